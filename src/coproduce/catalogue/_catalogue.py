@@ -1,0 +1,197 @@
+"""The :class:`Catalogue` container: typed entries plus read-only lookups."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TypeVar
+
+import attrs
+
+from coproduce.errors import UnknownEntryError
+from coproduce.model import (
+    Alternative,
+    Bearer,
+    Challenge,
+    Condition,
+    ContributionEntry,
+    Cost,
+    CostCategory,
+    Entry,
+    Mitigation,
+    ModeEntry,
+    MotivationEntry,
+    Question,
+    Reference,
+    Stage,
+    Step,
+    Typology,
+)
+
+__all__ = ["ENTRY_FIELDS", "Catalogue"]
+
+ENTRY_FIELDS: tuple[str, ...] = (
+    "stages",
+    "challenges",
+    "costs",
+    "cost_categories",
+    "bearers",
+    "motivations",
+    "interaction_modes",
+    "conditions",
+    "questions",
+    "steps",
+    "contributions",
+    "alternatives",
+    "mitigations",
+)
+"""The names of a catalogue's entry tuples, in a stable order."""
+
+_FIELD_OF_TYPE: dict[type, str] = {
+    Stage: "stages",
+    Challenge: "challenges",
+    Cost: "costs",
+    CostCategory: "cost_categories",
+    Bearer: "bearers",
+    MotivationEntry: "motivations",
+    ModeEntry: "interaction_modes",
+    Condition: "conditions",
+    Question: "questions",
+    Step: "steps",
+    ContributionEntry: "contributions",
+    Alternative: "alternatives",
+    Mitigation: "mitigations",
+}
+
+_E = TypeVar("_E")
+
+
+@attrs.frozen(kw_only=True)
+class Catalogue:
+    """The paper (or your own edition of it) as typed, versioned data.
+
+    Build the default one with :func:`coproduce.default_catalogue`. Build your own with the
+    same types — :meth:`with_entries` adds or replaces entries by id — and check it with
+    :func:`coproduce.catalogue.check`.
+
+    Example:
+        >>> from coproduce import default_catalogue
+        >>> cat = default_catalogue()
+        >>> [s.label for s in cat.stages][:2]
+        ['Developing mixed research teams', 'Framing research questions']
+        >>> cat.get("condition.capacity").source.page
+        7
+
+    """
+
+    version: str
+    reference: Reference
+    stages: tuple[Stage, ...]
+    challenges: tuple[Challenge, ...]
+    costs: tuple[Cost, ...]
+    cost_categories: tuple[CostCategory, ...]
+    typologies: tuple[Typology, ...]
+    bearers: tuple[Bearer, ...]
+    motivations: tuple[MotivationEntry, ...]
+    interaction_modes: tuple[ModeEntry, ...]
+    conditions: tuple[Condition, ...]
+    questions: tuple[Question, ...]
+    steps: tuple[Step, ...]
+    contributions: tuple[ContributionEntry, ...]
+    alternatives: tuple[Alternative, ...]
+    mitigations: tuple[Mitigation, ...]
+    _index: Mapping[str, Entry] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, Entry] = {}
+        for name in ENTRY_FIELDS:
+            for entry in getattr(self, name):
+                index.setdefault(entry.id, entry)
+        object.__setattr__(self, "_index", MappingProxyType(index))
+
+    def entries(self) -> tuple[Entry, ...]:
+        """Every entry, field by field in :data:`ENTRY_FIELDS` order."""
+        return tuple(e for name in ENTRY_FIELDS for e in getattr(self, name))
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._index
+
+    def get(self, entry_id: str) -> Entry:
+        """Return the entry with this id.
+
+        Raises:
+            UnknownEntryError: no entry has this id.
+
+        """
+        try:
+            return self._index[entry_id]
+        except KeyError:
+            raise UnknownEntryError(entry_id) from None
+
+    def _typed(self, entry_id: str, kind: type[_E]) -> _E:
+        entry = self.get(entry_id)
+        if not isinstance(entry, kind):
+            raise UnknownEntryError(entry_id)
+        return entry
+
+    def stage(self, entry_id: str) -> Stage:
+        """Return the stage with this id (:class:`UnknownEntryError` if none)."""
+        return self._typed(entry_id, Stage)
+
+    def challenge(self, entry_id: str) -> Challenge:
+        """Return the challenge with this id (:class:`UnknownEntryError` if none)."""
+        return self._typed(entry_id, Challenge)
+
+    def cost(self, entry_id: str) -> Cost:
+        """Return the cost with this id (:class:`UnknownEntryError` if none)."""
+        return self._typed(entry_id, Cost)
+
+    def category(self, entry_id: str) -> CostCategory:
+        """Return the cost category with this id (:class:`UnknownEntryError` if none)."""
+        return self._typed(entry_id, CostCategory)
+
+    def bearer(self, entry_id: str) -> Bearer:
+        """Return the bearer with this id (:class:`UnknownEntryError` if none)."""
+        return self._typed(entry_id, Bearer)
+
+    def condition(self, entry_id: str) -> Condition:
+        """Return the Table 2 condition with this id (:class:`UnknownEntryError` if none)."""
+        return self._typed(entry_id, Condition)
+
+    def challenges_of(self, stage_id: str) -> tuple[Challenge, ...]:
+        """The challenges of one stage, in the paper's order."""
+        return tuple(c for c in self.challenges if c.stage == stage_id)
+
+    def with_entries(self, *entries: Entry, version: str | None = None) -> Catalogue:
+        """Return a copy with ``entries`` added, or replacing the entry of the same id.
+
+        The result is not checked: call :func:`coproduce.catalogue.check` on it.
+
+        Example:
+            >>> from coproduce import default_catalogue
+            >>> from coproduce.model import Alternative, Motivation, Source
+            >>> cat = default_catalogue().with_entries(
+            ...     Alternative(id="alternative.citizens-panel", label="Citizens' panel",
+            ...                 description="Deliberation by a standing panel.",
+            ...                 source=Source(page=6, locator="local addition"),
+            ...                 serves=(Motivation.NORMATIVE,)),
+            ...     version="2019.1+local.1",
+            ... )
+            >>> "alternative.citizens-panel" in cat, cat.version
+            (True, '2019.1+local.1')
+
+        """
+        changes: dict[str, list[Entry]] = {}
+        for entry in entries:
+            name = _FIELD_OF_TYPE[type(entry)]
+            current = changes.setdefault(name, list(getattr(self, name)))
+            for i, old in enumerate(current):
+                if old.id == entry.id:
+                    current[i] = entry
+                    break
+            else:
+                current.append(entry)
+        fields: dict[str, object] = {k: tuple(v) for k, v in changes.items()}
+        if version is not None:
+            fields["version"] = version
+        return attrs.evolve(self, **fields)  # type: ignore[arg-type]

@@ -1,0 +1,353 @@
+"""Typed entries of a catalogue: the paper's structure as immutable records.
+
+Every entry has a stable ``id``, a ``label`` and ``description`` in the project's own words,
+and a ``source`` locating it in the paper. Links between entries are :class:`Link` records
+that say what they rest on (:class:`~coproduce.model.Basis`).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from coproduce.model._vocab import (
+    AlternativeId,
+    Audience,
+    Basis,
+    BearerGroup,
+    BearerId,
+    CareerStage,
+    CategoryId,
+    ChallengeId,
+    ConditionId,
+    ContractType,
+    Contribution,
+    CostId,
+    MitigationId,
+    Mode,
+    Motivation,
+    QuestionId,
+    StageId,
+    StakeholderKind,
+    StepId,
+    TypeId,
+)
+
+__all__ = [
+    "Alternative",
+    "Bearer",
+    "Challenge",
+    "Condition",
+    "ContributionEntry",
+    "Cost",
+    "CostCategory",
+    "CostType",
+    "Link",
+    "Mitigation",
+    "ModeEntry",
+    "MotivationEntry",
+    "Question",
+    "Reference",
+    "Source",
+    "Stage",
+    "Step",
+    "Typology",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where in the paper an entry comes from.
+
+    Attributes:
+        page: the journal page (1-10 for the 2019 paper).
+        locator: the table, figure or section, e.g. ``"Table 1, row 2"`` or
+            ``"Challenges and costs to coproduction, 'Fifth'"``.
+
+    """
+
+    page: int = attrs.field(validator=attrs.validators.ge(1))
+    locator: str
+
+    def __str__(self) -> str:
+        return f"p. {self.page}, {self.locator}"
+
+
+@attrs.frozen(kw_only=True)
+class Reference:
+    """The publication a catalogue encodes."""
+
+    citation: str
+    doi: str
+    licence: str
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    """A link from one catalogue entry to another, with what it rests on.
+
+    Attributes:
+        target: the id of the entry linked to.
+        basis: whether the paper makes the link (:attr:`Basis.PROSE`,
+            :attr:`Basis.TABLE_ROW`) or the project reads it in (:attr:`Basis.INTERPRETATION`).
+        note: why, when the basis is an interpretation.
+
+    """
+
+    target: str
+    basis: Basis
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Stage:
+    """A stage of the research lifecycle: one row of Table 1.
+
+    Attributes:
+        order: position in the lifecycle, from 1.
+        cost_cells: the costs the row's "Costs" cell lists, in the paper's order. A cost that
+            recurs across rows is one :class:`Cost` named by every row it appears in.
+
+    """
+
+    id: StageId
+    order: int
+    label: str
+    description: str
+    source: Source
+    cost_cells: tuple[CostId, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Challenge:
+    """A challenge that may arise at one stage (Table 1, "Challenges which may arise").
+
+    The paper pairs challenges and costs per row only: every challenge is linked to every cost
+    of its stage's row (basis :attr:`Basis.TABLE_ROW`, derived from :attr:`Stage.cost_cells`).
+    ``costs`` adds links to costs described in the prose.
+    """
+
+    id: ChallengeId
+    stage: StageId
+    label: str
+    description: str
+    source: Source
+    costs: tuple[Link, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Cost:
+    """A cost of coproduction, from Table 1 or from the prose of pages 3, 5 and 6.
+
+    Attributes:
+        categories: links to :class:`CostCategory` ids (at least one).
+        bearers: links to :class:`Bearer` ids: who or what carries the cost.
+        see_also: further places the paper describes the same cost.
+
+    """
+
+    id: CostId
+    label: str
+    description: str
+    source: Source
+    categories: tuple[Link, ...]
+    bearers: tuple[Link, ...]
+    see_also: tuple[Source, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class CostCategory:
+    """A category of the project's cost typology (what a cost harms), rebuilt from Fig. 1."""
+
+    id: CategoryId
+    label: str
+    description: str
+    source: Source
+
+
+@attrs.frozen(kw_only=True)
+class CostType:
+    """One cost type as a list in the paper names it, expressed in the project's typology.
+
+    A cost is of this type when it has one of ``categories`` and, if ``bearer_groups`` is not
+    empty, falls on a bearer of one of those groups.
+    """
+
+    id: TypeId
+    label: str
+    source: Source
+    categories: tuple[CategoryId, ...]
+    bearer_groups: tuple[BearerGroup, ...] = ()
+    basis: Basis = Basis.PROSE
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Typology:
+    """One of the paper's own lists of cost types (the abstract's five, the body's six)."""
+
+    id: str
+    label: str
+    source: Source
+    types: tuple[CostType, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Bearer:
+    """Who or what carries a cost.
+
+    Researchers are split by career stage and contract because the paper observes costs
+    falling on those least able to carry them (p. 5); each kind of stakeholder is its own
+    bearer; the research itself and the profession are bearers too.
+
+    Attributes:
+        stakeholder_kind: for a stakeholder bearer, the kind it stands for.
+        career_stage: for a researcher bearer narrowed by career stage.
+        contract: for a researcher bearer narrowed by contract.
+        least_able: the paper singles this bearer out as least able to carry costs.
+
+    """
+
+    id: BearerId
+    label: str
+    description: str
+    group: BearerGroup
+    source: Source
+    stakeholder_kind: StakeholderKind | None = None
+    career_stage: CareerStage | None = None
+    contract: ContractType | None = None
+    least_able: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class MotivationEntry:
+    """One of the four arguments for coproduction.
+
+    Attributes:
+        other_routes: the paper judges that aims of this kind can mostly be reached by means
+            other than coproduction (p. 8).
+
+    """
+
+    id: str
+    motivation: Motivation
+    label: str
+    description: str
+    source: Source
+    other_routes: bool
+
+
+@attrs.frozen(kw_only=True)
+class ModeEntry:
+    """A mode of interaction between researchers and stakeholders."""
+
+    id: str
+    mode: Mode
+    label: str
+    description: str
+    source: Source
+
+
+@attrs.frozen(kw_only=True)
+class Condition:
+    """A row of Table 2: when to put less, and when more, emphasis on coproduction.
+
+    Attributes:
+        number: the row, from 1.
+        less: when the project matches this, less emphasis (left column).
+        more: when the project matches this, more emphasis (right column).
+        note: reading notes, e.g. where the two sides are not exact opposites.
+
+    """
+
+    id: ConditionId
+    number: int
+    label: str
+    less: str
+    more: str
+    source: Source
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Question:
+    """A key question to answer before engaging (p. 6–7)."""
+
+    id: QuestionId
+    audience: Audience
+    number: int
+    label: str
+    description: str
+    source: Source
+
+
+@attrs.frozen(kw_only=True)
+class Step:
+    """A step of the two-step decision process (p. 6)."""
+
+    id: StepId
+    number: int
+    label: str
+    description: str
+    source: Source
+
+
+@attrs.frozen(kw_only=True)
+class ContributionEntry:
+    """Something a party brings to the table, and who typically brings it (p. 6–7)."""
+
+    id: str
+    contribution: Contribution
+    label: str
+    description: str
+    source: Source
+    typical_of: tuple[StakeholderKind, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Alternative:
+    """Another way to reach an aim than coproducing it (step 2).
+
+    Attributes:
+        serves: the motivations whose aims this alternative can serve.
+
+    """
+
+    id: AlternativeId
+    label: str
+    description: str
+    source: Source
+    serves: tuple[Motivation, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Mitigation:
+    """A way to reduce a challenge's costs, from the paper's advice (p. 6).
+
+    Attributes:
+        addresses: links to the :class:`Challenge` ids it helps with.
+
+    """
+
+    id: MitigationId
+    label: str
+    description: str
+    source: Source
+    addresses: tuple[Link, ...]
+
+
+Entry = (
+    Stage
+    | Challenge
+    | Cost
+    | CostCategory
+    | Bearer
+    | MotivationEntry
+    | ModeEntry
+    | Condition
+    | Question
+    | Step
+    | ContributionEntry
+    | Alternative
+    | Mitigation
+)
+"""Any catalogue entry with an ``id``, ``label`` and ``source``."""

@@ -1,0 +1,230 @@
+"""A project to appraise: its aims, stakeholders, plan, context, resources and governance.
+
+Everything optional defaults to "not known" (``None`` or an ``UNKNOWN`` member), never to a
+guess: the appraisal treats unknowns as open questions and lowers its confidence.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from coproduce.model._vocab import (
+    AimId,
+    CareerStage,
+    ConditionId,
+    ContractType,
+    Contribution,
+    DecisionProcess,
+    Lean,
+    Level,
+    Mode,
+    Motivation,
+    ResearcherId,
+    StageId,
+    StakeholderId,
+    StakeholderKind,
+    Sufficiency,
+)
+
+__all__ = [
+    "Aim",
+    "ConditionSetting",
+    "Governance",
+    "Involvement",
+    "Project",
+    "Researcher",
+    "Resources",
+    "Stakeholder",
+    "Support",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Aim:
+    """Something the coproduction is meant to achieve, and why (step 1, p. 6).
+
+    Attributes:
+        motivations: which of the four arguments for coproduction the aim rests on.
+
+    """
+
+    id: AimId
+    description: str
+    motivations: tuple[Motivation, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Stakeholder:
+    """A party the project may involve. No personal names are needed.
+
+    Attributes:
+        kind: what kind of party this is.
+        description: a short role description, e.g. ``"regional commissioning board"``.
+        power: power or influence over the research and its use; ``None`` if not known.
+        interest: stake in what the findings say; ``None`` if not known.
+        brings: what the party brings to the table.
+        familiar: the same few, already familiar individuals who take part in most
+            engagement (the paper's "usual suspects", p. 4).
+        reimbursed: whether the party's time is paid or reimbursed; ``None`` if not known.
+        delivery_responsibility: directly responsible for delivering the policy or programme
+            studied (Table 2, row 2); ``None`` if not known.
+
+    """
+
+    id: StakeholderId
+    kind: StakeholderKind
+    description: str = ""
+    power: Level | None = None
+    interest: Level | None = None
+    brings: tuple[Contribution, ...] = ()
+    familiar: bool = False
+    reimbursed: bool | None = None
+    delivery_responsibility: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Researcher:
+    """A member of the research team; used only to see who bears costs.
+
+    Attributes:
+        career_stage: optional; early-career researchers are among those least able to bear
+            the costs of coproduction (p. 5).
+        contract: optional; likewise researchers on fixed-term contracts.
+        carries_engagement: this researcher does the engagement work.
+
+    """
+
+    id: ResearcherId
+    career_stage: CareerStage | None = None
+    contract: ContractType | None = None
+    carries_engagement: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Involvement:
+    """One line of the involvement plan: a stakeholder involved at a stage in a mode.
+
+    Attributes:
+        aims: the project's aims this involvement serves.
+
+    """
+
+    stage: StageId
+    stakeholder: StakeholderId
+    mode: Mode
+    aims: tuple[AimId, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class ConditionSetting:
+    """How one Table 2 condition leans for this project. Conditions not set are unknown."""
+
+    condition: ConditionId
+    lean: Lean
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Resources:
+    """The resources available for the planned involvement.
+
+    Attributes:
+        time: researchers' and stakeholders' time for engagement.
+        budget: money for engagement (venues, travel, reimbursement, facilitation).
+        facilitation: skills to recruit and facilitate mixed groups.
+        training: training offered to researchers or stakeholders; ``None`` if not known.
+
+    """
+
+    time: Sufficiency = Sufficiency.UNKNOWN
+    budget: Sufficiency = Sufficiency.UNKNOWN
+    facilitation: Sufficiency = Sufficiency.UNKNOWN
+    training: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Governance:
+    """How the collaboration is governed (key question 4 for individuals, p. 7).
+
+    Each agreement is ``True`` (in place), ``False`` (known to be absent) or ``None``.
+    """
+
+    decisions: DecisionProcess = DecisionProcess.UNSPECIFIED
+    ground_rules: bool | None = None
+    accountability: bool | None = None
+    """Responsibility and accountability are agreed and shared."""
+    data_agreement: bool | None = None
+    """Who may see which data, and in what form."""
+    publication_agreement: bool | None = None
+    """Who may publish what, when; what happens to unwelcome findings."""
+
+
+@attrs.frozen(kw_only=True)
+class Support:
+    """What the research organisation or funder provides (the five organisational questions, p. 7).
+
+    Each field is ``True``, ``False`` or ``None`` (not known).
+    """
+
+    infrastructure: bool | None = None
+    leadership: bool | None = None
+    training: bool | None = None
+    recognition: bool | None = None
+    """The work of coproduction is recognised and rewarded even without impact."""
+    evaluation: bool | None = None
+    """The coproduction itself will be evaluated."""
+    diversity: bool | None = None
+    """Attention to keeping research and policy diverse (who takes part, which topics)."""
+
+
+@attrs.frozen(kw_only=True)
+class Project:
+    """A research project considering coproduction.
+
+    Only ``title`` is required, so an appraisal can start from almost nothing and say what is
+    missing.
+
+    Example:
+        >>> from coproduce import Project, Stakeholder, StakeholderKind, Involvement, Mode
+        >>> p = Project(
+        ...     title="Evaluating a falls-prevention programme",
+        ...     stakeholders=(Stakeholder(id="board", kind=StakeholderKind.MANAGER),),
+        ...     plan=(Involvement(stage="stage.framing-questions", stakeholder="board",
+        ...                       mode=Mode.CONSULTATION),),
+        ... )
+        >>> p.stakeholder("board").kind
+        <StakeholderKind.MANAGER: 'manager'>
+
+    """
+
+    title: str
+    description: str = ""
+    aims: tuple[Aim, ...] = ()
+    stakeholders: tuple[Stakeholder, ...] = ()
+    researchers: tuple[Researcher, ...] = ()
+    plan: tuple[Involvement, ...] = ()
+    conditions: tuple[ConditionSetting, ...] = ()
+    resources: Resources = Resources()
+    governance: Governance = Governance()
+    support: Support = Support()
+    identifiable_data: bool | None = None
+    """Data about identifiable participants will be collected or analysed."""
+
+    def stakeholder(self, stakeholder_id: str) -> Stakeholder:
+        """Return the stakeholder with this id.
+
+        Raises:
+            KeyError: no stakeholder has this id.
+
+        """
+        for s in self.stakeholders:
+            if s.id == stakeholder_id:
+                return s
+        raise KeyError(stakeholder_id)
+
+    def lean(self, condition_id: str) -> Lean:
+        """Return how a Table 2 condition leans for this project (unknown if not set)."""
+        for c in self.conditions:
+            if c.condition == condition_id:
+                return c.lean
+        return Lean.UNKNOWN
