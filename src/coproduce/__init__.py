@@ -12,6 +12,7 @@ Example:
 """
 
 from coproduce._version import __version__
+from coproduce.appraisal import Appraisal, Policy, Verdict, appraise, compare, sensitivity
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.errors import CatalogueError, CoproduceError, PlanError, UnknownEntryError
@@ -39,6 +40,7 @@ from coproduce.model import (
 
 __all__ = [
     "Aim",
+    "Appraisal",
     "CareerStage",
     "Catalogue",
     "CatalogueError",
@@ -54,6 +56,7 @@ __all__ = [
     "Mode",
     "Motivation",
     "PlanError",
+    "Policy",
     "Project",
     "Researcher",
     "Resources",
@@ -62,6 +65,10 @@ __all__ = [
     "Sufficiency",
     "Support",
     "UnknownEntryError",
+    "Verdict",
     "__version__",
+    "appraise",
+    "compare",
     "default_catalogue",
+    "sensitivity",
 ]

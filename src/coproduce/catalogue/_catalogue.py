@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -101,13 +101,29 @@ class Catalogue:
     alternatives: tuple[Alternative, ...]
     mitigations: tuple[Mitigation, ...]
     _index: Mapping[str, Entry] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _memo: dict[str, object] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    """Derived data other layers compute once per catalogue (e.g. the engine's lookups)."""
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_memo", {})
         index: dict[str, Entry] = {}
         for name in ENTRY_FIELDS:
             for entry in getattr(self, name):
                 index.setdefault(entry.id, entry)
         object.__setattr__(self, "_index", MappingProxyType(index))
+
+    def memo(self, key: str, build: Callable[[Catalogue], _E]) -> _E:
+        """Return derived data computed once per catalogue by ``build(self)``.
+
+        For libraries layered on the catalogue that need lookups derived from it. The
+        catalogue is immutable, so what ``build`` derives stays valid; ``key`` must name the
+        builder uniquely (use your package name as a prefix).
+        """
+        try:
+            return self._memo[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._memo[key] = build(self)
+            return value
 
     def entries(self) -> tuple[Entry, ...]:
         """Every entry, field by field in :data:`ENTRY_FIELDS` order."""
