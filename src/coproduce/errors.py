@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import attrs
+
 __all__ = [
     "CatalogueError",
     "CoproduceError",
+    "DocumentError",
+    "Issue",
     "PlanError",
     "UnknownEntryError",
 ]
@@ -74,4 +78,62 @@ class PlanError(CoproduceError, ValueError):
         n = len(self.problems)
         super().__init__(
             f"project cannot be appraised, {n} problem{'s' * (n != 1)}:\n{_bulleted(self.problems)}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Issue:
+    """One problem in a document.
+
+    Attributes:
+        path: where, as a JSONPath-like string: ``$.stakeholders[2].kind``.
+        code: what kind of problem: ``wrong-type``, ``invalid-value``, ``missing-field``,
+            ``unknown-field``, ``duplicate-id``, ``unknown-reference``, ``too-large``,
+            ``too-deep``, ``syntax``, ``unsupported-version``.
+        message: a readable sentence.
+        expected: what would have been accepted, e.g. ``"one of 'low', 'medium', 'high'"``.
+
+    """
+
+    path: str
+    code: str
+    message: str
+    expected: str = ""
+
+    def __str__(self) -> str:
+        tail = f" (expected {self.expected})" if self.expected else ""
+        return f"{self.path}: {self.message}{tail}"
+
+
+class DocumentError(CoproduceError, ValueError):
+    """A document (JSON, YAML, TOML or a dict) cannot be read into the model.
+
+    Every problem found is reported, not only the first.
+
+    Attributes:
+        issues: one :class:`Issue` per problem, in document order.
+
+    """
+
+    def __init__(self, issues: Iterable[Issue], *, what: str = "document") -> None:
+        self.issues = tuple(issues)
+        self.what = what
+        n = len(self.issues)
+        super().__init__(
+            f"{what} has {n} problem{'s' * (n != 1)}:\n"
+            + _bulleted(tuple(str(i) for i in self.issues))
+        )
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        rows = "".join(
+            f"<tr><td><code>{escape(i.path)}</code></td><td>{escape(i.code)}</td>"
+            f"<td>{escape(i.message)}</td><td>{escape(i.expected)}</td></tr>"
+            for i in self.issues
+        )
+        return (
+            f"<p><strong>{escape(self.what)}</strong>: {len(self.issues)} problem(s)</p>"
+            "<table><thead><tr><th>path</th><th>code</th><th>problem</th><th>expected</th>"
+            f"</tr></thead><tbody>{rows}</tbody></table>"
         )

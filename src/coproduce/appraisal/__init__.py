@@ -5,7 +5,7 @@ number the paper does not give (weights, thresholds, gates, severity points) liv
 policy and is documented in ``docs/engine.md`` as the project's reading, not the paper's rule.
 """
 
-from coproduce.appraisal._engine import appraise, emphasis, validate_plan
+from coproduce.appraisal._engine import appraise, emphasis, plan_problems, validate_plan
 from coproduce.appraisal._policy import DEFAULT_FACTOR_SCOPE, Policy, Thresholds
 from coproduce.appraisal._results import (
     AimAppraisal,
@@ -63,6 +63,7 @@ __all__ = [
     "appraise",
     "compare",
     "emphasis",
+    "plan_problems",
     "sensitivity",
     "validate_plan",
 ]

@@ -63,7 +63,7 @@ from coproduce.model import (
 )
 from coproduce.model import Level as Scale
 
-__all__ = ["appraise", "emphasis", "validate_plan"]
+__all__ = ["appraise", "emphasis", "plan_problems", "validate_plan"]
 
 CAPACITY = ConditionId("condition.capacity")
 _DEFAULT_POLICY = Policy()
@@ -182,6 +182,81 @@ def _cite(prep: _Prepared, *ids: str) -> tuple[Citation, ...]:
 # --------------------------------------------------------------------------- plan validation
 
 
+def plan_problems(project: Project, catalogue: Catalogue) -> list[tuple[str, str, str]]:
+    """Every reference problem of a project as ``(path, code, message)``, in document order.
+
+    Paths use list indexes (``plan[3].stakeholder``) so a person can find the line.
+    """
+    problems: list[tuple[str, str, str]] = []
+
+    def unique(name: str, ids: Iterable[str], what: str) -> set[str]:
+        seen: set[str] = set()
+        for i, item in enumerate(ids):
+            if item in seen:
+                problems.append(
+                    (f"{name}[{i}].id", "duplicate-id", f"duplicate {what} id {item!r}")
+                )
+            seen.add(item)
+        return seen
+
+    stakeholders = unique("stakeholders", (s.id for s in project.stakeholders), "stakeholder")
+    aims = unique("aims", (a.id for a in project.aims), "aim")
+    unique("researchers", (r.id for r in project.researchers), "researcher")
+    stage_ids = {s.id for s in catalogue.stages}
+    pairs: set[tuple[str, str]] = set()
+    for i, inv in enumerate(project.plan):
+        if inv.stakeholder not in stakeholders:
+            problems.append(
+                (
+                    f"plan[{i}].stakeholder",
+                    "unknown-reference",
+                    f"names {inv.stakeholder!r}, which is not among the project's stakeholders",
+                )
+            )
+        if inv.stage not in stage_ids:
+            problems.append(
+                (
+                    f"plan[{i}].stage",
+                    "unknown-reference",
+                    f"names {inv.stage!r}, which is not a stage of the catalogue "
+                    f"(expected one of {', '.join(sorted(stage_ids))})",
+                )
+            )
+        if (inv.stage, inv.stakeholder) in pairs:
+            problems.append(
+                (
+                    f"plan[{i}]",
+                    "duplicate-id",
+                    f"stakeholder {inv.stakeholder!r} is planned at {inv.stage!r} twice",
+                )
+            )
+        pairs.add((inv.stage, inv.stakeholder))
+        problems.extend(
+            (
+                f"plan[{i}].aims[{k}]",
+                "unknown-reference",
+                f"names {aim!r}, which is not among the aims",
+            )
+            for k, aim in enumerate(inv.aims)
+            if aim not in aims
+        )
+    condition_ids = {c.id for c in catalogue.conditions}
+    set_conditions: set[str] = set()
+    for i, c in enumerate(project.conditions):
+        if c.condition not in condition_ids:
+            problems.append(
+                (
+                    f"conditions[{i}].condition",
+                    "unknown-reference",
+                    f"{c.condition!r} is not a Table 2 condition of the catalogue",
+                )
+            )
+        if c.condition in set_conditions:
+            problems.append((f"conditions[{i}]", "duplicate-id", f"{c.condition!r} is set twice"))
+        set_conditions.add(c.condition)
+    return problems
+
+
 def validate_plan(project: Project, catalogue: Catalogue | None = None) -> None:
     """Check that a project refers only to things it (or the catalogue) defines.
 
@@ -190,58 +265,9 @@ def validate_plan(project: Project, catalogue: Catalogue | None = None) -> None:
 
     """
     cat = catalogue if catalogue is not None else default_catalogue()
-    problems: list[str] = []
-    seen: set[str] = set()
-    for i, s in enumerate(project.stakeholders):
-        if s.id in seen:
-            problems.append(f"stakeholders[{i}].id: duplicate stakeholder id {s.id!r}")
-        seen.add(s.id)
-    aims: set[str] = set()
-    for i, a in enumerate(project.aims):
-        if a.id in aims:
-            problems.append(f"aims[{i}].id: duplicate aim id {a.id!r}")
-        aims.add(a.id)
-    researchers: set[str] = set()
-    for i, r in enumerate(project.researchers):
-        if r.id in researchers:
-            problems.append(f"researchers[{i}].id: duplicate researcher id {r.id!r}")
-        researchers.add(r.id)
-    stage_ids = {s.id for s in cat.stages}
-    pairs: set[tuple[str, str]] = set()
-    for i, inv in enumerate(project.plan):
-        if inv.stakeholder not in seen:
-            problems.append(
-                f"plan[{i}].stakeholder: names {inv.stakeholder!r}, which is not among the "
-                "project's stakeholders"
-            )
-        if inv.stage not in stage_ids:
-            problems.append(
-                f"plan[{i}].stage: names {inv.stage!r}, which is not a stage of the catalogue "
-                f"(expected one of {', '.join(sorted(stage_ids))})"
-            )
-        if (inv.stage, inv.stakeholder) in pairs:
-            problems.append(
-                f"plan[{i}]: stakeholder {inv.stakeholder!r} is planned at {inv.stage!r} twice"
-            )
-        pairs.add((inv.stage, inv.stakeholder))
-        problems.extend(
-            f"plan[{i}].aims: names {aim!r}, which is not among the aims"
-            for aim in inv.aims
-            if aim not in aims
-        )
-    condition_ids = {c.id for c in cat.conditions}
-    set_conditions: set[str] = set()
-    for i, c in enumerate(project.conditions):
-        if c.condition not in condition_ids:
-            problems.append(
-                f"conditions[{i}].condition: {c.condition!r} is not a Table 2 condition of "
-                "the catalogue"
-            )
-        if c.condition in set_conditions:
-            problems.append(f"conditions[{i}]: {c.condition!r} is set twice")
-        set_conditions.add(c.condition)
+    problems = plan_problems(project, cat)
     if problems:
-        raise PlanError(problems)
+        raise PlanError(f"{path}: {message}" for path, _, message in problems)
 
 
 # --------------------------------------------------------------------------- step 1
@@ -497,7 +523,7 @@ def _factors(ch: _Challenge, facts: _StageFacts, view: _View, policy: Policy) ->
     factors = [
         Factor(
             code="involvement-depth",
-            points=facts.mode.depth // 2,
+            points=(facts.mode.depth - 1) // 2,
             message=f"deepest involvement at this stage is {facts.mode.value}",
             inputs=tuple(f"plan[{stage}/{s}].mode" for s in facts.stakeholders),
         )
@@ -875,6 +901,7 @@ def _findings(
     policy: Policy,
     emph: Emphasis,
     aims: tuple[AimAppraisal, ...],
+    risks: tuple[Risk, ...],
     exposure: tuple[ExposureCell, ...],
 ) -> tuple[Finding, ...]:
     p = view.project
@@ -999,18 +1026,23 @@ def _findings(
             ("plan",),
             "question.individuals.circumstances",
         )
-    for stage, invs in view.by_stage.items():
+    too_deep: dict[str, list[Involvement]] = defaultdict(list)
+    for invs in view.by_stage.values():
         for inv in invs:
             if inv.mode > emph.advised_mode:
-                add(
-                    "plan.deeper-than-advised",
-                    Level.WARNING,
-                    f"{inv.stakeholder!r} is planned at {stage} as {inv.mode.value}, deeper than "
-                    f"the {emph.advised_mode.value} the emphasis ({emph.verdict.value}) supports.",
-                    (f"plan[{stage}/{inv.stakeholder}].mode",),
-                    "step.usefulness",
-                    f"mode.{inv.mode.value}",
-                )
+                too_deep[inv.stakeholder].append(inv)
+    for sid in sorted(too_deep):
+        deep_invs = too_deep[sid]
+        where = ", ".join(f"{i.stage.removeprefix('stage.')} ({i.mode.value})" for i in deep_invs)
+        add(
+            "plan.deeper-than-advised",
+            Level.WARNING,
+            f"{sid!r} is involved more deeply than the {emph.advised_mode.value} the emphasis "
+            f"({emph.verdict.value}) supports: {where}.",
+            tuple(f"plan[{i.stage}/{sid}].mode" for i in deep_invs),
+            "step.usefulness",
+            *sorted({f"mode.{i.mode.value}" for i in deep_invs}),
+        )
     deep = sorted({i.stakeholder for i in p.plan if i.mode >= Mode.COLLABORATION})
     none = [
         n
@@ -1053,26 +1085,34 @@ def _findings(
             )
 
     # who pays
-    person = [
-        c
-        for c in exposure
-        if prep.bearers[c.bearer].group in (BearerGroup.RESEARCHERS, BearerGroup.STAKEHOLDERS)
-    ]
-    total = sum(c.weight for c in person)
-    by_bearer: dict[str, int] = defaultdict(int)
-    for cell in person:
+    worst: dict[str, dict[str, Severity]] = defaultdict(dict)
+    for stage_risk in risks:
+        worst[stage_risk.code][stage_risk.stage] = stage_risk.residual
+    least_able: dict[str, list[ExposureCell]] = defaultdict(list)
+    for cell in exposure:
         if cell.least_able:
-            by_bearer[cell.bearer] += cell.weight
-    for bearer_id in sorted(by_bearer, key=prep.bearer_order.__getitem__):
-        share = by_bearer[bearer_id] / total if total else 0.0
-        if share >= policy.concentration_share:
+            least_able[cell.bearer].append(cell)
+    floor = policy.concentration_severity.rank
+    for bearer_id in sorted(least_able, key=prep.bearer_order.__getitem__):
+        cells = least_able[bearer_id]
+        serious = sorted(
+            {
+                code
+                for cell in cells
+                for code in cell.risks
+                if max(s.rank for s in worst[code].values()) >= floor
+            }
+        )
+        if serious:
             label = prep.bearers[bearer_id].label
+            categories = ", ".join(c.category.removeprefix("category.") for c in cells)
             add(
                 "exposure.concentration",
                 Level.CONCERN,
-                f"{label} carry {share:.0%} of the cost exposure of people in this project; "
-                "the costs of coproduction fall on those least able to bear them.",
-                (f"exposure[{bearer_id}]",),
+                f"{label}, among those least able to bear them, carry costs ({categories}) of "
+                f"{len(serious)} risk{'s' * (len(serious) != 1)} of residual severity "
+                f"{policy.concentration_severity.value} or worse.",
+                (f"exposure[{bearer_id}]", *(f"risks[{code}]" for code in serious)),
                 bearer_id,
                 "question.individuals.costs",
             )
@@ -1146,7 +1186,7 @@ def appraise(
     risks, detail = _risks(view, prep, pol)
     exposure = _exposure(detail, view, prep)
     questions = _questions(view, cat)
-    findings = _findings(view, prep, pol, emph, aims, exposure)
+    findings = _findings(view, prep, pol, emph, aims, risks, exposure)
     return Appraisal(
         title=project.title,
         catalogue_version=cat.version,

@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 import attrs
 
-from coproduce.appraisal._results import Verdict
+from coproduce.appraisal._results import Severity, Verdict
 from coproduce.model import Mode
 
 __all__ = ["DEFAULT_FACTOR_SCOPE", "Policy", "Thresholds"]
@@ -158,8 +158,8 @@ class Policy:
         severity_cutoffs: points at which a risk becomes medium and high.
         selective_stages: a stakeholder involved at this many stages or more prompts the
             "involve only where needed" alternative.
-        concentration_share: a least-able bearer carrying at least this share of the
-            exposure of people (researchers and stakeholders) is a finding.
+        concentration_severity: a least-able bearer carrying the costs of a risk whose
+            residual severity is at least this is a finding.
 
     Example:
         >>> from coproduce.appraisal import Policy
@@ -190,7 +190,7 @@ class Policy:
     )
     severity_cutoffs: tuple[int, int] = (2, 4)
     selective_stages: int = 4
-    concentration_share: float = 0.2
+    concentration_severity: Severity = Severity.MEDIUM
 
     def __attrs_post_init__(self) -> None:
         problems = [f"weight of {k} is negative" for k, v in self.weights.items() if v < 0]

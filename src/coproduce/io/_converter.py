@@ -1,0 +1,193 @@
+"""The library's own cattrs converter: strict, and reporting every problem with its path."""
+
+from __future__ import annotations
+
+import enum
+import types
+from collections.abc import Mapping
+from typing import Any, Union, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+
+from coproduce.errors import Issue
+
+__all__ = ["converter", "describe", "issues_from"]
+
+
+def _strict_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {_json_type(value)}")
+    return value
+
+
+def _strict_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {_json_type(value)}")
+    return value
+
+
+def _strict_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected an integer, got {_json_type(value)}")
+    return value
+
+
+def _strict_float(value: object, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"expected a number, got {_json_type(value)}")
+    return float(value)
+
+
+def _json_type(value: object) -> str:
+    match value:
+        case None:
+            return "null"
+        case bool():
+            return "a boolean"
+        case int():
+            return "an integer"
+        case float():
+            return "a number"
+        case str():
+            return "a string"
+        case list() | tuple():
+            return "a list"
+        case dict():
+            return "an object"
+        case _:
+            return type(value).__name__
+
+
+def _is_var_tuple(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_enum(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, enum.Enum)
+
+
+def describe(t: Any) -> str:
+    """Describe what a document may hold for type ``t``."""
+    origin = get_origin(t)
+    if origin in (Union, types.UnionType):
+        parts = [a for a in get_args(t) if a is not type(None)]
+        tail = " or null" if len(parts) < len(get_args(t)) else ""
+        return " or ".join(describe(a) for a in parts) + tail
+    if _is_var_tuple(t):
+        return f"a list of {describe(get_args(t)[0])}"
+    if _is_enum(t):
+        return "one of " + ", ".join(repr(m.value) for m in t)
+    if attrs.has(t):
+        return f"an object ({t.__name__})"
+    if getattr(t, "__supertype__", None) is not None:
+        return describe(t.__supertype__)
+    return {str: "a string", int: "an integer", float: "a number", bool: "true or false"}.get(
+        t, getattr(t, "__name__", str(t))
+    )
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(bool, _strict_bool)
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(float, _strict_float)
+
+    def tuple_factory(t: Any) -> Any:
+        inner = homogenous_tuple_structure_factory(t, conv)
+
+        def structure(value: object, cl: Any) -> Any:
+            if not isinstance(value, (list, tuple)):
+                raise TypeError(f"expected a list, got {_json_type(value)}")
+            return inner(value, cl)
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_var_tuple, tuple_factory)
+
+    def enum_factory(t: Any) -> Any:
+        values = {m.value: m for m in t}
+
+        def structure(value: object, _: Any) -> Any:
+            if isinstance(value, bool) or value not in values:
+                raise ValueError(f"{value!r} is not a valid {t.__name__}")
+            return values[value]
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_enum, enum_factory)
+
+    def mapping_unstructure(value: Mapping[Any, Any]) -> dict[Any, Any]:
+        return {conv.unstructure(k): conv.unstructure(v) for k, v in value.items()}
+
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, types.MappingProxyType),
+        mapping_unstructure,
+    )
+    return conv
+
+
+converter = _make_converter()
+"""The converter every reader and writer of the library uses; private to :mod:`coproduce.io`."""
+
+
+def _fmt(path: str, note: object) -> tuple[str, Any]:
+    if isinstance(note, AttributeValidationNote):
+        return f"{path}.{note.name}", note.type
+    if isinstance(note, IterableValidationNote):
+        return f"{path}[{note.index!r}]" if not isinstance(note.index, int) else (
+            f"{path}[{note.index}]"
+        ), note.type
+    return path, None
+
+
+def issues_from(exc: BaseException, path: str = "$", t: Any = None) -> list[Issue]:
+    """Flatten a cattrs structuring error into :class:`Issue` records with paths."""
+    out: list[Issue] = []
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = ", ".join(sorted(a.name for a in attrs.fields(exc.cl)))
+        out.extend(
+            Issue(
+                path=f"{path}.{key}",
+                code="unknown-field",
+                message=f"unknown field {key!r}",
+                expected=f"one of the fields {allowed}",
+            )
+            for key in sorted(exc.extra_fields)
+        )
+        return out
+    if isinstance(exc, BaseValidationError):
+        for sub in exc.exceptions:
+            notes = getattr(sub, "__notes__", [])
+            sub_path, sub_t = path, None
+            for note in notes:
+                if isinstance(note, (AttributeValidationNote, IterableValidationNote)):
+                    sub_path, sub_t = _fmt(path, note)
+                    break
+            out.extend(issues_from(sub, sub_path, sub_t))
+        return out
+    expected = describe(t) if t is not None else ""
+    if isinstance(exc, KeyError):
+        return [
+            Issue(
+                path=path,
+                code="missing-field",
+                message="required field is missing",
+                expected=expected,
+            )
+        ]
+    if isinstance(exc, TypeError):
+        message = str(exc)
+        if ", got " in message:
+            message = "got " + message.split(", got ")[-1]
+        return [Issue(path=path, code="wrong-type", message=message, expected=expected)]
+    return [Issue(path=path, code="invalid-value", message=str(exc), expected=expected)]

@@ -1,0 +1,103 @@
+"""Properties every appraisal keeps, for any valid project (Hypothesis)."""
+
+from __future__ import annotations
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.strategies import CONDITIONS, STAGES, projects
+
+from coproduce import Lean, appraise
+from coproduce.appraisal import Verdict, emphasis
+from coproduce.io import dump_appraisal, load_appraisal
+from coproduce.model import ConditionSetting, Involvement, Mode, Project
+
+
+def _shuffled(draw: st.DrawFn, items: tuple) -> tuple:  # type: ignore[type-arg]
+    return tuple(draw(st.permutations(items))) if items else items
+
+
+@st.composite
+def reordered(draw: st.DrawFn, p: Project) -> Project:
+    return attrs.evolve(
+        p,
+        aims=_shuffled(
+            draw, tuple(attrs.evolve(a, motivations=_shuffled(draw, a.motivations)) for a in p.aims)
+        ),
+        stakeholders=_shuffled(
+            draw, tuple(attrs.evolve(s, brings=_shuffled(draw, s.brings)) for s in p.stakeholders)
+        ),
+        researchers=_shuffled(draw, p.researchers),
+        plan=_shuffled(draw, tuple(attrs.evolve(i, aims=_shuffled(draw, i.aims)) for i in p.plan)),
+        conditions=_shuffled(draw, p.conditions),
+    )
+
+
+@given(projects())
+def test_appraise_is_deterministic_and_never_mutates(p: Project) -> None:
+    before = attrs.evolve(p)
+    assert appraise(p) == appraise(p)
+    assert p == before
+
+
+@given(st.data(), projects())
+def test_appraisal_does_not_depend_on_list_order(data: st.DataObject, p: Project) -> None:
+    shuffled = data.draw(reordered(p))
+    assert appraise(shuffled) == appraise(p)
+
+
+@given(projects(), st.sampled_from(CONDITIONS))
+def test_moving_a_condition_from_more_to_less_never_raises_the_score(
+    p: Project, condition: str
+) -> None:
+    def with_lean(lean: Lean) -> Project:
+        kept = tuple(c for c in p.conditions if c.condition != condition)
+        return attrs.evolve(p, conditions=(*kept, ConditionSetting(condition=condition, lean=lean)))
+
+    more, less = emphasis(with_lean(Lean.MORE)), emphasis(with_lean(Lean.LESS))
+    assert less.score <= more.score
+    if less.verdict is not Verdict.UNDETERMINED and more.verdict is not Verdict.UNDETERMINED:
+        assert (less.verdict.rank or 0) <= (more.verdict.rank or 0)
+
+
+@given(projects(), st.sampled_from(STAGES), st.sampled_from(Mode), st.data())
+def test_adding_involvement_never_removes_a_risk(
+    p: Project, stage: str, mode: Mode, data: st.DataObject
+) -> None:
+    if not p.stakeholders:
+        return
+    who = data.draw(st.sampled_from([s.id for s in p.stakeholders]))
+    if any(i.stage == stage and i.stakeholder == who for i in p.plan):
+        return
+    bigger = attrs.evolve(p, plan=(*p.plan, Involvement(stage=stage, stakeholder=who, mode=mode)))
+    before = {(r.code, r.stage) for r in appraise(p).risks}
+    after = {(r.code, r.stage) for r in appraise(bigger).risks}
+    assert before <= after
+    assert any(r.stage == stage for r in appraise(bigger).risks)
+
+
+@given(projects())
+def test_every_conclusion_cites_the_catalogue(p: Project) -> None:
+    a = appraise(p)
+    for f in a.findings:
+        assert f.sources, f.code
+        assert all(c.page >= 1 and c.locator for c in f.sources)
+        assert f.message and f.inputs
+    for r in a.risks:
+        assert r.sources and r.costs and r.categories
+    for c in a.emphasis.contributions:
+        assert c.source.page == 7
+    for q in a.questions:
+        assert q.source.page in (6, 7)
+    assert len(a.emphasis.contributions) == 9
+    assert len(a.questions) == 9
+    assert -1 <= a.emphasis.score <= 1
+    assert 0 <= a.emphasis.confidence <= 1
+
+
+@given(projects())
+def test_appraisal_round_trips_through_the_converter(p: Project) -> None:
+    a = appraise(p)
+    text = dump_appraisal(a)
+    assert load_appraisal(text) == a
+    assert dump_appraisal(load_appraisal(text)) == text
