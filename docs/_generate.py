@@ -1,0 +1,100 @@
+"""Write the generated pages of the docs from the catalogue itself, so they cannot drift."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coproduce import default_catalogue
+from coproduce.catalogue import ENTRY_FIELDS, costs_of_type
+from coproduce.model import Basis
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def entries_page() -> str:
+    cat = default_catalogue()
+    out = [
+        "# Every catalogue entry",
+        "",
+        f"Catalogue version `{cat.version}`, encoding doi:{cat.reference.doi}. "
+        "Generated from the data at build time.",
+        "",
+    ]
+    for name in ENTRY_FIELDS:
+        out += [
+            f"## {name.replace('_', ' ').capitalize()}",
+            "",
+            "| id | label | locator |",
+            "|---|---|---|",
+        ]
+        out += [
+            f"| `{e.id}` | {_cell(e.label)} | p. {e.source.page}, {_cell(e.source.locator)} |"
+            for e in getattr(cat, name)
+        ]
+        out.append("")
+    out += ["## The paper's own cost lists", ""]
+    for typology in cat.typologies:
+        out += [
+            f"### {typology.label}",
+            "",
+            "| type | categories | bearers | costs |",
+            "|---|---|---|---|",
+        ]
+        for t in typology.types:
+            costs = ", ".join(f"`{c.id}`" for c in costs_of_type(cat, t.id))
+            groups = ", ".join(g.value for g in t.bearer_groups) or "any"
+            cats = ", ".join(f"`{c}`" for c in t.categories)
+            out.append(f"| {_cell(t.label)} | {cats} | {groups} | {costs} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def interpretations_page() -> str:
+    cat = default_catalogue()
+    out = [
+        "# Every interpretive link",
+        "",
+        "Links whose basis is `interpretation`: the project's reading, not a pairing the paper "
+        "makes. Generated from the data at build time.",
+        "",
+        "| from | to | why |",
+        "|---|---|---|",
+    ]
+    for ch in cat.challenges:
+        out += [
+            f"| `{ch.id}` | `{k.target}` | {_cell(k.note)} |"
+            for k in ch.costs
+            if k.basis is Basis.INTERPRETATION
+        ]
+    for cost in cat.costs:
+        out += [
+            f"| `{cost.id}` | `{k.target}` | {_cell(k.note)} |"
+            for k in (*cost.categories, *cost.bearers)
+            if k.basis is Basis.INTERPRETATION
+        ]
+    for m in cat.mitigations:
+        out += [
+            f"| `{m.id}` | `{k.target}` | {_cell(k.note)} |"
+            for k in m.addresses
+            if k.basis is Basis.INTERPRETATION
+        ]
+    for typology in cat.typologies:
+        out += [
+            f"| `{t.id}` | {', '.join(f'`{c}`' for c in t.categories)} | {_cell(t.note)} |"
+            for t in typology.types
+            if t.basis is Basis.INTERPRETATION
+        ]
+    return "\n".join(out) + "\n"
+
+
+def write_all(folder: Path) -> None:
+    folder.mkdir(exist_ok=True)
+    for name, text in (
+        ("entries.md", entries_page()),
+        ("interpretations.md", interpretations_page()),
+    ):
+        path = folder / name
+        if not path.exists() or path.read_text() != text:
+            path.write_text(text)

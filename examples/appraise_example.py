@@ -1,0 +1,37 @@
+"""Appraise a bundled example project and print the reasoned advice.
+
+Usage: python examples/appraise_example.py [PROJECT.json]
+(default: examples/projects/contested-policy.json)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from coproduce import appraise, sensitivity
+from coproduce.errors import CoproduceError
+from coproduce.io import load_project
+
+DEFAULT = Path(__file__).resolve().parent / "projects" / "contested-policy.json"
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[1]) if len(argv) > 1 else DEFAULT
+    try:
+        project = load_project(path)
+        result = appraise(project)
+    except CoproduceError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(result.explain())
+    print("\nWhat would change the verdict:")
+    for row in sensitivity(project):
+        if row.changes_verdict:
+            ways = ", ".join(f"{o.lean.value} -> {o.verdict.value}" for o in row.outcomes)
+            print(f"  Table 2 row {row.number} ({row.condition}, now {row.lean.value}): {ways}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
