@@ -405,3 +405,21 @@ def test_custom_catalogue_alternative_is_offered() -> None:
     a = appraise(p, catalogue=mine)
     assert a.catalogue_version == "local"
     assert "alternative.citizens-jury" in {x.alternative for x in a.aims[0].alternatives}
+
+
+def test_one_group_outnumbering_the_others_is_a_dominance_factor() -> None:
+    clinicians = tuple(
+        Stakeholder(id=f"gp{i}", kind=StakeholderKind.PRACTITIONER, power=Level.MEDIUM)
+        for i in range(3)
+    )
+    patient = Stakeholder(id="patient", kind=StakeholderKind.PATIENT, power=Level.MEDIUM)
+    plan = tuple(
+        Involvement(stage="stage.mixed-teams", stakeholder=s.id, mode=Mode.CONSULTATION)
+        for s in (*clinicians, patient)
+    )
+    a = appraise(Project(title="t", stakeholders=(*clinicians, patient), plan=plan))
+    (usual,) = a.risk("risk.usual-suspects")
+    (dominance,) = [f for f in usual.factors if f.code == "dominance"]
+    assert dominance.message == "one group outnumbers the others: gp0, gp1, gp2"
+    balanced = appraise(Project(title="t", stakeholders=(*clinicians, patient), plan=plan[2:]))
+    assert "dominance" not in {f.code for f in balanced.risk("risk.usual-suspects")[0].factors}

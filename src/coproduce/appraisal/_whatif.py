@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from coproduce.appraisal._engine import _DEFAULT_POLICY, _with_lean, emphasis, validate_plan
+from coproduce.appraisal._base import DEFAULT_POLICY
+from coproduce.appraisal._engine import _with_lean, emphasis, validate_plan
 from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import Answer, Appraisal, Citation, Severity, Verdict
 from coproduce.catalogue import Catalogue
@@ -58,7 +59,7 @@ def sensitivity(
 
     """
     cat = catalogue if catalogue is not None else default_catalogue()
-    pol = policy if policy is not None else _DEFAULT_POLICY
+    pol = policy if policy is not None else DEFAULT_POLICY
     validate_plan(project, cat)
     now = emphasis(project, catalogue=cat, policy=pol)
     out = []

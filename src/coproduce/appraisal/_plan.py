@@ -1,0 +1,104 @@
+"""Checking that a project refers only to what it (or the catalogue) defines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from coproduce.catalogue import Catalogue
+from coproduce.catalogue import default as default_catalogue
+from coproduce.errors import PlanError
+from coproduce.model import (
+    Project,
+)
+
+__all__ = ["plan_problems", "validate_plan"]
+
+# --------------------------------------------------------------------------- plan validation
+
+
+def plan_problems(project: Project, catalogue: Catalogue) -> list[tuple[str, str, str]]:
+    """Every reference problem of a project as ``(path, code, message)``, in document order.
+
+    Paths use list indexes (``plan[3].stakeholder``) so a person can find the line.
+    """
+    problems: list[tuple[str, str, str]] = []
+
+    def unique(name: str, ids: Iterable[str], what: str) -> set[str]:
+        seen: set[str] = set()
+        for i, item in enumerate(ids):
+            if item in seen:
+                problems.append(
+                    (f"{name}[{i}].id", "duplicate-id", f"duplicate {what} id {item!r}")
+                )
+            seen.add(item)
+        return seen
+
+    stakeholders = unique("stakeholders", (s.id for s in project.stakeholders), "stakeholder")
+    aims = unique("aims", (a.id for a in project.aims), "aim")
+    unique("researchers", (r.id for r in project.researchers), "researcher")
+    stage_ids = {s.id for s in catalogue.stages}
+    pairs: set[tuple[str, str]] = set()
+    for i, inv in enumerate(project.plan):
+        if inv.stakeholder not in stakeholders:
+            problems.append(
+                (
+                    f"plan[{i}].stakeholder",
+                    "unknown-reference",
+                    f"names {inv.stakeholder!r}, which is not among the project's stakeholders",
+                )
+            )
+        if inv.stage not in stage_ids:
+            problems.append(
+                (
+                    f"plan[{i}].stage",
+                    "unknown-reference",
+                    f"names {inv.stage!r}, which is not a stage of the catalogue "
+                    f"(expected one of {', '.join(sorted(stage_ids))})",
+                )
+            )
+        if (inv.stage, inv.stakeholder) in pairs:
+            problems.append(
+                (
+                    f"plan[{i}]",
+                    "duplicate-id",
+                    f"stakeholder {inv.stakeholder!r} is planned at {inv.stage!r} twice",
+                )
+            )
+        pairs.add((inv.stage, inv.stakeholder))
+        problems.extend(
+            (
+                f"plan[{i}].aims[{k}]",
+                "unknown-reference",
+                f"names {aim!r}, which is not among the aims",
+            )
+            for k, aim in enumerate(inv.aims)
+            if aim not in aims
+        )
+    condition_ids = {c.id for c in catalogue.conditions}
+    set_conditions: set[str] = set()
+    for i, c in enumerate(project.conditions):
+        if c.condition not in condition_ids:
+            problems.append(
+                (
+                    f"conditions[{i}].condition",
+                    "unknown-reference",
+                    f"{c.condition!r} is not a Table 2 condition of the catalogue",
+                )
+            )
+        if c.condition in set_conditions:
+            problems.append((f"conditions[{i}]", "duplicate-id", f"{c.condition!r} is set twice"))
+        set_conditions.add(c.condition)
+    return problems
+
+
+def validate_plan(project: Project, catalogue: Catalogue | None = None) -> None:
+    """Check that a project refers only to things it (or the catalogue) defines.
+
+    Raises:
+        PlanError: listing every problem, each prefixed with where it is.
+
+    """
+    cat = catalogue if catalogue is not None else default_catalogue()
+    problems = plan_problems(project, cat)
+    if problems:
+        raise PlanError(f"{path}: {message}" for path, _, message in problems)

@@ -1,0 +1,340 @@
+"""The risk register (Table 1, p. 4) and the bearer × category cost exposure."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import attrs
+
+from coproduce.appraisal._base import (
+    SHORT,
+    Prepared,
+    PreparedChallenge,
+    ProjectView,
+    relevant_bearer,
+)
+from coproduce.appraisal._policy import Policy
+from coproduce.appraisal._results import (
+    ExposureCell,
+    Factor,
+    MitigationStatus,
+    Risk,
+    Severity,
+)
+from coproduce.model import (
+    BearerGroup,
+    BearerId,
+    CategoryId,
+    CostId,
+    DecisionProcess,
+    Involvement,
+    Mode,
+    Project,
+    Sphere,
+    StageId,
+    Stakeholder,
+    StakeholderKind,
+    Sufficiency,
+)
+from coproduce.model import Level as Scale
+
+__all__ = ["cost_exposure", "risk_register"]
+
+# --------------------------------------------------------------------------- risks
+
+
+def _supply(value: Sufficiency) -> bool | None:
+    if value is Sufficiency.ADEQUATE:
+        return True
+    if value in SHORT:
+        return False
+    return None
+
+
+def _any_true(*values: bool | None) -> bool | None:
+    if any(v is True for v in values):
+        return True
+    if any(v is False for v in values):
+        return False
+    return None
+
+
+def _mitigation_in_place(
+    mitigation: str, project: Project, familiar: bool
+) -> tuple[bool | None, tuple[str, ...]]:
+    g, r, s = project.governance, project.resources, project.support
+    match mitigation:
+        case "mitigation.ground-rules":
+            return g.ground_rules, ("governance.ground_rules",)
+        case "mitigation.decision-process":
+            decided = None if g.decisions is DecisionProcess.UNSPECIFIED else True
+            return decided, ("governance.decisions",)
+        case "mitigation.data-agreement":
+            return g.data_agreement, ("governance.data_agreement",)
+        case "mitigation.publication-agreement":
+            return g.publication_agreement, ("governance.publication_agreement",)
+        case "mitigation.facilitation":
+            return _supply(r.facilitation), ("resources.facilitation",)
+        case "mitigation.training":
+            return _any_true(r.training, s.training), ("resources.training", "support.training")
+        case "mitigation.budget":
+            return _supply(r.budget), ("resources.budget",)
+        case "mitigation.time":
+            return _supply(r.time), ("resources.time",)
+        case "mitigation.broad-membership":
+            return (False if familiar else s.diversity), (
+                "stakeholders[*].familiar",
+                "support.diversity",
+            )
+        case _:
+            return None, ()
+
+
+def _severity(points: int, policy: Policy) -> Severity:
+    medium, high = policy.severity_cutoffs
+    if points >= high:
+        return Severity.HIGH
+    if points >= medium:
+        return Severity.MEDIUM
+    return Severity.LOW
+
+
+@attrs.frozen
+class _StageFacts:
+    stage: str
+    involvements: tuple[Involvement, ...]
+    stakeholders: tuple[str, ...]
+    mode: Mode
+    kinds: frozenset[StakeholderKind]
+    powerful: tuple[str, ...]
+    delivery: tuple[str, ...]
+    familiar: tuple[str, ...]
+    disparity: tuple[str, ...]
+    outnumbering: tuple[str, ...]
+
+
+def _outnumbering(involved: list[Stakeholder]) -> tuple[str, ...]:
+    """Stakeholders of one kind making up two thirds or more of three or more, with others."""
+    kinds = Counter(s.kind for s in involved)
+    if len(involved) < 3 or len(kinds) < 2:
+        return ()
+    (kind, n), *_ = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0].value))
+    return tuple(s.id for s in involved if s.kind is kind) if 3 * n >= 2 * len(involved) else ()
+
+
+def _stage_facts(stage: str, invs: tuple[Involvement, ...], project: Project) -> _StageFacts:
+    people = {s.id: s for s in project.stakeholders}
+    ids = tuple(i.stakeholder for i in invs)
+    involved = [people[i] for i in ids]
+    high = tuple(s.id for s in involved if s.power is Scale.HIGH)
+    low = tuple(s.id for s in involved if s.power is Scale.LOW)
+    return _StageFacts(
+        stage=stage,
+        involvements=invs,
+        stakeholders=ids,
+        mode=max(i.mode for i in invs),
+        kinds=frozenset(s.kind for s in involved),
+        powerful=tuple(
+            s.id for s in involved if s.power is Scale.HIGH and s.interest is Scale.HIGH
+        ),
+        delivery=tuple(s.id for s in involved if s.delivery_responsibility is True),
+        familiar=tuple(s.id for s in involved if s.familiar),
+        disparity=high + low if high and low else (),
+        outnumbering=_outnumbering(involved),
+    )
+
+
+def _factors(
+    ch: PreparedChallenge, facts: _StageFacts, view: ProjectView, policy: Policy
+) -> list[Factor]:
+    project = view.project
+    pts = policy.factor_points
+    scope = policy.factor_scope
+    stage = facts.stage
+    factors = [
+        Factor(
+            code="involvement-depth",
+            points=(facts.mode.depth - 1) // 2,
+            message=f"deepest involvement at this stage is {facts.mode.value}",
+            inputs=tuple(f"plan[{stage}/{s}].mode" for s in facts.stakeholders),
+        )
+    ]
+
+    def add(code: str, message: str, inputs: Iterable[str], *, half: bool = False) -> None:
+        if ch.id not in scope.get(code, frozenset()) and code != "junior-carries-engagement":
+            return
+        points = pts.get(code, 0)
+        if half:
+            points = max(1, points // 2) if points else 0
+        factors.append(Factor(code=code, points=points, message=message, inputs=tuple(inputs)))
+
+    if facts.powerful:
+        add(
+            "powerful-interested",
+            "powerful stakeholders with a stake in the result take part: "
+            + ", ".join(facts.powerful),
+            (f"stakeholders[{s}].{f}" for s in facts.powerful for f in ("power", "interest")),
+        )
+    if facts.delivery:
+        add(
+            "delivery-responsibility",
+            "stakeholders answer for delivering the policy studied: " + ", ".join(facts.delivery),
+            (f"stakeholders[{s}].delivery_responsibility" for s in facts.delivery),
+        )
+    if project.identifiable_data is True:
+        add("identifiable-data", "the data identify participants", ("identifiable_data",))
+    pub = project.governance.publication_agreement
+    if pub is not True:
+        add(
+            "no-publication-agreement",
+            "no agreement on publishing findings"
+            + (" is in place" if pub is False else " is recorded"),
+            ("governance.publication_agreement",),
+            half=pub is None,
+        )
+    data = project.governance.data_agreement
+    if data is not True and project.identifiable_data is not False:
+        add(
+            "no-data-agreement",
+            "no agreement on data access" + (" is in place" if data is False else " is recorded"),
+            ("governance.data_agreement", "identifiable_data"),
+            half=data is None,
+        )
+    if facts.familiar or facts.disparity or facts.outnumbering:
+        parts = []
+        if facts.familiar:
+            parts.append("familiar 'usual suspects' take part: " + ", ".join(facts.familiar))
+        if facts.disparity:
+            parts.append("stakeholders of very unequal power sit together")
+        if facts.outnumbering:
+            parts.append("one group outnumbers the others: " + ", ".join(facts.outnumbering))
+        add(
+            "dominance",
+            "; ".join(parts),
+            [
+                *(f"stakeholders[{s}].familiar" for s in facts.familiar),
+                *(f"stakeholders[{s}].power" for s in facts.disparity),
+                *(f"stakeholders[{s}].kind" for s in facts.outnumbering),
+            ],
+        )
+    r = project.resources
+    lacking = [
+        n
+        for n, v in (("time", r.time), ("budget", r.budget), ("facilitation", r.facilitation))
+        if v is Sufficiency.NONE
+    ]
+    if lacking:
+        add(
+            "no-resources",
+            "no " + ", no ".join(lacking) + " for engagement",
+            (f"resources.{n}" for n in lacking),
+        )
+    if view.carriers_junior and ch.researchers_bear:
+        add(
+            "junior-carries-engagement",
+            "early-career or fixed-term researchers carry the engagement: "
+            + ", ".join(view.carriers_junior),
+            (f"researchers[{i}]" for i in view.carriers_junior),
+        )
+    return factors
+
+
+def risk_register(
+    view: ProjectView, prep: Prepared, policy: Policy
+) -> tuple[tuple[Risk, ...], list[tuple[Risk, tuple[tuple[BearerId, ...], ...]]]]:
+    risks: list[Risk] = []
+    detail: list[tuple[Risk, tuple[tuple[BearerId, ...], ...]]] = []
+    for stage, invs in view.by_stage.items():
+        facts = _stage_facts(stage, invs, view.project)
+        for ch in prep.challenges.get(stage, ()):
+            factors = _factors(ch, facts, view, policy)
+            points = sum(f.points for f in factors)
+            statuses = []
+            for mid, label in ch.mitigations:
+                in_place, inputs = _mitigation_in_place(mid, view.project, bool(facts.familiar))
+                statuses.append(
+                    MitigationStatus(mitigation=mid, label=label, in_place=in_place, inputs=inputs)
+                )
+            done = sum(1 for m in statuses if m.in_place is True)
+            per_cost = tuple(
+                tuple(b for b in bs if relevant_bearer(prep.bearers[b], view, facts.kinds))
+                for bs in ch.cost_bearers
+            )
+            bearers = tuple(
+                sorted({b for bs in per_cost for b in bs}, key=prep.bearer_order.__getitem__)
+            )
+            risk = Risk(
+                code="risk." + ch.id.removeprefix("challenge."),
+                stage=StageId(stage),
+                challenge=ch.id,
+                label=ch.label,
+                stakeholders=facts.stakeholders,
+                mode=facts.mode,
+                costs=ch.costs,
+                categories=ch.categories,
+                bearers=bearers,
+                factors=tuple(factors),
+                points=points,
+                severity=_severity(points, policy),
+                residual=_severity(max(0, points - done), policy),
+                mitigations=tuple(statuses),
+                sources=ch.citations,
+            )
+            risks.append(risk)
+            detail.append((risk, per_cost))
+    return tuple(risks), detail
+
+
+# --------------------------------------------------------------------------- cost exposure
+
+
+def cost_exposure(
+    detail: list[tuple[Risk, tuple[tuple[BearerId, ...], ...]]],
+    view: ProjectView,
+    prep: Prepared,
+) -> tuple[ExposureCell, ...]:
+    cells: dict[tuple[BearerId, CategoryId], tuple[set[CostId], set[str], list[int]]] = {}
+    ch_by_id = {c.id: c for cs in prep.challenges.values() for c in cs}
+    for risk, per_cost in detail:
+        ch = ch_by_id[risk.challenge]
+        for cost, bearers, categories in zip(ch.costs, per_cost, ch.cost_categories, strict=True):
+            for b in bearers:
+                for k in categories:
+                    costs, risk_codes, weight = cells.setdefault((b, k), (set(), set(), [0]))
+                    costs.add(cost)
+                    if risk.code not in risk_codes:
+                        risk_codes.add(risk.code)
+                    weight[0] += risk.residual.rank
+    project = view.project
+    unpaid_kinds = {
+        s.kind
+        for s in project.stakeholders
+        if s.reimbursed is False and s.kind.sphere is Sphere.LAY
+    }
+    no_budget = project.resources.budget in SHORT
+    cost_order = {
+        c: i for cs in prep.challenges.values() for ch in cs for i, c in enumerate(ch.costs)
+    }
+    out = []
+    for (b, k), (costs, risk_codes, weight) in sorted(
+        cells.items(), key=lambda kv: (prep.bearer_order[kv[0][0]], prep.category_order[kv[0][1]])
+    ):
+        bearer = prep.bearers[b]
+        least_able = bearer.least_able or (
+            bearer.stakeholder_kind in unpaid_kinds
+            or (
+                bearer.group is BearerGroup.STAKEHOLDERS and k == "category.practical" and no_budget
+            )
+        )
+        out.append(
+            ExposureCell(
+                bearer=b,
+                category=k,
+                costs=tuple(sorted(costs, key=lambda c: (cost_order.get(c, 0), c))),
+                risks=tuple(sorted(risk_codes)),
+                weight=weight[0],
+                least_able=least_able,
+            )
+        )
+    return tuple(out)
