@@ -5,12 +5,16 @@ from __future__ import annotations
 import attrs
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.strategies import CONDITIONS, STAGES, projects
 
 from coproduce import Lean, appraise
 from coproduce.appraisal import Verdict, emphasis
+from coproduce.catalogue import default as default_catalogue
 from coproduce.io import dump_appraisal, load_appraisal
 from coproduce.model import ConditionSetting, Involvement, Mode, Project
+from coproduce.testing import projects
+
+STAGES = [s.id for s in default_catalogue().stages]
+CONDITIONS = [c.id for c in default_catalogue().conditions]
 
 
 def _shuffled(draw: st.DrawFn, items: tuple) -> tuple:  # type: ignore[type-arg]

@@ -13,7 +13,7 @@ from types import MappingProxyType
 import attrs
 
 from coproduce.appraisal._results import Severity, Verdict
-from coproduce.model import Mode
+from coproduce.model import Extensible, Mode
 
 __all__ = ["DEFAULT_FACTOR_SCOPE", "Policy", "Thresholds"]
 
@@ -35,7 +35,7 @@ def _frozen_modes(value: Mapping[Verdict, Mode]) -> Mapping[Verdict, Mode]:
 
 
 @attrs.frozen(kw_only=True)
-class Thresholds:
+class Thresholds(Extensible):
     """Score cut-offs between verdicts (score runs from −1 to 1).
 
     A score at or below ``clearly_less`` is clearly less; at or below ``less``, less; at or
@@ -133,7 +133,7 @@ _DEFAULT_FACTOR_POINTS = {
 
 
 @attrs.frozen(kw_only=True)
-class Policy:
+class Policy(Extensible):
     """How the engine weighs what the paper leaves open. ``Policy()`` is the default reading.
 
     Attributes:

@@ -15,6 +15,7 @@ from coproduce.model import (
     ChallengeId,
     ConditionId,
     CostId,
+    Extensible,
     Lean,
     MitigationId,
     Mode,
@@ -122,7 +123,7 @@ class Answer(enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
-class Citation:
+class Citation(Extensible):
     """A catalogue entry a conclusion rests on, and where the paper says it."""
 
     entry: str
@@ -139,7 +140,7 @@ class Citation:
 
 
 @attrs.frozen(kw_only=True)
-class Finding:
+class Finding(Extensible):
     """One conclusion about the project, with its reasons.
 
     Attributes:
@@ -160,7 +161,7 @@ class Finding:
 
 
 @attrs.frozen(kw_only=True)
-class ConditionContribution:
+class ConditionContribution(Extensible):
     """How one Table 2 condition counts towards the emphasis score.
 
     Attributes:
@@ -186,7 +187,7 @@ class ConditionContribution:
 
 
 @attrs.frozen(kw_only=True)
-class Emphasis:
+class Emphasis(Extensible):
     """Step 1: how much emphasis coproduction deserves, and why.
 
     Attributes:
@@ -210,7 +211,7 @@ class Emphasis:
 
 
 @attrs.frozen(kw_only=True)
-class AlternativeAdvice:
+class AlternativeAdvice(Extensible):
     """An alternative to coproduction worth weighing for an aim (step 2)."""
 
     alternative: AlternativeId
@@ -220,7 +221,7 @@ class AlternativeAdvice:
 
 
 @attrs.frozen(kw_only=True)
-class AimAppraisal:
+class AimAppraisal(Extensible):
     """Step 2 for one aim: its motivations, whether coproduction is the only route, alternatives.
 
     Attributes:
@@ -238,7 +239,7 @@ class AimAppraisal:
 
 
 @attrs.frozen(kw_only=True)
-class Factor:
+class Factor(Extensible):
     """A project fact that raises a risk's severity."""
 
     code: str
@@ -248,7 +249,7 @@ class Factor:
 
 
 @attrs.frozen(kw_only=True)
-class MitigationStatus:
+class MitigationStatus(Extensible):
     """A mitigation for a risk, and whether the project has it.
 
     ``in_place`` is ``True``, ``False`` (known to be missing) or ``None`` (not known).
@@ -261,7 +262,7 @@ class MitigationStatus:
 
 
 @attrs.frozen(kw_only=True)
-class Risk:
+class Risk(Extensible):
     """A Table 1 challenge that applies where the plan involves stakeholders.
 
     Attributes:
@@ -293,7 +294,7 @@ class Risk:
 
 
 @attrs.frozen(kw_only=True)
-class ExposureCell:
+class ExposureCell(Extensible):
     """One cell of the bearer × cost category matrix.
 
     Attributes:
@@ -314,7 +315,7 @@ class ExposureCell:
 
 
 @attrs.frozen(kw_only=True)
-class QuestionStatus:
+class QuestionStatus(Extensible):
     """A key question and how far the project answers it.
 
     Attributes:
@@ -334,7 +335,7 @@ class QuestionStatus:
 
 
 @attrs.frozen(kw_only=True)
-class Appraisal:
+class Appraisal(Extensible):
     """The result of :func:`coproduce.appraise`: advice on whether and how to coproduce.
 
     Attributes:

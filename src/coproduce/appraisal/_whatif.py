@@ -10,13 +10,13 @@ from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import Answer, Appraisal, Citation, Severity, Verdict
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
-from coproduce.model import ConditionId, Lean, Project
+from coproduce.model import ConditionId, Extensible, Lean, Project
 
 __all__ = ["Change", "Comparison", "ConditionSensitivity", "Outcome", "compare", "sensitivity"]
 
 
 @attrs.frozen(kw_only=True)
-class Outcome:
+class Outcome(Extensible):
     """The emphasis if one condition leaned another way."""
 
     lean: Lean
@@ -25,7 +25,7 @@ class Outcome:
 
 
 @attrs.frozen(kw_only=True)
-class ConditionSensitivity:
+class ConditionSensitivity(Extensible):
     """Whether setting one Table 2 condition differently would change the verdict.
 
     Attributes:
@@ -87,7 +87,7 @@ def sensitivity(
 
 
 @attrs.frozen(kw_only=True)
-class Change:
+class Change(Extensible):
     """One thing that differs between two appraisals."""
 
     what: str
@@ -101,7 +101,7 @@ class Change:
 
 
 @attrs.frozen(kw_only=True)
-class Comparison:
+class Comparison(Extensible):
     """What changed from one appraisal to another (e.g. before and after a plan change)."""
 
     verdict_before: Verdict

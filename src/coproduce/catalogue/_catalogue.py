@@ -18,6 +18,7 @@ from coproduce.model import (
     Cost,
     CostCategory,
     Entry,
+    Extensible,
     Mitigation,
     ModeEntry,
     MotivationEntry,
@@ -67,7 +68,7 @@ _E = TypeVar("_E")
 
 
 @attrs.frozen(kw_only=True)
-class Catalogue:
+class Catalogue(Extensible):
     """The paper (or your own edition of it) as typed, versioned data.
 
     Build the default one with :func:`coproduce.default_catalogue`. Build your own with the

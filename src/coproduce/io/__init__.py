@@ -1,15 +1,24 @@
-"""Read and write projects, appraisals and catalogues as documents.
+r"""Read and write projects, appraisals and catalogues as JSON, YAML or TOML documents.
 
 One converter, owned by the library (never cattrs' global one), turns documents into the
-frozen model and back. It is strict: unknown keys are refused, nothing is coerced
-(``"false"`` is not ``True``, ``1.9`` is not ``1``), enums are read by value. Every problem
-in a document is reported at once, each with its path, in a :class:`DocumentError`.
+frozen model and back. It is strict:
 
-Every document carries ``schema_version`` (now :data:`SCHEMA_VERSION`).
+- keys are the attribute names; unknown keys are refused, except keys starting with ``x-``,
+  which other tools may add anywhere and which are kept (``.extensions``) and written back;
+- nothing is coerced: ``"false"`` is not ``True``, ``1.9`` is not ``1``, ``null`` is not
+  ``"None"``; enums are read by value;
+- YAML is read by a safe loader with YAML 1.2-like scalars: ``no`` stays ``"no"``, ``0123``
+  stays ``"0123"``, dates stay strings; anchors and aliases are refused;
+- documents above :class:`Limits` (size, nesting depth) are refused before they can exhaust
+  memory or the stack.
+
+Every problem in a document is reported at once, each with its path, in one
+:class:`~coproduce.errors.DocumentError`. Every document carries ``schema_version``; older
+versions are migrated step by step (:mod:`coproduce.io._versions`).
 
 Example:
     >>> from coproduce.io import load_project, dump_project
-    >>> p = load_project('{"schema_version": 1, "title": "A study"}')
+    >>> p = load_project("schema_version: 1\ntitle: A study", format="yaml")
     >>> p.title
     'A study'
     >>> load_project('{"schema_version": 1, "title": 3, "colour": "red"}')
@@ -23,71 +32,86 @@ Example:
 
 from __future__ import annotations
 
-import json
+import os
+import tempfile
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 from coproduce.appraisal import Appraisal, plan_problems
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.errors import DocumentError, Issue
 from coproduce.io._converter import converter, issues_from
+from coproduce.io._formats import FORMATS, Format, Limits, check_depth, detect, parse, serialise
+from coproduce.io._versions import SCHEMA_VERSION, migrate
 from coproduce.model import Project
 
 __all__ = [
+    "FORMATS",
     "SCHEMA_VERSION",
     "DocumentError",
+    "Format",
     "Issue",
+    "Kind",
+    "Limits",
+    "Source",
+    "dump",
     "dump_appraisal",
     "dump_catalogue",
     "dump_project",
+    "load",
     "load_appraisal",
     "load_catalogue",
     "load_project",
     "to_data",
+    "write",
 ]
 
-SCHEMA_VERSION = 1
-"""The document format version this release writes."""
-
-Format = Literal["json"]
+Kind = Literal["project", "appraisal", "catalogue"]
+"""The kinds of document."""
 Source = Path | str | bytes | dict[str, Any]
+"""Where a document comes from: a file, document text or bytes, or already-parsed data."""
+
+_CLASSES: dict[str, type[Any]] = {
+    "project": Project,
+    "appraisal": Appraisal,
+    "catalogue": Catalogue,
+}
+_DEFAULT_LIMITS = Limits()
 _T = TypeVar("_T")
 
 
-def _reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not allowed in a document")
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r}")
-        out[key] = value
-    return out
-
-
-def _parse(source: Source, what: str) -> Any:
-    if isinstance(source, dict):
-        return source
-    if isinstance(source, Path):
-        path = source
-        try:
-            source = path.read_bytes()
-        except OSError as exc:
-            raise DocumentError(
-                [Issue(path="$", code="unreadable", message=f"cannot read {path}: {exc}")],
-                what=what,
-            ) from None
+def _read(source: Source, format: Format | None, limits: Limits, what: str) -> Any:
     try:
-        return json.loads(
-            source, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys
-        )
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise DocumentError(
-            [Issue(path="$", code="syntax", message=f"not valid JSON: {exc}")], what=what
-        ) from None
+        if isinstance(source, dict):
+            check_depth(source, limits)
+            return source
+        fmt = detect(source, format)
+        if isinstance(source, Path):
+            try:
+                size = source.stat().st_size
+                if size > limits.max_bytes:
+                    raise DocumentError(
+                        [
+                            Issue(
+                                path="$",
+                                code="too-large",
+                                message=f"the document is {size} bytes",
+                                expected=f"at most {limits.max_bytes}",
+                            )
+                        ]
+                    )
+                text: str | bytes = source.read_bytes()
+            except OSError as exc:
+                unreadable = Issue(
+                    path="$", code="unreadable", message=f"cannot read {source}: {exc.strerror}"
+                )
+                raise DocumentError([unreadable]) from None
+        else:
+            text = source
+        return parse(text, fmt, limits)
+    except DocumentError as exc:
+        raise DocumentError(exc.issues, what=what) from None
 
 
 def _structure(data: Any, cls: type[_T], what: str) -> _T:
@@ -103,27 +127,13 @@ def _structure(data: Any, cls: type[_T], what: str) -> _T:
             ],
             what=what,
         )
-    body = dict(data)
-    version = body.pop("schema_version", None)
-    issues: list[Issue] = []
-    if version is None:
-        issues.append(
-            Issue(
-                path="$.schema_version",
-                code="missing-field",
-                message="required field is missing",
-                expected=str(SCHEMA_VERSION),
-            )
-        )
-    elif version != SCHEMA_VERSION or isinstance(version, bool):
-        issues.append(
-            Issue(
-                path="$.schema_version",
-                code="unsupported-version",
-                message=f"unsupported schema version {version!r}",
-                expected=str(SCHEMA_VERSION),
-            )
-        )
+    try:
+        body = migrate(data)
+    except DocumentError as exc:
+        issues = list(exc.issues)
+        body = {k: v for k, v in data.items() if k != "schema_version"}
+    else:
+        issues = []
     try:
         value = converter.structure(body, cls)
     except Exception as exc:
@@ -134,61 +144,154 @@ def _structure(data: Any, cls: type[_T], what: str) -> _T:
     return value
 
 
-def to_data(value: Project | Appraisal | Catalogue) -> dict[str, Any]:
-    """The document form of a value, as plain JSON-safe Python data, with ``schema_version``."""
-    data = converter.unstructure(value)
-    return {"schema_version": SCHEMA_VERSION, **data}
+@overload
+def load(
+    source: Source,
+    kind: Literal["project"],
+    *,
+    format: Format | None = ...,
+    limits: Limits | None = ...,
+    catalogue: Catalogue | None = ...,
+    references: bool = ...,
+) -> Project: ...
+@overload
+def load(
+    source: Source,
+    kind: Literal["appraisal"],
+    *,
+    format: Format | None = ...,
+    limits: Limits | None = ...,
+    catalogue: Catalogue | None = ...,
+    references: bool = ...,
+) -> Appraisal: ...
+@overload
+def load(
+    source: Source,
+    kind: Literal["catalogue"],
+    *,
+    format: Format | None = ...,
+    limits: Limits | None = ...,
+    catalogue: Catalogue | None = ...,
+    references: bool = ...,
+) -> Catalogue: ...
+def load(
+    source: Source,
+    kind: Kind,
+    *,
+    format: Format | None = None,
+    limits: Limits | None = None,
+    catalogue: Catalogue | None = None,
+    references: bool = True,
+) -> Project | Appraisal | Catalogue:
+    """Read a document of any kind. See :func:`load_project` for the arguments."""
+    if kind not in _CLASSES:
+        raise ValueError(
+            f"unknown document kind: {kind!r} (expected project, appraisal or catalogue)"
+        )
+    what = f"{kind} document"
+    data = _read(source, format, limits or _DEFAULT_LIMITS, what)
+    value: Project | Appraisal | Catalogue = _structure(data, _CLASSES[kind], what)
+    if isinstance(value, Project) and references:
+        problems = plan_problems(value, catalogue if catalogue is not None else default_catalogue())
+        if problems:
+            raise DocumentError(
+                [Issue(path=f"$.{at}", code=code, message=text) for at, code, text in problems],
+                what=what,
+            )
+    return value
 
 
-def _dump(value: Project | Appraisal | Catalogue, format: Format) -> str:
-    if format != "json":
-        raise ValueError(f"unsupported format: {format!r} (expected 'json')")
-    return json.dumps(to_data(value), ensure_ascii=False, indent=2) + "\n"
+def load_project(
+    source: Source,
+    *,
+    format: Format | None = None,
+    limits: Limits | None = None,
+    catalogue: Catalogue | None = None,
+    references: bool = True,
+) -> Project:
+    """Read a project document.
 
-
-def load_project(source: Source, *, catalogue: Catalogue | None = None) -> Project:
-    """Read a project from a JSON file (``Path``), text, bytes or a dict.
-
-    References (stakeholders named by the plan, stages, Table 2 conditions, aims) are
-    checked against the project and the catalogue (``None`` for the paper's).
+    Args:
+        source: a ``pathlib.Path`` (format from the suffix: ``.json``, ``.yaml``/``.yml``,
+            ``.toml``), document text or bytes (JSON unless ``format`` says otherwise or the
+            text is recognisably YAML or TOML), or an already-parsed ``dict``.
+        format: ``"json"``, ``"yaml"`` or ``"toml"``, to override detection.
+        limits: size and nesting limits (default :class:`Limits()`).
+        catalogue: the catalogue whose stages and Table 2 conditions the project may name
+            (``None`` for the paper's).
+        references: also check that every stakeholder, aim, stage and condition the project
+            names exists and that no id repeats (the rules JSON Schema cannot express).
 
     Raises:
-        DocumentError: listing every problem with its path.
+        DocumentError: listing every problem, each with its path.
 
     """
-    project = _structure(_parse(source, "project document"), Project, "project document")
-    problems = plan_problems(project, catalogue if catalogue is not None else default_catalogue())
-    if problems:
-        raise DocumentError(
-            [
-                Issue(path=f"$.{path}", code=code, message=message)
-                for path, code, message in problems
-            ],
-            what="project document",
-        )
-    return project
+    return load(
+        source, "project", format=format, limits=limits, catalogue=catalogue, references=references
+    )
+
+
+def load_appraisal(
+    source: Source, *, format: Format | None = None, limits: Limits | None = None
+) -> Appraisal:
+    """Read an appraisal written by :func:`dump_appraisal`."""
+    return load(source, "appraisal", format=format, limits=limits)
+
+
+def load_catalogue(
+    source: Source, *, format: Format | None = None, limits: Limits | None = None
+) -> Catalogue:
+    """Read a catalogue document; check it with :func:`coproduce.catalogue.check`."""
+    return load(source, "catalogue", format=format, limits=limits)
+
+
+def to_data(value: Project | Appraisal | Catalogue) -> dict[str, Any]:
+    """The document form of a value as plain JSON-safe data, ``schema_version`` first."""
+    return {"schema_version": SCHEMA_VERSION, **converter.unstructure(value)}
+
+
+def dump(value: Project | Appraisal | Catalogue, format: Format = "json") -> str:
+    """Document text for a project, appraisal or catalogue. Deterministic.
+
+    Raises:
+        ValueError: unknown format, or (TOML) an ``x-`` value holds a null, which TOML
+            cannot represent.
+
+    """
+    return serialise(to_data(value), format)
 
 
 def dump_project(project: Project, format: Format = "json") -> str:
-    """Write a project as document text."""
-    return _dump(project, format)
-
-
-def load_appraisal(source: Source) -> Appraisal:
-    """Read an appraisal written by :func:`dump_appraisal`."""
-    return _structure(_parse(source, "appraisal document"), Appraisal, "appraisal document")
+    """Document text for a project."""
+    return dump(project, format)
 
 
 def dump_appraisal(appraisal: Appraisal, format: Format = "json") -> str:
-    """Write an appraisal as document text."""
-    return _dump(appraisal, format)
-
-
-def load_catalogue(source: Source) -> Catalogue:
-    """Read a catalogue written by :func:`dump_catalogue` (not checked: see ``catalogue.check``)."""
-    return _structure(_parse(source, "catalogue document"), Catalogue, "catalogue document")
+    """Document text for an appraisal."""
+    return dump(appraisal, format)
 
 
 def dump_catalogue(catalogue: Catalogue, format: Format = "json") -> str:
-    """Write a catalogue as document text."""
-    return _dump(catalogue, format)
+    """Document text for a catalogue."""
+    return dump(catalogue, format)
+
+
+def write(
+    value: Project | Appraisal | Catalogue,
+    path: Path,
+    format: Format | None = None,
+) -> None:
+    """Write a document to ``path`` atomically: a failure leaves no partial file.
+
+    The text goes to a temporary file in the same folder, which then replaces ``path``.
+    ``format`` defaults to the path's suffix.
+    """
+    text = dump(value, detect(path, format))
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -16,8 +16,10 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from coproduce.errors import Issue
+from coproduce.model import Extensible, thaw
 
 __all__ = ["converter", "describe", "issues_from"]
 
@@ -71,6 +73,10 @@ def _is_var_tuple(t: Any) -> bool:
     return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+def _is_extensible(t: Any) -> bool:
+    return isinstance(t, type) and attrs.has(t) and issubclass(t, Extensible)
+
+
 def _is_enum(t: Any) -> bool:
     return isinstance(t, type) and issubclass(t, enum.Enum)
 
@@ -96,7 +102,11 @@ def describe(t: Any) -> str:
 
 
 def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv = cattrs.Converter(
+        forbid_extra_keys=True,
+        detailed_validation=True,
+        unstruct_collection_overrides={tuple: list},
+    )
     conv.register_structure_hook(str, _strict_str)
     conv.register_structure_hook(bool, _strict_bool)
     conv.register_structure_hook(int, _strict_int)
@@ -125,6 +135,40 @@ def _make_converter() -> cattrs.Converter:
         return structure
 
     conv.register_structure_hook_factory(_is_enum, enum_factory)
+
+    def structure_factory(cls: Any) -> Any:
+        base = make_dict_structure_fn(
+            cls,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+            extensions=override(omit=True),
+        )
+
+        def structure(value: object, _: Any) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected an object, got {_json_type(value)}")
+            if any(isinstance(k, str) and k.startswith("x-") for k in value):
+                ext = {k: v for k, v in value.items() if isinstance(k, str) and k.startswith("x-")}
+                rest = {k: v for k, v in value.items() if k not in ext}
+                return attrs.evolve(base(rest, cls), extensions=ext)
+            return base(value, cls)
+
+        return structure
+
+    def unstructure_factory(cls: Any) -> Any:
+        base = make_dict_unstructure_fn(cls, conv, extensions=override(omit=True))
+
+        def unstructure(obj: Any) -> dict[str, Any]:
+            data: dict[str, Any] = base(obj)
+            if obj.extensions:
+                data.update((k, thaw(v)) for k, v in obj.extensions.items())
+            return data
+
+        return unstructure
+
+    conv.register_structure_hook_factory(_is_extensible, structure_factory)
+    conv.register_unstructure_hook_factory(_is_extensible, unstructure_factory)
 
     def mapping_unstructure(value: Mapping[Any, Any]) -> dict[Any, Any]:
         return {conv.unstructure(k): conv.unstructure(v) for k, v in value.items()}

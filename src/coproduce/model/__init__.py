@@ -26,6 +26,7 @@ from coproduce.model._entries import (
     Step,
     Typology,
 )
+from coproduce.model._ext import EMPTY, Extensible, JSONValue, freeze, thaw
 from coproduce.model._project import (
     Aim,
     ConditionSetting,
@@ -69,6 +70,7 @@ from coproduce.model._vocab import (
 )
 
 __all__ = [
+    "EMPTY",
     "Aim",
     "AimId",
     "Alternative",
@@ -94,8 +96,10 @@ __all__ = [
     "CostType",
     "DecisionProcess",
     "Entry",
+    "Extensible",
     "Governance",
     "Involvement",
+    "JSONValue",
     "Lean",
     "Level",
     "Link",
@@ -125,4 +129,6 @@ __all__ = [
     "Support",
     "TypeId",
     "Typology",
+    "freeze",
+    "thaw",
 ]

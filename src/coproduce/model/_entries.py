@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import attrs
 
+from coproduce.model._ext import Extensible
 from coproduce.model._vocab import (
     AlternativeId,
     Audience,
@@ -55,7 +56,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class Source:
+class Source(Extensible):
     """Where in the paper an entry comes from.
 
     Attributes:
@@ -73,7 +74,7 @@ class Source:
 
 
 @attrs.frozen(kw_only=True)
-class Reference:
+class Reference(Extensible):
     """The publication a catalogue encodes."""
 
     citation: str
@@ -82,7 +83,7 @@ class Reference:
 
 
 @attrs.frozen(kw_only=True)
-class Link:
+class Link(Extensible):
     """A link from one catalogue entry to another, with what it rests on.
 
     Attributes:
@@ -99,7 +100,7 @@ class Link:
 
 
 @attrs.frozen(kw_only=True)
-class Stage:
+class Stage(Extensible):
     """A stage of the research lifecycle: one row of Table 1.
 
     Attributes:
@@ -118,7 +119,7 @@ class Stage:
 
 
 @attrs.frozen(kw_only=True)
-class Challenge:
+class Challenge(Extensible):
     """A challenge that may arise at one stage (Table 1, "Challenges which may arise").
 
     The paper pairs challenges and costs per row only: every challenge is linked to every cost
@@ -135,7 +136,7 @@ class Challenge:
 
 
 @attrs.frozen(kw_only=True)
-class Cost:
+class Cost(Extensible):
     """A cost of coproduction, from Table 1 or from the prose of pages 3, 5 and 6.
 
     Attributes:
@@ -155,7 +156,7 @@ class Cost:
 
 
 @attrs.frozen(kw_only=True)
-class CostCategory:
+class CostCategory(Extensible):
     """A category of the project's cost typology (what a cost harms), rebuilt from Fig. 1."""
 
     id: CategoryId
@@ -165,7 +166,7 @@ class CostCategory:
 
 
 @attrs.frozen(kw_only=True)
-class CostType:
+class CostType(Extensible):
     """One cost type as a list in the paper names it, expressed in the project's typology.
 
     A cost is of this type when it has one of ``categories`` and, if ``bearer_groups`` is not
@@ -182,7 +183,7 @@ class CostType:
 
 
 @attrs.frozen(kw_only=True)
-class Typology:
+class Typology(Extensible):
     """One of the paper's own lists of cost types (the abstract's five, the body's six)."""
 
     id: str
@@ -192,7 +193,7 @@ class Typology:
 
 
 @attrs.frozen(kw_only=True)
-class Bearer:
+class Bearer(Extensible):
     """Who or what carries a cost.
 
     Researchers are split by career stage and contract because the paper observes costs
@@ -219,7 +220,7 @@ class Bearer:
 
 
 @attrs.frozen(kw_only=True)
-class MotivationEntry:
+class MotivationEntry(Extensible):
     """One of the four arguments for coproduction.
 
     Attributes:
@@ -237,7 +238,7 @@ class MotivationEntry:
 
 
 @attrs.frozen(kw_only=True)
-class ModeEntry:
+class ModeEntry(Extensible):
     """A mode of interaction between researchers and stakeholders."""
 
     id: str
@@ -248,7 +249,7 @@ class ModeEntry:
 
 
 @attrs.frozen(kw_only=True)
-class Condition:
+class Condition(Extensible):
     """A row of Table 2: when to put less, and when more, emphasis on coproduction.
 
     Attributes:
@@ -269,7 +270,7 @@ class Condition:
 
 
 @attrs.frozen(kw_only=True)
-class Question:
+class Question(Extensible):
     """A key question to answer before engaging (p. 6–7)."""
 
     id: QuestionId
@@ -281,7 +282,7 @@ class Question:
 
 
 @attrs.frozen(kw_only=True)
-class Step:
+class Step(Extensible):
     """A step of the two-step decision process (p. 6)."""
 
     id: StepId
@@ -292,7 +293,7 @@ class Step:
 
 
 @attrs.frozen(kw_only=True)
-class ContributionEntry:
+class ContributionEntry(Extensible):
     """Something a party brings to the table, and who typically brings it (p. 6–7)."""
 
     id: str
@@ -304,7 +305,7 @@ class ContributionEntry:
 
 
 @attrs.frozen(kw_only=True)
-class Alternative:
+class Alternative(Extensible):
     """Another way to reach an aim than coproducing it (step 2).
 
     Attributes:
@@ -320,7 +321,7 @@ class Alternative:
 
 
 @attrs.frozen(kw_only=True)
-class Mitigation:
+class Mitigation(Extensible):
     """A way to reduce a challenge's costs, from the paper's advice (p. 6).
 
     Attributes:

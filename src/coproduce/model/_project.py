@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import attrs
 
+from coproduce.model._ext import Extensible
 from coproduce.model._vocab import (
     AimId,
     CareerStage,
@@ -40,7 +41,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class Aim:
+class Aim(Extensible):
     """Something the coproduction is meant to achieve, and why (step 1, p. 6).
 
     Attributes:
@@ -54,7 +55,7 @@ class Aim:
 
 
 @attrs.frozen(kw_only=True)
-class Stakeholder:
+class Stakeholder(Extensible):
     """A party the project may involve. No personal names are needed.
 
     Attributes:
@@ -83,7 +84,7 @@ class Stakeholder:
 
 
 @attrs.frozen(kw_only=True)
-class Researcher:
+class Researcher(Extensible):
     """A member of the research team; used only to see who bears costs.
 
     Attributes:
@@ -101,7 +102,7 @@ class Researcher:
 
 
 @attrs.frozen(kw_only=True)
-class Involvement:
+class Involvement(Extensible):
     """One line of the involvement plan: a stakeholder involved at a stage in a mode.
 
     Attributes:
@@ -116,7 +117,7 @@ class Involvement:
 
 
 @attrs.frozen(kw_only=True)
-class ConditionSetting:
+class ConditionSetting(Extensible):
     """How one Table 2 condition leans for this project. Conditions not set are unknown."""
 
     condition: ConditionId
@@ -125,7 +126,7 @@ class ConditionSetting:
 
 
 @attrs.frozen(kw_only=True)
-class Resources:
+class Resources(Extensible):
     """The resources available for the planned involvement.
 
     Attributes:
@@ -143,7 +144,7 @@ class Resources:
 
 
 @attrs.frozen(kw_only=True)
-class Governance:
+class Governance(Extensible):
     """How the collaboration is governed (key question 4 for individuals, p. 7).
 
     Each agreement is ``True`` (in place), ``False`` (known to be absent) or ``None``.
@@ -160,7 +161,7 @@ class Governance:
 
 
 @attrs.frozen(kw_only=True)
-class Support:
+class Support(Extensible):
     """What the research organisation or funder provides (the five organisational questions, p. 7).
 
     Each field is ``True``, ``False`` or ``None`` (not known).
@@ -178,7 +179,7 @@ class Support:
 
 
 @attrs.frozen(kw_only=True)
-class Project:
+class Project(Extensible):
     """A research project considering coproduction.
 
     Only ``title`` is required, so an appraisal can start from almost nothing and say what is

@@ -1,0 +1,77 @@
+"""Extension data: ``x-`` keys other tools put in documents, kept immutable and preserved."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TypeAlias
+
+import attrs
+
+__all__ = ["EMPTY", "Extensible", "JSONValue", "freeze", "thaw"]
+
+JSONValue: TypeAlias = (
+    "bool | int | float | str | tuple[JSONValue, ...] | Mapping[str, JSONValue] | None"
+)
+"""A JSON value made immutable: arrays are tuples, objects read-only mappings."""
+
+EMPTY: Mapping[str, JSONValue] = MappingProxyType({})
+"""The shared, empty extension mapping."""
+
+
+def freeze(value: object) -> JSONValue:
+    """Return an immutable copy of a JSON-like value (lists become tuples, dicts mappings).
+
+    Raises:
+        TypeError: the value holds something JSON cannot (a set, a date, an object...).
+
+    """
+    match value:
+        case None | bool() | int() | float() | str():
+            return value
+        case list() | tuple():
+            return tuple(freeze(v) for v in value)
+        case Mapping():
+            out: dict[str, JSONValue] = {}
+            for k, v in value.items():
+                if not isinstance(k, str):
+                    raise TypeError(f"extension object keys must be strings, got {k!r}")
+                out[k] = freeze(v)
+            return MappingProxyType(out)
+        case _:
+            raise TypeError(f"extension values must be JSON values, got {type(value).__name__}")
+
+
+def thaw(value: JSONValue) -> object:
+    """Return plain JSON data (lists and dicts) for a frozen value."""
+    if isinstance(value, tuple):
+        return [thaw(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: thaw(v) for k, v in value.items()}
+    return value
+
+
+def _extensions(value: Mapping[str, object]) -> Mapping[str, JSONValue]:
+    if value is EMPTY or not value:
+        return EMPTY
+    bad = [k for k in value if not str(k).startswith("x-")]
+    if bad:
+        raise ValueError(f"extension keys must start with 'x-': {', '.join(map(repr, bad))}")
+    frozen = freeze(value)
+    assert isinstance(frozen, Mapping)
+    return frozen
+
+
+@attrs.frozen(kw_only=True)
+class Extensible:
+    """Base of every document record: carries the ``x-`` keys other tools add.
+
+    Attributes:
+        extensions: ``x-`` keys and their JSON values, kept as they were read and written
+            back on output. Compared for equality, left out of hashes and reprs.
+
+    """
+
+    extensions: Mapping[str, JSONValue] = attrs.field(
+        default=EMPTY, converter=_extensions, hash=False, repr=False
+    )

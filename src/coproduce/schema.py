@@ -1,0 +1,202 @@
+"""JSON Schema (Draft 2020-12) for every kind of document, generated from the model.
+
+The schemas ship in the package (``coproduce/schemas/*.schema.json``);
+:func:`json_schema` returns them. :func:`generate` builds them afresh from the attrs classes,
+with the converter's choices: keys are attribute names, enums are their values, unknown keys
+are refused except ``x-`` keys, and ``schema_version`` is required.
+
+What the schema cannot express (the loader checks these, with ``references=True``):
+
+- ids unique within a list (stakeholders, aims, researchers; catalogue entries);
+- references: the plan naming stakeholders, aims and stages that exist; Table 2 conditions
+  that exist; each (stage, stakeholder) pair and each condition at most once;
+- catalogue integrity (:func:`coproduce.catalogue.check`): links to existing entries, no
+  orphans, every challenge reaching a cost category.
+
+Example:
+    >>> from coproduce.schema import json_schema
+    >>> schema = json_schema("project")
+    >>> schema["properties"]["schema_version"]
+    {'const': 1}
+    >>> sorted(schema["$defs"]["Stakeholder"]["required"])
+    ['id', 'kind']
+
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+import types
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+import attrs
+
+from coproduce.io import SCHEMA_VERSION, Kind
+from coproduce.io._converter import converter
+
+__all__ = ["KINDS", "generate", "json_schema"]
+
+KINDS: tuple[Kind, ...] = ("project", "appraisal", "catalogue")
+"""The kinds of document that have a schema."""
+
+_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _root(kind: Kind) -> type[Any]:
+    from coproduce.io import _CLASSES
+
+    cls: type[Any] = _CLASSES[kind]
+    return cls
+
+
+def _attribute_docs(cls: type[Any]) -> dict[str, str]:
+    """Attribute descriptions from the class's Google-style ``Attributes:`` section."""
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        text = klass.__doc__ or ""
+        if "Attributes:" not in text:
+            continue
+        section = text.split("Attributes:", 1)[1]
+        current = None
+        for line in section.splitlines()[1:]:
+            m = re.match(r"^\s{8}(\w+):\s*(.*)$", line)
+            if m:
+                current = m.group(1)
+                docs[current] = m.group(2).strip()
+            elif current and line.startswith(" " * 12):
+                docs[current] += " " + line.strip()
+            elif line.strip() and not line.startswith(" " * 8):
+                break
+    return docs
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def type_schema(self, t: Any) -> dict[str, Any]:
+        origin = get_origin(t)
+        if origin in (Union, types.UnionType):
+            args = get_args(t)
+            options = [self.type_schema(a) for a in args if a is not type(None)]
+            if type(None) in args:
+                options.append({"type": "null"})
+            return options[0] if len(options) == 1 else {"anyOf": options}
+        if origin is tuple:
+            args = get_args(t)
+            if len(args) == 2 and args[1] is Ellipsis:
+                return {"type": "array", "items": self.type_schema(args[0])}
+            return {
+                "type": "array",
+                "prefixItems": [self.type_schema(a) for a in args],
+                "minItems": len(args),
+                "maxItems": len(args),
+            }
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            return {"enum": [m.value for m in t]}
+        if isinstance(t, type) and attrs.has(t):
+            self.define(t)
+            return {"$ref": f"#/$defs/{t.__name__}"}
+        if getattr(t, "__supertype__", None) is not None:
+            return self.type_schema(t.__supertype__)
+        if t is str:
+            return {"type": "string"}
+        if t is bool:
+            return {"type": "boolean"}
+        if t is int:
+            return {"type": "integer"}
+        if t is float:
+            return {"type": "number"}
+        if origin is not None and issubclass(origin, Mapping):
+            return {"type": "object", "additionalProperties": self.type_schema(get_args(t)[1])}
+        raise TypeError(f"no JSON Schema for {t!r}")
+
+    def object_schema(self, cls: type[Any]) -> dict[str, Any]:
+        hints = get_type_hints(cls)
+        docs = _attribute_docs(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for field in attrs.fields(cls):
+            if not field.init or field.name == "extensions":
+                continue
+            schema = dict(self.type_schema(hints[field.name]))
+            bound = getattr(field.validator, "bound", None)
+            if getattr(field.validator, "compare_op", None) == ">=" and bound is not None:
+                schema["minimum"] = bound
+            if field.name in docs:
+                schema["description"] = docs[field.name]
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+            else:
+                default = (
+                    field.default.factory()
+                    if isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+                    else field.default
+                )
+                schema["default"] = converter.unstructure(default)
+            properties[field.name] = schema
+        summary = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else cls.__name__
+        out: dict[str, Any] = {
+            "type": "object",
+            "title": cls.__name__,
+            "description": summary,
+            "properties": properties,
+            "patternProperties": {"^x-": {"description": "An extension: kept and written back."}},
+            "additionalProperties": False,
+        }
+        if required:
+            out["required"] = required
+        return out
+
+    def define(self, cls: type[Any]) -> None:
+        if cls.__name__ in self.defs:
+            return
+        self.defs[cls.__name__] = {}  # placeholder against recursion
+        self.defs[cls.__name__] = self.object_schema(cls)
+
+
+def generate(kind: Kind) -> dict[str, Any]:
+    """Build the JSON Schema of a kind of document from the model."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown document kind: {kind!r} (expected one of {', '.join(KINDS)})")
+    builder = _Builder()
+    cls = _root(kind)
+    top = builder.object_schema(cls)
+    builder.defs.pop(cls.__name__, None)
+    top["properties"] = {"schema_version": {"const": SCHEMA_VERSION}, **top["properties"]}
+    top["required"] = ["schema_version", *top.get("required", [])]
+    return {
+        "$schema": _DRAFT,
+        "$id": f"urn:coproduce:schema:{kind}:{SCHEMA_VERSION}",
+        **top,
+        "title": f"coproduce {kind} document, version {SCHEMA_VERSION}",
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+
+
+@cache
+def _shipped(kind: Kind) -> str:
+    return (resources.files("coproduce") / "schemas" / f"{kind}.schema.json").read_text("utf-8")
+
+
+def json_schema(kind: Kind = "project") -> dict[str, Any]:
+    """The shipped JSON Schema of a kind of document (a fresh copy each call).
+
+    Raises:
+        ValueError: ``kind`` is not one of :data:`KINDS`.
+
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown document kind: {kind!r} (expected one of {', '.join(KINDS)})")
+    schema: dict[str, Any] = json.loads(_shipped(kind))
+    return schema
+
+
+def render(kind: Kind) -> str:
+    """The text of the shipped schema file for ``kind`` (what :func:`generate` gives)."""
+    return json.dumps(generate(kind), indent=2, ensure_ascii=False) + "\n"
