@@ -257,7 +257,7 @@ class MitigationStatus(Extensible):
 
     mitigation: MitigationId
     label: str
-    in_place: bool | None
+    in_place: bool | None = None
     inputs: tuple[str, ...]
 
 

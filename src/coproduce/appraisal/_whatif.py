@@ -94,9 +94,9 @@ class Change(Extensible):
     """``"risk"``, ``"finding"`` or ``"question"``."""
     key: str
     """The risk (``code@stage``), finding (``code`` + inputs) or question id."""
-    before: str | None
+    before: str | None = None
     """The old value (severity, level or answer), ``None`` if it was absent."""
-    after: str | None
+    after: str | None = None
     """The new value, ``None`` if it is gone."""
 
 

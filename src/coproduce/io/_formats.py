@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -121,6 +120,26 @@ def _yaml_loader() -> type[yaml.SafeLoader]:
 
 
 _LOADER: list[type[Any]] = []
+_DUMPER: list[type[Any]] = []
+_RISKY = frozenset("\x85\u2028\u2029")
+
+
+def _yaml_dumper() -> type[Any]:
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        """SafeDumper that double-quotes strings YAML would otherwise mangle.
+
+        PyYAML writes NEL and the Unicode line and paragraph separators raw in plain
+        scalars, and reads them back as line breaks; double quotes escape them.
+        """
+
+    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        risky = any(c in _RISKY or (ord(c) < 32 and c != "\n") for c in value)
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if risky else None)
+
+    Dumper.add_representer(str, represent_str)
+    return Dumper
 
 
 def _reject_constant(name: str) -> float:
@@ -223,21 +242,14 @@ def serialise(data: dict[str, Any], format: Format) -> str:
     if format == "yaml":
         import yaml
 
-        text: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+        if not _DUMPER:
+            _DUMPER.append(_yaml_dumper())
+        text: str = yaml.dump(
+            data, Dumper=_DUMPER[0], sort_keys=False, allow_unicode=True, width=100
+        )
         return text
     if format == "toml":
         import tomli_w
 
         return tomli_w.dumps(_without_nulls(data))
     raise ValueError(f"unknown format: {format!r} (expected one of {', '.join(FORMATS)})")
-
-
-def iter_paths(data: Any, path: str = "$") -> Iterator[tuple[str, Any]]:
-    """Every (path, value) in a document, depth first (for diagnostics)."""
-    yield path, data
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from iter_paths(v, f"{path}.{k}")
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from iter_paths(v, f"{path}[{i}]")

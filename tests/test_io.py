@@ -1,0 +1,391 @@
+"""Documents: round trips in every format, strictness, exact error paths, limits, versions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coproduce import Project, appraise, default_catalogue
+from coproduce.appraisal import Appraisal
+from coproduce.catalogue import Catalogue
+from coproduce.errors import CoproduceError, DocumentError
+from coproduce.io import (
+    FORMATS,
+    Limits,
+    dump,
+    dump_project,
+    load,
+    load_appraisal,
+    load_catalogue,
+    load_project,
+    to_data,
+    write,
+)
+from coproduce.io._versions import migrate
+from coproduce.testing import appraisals, catalogues, projects
+
+GOLDEN = Path(__file__).parent / "golden"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "projects"
+
+
+def _has_null(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, (list, tuple)):
+        return any(_has_null(v) for v in value)
+    if hasattr(value, "values"):
+        return any(_has_null(v) for v in value.values())
+    return False
+
+
+def outcome(source: Any) -> Project | tuple[Any, ...]:
+    """The project, or the issues of the DocumentError; any other exception escapes."""
+    try:
+        return load_project(source)
+    except DocumentError as exc:
+        return exc.issues
+
+
+def issues(source: Any, **kw: Any) -> list[tuple[str, str]]:
+    with pytest.raises(DocumentError) as info:
+        load_project(source, **kw)
+    return [(i.path, i.code) for i in info.value.issues]
+
+
+# --------------------------------------------------------------------------- round trips
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@given(p=projects())
+def test_project_round_trips(fmt: str, p: Project) -> None:
+    if fmt == "toml" and _has_null([e.extensions for e in (p, *p.stakeholders)]):
+        with pytest.raises(ValueError, match="TOML cannot represent the null"):
+            dump(p, "toml")
+        return
+    text = dump(p, fmt)  # type: ignore[arg-type]
+    back = load_project(text, format=fmt)  # type: ignore[arg-type]
+    assert back == p
+    assert back.extensions == p.extensions
+    assert dump(back, fmt) == text  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@settings(max_examples=25)
+@given(a=appraisals())
+def test_appraisal_round_trips(fmt: str, a: Appraisal) -> None:
+    text = dump(a, fmt)  # type: ignore[arg-type]
+    back = load_appraisal(text, format=fmt)  # type: ignore[arg-type]
+    assert back == a
+    assert dump(back, fmt) == text  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@settings(max_examples=10)
+@given(c=catalogues())
+def test_catalogue_round_trips(fmt: str, c: Catalogue) -> None:
+    text = dump(c, fmt)  # type: ignore[arg-type]
+    back = load_catalogue(text, format=fmt)  # type: ignore[arg-type]
+    assert back == c
+    assert dump(back, fmt) == text  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.stem)
+def test_examples_round_trip_in_every_format(path: Path) -> None:
+    p = load_project(path)
+    for fmt in FORMATS:
+        assert load_project(dump(p, fmt)) == p  # format detected from the text
+
+
+def test_sources_path_text_bytes_dict(tmp_path: Path) -> None:
+    p = load_project(EXAMPLES / "one-stage.json")
+    for fmt, suffix in (("json", ".json"), ("yaml", ".yml"), ("toml", ".toml")):
+        f = tmp_path / f"p{suffix}"
+        f.write_text(dump(p, fmt))  # type: ignore[arg-type]
+        assert load_project(f) == p
+        assert load_project(f.read_bytes(), format=fmt) == p  # type: ignore[arg-type]
+    assert load_project(to_data(p)) == p
+    assert load("schema_version = 1\ntitle = 'T'\n", "project").title == "T"
+
+
+# --------------------------------------------------------------------------- golden files
+
+
+@pytest.mark.parametrize("name", ["project.json", "project.yaml", "project.toml"])
+def test_golden_v1_projects_keep_loading(name: str) -> None:
+    p = load_project(GOLDEN / "v1" / name)
+    assert p.title == "Evaluating the reconfiguration of emergency departments"
+    assert p.extensions["x-grant-system"]["id"] == "G-1042"  # type: ignore[index]
+    assert [s.id for s in p.stakeholders] == ["authority", "commissioner", "ed-leads", "campaign"]
+
+
+def test_golden_v1_appraisal_and_catalogue_keep_loading() -> None:
+    a = load_appraisal(GOLDEN / "v1" / "appraisal.json")
+    assert a.emphasis.verdict.value == "balanced"
+    assert a == appraise(load_project(GOLDEN / "v1" / "project.json"))
+    assert load_catalogue(GOLDEN / "v1" / "catalogue.json") == default_catalogue()
+
+
+# --------------------------------------------------------------------------- strictness
+
+
+def test_no_silent_coercion() -> None:
+    doc = {
+        "schema_version": 1,
+        "title": "t",
+        "identifiable_data": "false",
+        "stakeholders": [{"id": "a", "kind": "patient", "familiar": 1, "power": None}],
+        "conditions": [{"condition": "condition.contested", "lean": "LESS"}],
+        "description": None,
+    }
+    assert issues(doc) == [
+        ("$.description", "wrong-type"),
+        ("$.stakeholders[0].familiar", "wrong-type"),
+        ("$.conditions[0].lean", "invalid-value"),
+        ("$.identifiable_data", "wrong-type"),
+    ]
+
+
+def test_every_problem_reported_with_path_and_expectation() -> None:
+    doc = {
+        "schema_version": 1,
+        "stakeholders": [{"id": "a", "kind": "patient"}, {"kind": "minister", "colour": "red"}],
+        "plan": "everything",
+    }
+    with pytest.raises(DocumentError) as info:
+        load_project(doc)
+    found = {(i.path, i.code): i for i in info.value.issues}
+    assert set(found) == {
+        ("$.title", "missing-field"),
+        ("$.stakeholders[1].id", "missing-field"),
+        ("$.stakeholders[1].kind", "invalid-value"),
+        ("$.stakeholders[1].colour", "unknown-field"),
+        ("$.plan", "wrong-type"),
+    }
+    assert found[("$.stakeholders[1].kind", "invalid-value")].expected.startswith(
+        "one of 'policy-maker', 'funder'"
+    )
+    assert found[("$.plan", "wrong-type")].expected == "a list of an object (Involvement)"
+    assert "$.stakeholders[1].colour: unknown field 'colour'" in str(info.value)
+    assert isinstance(info.value, CoproduceError)
+    html = info.value._repr_html_()
+    assert "<table>" in html and "$.stakeholders[1].colour" in html
+
+
+def test_reference_errors_are_document_errors() -> None:
+    doc = {
+        "schema_version": 1,
+        "title": "t",
+        "stakeholders": [{"id": "a", "kind": "patient"}, {"id": "a", "kind": "carer"}],
+        "plan": [{"stage": "stage.moon", "stakeholder": "b", "mode": "consultation"}],
+    }
+    assert issues(doc) == [
+        ("$.stakeholders[1].id", "duplicate-id"),
+        ("$.plan[0].stakeholder", "unknown-reference"),
+        ("$.plan[0].stage", "unknown-reference"),
+    ]
+    assert load_project(doc, references=False).plan[0].stage == "stage.moon"
+
+
+def test_extensions_are_kept_anywhere_and_other_unknown_keys_refused() -> None:
+    doc = {
+        "schema_version": 1,
+        "title": "t",
+        "x-app": {"build": [1, 2.5, None, "x"]},
+        "stakeholders": [{"id": "a", "kind": "patient", "x-crm-id": 7}],
+        "resources": {"time": "adequate", "x-note": "from the grant form"},
+    }
+    p = load_project(doc)
+    assert p.stakeholders[0].extensions == {"x-crm-id": 7}
+    assert to_data(p)["x-app"] == {"build": [1, 2.5, None, "x"]}
+    assert to_data(p)["resources"]["x-note"] == "from the grant form"
+    assert issues({**doc, "extensions": {}}) == [("$.extensions", "unknown-field")]
+    with pytest.raises(ValueError, match="TOML cannot represent the null"):
+        dump(p, "toml")
+
+
+def test_yaml_is_read_the_way_people_write_it() -> None:
+    text = (
+        "schema_version: 1\n"
+        "title: no\n"
+        "description: 0123\n"
+        "x-when: 2024-01-01\n"
+        "x-flag: yes\n"
+        "x-real: true\n"
+        "x-version: 1.10\n"
+    )
+    p = load_project(text, format="yaml")
+    assert p.title == "no"
+    assert p.description == "0123"
+    assert p.extensions == {
+        "x-when": "2024-01-01",
+        "x-flag": "yes",
+        "x-real": True,
+        "x-version": 1.1,
+    }
+    assert issues("schema_version: 1\ntitle: NO\nidentifiable_data: no\n", format="yaml") == [
+        ("$.identifiable_data", "wrong-type")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "schema_version: 1\ntitle: &t x\ndescription: *t\n",
+        "schema_version: 1\ntitle: !!python/object/apply:os.system ['true']\n",
+        "a: &a [*a]\n",
+    ],
+)
+def test_yaml_anchors_aliases_and_tags_are_refused(text: str) -> None:
+    assert issues(text, format="yaml") == [("$", "syntax")]
+
+
+def test_json_oddities_are_refused() -> None:
+    assert issues('{"schema_version": 1, "title": "a", "title": "b"}') == [("$", "syntax")]
+    assert issues('{"schema_version": 1, "title": "a", "x-n": NaN}') == [("$", "syntax")]
+    assert issues(b"\xff\xfe{}") == [("$", "syntax")]
+    assert issues("[]") == [("$", "wrong-type")]
+    assert issues("{") == [("$", "syntax")]
+
+
+# --------------------------------------------------------------------------- versions
+
+
+def test_schema_version_is_required_and_checked() -> None:
+    assert issues({"title": "t"}) == [("$.schema_version", "missing-field")]
+    assert issues({"schema_version": "1", "title": "t"}) == [("$.schema_version", "wrong-type")]
+    assert issues({"schema_version": 99, "title": "t"}) == [
+        ("$.schema_version", "unsupported-version")
+    ]
+    assert issues({"schema_version": 0, "title": "t"}) == [
+        ("$.schema_version", "unsupported-version")
+    ]
+
+
+def test_migrations_run_step_by_step_and_purely() -> None:
+    def one_to_two(doc: dict[str, Any]) -> dict[str, Any]:
+        return {**doc, "name": doc["title"]}
+
+    def two_to_three(doc: dict[str, Any]) -> dict[str, Any]:
+        out = {k: v for k, v in doc.items() if k not in ("title", "name")}
+        return {**out, "label": doc["name"]}
+
+    original = {"schema_version": 1, "title": "t"}
+    done = migrate(original, migrations={1: one_to_two, 2: two_to_three}, target=3)
+    assert done == {"label": "t"}
+    assert original == {"schema_version": 1, "title": "t"}
+    with pytest.raises(DocumentError, match="no migration from version 2"):
+        migrate(original, migrations={1: one_to_two}, target=3)
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def test_size_and_depth_limits() -> None:
+    big = json.dumps({"schema_version": 1, "title": "x" * 2000})
+    assert issues(big, limits=Limits(max_bytes=1000)) == [("$", "too-large")]
+    deep = '{"schema_version": 1, "title": "t", "x-d": ' + "[" * 80 + "]" * 80 + "}"
+    assert issues(deep) == [("$", "too-deep")]
+    assert load_project(deep, limits=Limits(max_depth=100)).title == "t"
+    nested: Any = []
+    for _ in range(100):
+        nested = [nested]
+    assert issues({"schema_version": 1, "title": "t", "x-d": nested}) == [("$", "too-deep")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_pathological_nesting_never_escapes_as_recursion_error(fmt: str) -> None:
+    text = {"json": "[" * 200_000, "yaml": "[" * 200_000, "toml": "a = " + "[" * 200_000}[fmt]
+    with pytest.raises(DocumentError):
+        load_project(text, format=fmt)  # type: ignore[arg-type]
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    assert issues(tmp_path / "missing.json") == [("$", "unreadable")]
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def test_write_is_atomic(tmp_path: Path) -> None:
+    target = tmp_path / "project.toml"
+    p = load_project(EXAMPLES / "one-stage.json")
+    write(p, target)
+    before = target.read_bytes()
+    bad = attrs.evolve(p, extensions={"x-null": None})
+    with pytest.raises(ValueError, match="TOML cannot represent"):
+        write(bad, target)
+    assert target.read_bytes() == before
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["project.toml"]
+    write(p, tmp_path / "p.yaml")
+    assert load_project(tmp_path / "p.yaml") == p
+
+
+def test_unknown_format_and_kind() -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        dump_project(Project(title="t"), "xml")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown document kind"):
+        load("{}", "policy")  # type: ignore[call-overload]
+
+
+# --------------------------------------------------------------------------- fuzz
+
+FUZZ = settings(max_examples=10_000 if __import__("os").environ.get("CI") else 500, deadline=None)
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@FUZZ
+@given(json_values)
+def test_fuzz_arbitrary_json_values(value: Any) -> None:
+    for source in (value, json.dumps(value)) if isinstance(value, dict) else (json.dumps(value),):
+        assert outcome(source)
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> Any:
+    doc = to_data(draw(projects()))
+    for _ in range(draw(st.integers(1, 4))):
+        paths = _containers(doc)
+        container = draw(st.sampled_from(paths))
+        keys = list(container) if isinstance(container, dict) else list(range(len(container)))
+        if not keys:
+            continue
+        key = draw(st.sampled_from(keys))
+        action = draw(st.sampled_from(["drop", "rename", "retype", "deepen", "huge"]))
+        if action == "drop":
+            del container[key]
+        elif action == "rename" and isinstance(container, dict):
+            container[key + draw(st.sampled_from(["_", "s", "X"]))] = container.pop(key)
+        elif action == "retype":
+            container[key] = draw(json_values)
+        elif action == "deepen":
+            container[key] = [[{"v": container[key]}]]
+        elif action == "huge":
+            container[key] = "x" * draw(st.integers(10_000, 200_000))
+    return doc
+
+
+def _containers(value: Any) -> list[Any]:
+    out = [value]
+    children = value.values() if isinstance(value, dict) else value
+    for child in children:
+        if isinstance(child, (dict, list)):
+            out.extend(_containers(child))
+    return out
+
+
+@FUZZ
+@given(mutated_documents())
+def test_fuzz_mutated_documents(doc: Any) -> None:
+    for source in (doc, json.dumps(doc)):
+        assert outcome(source)
