@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from coproduce import default_catalogue
 from coproduce.catalogue import ENTRY_FIELDS, costs_of_type
@@ -89,11 +91,58 @@ def interpretations_page() -> str:
     return "\n".join(out) + "\n"
 
 
+def _type_text(schema: dict[str, Any]) -> str:
+    if "$ref" in schema:
+        name = str(schema["$ref"]).rsplit("/", 1)[-1]
+        return f"[{name}](#{name.lower()})"
+    if "anyOf" in schema:
+        return " or ".join(_type_text(s) for s in schema["anyOf"])
+    if "enum" in schema:
+        return "one of " + ", ".join(f"`{v}`" for v in schema["enum"])
+    if schema.get("type") == "array":
+        return "list of " + _type_text(schema["items"])
+    if "const" in schema:
+        return f"`{schema['const']}`"
+    return str(schema.get("type", "any JSON value"))
+
+
+def fields_page() -> str:
+    from coproduce.schema import json_schema
+
+    out = [
+        "# Every field of a project document",
+        "",
+        "Generated from the shipped JSON Schema. Every object also accepts `x-` keys.",
+        "",
+    ]
+    schema = json_schema("project")
+    objects = [("Project", schema), *schema["$defs"].items()]
+    for name, definition in objects:
+        out += [
+            f"## {name}",
+            "",
+            _cell(str(definition.get("description", ""))),
+            "",
+            "| field | type | required or default | meaning |",
+            "|---|---|---|---|",
+        ]
+        required = set(definition.get("required", []))
+        for field, prop in definition["properties"].items():
+            need = "required" if field in required else f"`{json.dumps(prop.get('default'))}`"
+            out.append(
+                f"| `{field}` | {_cell(_type_text(prop))} | {need} | "
+                f"{_cell(str(prop.get('description', '')))} |"
+            )
+        out.append("")
+    return "\n".join(out)
+
+
 def write_all(folder: Path) -> None:
     folder.mkdir(exist_ok=True)
     for name, text in (
         ("entries.md", entries_page()),
         ("interpretations.md", interpretations_page()),
+        ("fields.md", fields_page()),
     ):
         path = folder / name
         if not path.exists() or path.read_text() != text:

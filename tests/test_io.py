@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -335,7 +336,10 @@ def test_unknown_format_and_kind() -> None:
 
 # --------------------------------------------------------------------------- fuzz
 
-FUZZ = settings(max_examples=10_000 if __import__("os").environ.get("CI") else 500, deadline=None)
+FUZZ_EXAMPLES = int(
+    os.environ.get("COPRODUCE_FUZZ_EXAMPLES", "10000" if os.environ.get("CI") else "500")
+)
+FUZZ = settings(max_examples=FUZZ_EXAMPLES, deadline=None)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),

@@ -16,8 +16,8 @@ What the schema cannot express (the loader checks these, with ``references=True`
 Example:
     >>> from coproduce.schema import json_schema
     >>> schema = json_schema("project")
-    >>> schema["properties"]["schema_version"]
-    {'const': 1}
+    >>> schema["properties"]["schema_version"]["const"]
+    1
     >>> sorted(schema["$defs"]["Stakeholder"]["required"])
     ['id', 'kind']
 
@@ -168,7 +168,8 @@ def generate(kind: Kind) -> dict[str, Any]:
     cls = _root(kind)
     top = builder.object_schema(cls)
     builder.defs.pop(cls.__name__, None)
-    top["properties"] = {"schema_version": {"const": SCHEMA_VERSION}, **top["properties"]}
+    version = {"const": SCHEMA_VERSION, "description": "The version of the document format."}
+    top["properties"] = {"schema_version": version, **top["properties"]}
     top["required"] = ["schema_version", *top.get("required", [])]
     return {
         "$schema": _DRAFT,

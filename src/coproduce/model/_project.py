@@ -45,6 +45,8 @@ class Aim(Extensible):
     """Something the coproduction is meant to achieve, and why (step 1, p. 6).
 
     Attributes:
+        id: unique within the project; the plan refers to it.
+        description: the aim in a sentence, e.g. "identify or refine the research question".
         motivations: which of the four arguments for coproduction the aim rests on.
 
     """
@@ -59,6 +61,7 @@ class Stakeholder(Extensible):
     """A party the project may involve. No personal names are needed.
 
     Attributes:
+        id: unique within the project; the plan refers to it.
         kind: what kind of party this is.
         description: a short role description, e.g. ``"regional commissioning board"``.
         power: power or influence over the research and its use; ``None`` if not known.
@@ -88,6 +91,7 @@ class Researcher(Extensible):
     """A member of the research team; used only to see who bears costs.
 
     Attributes:
+        id: unique within the project.
         career_stage: optional; early-career researchers are among those least able to bear
             the costs of coproduction (p. 5).
         contract: optional; likewise researchers on fixed-term contracts.
@@ -106,7 +110,10 @@ class Involvement(Extensible):
     """One line of the involvement plan: a stakeholder involved at a stage in a mode.
 
     Attributes:
-        aims: the project's aims this involvement serves.
+        stage: the id of a lifecycle stage of the catalogue, e.g. ``stage.framing-questions``.
+        stakeholder: the id of one of the project's stakeholders.
+        mode: how deeply the stakeholder is involved at that stage.
+        aims: the ids of the project's aims this involvement serves.
 
     """
 
@@ -118,7 +125,14 @@ class Involvement(Extensible):
 
 @attrs.frozen(kw_only=True)
 class ConditionSetting(Extensible):
-    """How one Table 2 condition leans for this project. Conditions not set are unknown."""
+    """How one Table 2 condition leans for this project. Conditions not set are unknown.
+
+    Attributes:
+        condition: the id of a Table 2 condition, e.g. ``condition.capacity``.
+        lean: towards less or more emphasis on coproduction, or unknown.
+        note: why, in a sentence (for readers; the engine does not read it).
+
+    """
 
     condition: ConditionId
     lean: Lean
@@ -148,16 +162,23 @@ class Governance(Extensible):
     """How the collaboration is governed (key question 4 for individuals, p. 7).
 
     Each agreement is ``True`` (in place), ``False`` (known to be absent) or ``None``.
+
+    Attributes:
+        decisions: how decisions in the collaboration are taken.
+        ground_rules: agreed rules of conduct: how people are heard, how disagreement is
+            settled.
+        accountability: responsibility and accountability are agreed and shared.
+        data_agreement: who may see which data, and in what form, is agreed.
+        publication_agreement: who may publish what and when, unwelcome findings included,
+            is agreed.
+
     """
 
     decisions: DecisionProcess = DecisionProcess.UNSPECIFIED
     ground_rules: bool | None = None
     accountability: bool | None = None
-    """Responsibility and accountability are agreed and shared."""
     data_agreement: bool | None = None
-    """Who may see which data, and in what form."""
     publication_agreement: bool | None = None
-    """Who may publish what, when; what happens to unwelcome findings."""
 
 
 @attrs.frozen(kw_only=True)
@@ -165,17 +186,24 @@ class Support(Extensible):
     """What the research organisation or funder provides (the five organisational questions, p. 7).
 
     Each field is ``True``, ``False`` or ``None`` (not known).
+
+    Attributes:
+        infrastructure: infrastructure for coproduction is in place.
+        leadership: leadership for coproduction is in place.
+        training: researchers and funders are trained in coproduction.
+        recognition: the work of coproduction is recognised and rewarded even without impact.
+        evaluation: the coproduction itself will be evaluated.
+        diversity: attention to keeping research and policy diverse (who takes part, which
+            topics).
+
     """
 
     infrastructure: bool | None = None
     leadership: bool | None = None
     training: bool | None = None
     recognition: bool | None = None
-    """The work of coproduction is recognised and rewarded even without impact."""
     evaluation: bool | None = None
-    """The coproduction itself will be evaluated."""
     diversity: bool | None = None
-    """Attention to keeping research and policy diverse (who takes part, which topics)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -184,6 +212,20 @@ class Project(Extensible):
 
     Only ``title`` is required, so an appraisal can start from almost nothing and say what is
     missing.
+
+    Attributes:
+        title: the project's title.
+        description: a paragraph on the project and its setting.
+        aims: what the coproduction is for.
+        stakeholders: the parties the project may involve.
+        researchers: the research team; used only to see who bears costs.
+        plan: who is involved at which stage, how deeply.
+        conditions: how the Table 2 conditions lean; those not listed are unknown.
+        resources: time, budget and facilitation for the engagement.
+        governance: how decisions are taken; agreements on data and publication.
+        support: what the research organisation or funder provides.
+        identifiable_data: data about identifiable participants will be collected or
+            analysed; ``None`` if not known.
 
     Example:
         >>> from coproduce import Project, Stakeholder, StakeholderKind, Involvement, Mode
@@ -209,7 +251,6 @@ class Project(Extensible):
     governance: Governance = Governance()
     support: Support = Support()
     identifiable_data: bool | None = None
-    """Data about identifiable participants will be collected or analysed."""
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
         """Return the stakeholder with this id.

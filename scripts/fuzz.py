@@ -1,0 +1,39 @@
+"""Run the document fuzz tests for longer than CI does.
+
+Usage: python scripts/fuzz.py [EXAMPLES]   (default 200000 per fuzz test)
+
+Every generated document must load into a model object or raise DocumentError; anything
+else is a bug, and Hypothesis prints the smallest document that shows it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str]) -> int:
+    """Run the fuzz tests with the example count from ``argv``."""
+    examples = argv[1] if len(argv) > 1 else "200000"
+    env = {**os.environ, "COPRODUCE_FUZZ_EXAMPLES": examples}
+    cmd = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "tests/test_io.py",
+        "-k",
+        "fuzz",
+        "-p",
+        "no:cacheprovider",
+        "--hypothesis-show-statistics",
+    ]
+    return subprocess.call(cmd, cwd=ROOT, env=env)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
