@@ -19,7 +19,7 @@ from pathlib import Path
 import orjson
 
 from coproduce import appraise, default_catalogue
-from coproduce.io import dump_project, load_project
+from coproduce.io import dump_project, examples, load_example, load_project
 from coproduce.model import (
     Aim,
     ConditionSetting,
@@ -111,9 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="short run for CI")
     args = parser.parse_args(argv)
     budget = 0.2 if args.quick else 2.0
-    docs = [
-        (p.stem, p.read_bytes()) for p in sorted((ROOT / "examples" / "projects").glob("*.json"))
-    ]
+    docs = [(name, dump_project(load_example(name)).encode()) for name in examples()]
     docs.append(("generated-100", dump_project(big_project(100)).encode()))
     rows = [row(name, doc, budget) for name, doc in docs]
     print(

@@ -1,7 +1,7 @@
 """Appraise a bundled example project and print the reasoned advice.
 
 Usage: python examples/appraise_example.py [PROJECT.json]
-(default: examples/projects/contested-policy.json)
+(default: the bundled contested-policy example)
 """
 
 from __future__ import annotations
@@ -11,13 +11,11 @@ from pathlib import Path
 
 from coproduce import appraise, sensitivity
 from coproduce.errors import CoproduceError
-from coproduce.io import load_project
-
-DEFAULT = Path(__file__).resolve().parent / "projects" / "contested-policy.json"
+from coproduce.io import example_path, load_project
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[1]) if len(argv) > 1 else DEFAULT
+    path = Path(argv[1]) if len(argv) > 1 else example_path("contested-policy")
     try:
         project = load_project(path)
         result = appraise(project)

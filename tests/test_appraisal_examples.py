@@ -8,13 +8,11 @@ import pytest
 
 from coproduce import appraise
 from coproduce.appraisal import Answer, Appraisal, Route, Severity, Verdict
-from coproduce.io import load_project
-
-PROJECTS = Path(__file__).resolve().parent.parent / "examples" / "projects"
+from coproduce.io import examples, load_example
 
 
 def run(name: str) -> Appraisal:
-    return appraise(load_project(PROJECTS / f"{name}.json"))
+    return appraise(load_example(name))
 
 
 def codes(a: Appraisal) -> set[str]:
@@ -22,7 +20,9 @@ def codes(a: Appraisal) -> set[str]:
 
 
 def test_there_are_eight_or_more_examples() -> None:
-    assert len(list(PROJECTS.glob("*.json"))) >= 8
+    assert len(examples()) >= 8
+    top = Path(__file__).resolve().parent.parent / "examples" / "projects"
+    assert sorted(p.stem for p in top.iterdir()) == list(examples())  # the repository's view
 
 
 def test_all_conditions_favour_coproduction() -> None:

@@ -21,9 +21,11 @@ from coproduce.io import (
     Limits,
     dump,
     dump_project,
+    examples,
     load,
     load_appraisal,
     load_catalogue,
+    load_example,
     load_project,
     to_data,
     write,
@@ -32,7 +34,6 @@ from coproduce.io._versions import migrate
 from coproduce.testing import appraisals, catalogues, projects
 
 GOLDEN = Path(__file__).parent / "golden"
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "projects"
 
 
 def _has_null(value: Any) -> bool:
@@ -96,15 +97,15 @@ def test_catalogue_round_trips(fmt: str, c: Catalogue) -> None:
     assert dump(back, fmt) == text  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.stem)
-def test_examples_round_trip_in_every_format(path: Path) -> None:
-    p = load_project(path)
+@pytest.mark.parametrize("name", examples())
+def test_examples_round_trip_in_every_format(name: str) -> None:
+    p = load_example(name)
     for fmt in FORMATS:
         assert load_project(dump(p, fmt)) == p  # format detected from the text
 
 
 def test_sources_path_text_bytes_dict(tmp_path: Path) -> None:
-    p = load_project(EXAMPLES / "one-stage.json")
+    p = load_example("one-stage")
     for fmt, suffix in (("json", ".json"), ("yaml", ".yml"), ("toml", ".toml")):
         f = tmp_path / f"p{suffix}"
         f.write_text(dump(p, fmt))  # type: ignore[arg-type]
@@ -315,7 +316,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 def test_write_is_atomic(tmp_path: Path) -> None:
     target = tmp_path / "project.toml"
-    p = load_project(EXAMPLES / "one-stage.json")
+    p = load_example("one-stage")
     write(p, target)
     before = target.read_bytes()
     bad = attrs.evolve(p, extensions={"x-null": None})

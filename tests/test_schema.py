@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from coproduce.errors import DocumentError
-from coproduce.io import load_project, to_data
+from coproduce.io import example_path, examples, load_project, to_data
 from coproduce.schema import KINDS, generate, json_schema, render
 from coproduce.testing import projects
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples" / "projects").glob("*.json"))
+EXAMPLES = [example_path(name) for name in examples()]
 GOLDEN = sorted((Path(__file__).parent / "golden").glob("v*/*"))
 # Rules the schema cannot express; the loader reports them with these codes.
 REFERENCE_CODES = {"duplicate-id", "unknown-reference"}
@@ -58,7 +58,7 @@ def test_examples_and_golden_documents_validate(path: Path) -> None:
 
     kind = (
         "project"
-        if "project" in path.name or path.parent.name == "projects"
+        if "project" in path.name or path.parent.name == "examples"
         else (path.name.split(".")[0])
     )
     data = parse(path.read_bytes(), detect(path, None), Limits())

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TypeVar, overload
 
@@ -59,9 +60,12 @@ __all__ = [
     "dump_appraisal",
     "dump_catalogue",
     "dump_project",
+    "example_path",
+    "examples",
     "load",
     "load_appraisal",
     "load_catalogue",
+    "load_example",
     "load_project",
     "to_data",
     "write",
@@ -295,3 +299,41 @@ def write(
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def examples() -> tuple[str, ...]:
+    """The names of the example projects bundled with the package, sorted.
+
+    Example:
+        >>> from coproduce.io import examples
+        >>> "contested-policy" in examples()
+        True
+
+    """
+    folder = resources.files("coproduce") / "examples"
+    return tuple(
+        sorted(
+            entry.name.rsplit(".", 1)[0]
+            for entry in folder.iterdir()
+            if entry.name.endswith((".json", ".yaml", ".yml", ".toml"))
+        )
+    )
+
+
+def example_path(name: str) -> Path:
+    """The file of a bundled example project.
+
+    Raises:
+        LookupError: no example has this name (the message lists those that do).
+
+    """
+    folder = resources.files("coproduce") / "examples"
+    for entry in folder.iterdir():
+        if entry.name.rsplit(".", 1)[0] == name:
+            return Path(str(entry))
+    raise LookupError(f"no bundled example {name!r}; choose one of: {', '.join(examples())}")
+
+
+def load_example(name: str = "contested-policy") -> Project:
+    """Load a bundled example project by name (see :func:`examples`)."""
+    return load_project(example_path(name))
