@@ -365,6 +365,12 @@ class Appraisal(Extensible):
 
         return explain(self)
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows the HTML report (see :func:`coproduce.report.html_fragment`)."""
+        from coproduce.report import html_fragment
+
+        return html_fragment(self)
+
     def finding(self, code: str) -> tuple[Finding, ...]:
         """The findings with this code."""
         return tuple(f for f in self.findings if f.code == code)

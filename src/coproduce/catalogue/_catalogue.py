@@ -113,6 +113,12 @@ class Catalogue(Extensible):
                 index.setdefault(entry.id, entry)
         object.__setattr__(self, "_index", MappingProxyType(index))
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows the entry counts (see :func:`coproduce.report.catalogue_html`)."""
+        from coproduce.report import catalogue_html
+
+        return catalogue_html(self)
+
     def memo(self, key: str, build: Callable[[Catalogue], _E]) -> _E:
         """Return derived data computed once per catalogue by ``build(self)``.
 

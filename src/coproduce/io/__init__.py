@@ -69,6 +69,7 @@ __all__ = [
     "load_project",
     "to_data",
     "write",
+    "write_text",
 ]
 
 Kind = Literal["project", "appraisal", "catalogue"]
@@ -290,11 +291,29 @@ def write(
     The text goes to a temporary file in the same folder, which then replaces ``path``.
     ``format`` defaults to the path's suffix.
     """
-    text = dump(value, detect(path, format))
+    write_text(path, dump(value, detect(path, format)))
+
+
+def _file_mode(path: Path) -> int:
+    """The mode a new file would get (honouring the umask), or the existing file's mode."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write text to ``path`` atomically (a temporary file in the same folder, then a rename).
+
+    Either the whole text is in ``path`` afterwards, or ``path`` is as it was.
+    """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
+        os.chmod(tmp, _file_mode(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -252,6 +252,12 @@ class Project(Extensible):
     support: Support = Support()
     identifiable_data: bool | None = None
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows a summary table (see :func:`coproduce.report.project_html`)."""
+        from coproduce.report import project_html
+
+        return project_html(self)
+
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
         """Return the stakeholder with this id.
 

@@ -1,0 +1,222 @@
+"""Appraisals as tidy pandas DataFrames, for analysts (extra ``pandas``).
+
+Every function takes one appraisal or an iterable of them and returns one row per thing —
+risk, exposure cell, condition, finding, question, or project — with ``project`` (the
+position in the input) and ``title`` columns, so many projects stack into one table.
+
+Example:
+    >>> from coproduce import appraise
+    >>> from coproduce.io import examples, load_example
+    >>> from coproduce import frame
+    >>> results = [appraise(load_example(name)) for name in examples()]
+    >>> table = frame.summary(results)
+    >>> list(table.columns)[:4]
+    ['project', 'title', 'verdict', 'score']
+    >>> int(frame.risks(results).query("residual == 'high'").shape[0]) > 0
+    True
+
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from coproduce.appraisal import Answer, Appraisal, Level, Severity
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["contributions", "exposure", "findings", "questions", "risks", "summary"]
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as exc:  # pragma: no cover - exercised without the extra
+        raise ImportError("coproduce.frame needs pandas: pip install 'coproduce[pandas]'") from exc
+    return pandas
+
+
+def _many(appraisals: Appraisal | Iterable[Appraisal]) -> list[Appraisal]:
+    return [appraisals] if isinstance(appraisals, Appraisal) else list(appraisals)
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    frame: pd.DataFrame = _pandas().DataFrame(rows, columns=columns)
+    return frame
+
+
+def risks(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
+    """One row per risk: stage, challenge, severity before and after mitigations, why."""
+    columns = [
+        "project",
+        "title",
+        "code",
+        "stage",
+        "challenge",
+        "label",
+        "mode",
+        "points",
+        "severity",
+        "residual",
+        "factors",
+        "mitigations_missing",
+        "stakeholders",
+        "costs",
+        "categories",
+        "bearers",
+        "page",
+    ]
+    rows = [
+        {
+            "project": i,
+            "title": a.title,
+            "code": r.code,
+            "stage": r.stage,
+            "challenge": r.challenge,
+            "label": r.label,
+            "mode": r.mode.value,
+            "points": r.points,
+            "severity": r.severity.value,
+            "residual": r.residual.value,
+            "factors": ", ".join(f.code for f in r.factors[1:]),
+            "mitigations_missing": ", ".join(
+                m.mitigation for m in r.mitigations if m.in_place is not True
+            ),
+            "stakeholders": ", ".join(r.stakeholders),
+            "costs": len(r.costs),
+            "categories": ", ".join(r.categories),
+            "bearers": ", ".join(r.bearers),
+            "page": r.sources[0].page,
+        }
+        for i, a in enumerate(_many(appraisals))
+        for r in a.risks
+    ]
+    return _frame(rows, columns)
+
+
+def exposure(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
+    """One row per bearer × cost category cell."""
+    columns = ["project", "title", "bearer", "category", "weight", "least_able", "costs", "risks"]
+    rows = [
+        {
+            "project": i,
+            "title": a.title,
+            "bearer": c.bearer,
+            "category": c.category,
+            "weight": c.weight,
+            "least_able": c.least_able,
+            "costs": len(c.costs),
+            "risks": len(c.risks),
+        }
+        for i, a in enumerate(_many(appraisals))
+        for c in a.exposure
+    ]
+    return _frame(rows, columns)
+
+
+def contributions(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
+    """One row per Table 2 condition per project."""
+    columns = [
+        "project",
+        "title",
+        "condition",
+        "number",
+        "label",
+        "lean",
+        "inferred",
+        "weight",
+        "contribution",
+        "gate",
+    ]
+    rows = [
+        {
+            "project": i,
+            "title": a.title,
+            "condition": c.condition,
+            "number": c.number,
+            "label": c.label,
+            "lean": c.lean.value,
+            "inferred": c.inferred,
+            "weight": c.weight,
+            "contribution": c.contribution,
+            "gate": c.gate,
+        }
+        for i, a in enumerate(_many(appraisals))
+        for c in a.emphasis.contributions
+    ]
+    return _frame(rows, columns)
+
+
+def findings(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
+    """One row per finding."""
+    columns = ["project", "title", "code", "level", "message", "inputs", "sources"]
+    rows = [
+        {
+            "project": i,
+            "title": a.title,
+            "code": f.code,
+            "level": f.level.value,
+            "message": f.message,
+            "inputs": ", ".join(f.inputs),
+            "sources": "; ".join(f"{c.entry} p. {c.page}" for c in f.sources),
+        }
+        for i, a in enumerate(_many(appraisals))
+        for f in a.findings
+    ]
+    return _frame(rows, columns)
+
+
+def questions(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
+    """One row per key question per project."""
+    columns = ["project", "title", "question", "audience", "number", "label", "answer", "missing"]
+    rows = [
+        {
+            "project": i,
+            "title": a.title,
+            "question": q.question,
+            "audience": q.audience.value,
+            "number": q.number,
+            "label": q.label,
+            "answer": q.answer.value,
+            "missing": ", ".join(q.missing),
+        }
+        for i, a in enumerate(_many(appraisals))
+        for q in a.questions
+    ]
+    return _frame(rows, columns)
+
+
+def summary(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
+    """One row per project: verdict, score, confidence, risks, concerns, open questions."""
+    columns = [
+        "project",
+        "title",
+        "verdict",
+        "score",
+        "confidence",
+        "gated",
+        "risks",
+        "high_risks",
+        "concerns",
+        "warnings",
+        "open_questions",
+    ]
+    rows = [
+        {
+            "project": i,
+            "title": a.title,
+            "verdict": a.emphasis.verdict.value,
+            "score": a.emphasis.score,
+            "confidence": a.emphasis.confidence,
+            "gated": bool(a.emphasis.gated_by),
+            "risks": len(a.risks),
+            "high_risks": sum(r.residual is Severity.HIGH for r in a.risks),
+            "concerns": sum(f.level is Level.CONCERN for f in a.findings),
+            "warnings": sum(f.level is Level.WARNING for f in a.findings),
+            "open_questions": sum(q.answer is Answer.OPEN for q in a.questions),
+        }
+        for i, a in enumerate(_many(appraisals))
+    ]
+    return _frame(rows, columns)

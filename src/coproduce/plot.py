@@ -1,0 +1,129 @@
+"""Matplotlib figures for analysts (extra ``plot``): the exposure matrix and the graph.
+
+Example:
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from coproduce import appraise
+    >>> from coproduce.io import load_example
+    >>> from coproduce.plot import plot_exposure, plot_graph
+    >>> result = appraise(load_example("contested-policy"))
+    >>> ax = plot_exposure(result)
+    >>> ax.get_title()
+    'Who bears the costs'
+    >>> plot_graph(result).get_title()
+    'Stages, challenges and cost categories'
+
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from coproduce.appraisal import Appraisal
+from coproduce.catalogue import Catalogue
+from coproduce.catalogue import default as default_catalogue
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["plot_exposure", "plot_graph"]
+
+_SEVERITY = {"low": "#65a30d", "medium": "#d97706", "high": "#b91c1c"}
+
+
+def _pyplot() -> Any:
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError as exc:  # pragma: no cover - exercised without the extra
+        raise ImportError("coproduce.plot needs matplotlib: pip install 'coproduce[plot]'") from exc
+    return plt
+
+
+def plot_exposure(
+    appraisal: Appraisal, *, ax: Axes | None = None, catalogue: Catalogue | None = None
+) -> Axes:
+    """A bearer × cost category heatmap of residual-severity weight; least-able rows marked."""
+    cat = catalogue if catalogue is not None else default_catalogue()
+    plt = _pyplot()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.4 * max(4, len(appraisal.exposure) // 3) + 1.5))
+    labels = {e.id: e.label for e in cat.entries()}
+    bearers = list(dict.fromkeys(c.bearer for c in appraisal.exposure))
+    categories = [k.id for k in cat.cost_categories]
+    grid = [[0.0] * len(categories) for _ in bearers]
+    least = {c.bearer for c in appraisal.exposure if c.least_able}
+    for c in appraisal.exposure:
+        if c.category in categories:
+            grid[bearers.index(c.bearer)][categories.index(c.category)] = c.weight
+    ax.imshow(grid or [[0.0] * len(categories)], cmap="Oranges", aspect="auto")
+    ax.set_xticks(
+        range(len(categories)), [k.removeprefix("category.").capitalize() for k in categories]
+    )
+    ax.set_yticks(
+        range(len(bearers)), [labels.get(b, b) + (" (!)" if b in least else "") for b in bearers]
+    )
+    for i, row in enumerate(grid):
+        for j, value in enumerate(row):
+            if value:
+                ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=8)
+    ax.set_title("Who bears the costs")
+    return ax
+
+
+def plot_graph(
+    appraisal: Appraisal, *, ax: Axes | None = None, catalogue: Catalogue | None = None
+) -> Axes:
+    """The project's stages → challenges → cost categories, challenges coloured by severity."""
+    cat = catalogue if catalogue is not None else default_catalogue()
+    plt = _pyplot()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 0.35 * max(6, len(appraisal.risks)) + 1))
+    labels = {e.id: e.label for e in cat.entries()}
+    stages = list(dict.fromkeys(r.stage for r in appraisal.risks))
+    order = {k.id: i for i, k in enumerate(cat.cost_categories)}
+    categories = sorted({k for r in appraisal.risks for k in r.categories}, key=order.__getitem__)
+    n = max(len(appraisal.risks), len(stages), len(categories), 1)
+
+    def ys(count: int) -> list[float]:
+        return [n - (i + 0.5) * n / count for i in range(count)]
+
+    ystage = dict(zip(stages, ys(len(stages)), strict=True))
+    ycat = dict(zip(categories, ys(len(categories)), strict=True))
+    for y, r in zip(ys(len(appraisal.risks)), appraisal.risks, strict=True):
+        ax.plot([0, 1], [ystage[r.stage], y], color="#9ca3af", lw=0.8)
+        for k in r.categories:
+            ax.plot([1, 2], [y, ycat[k]], color=_SEVERITY[r.residual.value], lw=0.8, alpha=0.5)
+        ax.text(
+            1,
+            y,
+            labels.get(r.challenge, r.challenge),
+            ha="center",
+            va="center",
+            fontsize=7,
+            bbox={"boxstyle": "round", "fc": "white", "ec": _SEVERITY[r.residual.value]},
+        )
+    for s, y in ystage.items():
+        ax.text(
+            0,
+            y,
+            labels.get(s, s),
+            ha="center",
+            va="center",
+            fontsize=8,
+            bbox={"boxstyle": "round", "fc": "#e0f2fe"},
+        )
+    for k, y in ycat.items():
+        ax.text(
+            2,
+            y,
+            labels.get(k, k),
+            ha="center",
+            va="center",
+            fontsize=8,
+            bbox={"boxstyle": "round", "fc": "#f5f5f4"},
+        )
+    ax.set_xlim(-0.6, 2.6)
+    ax.set_ylim(0, n)
+    ax.axis("off")
+    ax.set_title("Stages, challenges and cost categories")
+    return ax

@@ -1,0 +1,235 @@
+"""Inline SVG figures for reports: no scripts, no fonts or files fetched, readable as text."""
+
+from __future__ import annotations
+
+from html import escape
+
+from coproduce.appraisal import Appraisal, Emphasis, ExposureCell, Severity
+from coproduce.model import Lean
+
+__all__ = ["contributions_svg", "exposure_svg", "graph_svg"]
+
+LESS, MORE, UNKNOWN, INK, MUTED = "#b45309", "#0f766e", "#9ca3af", "#1f2937", "#6b7280"
+SEVERITY_COLOUR = {Severity.LOW: "#65a30d", Severity.MEDIUM: "#d97706", Severity.HIGH: "#b91c1c"}
+
+
+def _text(
+    x: float,
+    y: float,
+    s: str,
+    *,
+    anchor: str = "start",
+    size: int = 12,
+    fill: str = INK,
+    weight: str = "normal",
+) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
+        f'fill="{fill}" font-weight="{weight}">{escape(s)}</text>'
+    )
+
+
+def _clip(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _svg(width: float, height: float, title: str, body: list[str]) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" '
+        f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
+        f'font-family="system-ui, -apple-system, Segoe UI, sans-serif">'
+        f"<title>{escape(title)}</title>{''.join(body)}</svg>"
+    )
+
+
+def contributions_svg(emphasis: Emphasis) -> str:
+    """A diverging bar per Table 2 condition: left for less emphasis, right for more."""
+    rows = emphasis.contributions
+    label_w, half, row_h, top = 250, 170, 26, 30
+    gap = 44  # room for the value printed beside the longest bar
+    width, height = label_w + gap + 2 * half + gap, top + row_h * len(rows) + 30
+    axis = label_w + gap + half
+    biggest = max([abs(c.contribution) for c in rows] + [1e-9])
+    body = [
+        _text(axis - half, 16, "← less emphasis", fill=LESS, size=11),
+        _text(axis + half, 16, "more emphasis →", anchor="end", fill=MORE, size=11),
+        f'<line x1="{axis}" y1="{top - 6}" x2="{axis}" y2="{height - 24}" stroke="{MUTED}"/>',
+    ]
+    for i, c in enumerate(rows):
+        y = top + i * row_h
+        label = f"{c.number}. {c.label}" + (" (gate)" if c.gate else "")
+        body.append(
+            _text(
+                label_w - 8,
+                y + 16,
+                _clip(label, 36),
+                anchor="end",
+                weight="bold" if c.gate else "normal",
+            )
+        )
+        length = half * abs(c.contribution) / biggest
+        if c.lean is Lean.UNKNOWN:
+            body.append(
+                f'<circle cx="{axis}" cy="{y + 12}" r="4" fill="{UNKNOWN}">'
+                f"<title>{escape(c.label)}: unknown</title></circle>"
+            )
+            continue
+        colour = LESS if c.lean is Lean.LESS else MORE
+        x = axis - length if c.lean is Lean.LESS else axis
+        how = c.lean.value + (", inferred" if c.inferred else "")
+        body.append(
+            f'<rect x="{x:.1f}" y="{y + 4}" width="{max(length, 2):.1f}" height="16" '
+            f'fill="{colour}" rx="2"><title>{escape(c.label)}: {how}, '
+            f"{c.contribution:+.3f}</title></rect>"
+        )
+        tx = x - 4 if c.lean is Lean.LESS else x + length + 4
+        body.append(
+            _text(
+                tx,
+                y + 16,
+                f"{c.contribution:+.2f}",
+                size=11,
+                fill=MUTED,
+                anchor="end" if c.lean is Lean.LESS else "start",
+            )
+        )
+    body.append(
+        _text(
+            axis,
+            height - 8,
+            f"score {emphasis.score:+.2f} · verdict {emphasis.verdict.value}",
+            anchor="middle",
+            size=12,
+            weight="bold",
+        )
+    )
+    return _svg(width, height, "Contribution of each Table 2 condition", body)
+
+
+def exposure_svg(
+    cells: tuple[ExposureCell, ...], labels: dict[str, str], order: dict[str, int]
+) -> str:
+    """A bearer × cost category heatmap; least-able bearers' cells are outlined."""
+    if not cells:
+        return _svg(320, 40, "No cost exposure", [_text(10, 24, "No planned involvement.")])
+    bearers = list(dict.fromkeys(c.bearer for c in cells))
+    categories = sorted({c.category for c in cells}, key=lambda k: order.get(k, len(order)))
+    label_w, cell_w, cell_h, top = 230, 92, 28, 56
+    width = label_w + cell_w * len(categories) + 20
+    height = top + cell_h * len(bearers) + 34
+    biggest = max(c.weight for c in cells) or 1
+    index = {(c.bearer, c.category): c for c in cells}
+    body = []
+    for j, k in enumerate(categories):
+        x = label_w + j * cell_w + cell_w / 2
+        short = k.rsplit(".", 1)[-1].replace("-", " ").capitalize()
+        body.append(
+            f"<g><title>{escape(labels.get(k, k))}</title>"
+            + _text(x, top - 12, _clip(short, 14), anchor="middle", size=11, weight="bold")
+            + "</g>"
+        )
+    for i, b in enumerate(bearers):
+        y = top + i * cell_h
+        body.append(_text(label_w - 8, y + 18, _clip(labels.get(b, b), 32), anchor="end"))
+        for j, k in enumerate(categories):
+            x = label_w + j * cell_w
+            cell = index.get((b, k))
+            if cell is None:
+                body.append(
+                    f'<rect x="{x + 1}" y="{y + 1}" width="{cell_w - 2}" '
+                    f'height="{cell_h - 2}" fill="#f3f4f6"/>'
+                )
+                continue
+            alpha = 0.15 + 0.85 * cell.weight / biggest
+            stroke = f' stroke="{INK}" stroke-width="2.5"' if cell.least_able else ""
+            tip = f"{labels.get(b, b)} × {labels.get(k, k)}: weight {cell.weight}, " + ", ".join(
+                cell.costs
+            )
+            body.append(
+                f'<rect x="{x + 1}" y="{y + 1}" width="{cell_w - 2}" height="{cell_h - 2}" '
+                f'fill="#9a3412" fill-opacity="{alpha:.2f}"{stroke}>'
+                f"<title>{escape(tip)}</title></rect>"
+            )
+            ink = "#ffffff" if alpha > 0.55 else INK
+            mark = " !" if cell.least_able else ""
+            body.append(
+                _text(
+                    x + cell_w / 2,
+                    y + 18,
+                    f"{cell.weight}{mark}",
+                    anchor="middle",
+                    fill=ink,
+                    weight="bold" if cell.least_able else "normal",
+                )
+            )
+    body.append(
+        _text(
+            10,
+            height - 10,
+            "Darker: more weight (residual severity summed). "
+            "Outlined with !: among those least able to bear it.",
+            size=11,
+            fill=MUTED,
+        )
+    )
+    return _svg(width, height, "Who bears the costs: bearer by cost category", body)
+
+
+def graph_svg(appraisal: Appraisal, labels: dict[str, str], order: dict[str, int]) -> str:
+    """The project's stages, their challenges and the cost categories they reach."""
+    if not appraisal.risks:
+        return _svg(320, 40, "No involvement", [_text(10, 24, "No planned involvement.")])
+    stages = list(dict.fromkeys(r.stage for r in appraisal.risks))
+    challenges = [(r.stage, r.challenge, r) for r in appraisal.risks]
+    categories = sorted(
+        {k for r in appraisal.risks for k in r.categories}, key=lambda k: order.get(k, len(order))
+    )
+    row_h, top = 30, 20
+    xs = (10, 250, 560)
+    box_w = (210, 270, 190)
+    height = top + row_h * max(len(challenges), len(stages), len(categories)) + 20
+    width = xs[2] + box_w[2] + 10
+
+    def centre_y(i: int, n: int) -> float:
+        span = row_h * max(len(challenges), len(stages), len(categories))
+        return top + (i + 0.5) * span / n
+
+    ys = {s: centre_y(i, len(stages)) for i, s in enumerate(stages)}
+    yc = {(s, c): centre_y(i, len(challenges)) for i, (s, c, _) in enumerate(challenges)}
+    yk = {k: centre_y(i, len(categories)) for i, k in enumerate(categories)}
+    body = []
+    for s, c, risk in challenges:
+        colour = SEVERITY_COLOUR[risk.residual]
+        x1, y1, x2, y2 = xs[0] + box_w[0], ys[s], xs[1], yc[(s, c)]
+        body.append(
+            f'<path d="M{x1},{y1} C{x1 + 20},{y1} {x2 - 20},{y2} {x2},{y2}" '
+            f'fill="none" stroke="{MUTED}" stroke-opacity="0.5"/>'
+        )
+        for k in risk.categories:
+            x3, y3 = xs[2], yk[k]
+            body.append(
+                f'<path d="M{xs[1] + box_w[1]},{y2} C{xs[1] + box_w[1] + 20},{y2} '
+                f'{x3 - 20},{y3} {x3},{y3}" fill="none" stroke="{colour}" '
+                'stroke-opacity="0.45"/>'
+            )
+
+    def node(x: float, y: float, w: float, label: str, fill: str, tip: str) -> str:
+        return (
+            f'<g><title>{escape(tip)}</title><rect x="{x}" y="{y - 11}" width="{w}" height="22" '
+            f'rx="4" fill="{fill}" stroke="{INK}" stroke-opacity="0.25"/>'
+            + _text(x + 6, y + 4, _clip(label, int(w / 6.6)), size=11)
+            + "</g>"
+        )
+
+    body.extend(
+        node(xs[0], ys[s], box_w[0], labels.get(s, s), "#e0f2fe", labels.get(s, s)) for s in stages
+    )
+    for s, c, risk in challenges:
+        tip = f"{labels.get(c, c)}: {risk.severity.value}, {risk.residual.value} when mitigated"
+        fill = {"low": "#ecfccb", "medium": "#fef3c7", "high": "#fee2e2"}[risk.residual.value]
+        body.append(node(xs[1], yc[(s, c)], box_w[1], labels.get(c, c), fill, tip))
+    body.extend(
+        node(xs[2], yk[k], box_w[2], labels.get(k, k), "#f5f5f4", labels.get(k, k))
+        for k in categories
+    )
+    return _svg(width, height, "Stages, challenges and the cost categories they reach", body)
