@@ -357,7 +357,10 @@ def test_compare_before_and_after_a_plan_change() -> None:
     diff = compare(appraise(before_p), appraise(after_p))
     assert not diff.verdict_changed
     changed = {(c.what, c.key): (c.before, c.after) for c in diff.changes}
-    assert changed[("risk", "risk.prevented-sharing@stage.dissemination")] == ("high", "medium")
+    assert changed[("risk", "risk.prevented-sharing@stage.dissemination")] == (
+        "high (5 points, 0 mitigated)",
+        "medium (4 points, 1 mitigated)",
+    )
     assert all(what != "question" for what, _ in changed)
     assert compare(appraise(before_p), appraise(before_p)).changes == ()
 

@@ -129,7 +129,10 @@ def test_golden_v1_projects_keep_loading(name: str) -> None:
 def test_golden_v1_appraisal_and_catalogue_keep_loading() -> None:
     a = load_appraisal(GOLDEN / "v1" / "appraisal.json")
     assert a.emphasis.verdict.value == "balanced"
-    assert a == appraise(load_project(GOLDEN / "v1" / "project.json"))
+    # a document written by an earlier build: its data keep loading; wording may have moved on
+    fresh = appraise(load_project(GOLDEN / "v1" / "project.json"))
+    assert [(r.stage, r.code) for r in a.risks] == [(r.stage, r.code) for r in fresh.risks]
+    assert {f.code for f in a.findings} == {f.code for f in fresh.findings}
     assert load_catalogue(GOLDEN / "v1" / "catalogue.json") == default_catalogue()
 
 

@@ -186,8 +186,8 @@ def collect_findings(
         add(
             "plan.deeper-than-advised",
             Level.WARNING,
-            f"{sid!r} is involved more deeply than the {emph.advised_mode.value} the emphasis "
-            f"({emph.verdict.value}) supports: {where}.",
+            f"{sid!r} is involved more deeply than a {emph.verdict.value} emphasis supports "
+            f"(at most {emph.advised_mode.value}): {where}.",
             tuple(f"plan[{i.stage}/{sid}].mode" for i in deep_invs),
             "step.usefulness",
             *sorted({f"mode.{i.mode.value}" for i in deep_invs}),

@@ -7,7 +7,7 @@ import attrs
 from coproduce.appraisal._base import DEFAULT_POLICY
 from coproduce.appraisal._engine import _with_lean, emphasis, validate_plan
 from coproduce.appraisal._policy import Policy
-from coproduce.appraisal._results import Answer, Appraisal, Citation, Severity, Verdict
+from coproduce.appraisal._results import Answer, Appraisal, Citation, Verdict
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import ConditionId, Extensible, Lean, Project
@@ -116,8 +116,14 @@ class Comparison(Extensible):
         return self.verdict_before is not self.verdict_after
 
 
-def _risk_map(a: Appraisal) -> dict[str, Severity]:
-    return {f"{r.code}@{r.stage}": r.residual for r in a.risks}
+def _risk_map(a: Appraisal) -> dict[str, str]:
+    return {
+        f"{r.code}@{r.stage}": (
+            f"{r.residual.value} ({r.points} points, "
+            f"{sum(m.in_place is True for m in r.mitigations)} mitigated)"
+        )
+        for r in a.risks
+    }
 
 
 def _finding_map(a: Appraisal) -> dict[str, str]:
@@ -131,15 +137,12 @@ def _question_map(a: Appraisal) -> dict[str, Answer]:
 def compare(before: Appraisal, after: Appraisal) -> Comparison:
     """Compare two appraisals: verdict, score, and risks, findings and questions that changed.
 
-    Risks compare by residual severity; findings by level; questions by answer.
+    Risks compare by residual severity, points and mitigations in place (``"high (7 points,
+    1 mitigated)"``); findings by level; questions by answer.
     """
     changes: list[Change] = []
     for what, old, new in (
-        (
-            "risk",
-            {k: v.value for k, v in _risk_map(before).items()},
-            {k: v.value for k, v in _risk_map(after).items()},
-        ),
+        ("risk", _risk_map(before), _risk_map(after)),
         ("finding", _finding_map(before), _finding_map(after)),
         (
             "question",
