@@ -23,6 +23,7 @@ EXAMPLES = """\
 examples:
   coproduce appraise --example                      appraise a bundled example project
   coproduce appraise project.yaml --format html --output report.html
+  coproduce appraise --batch projects/ --output appraisals.jsonl --summary summary.json
   coproduce init --output project.yaml              start from a commented template
   coproduce validate projects/*.yaml                list every problem, with its path
   coproduce catalogue show condition.capacity       one entry of the paper's catalogue
@@ -153,6 +154,31 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a catalogue document to reason from instead of the paper's",
     )
+    appraise.add_argument(
+        "--batch",
+        type=Path,
+        metavar="SOURCE",
+        help="appraise every document of a folder or a JSON Lines file; "
+        "writes one JSON line per document, in order",
+    )
+    appraise.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="with --batch: worker processes (default: one per core; 0 runs in this process)",
+    )
+    appraise.add_argument(
+        "--summary",
+        type=Path,
+        metavar="FILE",
+        help="with --batch: also write the portfolio summary (JSON) to FILE",
+    )
+    appraise.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="with --batch: show a progress bar on standard error (default: on a terminal)",
+    )
 
     validate = sub.add_parser("validate", help="check documents and list every problem")
     validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
@@ -213,6 +239,10 @@ def _cmd_appraise(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.list_examples:
         stdout.write("".join(f"{name}\n" for name in examples()))
         return 0
+    if args.batch is not None:
+        if args.path is not None or args.example is not None:
+            raise _Usage("--batch takes the place of PATH and --example")
+        return _batch(args, stdout)
     if (args.path is None) == (args.example is None):
         raise _Usage("give a PATH (or - for standard input) or --example, not both or neither")
     catalogue = check(load_catalogue(args.catalogue)) if args.catalogue else None
@@ -224,6 +254,79 @@ def _cmd_appraise(args: argparse.Namespace, stdout: TextIO) -> int:
     result = appraise(project, catalogue=catalogue)
     _emit(render(result, args.format, catalogue=catalogue), args.output, stdout)
     return 0
+
+
+def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
+    import contextlib
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from coproduce.batch import Portfolio, appraise_many, documents
+    from coproduce.catalogue import check
+    from coproduce.io import load_catalogue, open_atomic, to_data, write_text
+    from coproduce.io._converter import converter
+
+    if args.format not in ("json", "text"):
+        raise _Usage("--batch writes JSON Lines; --format must be json (the default for --batch)")
+    catalogue = check(load_catalogue(args.catalogue)) if args.catalogue else None
+    total = sum(1 for _ in documents(args.batch)) if args.batch.is_dir() else None
+    workers = os.cpu_count() or 1 if args.workers is None else args.workers
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    bar = _Progress(total) if show else None
+    portfolio = Portfolio()
+    invalid = 0
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open_atomic(args.output)) if args.output else stdout
+        executor = stack.enter_context(ProcessPoolExecutor(workers)) if workers > 0 else None
+        for outcome in appraise_many(
+            args.batch, catalogue=catalogue, executor=executor, progress=bar
+        ):
+            portfolio.add(outcome)
+            line: dict[str, Any] = {
+                "index": outcome.index,
+                "source": outcome.source,
+                "ok": outcome.ok,
+            }
+            if outcome.appraisal is not None:
+                line["appraisal"] = to_data(outcome.appraisal)
+            else:
+                invalid += 1
+                line["issues"] = [converter.unstructure(i) for i in outcome.issues]
+                print(
+                    f"{outcome.source}: {len(outcome.issues)} problem(s), first: "
+                    f"{outcome.issues[0]}",
+                    file=sys.stderr,
+                )
+            out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+    if bar is not None:
+        bar.close()
+    summary = portfolio.summary()
+    if args.summary:
+        write_text(args.summary, json.dumps(converter.unstructure(summary), indent=2) + "\n")
+    print(f"{summary.projects} appraised, {invalid} invalid", file=sys.stderr)
+    return 1 if invalid else 0
+
+
+class _Progress:
+    """A progress bar on standard error; no dependency."""
+
+    def __init__(self, total: int | None) -> None:
+        import time
+
+        self.total, self.start, self.clock = total, time.monotonic(), time.monotonic
+
+    def __call__(self, done: int) -> None:
+        rate = done / max(self.clock() - self.start, 1e-9)
+        if self.total:
+            filled = int(30 * done / self.total)
+            head = f"[{'#' * filled}{'.' * (30 - filled)}] {done}/{self.total}"
+        else:
+            head = f"{done} documents"
+        sys.stderr.write(f"\r{head}  {rate:,.0f}/s")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\n")
 
 
 def _cmd_validate(args: argparse.Namespace, stdout: TextIO) -> int:

@@ -8,30 +8,29 @@ combining its rows (p. 7). Everything here is the project's reading, documented 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 
 import attrs
 
 from coproduce.appraisal._results import Severity, Verdict
-from coproduce.model import Extensible, Mode
+from coproduce.model import Extensible, FrozenMap, Mode
 
 __all__ = ["DEFAULT_FACTOR_SCOPE", "Policy", "Thresholds"]
 
 
 def _frozen_mapping(value: Mapping[str, float]) -> Mapping[str, float]:
-    return MappingProxyType(dict(value))
+    return FrozenMap(dict(value))
 
 
 def _frozen_points(value: Mapping[str, int]) -> Mapping[str, int]:
-    return MappingProxyType(dict(value))
+    return FrozenMap(dict(value))
 
 
 def _frozen_scope(value: Mapping[str, frozenset[str]]) -> Mapping[str, frozenset[str]]:
-    return MappingProxyType({k: frozenset(v) for k, v in value.items()})
+    return FrozenMap({k: frozenset(v) for k, v in value.items()})
 
 
 def _frozen_modes(value: Mapping[Verdict, Mode]) -> Mapping[Verdict, Mode]:
-    return MappingProxyType(dict(value))
+    return FrozenMap(dict(value))
 
 
 @attrs.frozen(kw_only=True)
@@ -54,7 +53,7 @@ class Thresholds(Extensible):
             )
 
 
-DEFAULT_FACTOR_SCOPE: Mapping[str, frozenset[str]] = MappingProxyType(
+DEFAULT_FACTOR_SCOPE: Mapping[str, frozenset[str]] = FrozenMap(
     {
         "powerful-interested": frozenset(
             {

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -19,6 +18,7 @@ from coproduce.model import (
     CostCategory,
     Entry,
     Extensible,
+    FrozenMap,
     Mitigation,
     ModeEntry,
     MotivationEntry,
@@ -111,7 +111,12 @@ class Catalogue(Extensible):
         for name in ENTRY_FIELDS:
             for entry in getattr(self, name):
                 index.setdefault(entry.id, entry)
-        object.__setattr__(self, "_index", MappingProxyType(index))
+        object.__setattr__(self, "_index", FrozenMap(index))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the entries only; lookups and memos are rebuilt on the other side."""
+        fields = {a.name: getattr(self, a.name) for a in attrs.fields(Catalogue) if a.init}
+        return (_rebuild, (fields,))
 
     def _repr_html_(self) -> str:
         """Jupyter shows the entry counts (see :func:`coproduce.report.catalogue_html`)."""
@@ -218,3 +223,7 @@ class Catalogue(Extensible):
         if version is not None:
             fields["version"] = version
         return attrs.evolve(self, **fields)  # type: ignore[arg-type]
+
+
+def _rebuild(fields: dict[str, Any]) -> Catalogue:
+    return Catalogue(**fields)

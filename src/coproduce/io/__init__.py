@@ -32,11 +32,13 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, TypeVar, overload
+from typing import Any, Literal, TextIO, TypeVar, overload
 
 from coproduce.appraisal import Appraisal, plan_problems
 from coproduce.catalogue import Catalogue
@@ -67,6 +69,7 @@ __all__ = [
     "load_catalogue",
     "load_example",
     "load_project",
+    "open_atomic",
     "to_data",
     "write",
     "write_text",
@@ -309,10 +312,21 @@ def write_text(path: Path, text: str) -> None:
 
     Either the whole text is in ``path`` afterwards, or ``path`` is as it was.
     """
+    with open_atomic(path) as f:
+        f.write(text)
+
+
+@contextlib.contextmanager
+def open_atomic(path: Path) -> Iterator[TextIO]:
+    """Open ``path`` for writing text atomically, for output written in pieces.
+
+    The file appears, whole, only if the block ends without an exception; otherwise ``path``
+    is left as it was and nothing else remains. Used for the JSON Lines of a batch.
+    """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+            yield f
         os.chmod(tmp, _file_mode(path))
         os.replace(tmp, path)
     except BaseException:

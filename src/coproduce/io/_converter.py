@@ -19,7 +19,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from coproduce.errors import Issue
-from coproduce.model import Extensible, thaw
+from coproduce.model import Extensible, FrozenMap, thaw
 
 __all__ = ["converter", "describe", "issues_from"]
 
@@ -174,7 +174,7 @@ def _make_converter() -> cattrs.Converter:
         return {conv.unstructure(k): conv.unstructure(v) for k, v in value.items()}
 
     conv.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, types.MappingProxyType),
+        lambda t: isinstance(t, type) and issubclass(t, FrozenMap),
         mapping_unstructure,
     )
     return conv

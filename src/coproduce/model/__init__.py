@@ -26,7 +26,7 @@ from coproduce.model._entries import (
     Step,
     Typology,
 )
-from coproduce.model._ext import EMPTY, Extensible, JSONValue, freeze, thaw
+from coproduce.model._ext import EMPTY, Extensible, FrozenMap, JSONValue, freeze, thaw
 from coproduce.model._project import (
     Aim,
     ConditionSetting,
@@ -97,6 +97,7 @@ __all__ = [
     "DecisionProcess",
     "Entry",
     "Extensible",
+    "FrozenMap",
     "Governance",
     "Involvement",
     "JSONValue",

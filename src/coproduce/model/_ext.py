@@ -2,20 +2,60 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
-from typing import TypeAlias
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 
-__all__ = ["EMPTY", "Extensible", "JSONValue", "freeze", "thaw"]
+__all__ = ["EMPTY", "Extensible", "FrozenMap", "JSONValue", "freeze", "thaw"]
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class FrozenMap(Mapping[_K, _V]):
+    """A read-only mapping that, unlike ``types.MappingProxyType``, pickles.
+
+    Model values travel to worker processes and dask clusters, so everything in them must
+    pickle. Compares equal to any mapping with the same items; not hashable.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[_K, _V] | Iterable[tuple[_K, _V]] = ()) -> None:
+        self._data: dict[_K, _V] = dict(data)
+
+    def __getitem__(self, key: _K) -> _V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[_K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def get(self, key: _K, default: Any = None) -> Any:
+        """Return the value for ``key``, or ``default``."""
+        return self._data.get(key, default)
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenMap, (self._data,))
+
+    __hash__ = None  # type: ignore[assignment]
+
 
 JSONValue: TypeAlias = (
     "bool | int | float | str | tuple[JSONValue, ...] | Mapping[str, JSONValue] | None"
 )
 """A JSON value made immutable: arrays are tuples, objects read-only mappings."""
 
-EMPTY: Mapping[str, JSONValue] = MappingProxyType({})
+EMPTY: Mapping[str, JSONValue] = FrozenMap()
 """The shared, empty extension mapping."""
 
 
@@ -37,7 +77,7 @@ def freeze(value: object) -> JSONValue:
                 if not isinstance(k, str):
                     raise TypeError(f"extension object keys must be strings, got {k!r}")
                 out[k] = freeze(v)
-            return MappingProxyType(out)
+            return FrozenMap(out)
         case _:
             raise TypeError(f"extension values must be JSON values, got {type(value).__name__}")
 

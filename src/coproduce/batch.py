@@ -1,0 +1,378 @@
+"""Appraise many documents: streaming, in input order, on any ``concurrent.futures`` Executor.
+
+A bad document never stops a batch: it comes back as an :class:`Outcome` with its index, its
+source (path, ``path:line`` for JSON Lines) and the issues of its ``DocumentError``. Memory
+stays flat however many documents there are: inputs are read lazily, at most ``window``
+chunks are in flight, and results are yielded as soon as they are ready, in input order.
+
+Any ``concurrent.futures.Executor`` works: ``ProcessPoolExecutor`` to use every core, or a
+dask.distributed ``Client.get_executor()`` to use a cluster, unchanged.
+
+Example:
+    >>> from coproduce.batch import appraise_many, summarise
+    >>> from coproduce.io import example_path, examples
+    >>> outcomes = list(appraise_many(example_path(n) for n in examples()))
+    >>> [o.ok for o in outcomes] == [True] * len(examples())
+    True
+    >>> summarise(outcomes).projects
+    8
+
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from coproduce.appraisal import Answer, Appraisal, Level, Policy, Severity, Verdict, appraise
+from coproduce.catalogue import Catalogue
+from coproduce.errors import DocumentError, Issue
+from coproduce.model import Extensible, Project
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "ExposureTotal",
+    "Outcome",
+    "Portfolio",
+    "PortfolioSummary",
+    "QuestionTally",
+    "RiskTally",
+    "appraise_many",
+    "documents",
+    "summarise",
+]
+
+DOCUMENT_SUFFIXES = (".json", ".yaml", ".yml", ".toml")
+"""The files a folder of documents is read for."""
+
+Item = Project | Path | str | bytes | dict[str, Any]
+"""One input: a project, a document file, document text or bytes, or parsed data."""
+
+
+@attrs.frozen(kw_only=True)
+class Outcome(Extensible):
+    """The result of one document of a batch.
+
+    Attributes:
+        index: the position of the document in the input, from 0.
+        source: where it came from: a path, ``path:line`` for JSON Lines, or ``#index``.
+        appraisal: the appraisal, or ``None`` if the document was invalid.
+        issues: the document's problems, each with its path (empty when ``ok``).
+
+    """
+
+    index: int
+    source: str
+    appraisal: Appraisal | None = None
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether the document was valid and appraised."""
+        return self.appraisal is not None
+
+
+def documents(path: Path) -> Iterator[tuple[str, Path | bytes]]:
+    """The documents of a folder (sorted by name) or of a JSON Lines file, lazily.
+
+    Yields ``(source, payload)``: a file path for each document of a folder, the bytes of
+    each non-empty line of a ``.jsonl`` file.
+
+    Raises:
+        DocumentError: ``path`` is neither a folder nor a ``.jsonl`` file, or is unreadable.
+
+    """
+    if path.is_dir():
+        for file in sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES):
+            yield str(file), file
+        return
+    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+        raise DocumentError(
+            [
+                Issue(
+                    path="$",
+                    code="unreadable",
+                    message=f"{path} is not a folder or a .jsonl file",
+                    expected="a folder of documents or a JSON Lines file",
+                )
+            ],
+            what="batch",
+        )
+    try:
+        with path.open("rb") as f:
+            for number, line in enumerate(f, start=1):
+                if line.strip():
+                    yield f"{path}:{number}", line
+    except OSError as exc:
+        raise DocumentError(
+            [Issue(path="$", code="unreadable", message=f"cannot read {path}: {exc.strerror}")],
+            what="batch",
+        ) from None
+
+
+def _appraise_one(
+    index: int, source: str, item: Item, catalogue: Catalogue | None, policy: Policy | None
+) -> Outcome:
+    from coproduce.io import load_project
+
+    try:
+        project = item if isinstance(item, Project) else load_project(item, catalogue=catalogue)
+        return Outcome(
+            index=index,
+            source=source,
+            appraisal=appraise(project, catalogue=catalogue, policy=policy),
+        )
+    except DocumentError as exc:
+        return Outcome(index=index, source=source, issues=exc.issues)
+
+
+def _appraise_chunk(
+    chunk: list[tuple[int, str, Item]], catalogue: Catalogue | None, policy: Policy | None
+) -> list[Outcome]:
+    return [_appraise_one(i, source, item, catalogue, policy) for i, source, item in chunk]
+
+
+def _labelled(items: Iterable[Item] | Path) -> Iterator[tuple[int, str, Item]]:
+    if isinstance(items, Path):
+        for index, (source, payload) in enumerate(documents(items)):
+            yield index, source, payload
+        return
+    for index, item in enumerate(items):
+        yield index, str(item) if isinstance(item, Path) else f"#{index}", item
+
+
+def appraise_many(
+    items: Iterable[Item] | Path,
+    *,
+    catalogue: Catalogue | None = None,
+    policy: Policy | None = None,
+    executor: Executor | None = None,
+    chunksize: int = 32,
+    window: int = 8,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Outcome]:
+    """Appraise many documents, yielding one :class:`Outcome` each, in input order.
+
+    Args:
+        items: projects, document paths, texts, bytes or dicts; or a folder or a JSON Lines
+            file (see :func:`documents`).
+        catalogue: the catalogue (``None`` for the paper's; workers build their own once).
+        policy: the policy (``None`` for the defaults).
+        executor: run chunks on this executor (a process pool, a dask client's executor);
+            ``None`` runs in this thread.
+        chunksize: documents per task; larger chunks cost less overhead per document.
+        window: at most this many chunks in flight, which keeps memory flat.
+        progress: called with the number of documents done so far, after each chunk.
+
+    """
+    if chunksize < 1 or window < 1:
+        raise ValueError("chunksize and window must be at least 1")
+    chunks = _chunks(_labelled(items), chunksize)
+    done = 0
+    if executor is None:
+        for chunk in chunks:
+            results = _appraise_chunk(chunk, catalogue, policy)
+            done += len(results)
+            if progress is not None:
+                progress(done)
+            yield from results
+        return
+    pending: deque[Future[list[Outcome]]] = deque()
+    for chunk in chunks:
+        pending.append(executor.submit(_appraise_chunk, chunk, catalogue, policy))
+        while len(pending) >= window:
+            results = pending.popleft().result()
+            done += len(results)
+            if progress is not None:
+                progress(done)
+            yield from results
+    while pending:
+        results = pending.popleft().result()
+        done += len(results)
+        if progress is not None:
+            progress(done)
+        yield from results
+
+
+def _chunks(labelled: Iterator[tuple[int, str, Item]], size: int) -> Iterator[list[Any]]:
+    while chunk := list(itertools.islice(labelled, size)):
+        yield chunk
+
+
+# --------------------------------------------------------------------------- portfolio
+
+
+@attrs.frozen(kw_only=True)
+class RiskTally(Extensible):
+    """How often one risk arises across a portfolio."""
+
+    code: str
+    stage: str
+    label: str
+    projects: int
+    high: int
+    """Projects where it stays high after mitigations."""
+
+
+@attrs.frozen(kw_only=True)
+class ExposureTotal(Extensible):
+    """One bearer × cost category cell summed across a portfolio."""
+
+    bearer: str
+    category: str
+    weight: int
+    projects: int
+    least_able: int
+    """Projects where this bearer is among those least able to bear the cost."""
+
+
+@attrs.frozen(kw_only=True)
+class QuestionTally(Extensible):
+    """How far a key question is answered across a portfolio."""
+
+    question: str
+    audience: str
+    number: int
+    label: str
+    answered: int
+    partly: int
+    open: int
+
+
+@attrs.frozen(kw_only=True)
+class PortfolioSummary(Extensible):
+    """What a funder needs to see across many projects (the organisational questions, p. 7).
+
+    Attributes:
+        projects: documents appraised.
+        invalid: documents that could not be read.
+        verdicts: projects per verdict, in verdict order.
+        gated: projects whose verdict a gate capped.
+        risks: each risk that arose, most frequent first.
+        exposure: cost exposure by bearer and category, heaviest first.
+        findings: projects per finding code, most frequent first.
+        questions: the nine key questions and how often each is answered.
+
+    """
+
+    projects: int
+    invalid: int
+    verdicts: tuple[tuple[Verdict, int], ...]
+    gated: int
+    risks: tuple[RiskTally, ...]
+    exposure: tuple[ExposureTotal, ...]
+    findings: tuple[tuple[str, Level, int], ...]
+    questions: tuple[QuestionTally, ...]
+
+
+class Portfolio:
+    """Accumulates appraisals one at a time, in constant memory; :meth:`summary` at any point.
+
+    Example:
+        >>> from coproduce import appraise
+        >>> from coproduce.io import load_example
+        >>> portfolio = Portfolio()
+        >>> portfolio.add(appraise(load_example("one-stage")))
+        >>> portfolio.summary().verdicts
+        ((<Verdict.BALANCED: 'balanced'>, 1),)
+
+    """
+
+    def __init__(self) -> None:
+        self._projects = 0
+        self._invalid = 0
+        self._gated = 0
+        self._verdicts: Counter[Verdict] = Counter()
+        self._risks: dict[tuple[str, str], list[Any]] = {}
+        self._exposure: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+        self._findings: Counter[tuple[str, Level]] = Counter()
+        self._questions: dict[str, list[Any]] = {}
+
+    def add(self, item: Appraisal | Outcome) -> None:
+        """Count one appraisal, or one outcome of :func:`appraise_many`."""
+        if isinstance(item, Outcome):
+            if item.appraisal is None:
+                self._invalid += 1
+                return
+            item = item.appraisal
+        self._projects += 1
+        self._verdicts[item.emphasis.verdict] += 1
+        self._gated += bool(item.emphasis.gated_by)
+        for r in item.risks:
+            tally = self._risks.setdefault((r.code, r.stage), [r.label, 0, 0])
+            tally[1] += 1
+            tally[2] += r.residual is Severity.HIGH
+        for c in item.exposure:
+            cell = self._exposure[(c.bearer, c.category)]
+            cell[0] += c.weight
+            cell[1] += 1
+            cell[2] += c.least_able
+        for code, level in {(f.code, f.level) for f in item.findings}:
+            self._findings[(code, level)] += 1
+        for q in item.questions:
+            tally = self._questions.setdefault(
+                q.question, [q.audience.value, q.number, q.label, Counter()]
+            )
+            tally[3][q.answer] += 1
+
+    def summary(self) -> PortfolioSummary:
+        """The summary of everything added so far."""
+        order = list(Verdict)
+        return PortfolioSummary(
+            projects=self._projects,
+            invalid=self._invalid,
+            verdicts=tuple(sorted(self._verdicts.items(), key=lambda kv: order.index(kv[0]))),
+            gated=self._gated,
+            risks=tuple(
+                sorted(
+                    (
+                        RiskTally(code=code, stage=stage, label=t[0], projects=t[1], high=t[2])
+                        for (code, stage), t in self._risks.items()
+                    ),
+                    key=lambda r: (-r.projects, -r.high, r.stage, r.code),
+                )
+            ),
+            exposure=tuple(
+                sorted(
+                    (
+                        ExposureTotal(
+                            bearer=b, category=k, weight=c[0], projects=c[1], least_able=c[2]
+                        )
+                        for (b, k), c in self._exposure.items()
+                    ),
+                    key=lambda e: (-e.weight, e.bearer, e.category),
+                )
+            ),
+            findings=tuple(
+                (code, level, n)
+                for (code, level), n in sorted(
+                    self._findings.items(), key=lambda kv: (-kv[1], kv[0][0])
+                )
+            ),
+            questions=tuple(
+                QuestionTally(
+                    question=q,
+                    audience=t[0],
+                    number=t[1],
+                    label=t[2],
+                    answered=t[3][Answer.ANSWERED],
+                    partly=t[3][Answer.PARTLY],
+                    open=t[3][Answer.OPEN],
+                )
+                for q, t in self._questions.items()
+            ),
+        )
+
+
+def summarise(items: Iterable[Appraisal | Outcome]) -> PortfolioSummary:
+    """Summarise a portfolio: verdicts, frequent risks, exposure, findings, key questions."""
+    portfolio = Portfolio()
+    for item in items:
+        portfolio.add(item)
+    return portfolio.summary()

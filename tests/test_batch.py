@@ -1,0 +1,192 @@
+"""Batch appraisal: streaming, order, bad documents, executors (processes, dask), portfolios."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import tracemalloc
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from coproduce import Policy, appraise, default_catalogue
+from coproduce.appraisal import Severity, Verdict
+from coproduce.batch import Outcome, Portfolio, appraise_many, documents, summarise
+from coproduce.cli import main
+from coproduce.errors import DocumentError
+from coproduce.io import dump_project, example_path, examples, load_example
+
+NAMES = examples()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    for name in NAMES:
+        src = example_path(name)
+        (tmp_path / src.name).write_bytes(src.read_bytes())
+    (tmp_path / "m-broken.json").write_text('{"schema_version": 1, "title": 5}')
+    (tmp_path / "notes.txt").write_text("not a document")
+    return tmp_path
+
+
+def test_folder_in_order_with_bad_documents_reported(folder: Path) -> None:
+    outcomes = list(appraise_many(folder))
+    names = sorted(p.name for p in folder.iterdir() if p.suffix != ".txt")
+    assert [Path(o.source).name for o in outcomes] == names
+    assert [o.index for o in outcomes] == list(range(len(names)))
+    bad = [o for o in outcomes if not o.ok]
+    assert [Path(o.source).name for o in bad] == ["m-broken.json"]
+    assert [(i.path, i.code) for i in bad[0].issues] == [("$.title", "wrong-type")]
+    good = {Path(o.source).stem: o.appraisal for o in outcomes if o.appraisal is not None}
+    assert good["all-favour"].emphasis.verdict is Verdict.CLEARLY_MORE  # type: ignore[union-attr]
+
+
+def test_json_lines_sources_and_mixed_iterables(tmp_path: Path) -> None:
+    lines = tmp_path / "portfolio.jsonl"
+    docs = [json.dumps(json.loads(dump_project(load_example(n)))) for n in NAMES]
+    lines.write_text("\n".join([*docs[:2], "", "{not json", *docs[2:]]) + "\n")
+    outcomes = list(appraise_many(lines))
+    assert [o.source for o in outcomes][:3] == [f"{lines}:1", f"{lines}:2", f"{lines}:4"]
+    assert [o.ok for o in outcomes].count(False) == 1
+    assert outcomes[2].issues[0].code == "syntax"
+    mixed = list(
+        appraise_many(
+            [
+                load_example("one-stage"),
+                b'{"schema_version": 1, "title": "b"}',
+                {"schema_version": 1, "title": "d"},
+                example_path("all-favour"),
+            ]
+        )
+    )
+    assert [o.source for o in mixed][:3] == ["#0", "#1", "#2"]
+    assert all(o.ok for o in mixed)
+    with pytest.raises(DocumentError, match=r"not a folder or a \.jsonl file"):
+        list(documents(tmp_path / "x.csv"))
+
+
+def test_results_are_the_same_as_one_by_one_whatever_the_executor(folder: Path) -> None:
+    alone = [o.appraisal for o in appraise_many(folder)]
+    expected = [
+        appraise(load_example(Path(p).stem)) if Path(p).stem in NAMES else None
+        for p, _ in documents(folder)
+    ]
+    assert alone == expected
+    with ThreadPoolExecutor(2) as pool:
+        assert [o.appraisal for o in appraise_many(folder, executor=pool, chunksize=2)] == alone
+    with ProcessPoolExecutor(2) as pool:
+        assert [
+            o.appraisal for o in appraise_many(folder, executor=pool, chunksize=3, window=2)
+        ] == alone
+
+
+def test_custom_catalogue_and_policy_travel_to_workers(folder: Path) -> None:
+    strict = Policy(gates=frozenset({"condition.capacity", "condition.contested"}))
+    mine = default_catalogue().with_entries(version="2019.1+mine")
+    with ProcessPoolExecutor(2) as pool:
+        outcomes = list(appraise_many(folder, executor=pool, catalogue=mine, policy=strict))
+    assert {o.appraisal.catalogue_version for o in outcomes if o.appraisal} == {"2019.1+mine"}
+    contested = next(o.appraisal for o in outcomes if "contested" in o.source)
+    assert contested is not None
+    assert contested.emphasis.gated_by == ("condition.contested",)
+
+
+def test_everything_pickles() -> None:
+    result = appraise(load_example("contested-policy"))
+    for value in (
+        load_example("contested-policy"),
+        result,
+        default_catalogue(),
+        Policy(weights={"condition.contested": 2.0}),
+        Outcome(index=0, source="#0", appraisal=result),
+    ):
+        assert pickle.loads(pickle.dumps(value)) == value
+
+
+def test_progress_and_constant_memory() -> None:
+    seen: list[int] = []
+    project = load_example("no-resources")
+    count = 3000
+
+    def stream():  # a generator: nothing is held but what is in flight
+        for _ in range(count):
+            yield project
+
+    tracemalloc.start()
+    done = 0
+    for outcome in appraise_many(stream(), chunksize=50, progress=seen.append):
+        done += outcome.ok
+        if done == 500:
+            early = tracemalloc.get_traced_memory()[0]
+    late, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert done == count
+    assert seen[-1] == count and seen == sorted(seen)
+    assert late < early * 1.5 + 2_000_000, (early, late, peak)
+
+
+def test_portfolio_summary_counts() -> None:
+    results = [appraise(load_example(n)) for n in NAMES]
+    summary = summarise([*results, Outcome(index=9, source="#9")])
+    assert summary.projects == len(NAMES)
+    assert summary.invalid == 1
+    assert sum(n for _, n in summary.verdicts) == len(NAMES)
+    assert summary.gated == sum(bool(r.emphasis.gated_by) for r in results)
+    top = summary.risks[0]
+    assert top.projects == max(r.projects for r in summary.risks)
+    high = sum(
+        1
+        for r in results
+        for k in r.risks
+        if (k.code, k.stage) == (top.code, top.stage) and k.residual is Severity.HIGH
+    )
+    assert top.high == high
+    assert {q.number for q in summary.questions if q.audience == "organisations"} == {1, 2, 3, 4, 5}
+    assert all(q.answered + q.partly + q.open == len(NAMES) for q in summary.questions)
+    portfolio = Portfolio()
+    for r in results[:3]:
+        portfolio.add(r)
+    assert portfolio.summary().projects == 3
+
+
+def test_cli_batch_writes_json_lines_and_summary(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, summary = tmp_path / "out.jsonl", tmp_path / "summary.json"
+    status = main(
+        [
+            "appraise",
+            "--batch",
+            str(folder),
+            "--workers",
+            "2",
+            "--output",
+            str(out),
+            "--summary",
+            str(summary),
+            "--progress",
+        ]
+    )
+    assert status == 1  # one document is invalid
+    err = capsys.readouterr().err
+    assert "m-broken.json: 1 problem(s), first: $.title: got an integer" in err
+    assert f"/{len(NAMES) + 1}" in err  # the progress bar knows the total
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["ok"] for line in lines].count(False) == 1
+    assert lines[0]["appraisal"]["emphasis"]["verdict"] == "clearly-less"
+    assert json.loads(summary.read_text())["projects"] == len(NAMES)
+
+
+def test_dask_local_cluster(folder: Path) -> None:
+    import distributed
+
+    alone = [o.appraisal for o in appraise_many(folder)]
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        outcomes = list(appraise_many(folder, executor=client.get_executor(), chunksize=2))
+    assert [o.appraisal for o in outcomes] == alone
