@@ -21,6 +21,9 @@ def plan_problems(project: Project, catalogue: Catalogue) -> list[tuple[str, str
 
     Paths use list indexes (``plan[3].stakeholder``) so a person can find the line.
     """
+    stage_ids, condition_ids = catalogue.memo("coproduce.plan", _reference_ids)
+    if _plan_is_sound(project, stage_ids, condition_ids):
+        return []
     problems: list[tuple[str, str, str]] = []
 
     def unique(name: str, ids: Iterable[str], what: str) -> set[str]:
@@ -36,7 +39,6 @@ def plan_problems(project: Project, catalogue: Catalogue) -> list[tuple[str, str
     stakeholders = unique("stakeholders", (s.id for s in project.stakeholders), "stakeholder")
     aims = unique("aims", (a.id for a in project.aims), "aim")
     unique("researchers", (r.id for r in project.researchers), "researcher")
-    stage_ids = {s.id for s in catalogue.stages}
     pairs: set[tuple[str, str]] = set()
     for i, inv in enumerate(project.plan):
         if inv.stakeholder not in stakeholders:
@@ -74,7 +76,6 @@ def plan_problems(project: Project, catalogue: Catalogue) -> list[tuple[str, str
             for k, aim in enumerate(inv.aims)
             if aim not in aims
         )
-    condition_ids = {c.id for c in catalogue.conditions}
     set_conditions: set[str] = set()
     for i, c in enumerate(project.conditions):
         if c.condition not in condition_ids:
@@ -89,6 +90,32 @@ def plan_problems(project: Project, catalogue: Catalogue) -> list[tuple[str, str
             problems.append((f"conditions[{i}]", "duplicate-id", f"{c.condition!r} is set twice"))
         set_conditions.add(c.condition)
     return problems
+
+
+def _reference_ids(catalogue: Catalogue) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(s.id for s in catalogue.stages), frozenset(c.id for c in catalogue.conditions)
+
+
+def _plan_is_sound(
+    project: Project, stage_ids: frozenset[str], condition_ids: frozenset[str]
+) -> bool:
+    """The common case, checked fast: nothing repeats and every reference resolves."""
+    stakeholders = {s.id for s in project.stakeholders}
+    aims = {a.id for a in project.aims}
+    conditions = [c.condition for c in project.conditions]
+    plan = project.plan
+    return (
+        len(stakeholders) == len(project.stakeholders)
+        and len(aims) == len(project.aims)
+        and len({r.id for r in project.researchers}) == len(project.researchers)
+        and len({(i.stage, i.stakeholder) for i in plan}) == len(plan)
+        and all(
+            i.stakeholder in stakeholders and i.stage in stage_ids and aims.issuperset(i.aims)
+            for i in plan
+        )
+        and len(set(conditions)) == len(conditions)
+        and condition_ids.issuperset(conditions)
+    )
 
 
 def validate_plan(project: Project, catalogue: Catalogue | None = None) -> None:

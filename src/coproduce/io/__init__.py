@@ -45,6 +45,7 @@ from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.errors import DocumentError, Issue
 from coproduce.io._converter import converter, issues_from
+from coproduce.io._fast import fast_structure
 from coproduce.io._formats import FORMATS, Format, Limits, check_depth, detect, parse, serialise
 from coproduce.io._versions import SCHEMA_VERSION, migrate
 from coproduce.model import Project
@@ -85,14 +86,12 @@ _CLASSES: dict[str, type[Any]] = {
     "appraisal": Appraisal,
     "catalogue": Catalogue,
 }
-_DEFAULT_LIMITS = Limits()
 _T = TypeVar("_T")
 
 
 def _read(source: Source, format: Format | None, limits: Limits, what: str) -> Any:
     try:
         if isinstance(source, dict):
-            check_depth(source, limits)
             return source
         fmt = detect(source, format)
         if isinstance(source, Path):
@@ -122,7 +121,20 @@ def _read(source: Source, format: Format | None, limits: Limits, what: str) -> A
         raise DocumentError(exc.issues, what=what) from None
 
 
-def _structure(data: Any, cls: type[_T], what: str) -> _T:
+_DEFAULT_LIMITS = Limits()
+_MODEL_DEPTH = 8  # the deepest a valid document without x- keys nests
+
+
+def _structure(data: Any, cls: type[_T], what: str, limits: Limits = _DEFAULT_LIMITS) -> _T:
+    if limits.max_depth >= _MODEL_DEPTH:
+        fast = fast_structure(data, cls)  # type: ignore[arg-type]
+        if fast is not None:
+            value: _T = fast
+            return value
+    try:
+        check_depth(data, limits)
+    except DocumentError as exc:
+        raise DocumentError(exc.issues, what=what) from None
     if not isinstance(data, dict):
         raise DocumentError(
             [
@@ -197,8 +209,9 @@ def load(
             f"unknown document kind: {kind!r} (expected project, appraisal or catalogue)"
         )
     what = f"{kind} document"
-    data = _read(source, format, limits or _DEFAULT_LIMITS, what)
-    value: Project | Appraisal | Catalogue = _structure(data, _CLASSES[kind], what)
+    limits = limits or _DEFAULT_LIMITS
+    data = _read(source, format, limits, what)
+    value: Project | Appraisal | Catalogue = _structure(data, _CLASSES[kind], what, limits)
     if isinstance(value, Project) and references:
         problems = plan_problems(value, catalogue if catalogue is not None else default_catalogue())
         if problems:

@@ -147,11 +147,13 @@ def _reject_constant(name: str) -> float:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r}")
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"duplicate key {key!r}")
+            seen.add(key)
     return out
 
 
@@ -194,7 +196,6 @@ def parse(text: str | bytes, format: Format, limits: Limits) -> Any:
         if type(exc).__module__.startswith("yaml"):
             raise _issue("syntax", f"not valid YAML: {exc}") from None
         raise
-    check_depth(data, limits)
     return data
 
 
