@@ -47,7 +47,7 @@ __all__ = [
     "cite",
     "prepare",
     "project_view",
-    "relevant_bearer",
+    "relevant_bearers",
 ]
 
 
@@ -74,6 +74,9 @@ class PreparedChallenge:
     mitigations: tuple[tuple[MitigationId, str], ...]
     researchers_bear: bool
     citations: tuple[Citation, ...]
+    bearers: tuple[BearerId, ...]  # every bearer its costs fall on, in catalogue order
+    # per bearer: (category, the costs of that category falling on the bearer)
+    cells: tuple[tuple[BearerId, tuple[tuple[CategoryId, frozenset[CostId]], ...]], ...]
 
 
 @attrs.frozen
@@ -86,6 +89,12 @@ class Prepared:
     bearer_order: Mapping[str, int]
     citations: Mapping[str, Citation]
     condition_ids: frozenset[str]
+    cost_order: Mapping[str, int]
+    always: frozenset[str]  # bearers relevant to every project
+    early: frozenset[str]  # early-career researcher bearers
+    fixed_term: frozenset[str]  # fixed-term researcher bearers (not also early-career)
+    early_fixed: frozenset[str]  # bearers narrowed by both
+    kind_bearers: Mapping[StakeholderKind, frozenset[str]]
 
 
 def prepare(cat: Catalogue) -> Prepared:
@@ -129,6 +138,22 @@ def prepare(cat: Catalogue) -> Prepared:
             categories = tuple(
                 sorted({k for ks in cost_categories for k in ks}, key=category_order.__getitem__)
             )
+            by_bearer: dict[str, dict[str, set[CostId]]] = {}
+            for c, bs, ks in zip(ids, cost_bearers, cost_categories, strict=True):
+                for b in bs:
+                    for k in ks:
+                        by_bearer.setdefault(b, {}).setdefault(k, set()).add(CostId(c))
+            ordered = sorted(by_bearer, key=bearer_order.__getitem__)
+            cells = tuple(
+                (
+                    BearerId(b),
+                    tuple(
+                        (CategoryId(k), frozenset(by_bearer[b][k]))
+                        for k in sorted(by_bearer[b], key=category_order.__getitem__)
+                    ),
+                )
+                for b in ordered
+            )
             prepared.append(
                 PreparedChallenge(
                     id=ch.id,
@@ -146,6 +171,8 @@ def prepare(cat: Catalogue) -> Prepared:
                         for b in bs
                     ),
                     citations=(citations[ch.id], citations[stage.id]),
+                    bearers=tuple(BearerId(b) for b in ordered),
+                    cells=cells,
                 )
             )
         challenges[stage.id] = tuple(prepared)
@@ -158,6 +185,36 @@ def prepare(cat: Catalogue) -> Prepared:
         bearer_order=bearer_order,
         citations=citations,
         condition_ids=frozenset(c.id for c in cat.conditions),
+        cost_order={c.id: i for i, c in enumerate(cat.costs)},
+        always=frozenset(
+            b.id
+            for b in cat.bearers
+            if b.group not in (BearerGroup.RESEARCHERS, BearerGroup.STAKEHOLDERS)
+            or (
+                b.group is BearerGroup.RESEARCHERS
+                and b.career_stage is None
+                and b.contract is not ContractType.FIXED_TERM
+            )
+        ),
+        early=frozenset(
+            b.id
+            for b in cat.bearers
+            if b.career_stage is CareerStage.EARLY and b.contract is not ContractType.FIXED_TERM
+        ),
+        fixed_term=frozenset(
+            b.id
+            for b in cat.bearers
+            if b.contract is ContractType.FIXED_TERM and b.career_stage is None
+        ),
+        early_fixed=frozenset(
+            b.id
+            for b in cat.bearers
+            if b.contract is ContractType.FIXED_TERM and b.career_stage is CareerStage.EARLY
+        ),
+        kind_bearers={
+            kind: frozenset(b.id for b in cat.bearers if b.stakeholder_kind is kind)
+            for kind in StakeholderKind
+        },
     )
 
 
@@ -211,13 +268,22 @@ def project_view(project: Project, prep: Prepared) -> ProjectView:
     )
 
 
-def relevant_bearer(bearer: Bearer, view: ProjectView, kinds: frozenset[StakeholderKind]) -> bool:
-    if bearer.group is BearerGroup.RESEARCHERS:
-        if bearer.career_stage is CareerStage.EARLY and not view.early:
-            return False
-        if bearer.career_stage not in (None, CareerStage.EARLY):
-            return False  # other career stages are not singled out by the paper
-        return not (bearer.contract is ContractType.FIXED_TERM and not view.fixed_term)
-    if bearer.group is BearerGroup.STAKEHOLDERS:
-        return bearer.stakeholder_kind in kinds
-    return True
+def relevant_bearers(
+    prep: Prepared, view: ProjectView, kinds: frozenset[StakeholderKind]
+) -> frozenset[str]:
+    """The bearers a project has at a stage where these kinds of stakeholder are involved.
+
+    Early-career and fixed-term researchers only if such researchers carry the engagement
+    (or nobody is named as carrying it and the team has them); a stakeholder kind only if
+    involved; research participants, the research itself and the profession always.
+    """
+    out = set(prep.always)
+    if view.early:
+        out |= prep.early
+    if view.fixed_term:
+        out |= prep.fixed_term
+    if view.early and view.fixed_term:
+        out |= prep.early_fixed
+    for kind in kinds:
+        out |= prep.kind_bearers.get(kind, frozenset())
+    return frozenset(out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -12,7 +13,7 @@ from coproduce.appraisal._base import (
     Prepared,
     PreparedChallenge,
     ProjectView,
-    relevant_bearer,
+    relevant_bearers,
 )
 from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import (
@@ -26,9 +27,9 @@ from coproduce.model import (
     BearerGroup,
     BearerId,
     CategoryId,
-    CostId,
     DecisionProcess,
     Involvement,
+    MitigationId,
     Mode,
     Project,
     Sphere,
@@ -240,30 +241,30 @@ def _factors(
     return factors
 
 
+_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
+
+Detail = list[tuple[Risk, PreparedChallenge, frozenset[str]]]
+"""Per risk: its prepared challenge and the bearers relevant at its stage."""
+
+
 def risk_register(
     view: ProjectView, prep: Prepared, policy: Policy
-) -> tuple[tuple[Risk, ...], list[tuple[Risk, tuple[tuple[BearerId, ...], ...]]]]:
+) -> tuple[tuple[Risk, ...], Detail]:
+    """The risk register, and what :func:`cost_exposure` needs to place the costs."""
     risks: list[Risk] = []
-    detail: list[tuple[Risk, tuple[tuple[BearerId, ...], ...]]] = []
+    detail: Detail = []
+    project = view.project
     for stage, invs in view.by_stage.items():
-        facts = _stage_facts(stage, invs, view.project)
+        facts = _stage_facts(stage, invs, project)
+        relevant = relevant_bearers(prep, view, facts.kinds)
+        familiar = bool(facts.familiar)
         for ch in prep.challenges.get(stage, ()):
             factors = _factors(ch, facts, view, policy)
             points = sum(f.points for f in factors)
-            statuses = []
-            for mid, label in ch.mitigations:
-                in_place, inputs = _mitigation_in_place(mid, view.project, bool(facts.familiar))
-                statuses.append(
-                    MitigationStatus(mitigation=mid, label=label, in_place=in_place, inputs=inputs)
-                )
+            statuses = tuple(
+                _mitigation_status(mid, label, project, familiar) for mid, label in ch.mitigations
+            )
             done = sum(1 for m in statuses if m.in_place is True)
-            per_cost = tuple(
-                tuple(b for b in bs if relevant_bearer(prep.bearers[b], view, facts.kinds))
-                for bs in ch.cost_bearers
-            )
-            bearers = tuple(
-                sorted({b for bs in per_cost for b in bs}, key=prep.bearer_order.__getitem__)
-            )
             risk = Risk(
                 code="risk." + ch.id.removeprefix("challenge."),
                 stage=StageId(stage),
@@ -273,39 +274,46 @@ def risk_register(
                 mode=facts.mode,
                 costs=ch.costs,
                 categories=ch.categories,
-                bearers=bearers,
+                bearers=tuple(b for b in ch.bearers if b in relevant),
                 factors=tuple(factors),
                 points=points,
                 severity=_severity(points, policy),
                 residual=_severity(max(0, points - done), policy),
-                mitigations=tuple(statuses),
+                mitigations=statuses,
                 sources=ch.citations,
             )
             risks.append(risk)
-            detail.append((risk, per_cost))
+            detail.append((risk, ch, relevant))
     return tuple(risks), detail
+
+
+def _mitigation_status(mid: str, label: str, project: Project, familiar: bool) -> MitigationStatus:
+    in_place, inputs = _mitigation_in_place(mid, project, familiar)
+    return MitigationStatus(
+        mitigation=MitigationId(mid), label=label, in_place=in_place, inputs=inputs
+    )
 
 
 # --------------------------------------------------------------------------- cost exposure
 
 
-def cost_exposure(
-    detail: list[tuple[Risk, tuple[tuple[BearerId, ...], ...]]],
-    view: ProjectView,
-    prep: Prepared,
-) -> tuple[ExposureCell, ...]:
-    cells: dict[tuple[BearerId, CategoryId], tuple[set[CostId], set[str], list[int]]] = {}
-    ch_by_id = {c.id: c for cs in prep.challenges.values() for c in cs}
-    for risk, per_cost in detail:
-        ch = ch_by_id[risk.challenge]
-        for cost, bearers, categories in zip(ch.costs, per_cost, ch.cost_categories, strict=True):
-            for b in bearers:
-                for k in categories:
-                    costs, risk_codes, weight = cells.setdefault((b, k), (set(), set(), [0]))
-                    costs.add(cost)
-                    if risk.code not in risk_codes:
-                        risk_codes.add(risk.code)
-                    weight[0] += risk.residual.rank
+def cost_exposure(detail: Detail, view: ProjectView, prep: Prepared) -> tuple[ExposureCell, ...]:
+    """The bearer × category matrix: each cell sums the residual rank of the risks reaching it."""
+    cells: dict[tuple[str, str], list[Any]] = {}
+    for risk, ch, relevant in detail:
+        rank = _RANK[risk.residual]
+        code = risk.code
+        for b, per_category in ch.cells:
+            if b not in relevant:
+                continue
+            for k, costs in per_category:
+                cell = cells.get((b, k))
+                if cell is None:
+                    cells[(b, k)] = [set(costs), {code}, rank]
+                else:
+                    cell[0] |= costs
+                    cell[1].add(code)
+                    cell[2] += rank
     project = view.project
     unpaid_kinds = {
         s.kind
@@ -313,27 +321,31 @@ def cost_exposure(
         if s.reimbursed is False and s.kind.sphere is Sphere.LAY
     }
     no_budget = project.resources.budget in SHORT
-    cost_order = {
-        c: i for cs in prep.challenges.values() for ch in cs for i, c in enumerate(ch.costs)
-    }
     out = []
-    for (b, k), (costs, risk_codes, weight) in sorted(
-        cells.items(), key=lambda kv: (prep.bearer_order[kv[0][0]], prep.category_order[kv[0][1]])
+    bearer_order, category_order, cost_order = (
+        prep.bearer_order,
+        prep.category_order,
+        prep.cost_order,
+    )
+    for (bid, kid), (costs, codes, weight) in sorted(
+        cells.items(), key=lambda kv: (bearer_order[kv[0][0]], category_order[kv[0][1]])
     ):
-        bearer = prep.bearers[b]
+        bearer = prep.bearers[bid]
         least_able = bearer.least_able or (
             bearer.stakeholder_kind in unpaid_kinds
             or (
-                bearer.group is BearerGroup.STAKEHOLDERS and k == "category.practical" and no_budget
+                bearer.group is BearerGroup.STAKEHOLDERS
+                and kid == "category.practical"
+                and no_budget
             )
         )
         out.append(
             ExposureCell(
-                bearer=b,
-                category=k,
-                costs=tuple(sorted(costs, key=lambda c: (cost_order.get(c, 0), c))),
-                risks=tuple(sorted(risk_codes)),
-                weight=weight[0],
+                bearer=BearerId(bid),
+                category=CategoryId(kid),
+                costs=tuple(sorted(costs, key=cost_order.__getitem__)),
+                risks=tuple(sorted(codes)),
+                weight=weight,
                 least_able=least_able,
             )
         )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TypeAlias, TypeVar
+from collections.abc import Mapping
+from typing import Any, NoReturn, TypeAlias, TypeVar
 
 import attrs
 
@@ -13,41 +13,34 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
-class FrozenMap(Mapping[_K, _V]):
-    """A read-only mapping that, unlike ``types.MappingProxyType``, pickles.
+class FrozenMap(dict[_K, _V]):
+    """A read-only dict that, unlike ``types.MappingProxyType``, pickles.
 
     Model values travel to worker processes and dask clusters, so everything in them must
-    pickle. Compares equal to any mapping with the same items; not hashable.
+    pickle. Reads run at dict speed; every mutating method raises ``TypeError``. Not hashable.
     """
 
-    __slots__ = ("_data",)
+    __slots__ = ()
 
-    def __init__(self, data: Mapping[_K, _V] | Iterable[tuple[_K, _V]] = ()) -> None:
-        self._data: dict[_K, _V] = dict(data)
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("FrozenMap is read-only")
 
-    def __getitem__(self, key: _K) -> _V:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[_K]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._data
-
-    def get(self, key: _K, default: Any = None) -> Any:
-        """Return the value for ``key``, or ``default``."""
-        return self._data.get(key, default)
+    __setitem__ = __delitem__ = _refuse
+    clear = pop = popitem = setdefault = update = __ior__ = _refuse
 
     def __repr__(self) -> str:
-        return f"FrozenMap({self._data!r})"
+        return f"FrozenMap({dict.__repr__(self)})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (FrozenMap, (self._data,))
+        return (FrozenMap, (dict(self),))
 
-    __hash__ = None  # type: ignore[assignment]
+    def __copy__(self) -> FrozenMap[_K, _V]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> FrozenMap[_K, _V]:
+        return self
+
+    __hash__ = None
 
 
 JSONValue: TypeAlias = (
