@@ -190,3 +190,15 @@ def test_dask_local_cluster(folder: Path) -> None:
     ):
         outcomes = list(appraise_many(folder, executor=client.get_executor(), chunksize=2))
     assert [o.appraisal for o in outcomes] == alone
+
+
+def test_then_runs_where_the_appraisal_runs_and_entries_summarise_the_same(folder: Path) -> None:
+    direct = summarise(appraise_many(folder))
+    with ProcessPoolExecutor(2) as pool:
+        entries = list(appraise_many(folder, executor=pool, then=Portfolio.entry))
+    assert entries[[Path(p).name for p, _ in documents(folder)].index("m-broken.json")] is None
+    portfolio = Portfolio()
+    for entry in entries:
+        portfolio.add(entry)
+    assert portfolio.summary() == direct
+    assert all(isinstance(e, tuple) for e in entries if e is not None)

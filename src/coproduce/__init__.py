@@ -3,6 +3,12 @@
 An encoding of Oliver, Kothari & Mays (2019), *The dark side of coproduction*,
 doi:10.1186/s12961-019-0432-3, as a typed catalogue, a graph, and a pure appraisal engine.
 
+The names below load on first use (PEP 562), so ``import coproduce`` costs almost nothing
+and a program pays only for what it touches: the engine and the catalogue on the first
+``coproduce.appraise``, networkx only in :mod:`coproduce.graph`, cattrs, msgspec, PyYAML
+only in :mod:`coproduce.io`, pandas and matplotlib only in :mod:`coproduce.frame` and
+:mod:`coproduce.plot`.
+
 Example:
     >>> import coproduce
     >>> cat = coproduce.default_catalogue()
@@ -11,32 +17,39 @@ Example:
 
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from coproduce._version import __version__
-from coproduce.appraisal import Appraisal, Policy, Verdict, appraise, compare, sensitivity
-from coproduce.catalogue import Catalogue
-from coproduce.catalogue import default as default_catalogue
-from coproduce.errors import CatalogueError, CoproduceError, PlanError, UnknownEntryError
-from coproduce.model import (
-    Aim,
-    CareerStage,
-    ConditionSetting,
-    ContractType,
-    Contribution,
-    DecisionProcess,
-    Governance,
-    Involvement,
-    Lean,
-    Level,
-    Mode,
-    Motivation,
-    Project,
-    Researcher,
-    Resources,
-    Stakeholder,
-    StakeholderKind,
-    Sufficiency,
-    Support,
-)
+
+if TYPE_CHECKING:
+    from coproduce.appraisal import Appraisal, Policy, Verdict, appraise, compare, sensitivity
+    from coproduce.catalogue import Catalogue
+    from coproduce.catalogue import default as default_catalogue
+    from coproduce.errors import CatalogueError, CoproduceError, PlanError, UnknownEntryError
+    from coproduce.model import (
+        Aim,
+        CareerStage,
+        ConditionSetting,
+        ContractType,
+        Contribution,
+        DecisionProcess,
+        Governance,
+        Involvement,
+        Lean,
+        Level,
+        Mode,
+        Motivation,
+        Project,
+        Researcher,
+        Resources,
+        Stakeholder,
+        StakeholderKind,
+        Sufficiency,
+        Support,
+    )
 
 __all__ = [
     "Aim",
@@ -72,3 +85,32 @@ __all__ = [
     "default_catalogue",
     "sensitivity",
 ]
+
+_WHERE = {
+    **dict.fromkeys(
+        ("Appraisal", "Policy", "Verdict", "appraise", "compare", "sensitivity"),
+        "coproduce.appraisal",
+    ),
+    "Catalogue": "coproduce.catalogue",
+    "default_catalogue": "coproduce.catalogue:default",
+    **dict.fromkeys(
+        ("CatalogueError", "CoproduceError", "PlanError", "UnknownEntryError"), "coproduce.errors"
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    where = _WHERE.get(name)
+    if where is None:
+        if name in __all__:
+            where = "coproduce.model"
+        else:
+            raise AttributeError(f"module 'coproduce' has no attribute {name!r}")
+    module, _, attribute = where.partition(":")
+    value = getattr(importlib.import_module(module), attribute or name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

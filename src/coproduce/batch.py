@@ -133,9 +133,13 @@ def _appraise_one(
 
 
 def _appraise_chunk(
-    chunk: list[tuple[int, str, Item]], catalogue: Catalogue | None, policy: Policy | None
-) -> list[Outcome]:
-    return [_appraise_one(i, source, item, catalogue, policy) for i, source, item in chunk]
+    chunk: list[tuple[int, str, Item]],
+    catalogue: Catalogue | None,
+    policy: Policy | None,
+    then: Callable[[Outcome], Any] | None = None,
+) -> list[Any]:
+    outcomes = [_appraise_one(i, source, item, catalogue, policy) for i, source, item in chunk]
+    return outcomes if then is None else [then(o) for o in outcomes]
 
 
 def _labelled(items: Iterable[Item] | Path) -> Iterator[tuple[int, str, Item]]:
@@ -156,8 +160,15 @@ def appraise_many(
     chunksize: int = 32,
     window: int = 8,
     progress: Callable[[int], None] | None = None,
-) -> Iterator[Outcome]:
+    then: Callable[[Outcome], Any] | None = None,
+) -> Iterator[Any]:
     """Appraise many documents, yielding one :class:`Outcome` each, in input order.
+
+    With ``then``, yield ``then(outcome)`` instead, computed where the appraisal ran. With a
+    process pool or a cluster this matters: an appraisal is a graph of a few hundred small
+    objects, and moving it between processes costs about as much as computing it, so pass a
+    ``then`` that keeps only what you need (a JSON line, :meth:`Portfolio.entry`, a verdict).
+    ``then`` must be a module-level function for process pools.
 
     Args:
         items: projects, document paths, texts, bytes or dicts; or a folder or a JSON Lines
@@ -169,6 +180,7 @@ def appraise_many(
         chunksize: documents per task; larger chunks cost less overhead per document.
         window: at most this many chunks in flight, which keeps memory flat.
         progress: called with the number of documents done so far, after each chunk.
+        then: a function applied to each outcome where it was computed.
 
     """
     if chunksize < 1 or window < 1:
@@ -177,15 +189,15 @@ def appraise_many(
     done = 0
     if executor is None:
         for chunk in chunks:
-            results = _appraise_chunk(chunk, catalogue, policy)
+            results = _appraise_chunk(chunk, catalogue, policy, then)
             done += len(results)
             if progress is not None:
                 progress(done)
             yield from results
         return
-    pending: deque[Future[list[Outcome]]] = deque()
+    pending: deque[Future[list[Any]]] = deque()
     for chunk in chunks:
-        pending.append(executor.submit(_appraise_chunk, chunk, catalogue, policy))
+        pending.append(executor.submit(_appraise_chunk, chunk, catalogue, policy, then))
         while len(pending) >= window:
             results = pending.popleft().result()
             done += len(results)
@@ -271,6 +283,10 @@ class PortfolioSummary(Extensible):
     questions: tuple[QuestionTally, ...]
 
 
+Entry = tuple[Any, ...]
+"""What :meth:`Portfolio.entry` extracts of one appraisal."""
+
+
 class Portfolio:
     """Accumulates appraisals one at a time, in constant memory; :meth:`summary` at any point.
 
@@ -294,32 +310,54 @@ class Portfolio:
         self._findings: Counter[tuple[str, Level]] = Counter()
         self._questions: dict[str, list[Any]] = {}
 
-    def add(self, item: Appraisal | Outcome) -> None:
-        """Count one appraisal, or one outcome of :func:`appraise_many`."""
+    @staticmethod
+    def entry(item: Appraisal | Outcome) -> Entry | None:
+        """What the summary needs of one appraisal, as small plain tuples.
+
+        Compute it where the appraisal runs (``appraise_many(..., then=Portfolio.entry)``)
+        and :meth:`add` it in the parent: it pickles in a fraction of the appraisal's cost.
+        ``None`` for an invalid document.
+        """
         if isinstance(item, Outcome):
             if item.appraisal is None:
-                self._invalid += 1
-                return
+                return None
             item = item.appraisal
+        return (
+            item.emphasis.verdict.value,
+            bool(item.emphasis.gated_by),
+            tuple((r.code, r.stage, r.label, r.residual is Severity.HIGH) for r in item.risks),
+            tuple((c.bearer, c.category, c.weight, c.least_able) for c in item.exposure),
+            tuple(sorted({(f.code, f.level.value) for f in item.findings})),
+            tuple(
+                (q.question, q.audience.value, q.number, q.label, q.answer.value)
+                for q in item.questions
+            ),
+        )
+
+    def add(self, item: Appraisal | Outcome | Entry | None) -> None:
+        """Count one appraisal, outcome of :func:`appraise_many`, or :meth:`entry`."""
+        entry = item if item is None or isinstance(item, tuple) else self.entry(item)
+        if entry is None:
+            self._invalid += 1
+            return
+        verdict, gated, risks, exposure, findings, questions = entry
         self._projects += 1
-        self._verdicts[item.emphasis.verdict] += 1
-        self._gated += bool(item.emphasis.gated_by)
-        for r in item.risks:
-            tally = self._risks.setdefault((r.code, r.stage), [r.label, 0, 0])
+        self._verdicts[Verdict(verdict)] += 1
+        self._gated += gated
+        for code, stage, label, high in risks:
+            tally = self._risks.setdefault((code, stage), [label, 0, 0])
             tally[1] += 1
-            tally[2] += r.residual is Severity.HIGH
-        for c in item.exposure:
-            cell = self._exposure[(c.bearer, c.category)]
-            cell[0] += c.weight
+            tally[2] += high
+        for bearer, category, weight, least_able in exposure:
+            cell = self._exposure[(bearer, category)]
+            cell[0] += weight
             cell[1] += 1
-            cell[2] += c.least_able
-        for code, level in {(f.code, f.level) for f in item.findings}:
-            self._findings[(code, level)] += 1
-        for q in item.questions:
-            tally = self._questions.setdefault(
-                q.question, [q.audience.value, q.number, q.label, Counter()]
-            )
-            tally[3][q.answer] += 1
+            cell[2] += least_able
+        for code, level in findings:
+            self._findings[(code, Level(level))] += 1
+        for question, audience, number, label, answer in questions:
+            tally = self._questions.setdefault(question, [audience, number, label, Counter()])
+            tally[3][Answer(answer)] += 1
 
     def summary(self) -> PortfolioSummary:
         """The summary of everything added so far."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from coproduce._version import __version__
+from coproduce.batch import Entry, Outcome, Portfolio
 from coproduce.errors import CoproduceError, DocumentError
 
 __all__ = ["main"]
@@ -263,7 +264,7 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
 
     from coproduce.batch import Portfolio, appraise_many, documents
     from coproduce.catalogue import check
-    from coproduce.io import load_catalogue, open_atomic, to_data, write_text
+    from coproduce.io import load_catalogue, open_atomic, write_text
     from coproduce.io._converter import converter
 
     if args.format not in ("json", "text"):
@@ -278,26 +279,14 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(open_atomic(args.output)) if args.output else stdout
         executor = stack.enter_context(ProcessPoolExecutor(workers)) if workers > 0 else None
-        for outcome in appraise_many(
-            args.batch, catalogue=catalogue, executor=executor, progress=bar
+        for line, entry, problems in appraise_many(
+            args.batch, catalogue=catalogue, executor=executor, progress=bar, then=_batch_line
         ):
-            portfolio.add(outcome)
-            line: dict[str, Any] = {
-                "index": outcome.index,
-                "source": outcome.source,
-                "ok": outcome.ok,
-            }
-            if outcome.appraisal is not None:
-                line["appraisal"] = to_data(outcome.appraisal)
-            else:
+            portfolio.add(entry)
+            if problems:
                 invalid += 1
-                line["issues"] = [converter.unstructure(i) for i in outcome.issues]
-                print(
-                    f"{outcome.source}: {len(outcome.issues)} problem(s), first: "
-                    f"{outcome.issues[0]}",
-                    file=sys.stderr,
-                )
-            out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+                print(problems, file=sys.stderr)
+            out.write(line)
     if bar is not None:
         bar.close()
     summary = portfolio.summary()
@@ -305,6 +294,22 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
         write_text(args.summary, json.dumps(converter.unstructure(summary), indent=2) + "\n")
     print(f"{summary.projects} appraised, {invalid} invalid", file=sys.stderr)
     return 1 if invalid else 0
+
+
+def _batch_line(outcome: Outcome) -> tuple[str, Entry | None, str]:
+    """Run in the worker: the JSON line, the portfolio entry, and a diagnostic if invalid."""
+    from coproduce.io import to_data
+    from coproduce.io._converter import converter
+
+    line: dict[str, Any] = {"index": outcome.index, "source": outcome.source, "ok": outcome.ok}
+    problems = ""
+    if outcome.appraisal is not None:
+        line["appraisal"] = to_data(outcome.appraisal)
+    else:
+        line["issues"] = [converter.unstructure(i) for i in outcome.issues]
+        problems = f"{outcome.source}: {len(outcome.issues)} problem(s), first: {outcome.issues[0]}"
+    text = json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return text, Portfolio.entry(outcome), problems
 
 
 class _Progress:

@@ -1,0 +1,272 @@
+"""Benchmarks: every ratio of issue #6, measured side by side in one run. Printed, never asserted.
+
+Usage:
+    python benchmarks/run.py            # full: 100,000 documents end to end
+    python benchmarks/run.py --quick    # a short run, as CI does
+
+The floor is ``orjson.loads`` of the same document bytes: what merely parsing costs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+import attrs
+import orjson
+
+from coproduce import appraise, default_catalogue
+from coproduce.batch import Portfolio, appraise_many
+from coproduce.cli import _batch_line
+from coproduce.io import dump_project, examples, load_example, load_project
+from coproduce.model import (
+    Aim,
+    ConditionSetting,
+    Governance,
+    Involvement,
+    Lean,
+    Level,
+    Mode,
+    Motivation,
+    Project,
+    Researcher,
+    Resources,
+    Stakeholder,
+    StakeholderKind,
+    Sufficiency,
+)
+
+
+def per_call(fn: Callable[[], object], budget: float) -> float:
+    """Seconds per call: the best of 5 rounds, each about ``budget / 5`` long."""
+    fn()
+    n, start = 0, time.perf_counter()
+    while time.perf_counter() - start < budget / 25:
+        fn()
+        n += 1
+    n = max(n * 5, 1)
+    best = float("inf")
+    for _ in range(5):
+        t = time.perf_counter()
+        for _ in range(n):
+            fn()
+        best = min(best, (time.perf_counter() - t) / n)
+    return best
+
+
+def generated(n_stakeholders: int, n_stages: int = 7, seed: int = 0) -> Project:
+    """A project with ``n_stakeholders`` stakeholders, each involved at two of ``n_stages``."""
+    rng = random.Random(seed)
+    kinds = list(StakeholderKind)
+    stages = [s.id for s in default_catalogue().stages][:n_stages]
+    people = tuple(
+        Stakeholder(
+            id=f"s{i:05d}",
+            kind=kinds[i % len(kinds)],
+            power=rng.choice(list(Level)),
+            interest=rng.choice(list(Level)),
+            familiar=rng.random() < 0.1,
+            reimbursed=rng.random() < 0.5,
+        )
+        for i in range(n_stakeholders)
+    )
+    plan = tuple(
+        Involvement(stage=stage, stakeholder=p.id, mode=rng.choice(list(Mode)), aims=("a1",))
+        for p in people
+        for stage in sorted(set(rng.sample(stages, min(2, len(stages)))))
+    )
+    return Project(
+        title=f"generated: {n_stakeholders} stakeholders, {n_stages} stages",
+        aims=(Aim(id="a1", description="findings used", motivations=(Motivation.INSTRUMENTAL,)),),
+        stakeholders=people,
+        researchers=(Researcher(id="r1", carries_engagement=True),),
+        plan=plan,
+        conditions=tuple(
+            ConditionSetting(condition=c.id, lean=rng.choice(list(Lean)))
+            for c in default_catalogue().conditions
+        ),
+        resources=Resources(time=Sufficiency.LIMITED, budget=Sufficiency.ADEQUATE),
+        governance=Governance(publication_agreement=False),
+        identifiable_data=True,
+    )
+
+
+def pool(size: int = 256, seed: int = 2019) -> list[bytes]:
+    """Distinct documents varied from the bundled examples (plans, Table 2 leans)."""
+    rng = random.Random(seed)
+    bases = [load_example(name) for name in examples()]
+    conditions = [c.id for c in default_catalogue().conditions]
+    docs = []
+    for i in range(size):
+        base = rng.choice(bases)
+        project = attrs.evolve(
+            base,
+            title=f"{base.title} #{i}",
+            plan=tuple(inv for inv in base.plan if rng.random() < 0.85),
+            conditions=tuple(
+                ConditionSetting(condition=c, lean=rng.choice(list(Lean))) for c in conditions
+            ),
+        )
+        docs.append(dump_project(project).encode())
+    return docs
+
+
+def stream(docs: list[bytes], n: int) -> Iterator[bytes]:
+    """``n`` documents, cycling through ``docs``: nothing new is held in memory."""
+    return itertools.islice(itertools.cycle(docs), n)
+
+
+def rss_mb() -> float:
+    """Resident memory of this process now, in MB."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def section(title: str) -> None:
+    print(f"\n== {title}")
+
+
+def command_time(code: str, runs: int) -> float:
+    """Median wall time of ``python -c code`` over ``runs`` runs."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a short run, as in CI")
+    parser.add_argument("--documents", type=int, help="documents end to end (default 100000)")
+    args = parser.parse_args(argv)
+    budget = 0.3 if args.quick else 2.0
+    n_docs = args.documents or (3_000 if args.quick else 100_000)
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, "
+        f"{os.cpu_count()} cores; {'quick' if args.quick else 'full'} run"
+    )
+
+    section("load and appraise, per document, against orjson.loads of the same bytes")
+    print(
+        f"{'document':22} {'bytes':>6} {'orjson µs':>9} {'load':>8} {'ratio':>6} "
+        f"{'appraise':>9} {'ratio':>6} {'both':>8} {'ratio':>6}"
+    )
+    docs = [(name, dump_project(load_example(name)).encode()) for name in examples()]
+    docs.append(("generated-100", dump_project(generated(100)).encode()))
+    ratios: dict[str, list[float]] = {"load": [], "appraise": [], "both": []}
+    for name, doc in docs:
+        project = load_project(doc)
+        floor = per_call(lambda doc=doc: orjson.loads(doc), budget)
+        load = per_call(lambda doc=doc: load_project(doc), budget)
+        engine = per_call(lambda project=project: appraise(project), budget)
+        both = per_call(lambda doc=doc: appraise(load_project(doc)), budget)
+        for key, value in (("load", load), ("appraise", engine), ("both", both)):
+            ratios[key].append(value / floor)
+        print(
+            f"{name:22} {len(doc):6d} {floor * 1e6:9.1f} {load * 1e6:8.1f} {load / floor:5.1f}x "
+            f"{engine * 1e6:9.1f} {engine / floor:5.1f}x {both * 1e6:8.1f} {both / floor:5.1f}x"
+        )
+    for key, target in (("load", 2.5), ("appraise", 3.0), ("both", 6.0)):
+        print(
+            f"median {key:8} / orjson: {statistics.median(ratios[key]):6.1f}x  "
+            f"(target <= {target}x)"
+        )
+
+    section("scaling: appraise time as the project grows")
+    first = 0.0
+    for n in (10, 100, 1000):
+        project = generated(n)
+        t = per_call(lambda project=project: appraise(project), budget)
+        first = first or t
+        print(f"{n:5d} stakeholders: {t * 1e3:8.2f} ms  ({t / first:5.1f}x the time for 10)")
+    first = 0.0
+    for stages in (1, 4, 7):
+        project = generated(100, n_stages=stages)
+        t = per_call(lambda project=project: appraise(project), budget)
+        first = first or t
+        print(f"{stages:5d} stages (100 stakeholders): {t * 1e3:8.2f} ms  ({t / first:4.1f}x)")
+
+    section(f"end to end: {n_docs:,} documents, one process, streamed")
+    sample = pool()
+    t = time.perf_counter()
+    for doc in stream(sample, n_docs):
+        orjson.loads(doc)
+    floor_total = time.perf_counter() - t
+    marks: list[float] = []
+    t = time.perf_counter()
+    done = bad = 0
+    for outcome in appraise_many(stream(sample, n_docs), chunksize=64):
+        done += 1
+        bad += not outcome.ok
+        if done in (n_docs // 10, n_docs):
+            marks.append(rss_mb())
+    elapsed = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"{done:,} documents ({bad} invalid) in {elapsed:.1f} s: {elapsed / done * 1e6:.0f} µs "
+        f"each, {elapsed / floor_total:.1f}x the orjson floor"
+    )
+    print(
+        f"resident memory at 10%: {marks[0]:.0f} MB, at 100%: {marks[-1]:.0f} MB "
+        f"(growth {marks[-1] - marks[0]:+.0f} MB); peak {peak:.0f} MB"
+    )
+
+    section("speed-up on 2 worker processes")
+    n_par = min(n_docs, 3_000 if args.quick else 20_000)
+    for label, then in (
+        ("whole appraisals back to the parent", None),
+        ("portfolio entries back (then=Portfolio.entry)", Portfolio.entry),
+        ("JSON lines back (then=, as coproduce appraise --batch)", _batch_line),
+    ):
+        t = time.perf_counter()
+        sum(1 for _ in appraise_many(stream(sample, n_par), chunksize=64, then=then))
+        one = time.perf_counter() - t
+        with ProcessPoolExecutor(2) as executor:
+            sum(1 for _ in appraise_many(stream(sample, 64), executor=executor))  # warm up
+            t = time.perf_counter()
+            sum(
+                1
+                for _ in appraise_many(
+                    stream(sample, n_par), executor=executor, chunksize=64, then=then
+                )
+            )
+            two = time.perf_counter() - t
+        print(
+            f"{label:55} {n_par:,} docs: 1 process {one:5.1f} s, 2 workers {two:5.1f} s: "
+            f"{one / two:.2f}x (target >= 1.7x)"
+        )
+
+    section("import time (median of whole interpreter runs, less an empty run)")
+    runs = 5 if args.quick else 11
+    empty = command_time("pass", runs)
+    floor_import = command_time("import attrs, cattrs", runs) - empty
+    lazy = command_time("import coproduce", runs) - empty
+    first_use = command_time("import coproduce; coproduce.appraise", runs) - empty
+    print(f"import attrs, cattrs:                  {floor_import * 1e3:6.1f} ms")
+    print(
+        f"import coproduce:                      {lazy * 1e3:6.1f} ms  "
+        f"{lazy / floor_import:4.2f}x (target <= 1.3x)"
+    )
+    print(
+        f"import coproduce; coproduce.appraise:  {first_use * 1e3:6.1f} ms  "
+        f"{first_use / floor_import:4.2f}x (engine and catalogue, loaded on first use)"
+    )
+    print(json.dumps({"quick": args.quick, "documents": n_docs}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
