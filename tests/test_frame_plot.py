@@ -61,3 +61,15 @@ def test_plots_draw_on_given_or_new_axes() -> None:
     texts = {t.get_text() for t in given.texts}
     assert "Pressure to frame findings" in texts and "Professional costs" in texts
     plt.close("all")
+
+
+def test_portfolio_tables() -> None:
+    from coproduce.batch import summarise
+
+    summary = summarise(RESULTS)
+    tables = frame.portfolio(summary)
+    assert int(tables["verdicts"]["projects"].sum()) == len(RESULTS)
+    assert len(tables["risks"]) == len(summary.risks)
+    assert list(tables["questions"]["label"])[:1] == ["What does each party bring?"]
+    least = tables["exposure"].query("least_able > 0")
+    assert "bearer.researchers-early-career" in set(least["bearer"])

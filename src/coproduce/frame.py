@@ -27,7 +27,17 @@ from coproduce.appraisal import Answer, Appraisal, Level, Severity
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["contributions", "exposure", "findings", "questions", "risks", "summary"]
+    from coproduce.batch import PortfolioSummary
+
+__all__ = [
+    "contributions",
+    "exposure",
+    "findings",
+    "portfolio",
+    "questions",
+    "risks",
+    "summary",
+]
 
 
 def _pandas() -> Any:
@@ -220,3 +230,79 @@ def summary(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
         for i, a in enumerate(_many(appraisals))
     ]
     return _frame(rows, columns)
+
+
+def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
+    """A portfolio summary as tables, one row per verdict, risk, cell, finding or question.
+
+    The keys: ``verdicts``, ``risks``, ``exposure``, ``findings``, ``questions``.
+
+    Example:
+        >>> from coproduce.batch import appraise_many, summarise
+        >>> from coproduce.io import example_path, examples
+        >>> tables = portfolio(summarise(appraise_many(example_path(n) for n in examples())))
+        >>> sorted(tables)
+        ['exposure', 'findings', 'questions', 'risks', 'verdicts']
+        >>> int(tables["verdicts"]["projects"].sum())
+        8
+
+    """
+    verdicts = _frame(
+        [{"verdict": v.value, "projects": n} for v, n in summary.verdicts],
+        ["verdict", "projects"],
+    )
+    risks = _frame(
+        [
+            {
+                "code": r.code,
+                "stage": r.stage,
+                "label": r.label,
+                "projects": r.projects,
+                "high": r.high,
+            }
+            for r in summary.risks
+        ],
+        ["code", "stage", "label", "projects", "high"],
+    )
+    exposure = _frame(
+        [
+            {
+                "bearer": e.bearer,
+                "category": e.category,
+                "weight": e.weight,
+                "projects": e.projects,
+                "least_able": e.least_able,
+            }
+            for e in summary.exposure
+        ],
+        ["bearer", "category", "weight", "projects", "least_able"],
+    )
+    findings = _frame(
+        [
+            {"code": code, "level": level.value, "projects": n}
+            for code, level, n in summary.findings
+        ],
+        ["code", "level", "projects"],
+    )
+    questions = _frame(
+        [
+            {
+                "question": q.question,
+                "audience": q.audience,
+                "number": q.number,
+                "label": q.label,
+                "answered": q.answered,
+                "partly": q.partly,
+                "open": q.open,
+            }
+            for q in summary.questions
+        ],
+        ["question", "audience", "number", "label", "answered", "partly", "open"],
+    )
+    return {
+        "verdicts": verdicts,
+        "risks": risks,
+        "exposure": exposure,
+        "findings": findings,
+        "questions": questions,
+    }
