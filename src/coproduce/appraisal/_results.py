@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
 from coproduce.model import (
@@ -24,6 +22,7 @@ from coproduce.model import (
     Source,
     StageId,
     StakeholderId,
+    VocabularyEnum,
 )
 
 __all__ = [
@@ -46,7 +45,7 @@ __all__ = [
 ]
 
 
-class Verdict(enum.Enum):
+class Verdict(VocabularyEnum):
     """How much to emphasise coproduction (step 1), from clearly less to clearly more.
 
     ``UNDETERMINED`` when too few Table 2 conditions are known to say. Members other than
@@ -76,7 +75,7 @@ _VERDICT_RANK = {
 }
 
 
-class Severity(enum.Enum):
+class Severity(VocabularyEnum):
     """How serious a risk is for this project."""
 
     LOW = "low"
@@ -92,7 +91,7 @@ class Severity(enum.Enum):
 _SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
 
-class Level(enum.Enum):
+class Level(VocabularyEnum):
     """How much a finding matters."""
 
     INFO = "info"
@@ -103,7 +102,7 @@ class Level(enum.Enum):
     """The plan, as it stands, is likely to cause harm or fail."""
 
 
-class Route(enum.Enum):
+class Route(VocabularyEnum):
     """Whether coproduction is the only plausible route to an aim (step 2)."""
 
     LIKELY = "likely"
@@ -114,7 +113,7 @@ class Route(enum.Enum):
     """The aim states no motivation, so this cannot be judged."""
 
 
-class Answer(enum.Enum):
+class Answer(VocabularyEnum):
     """How far the project answers a key question."""
 
     ANSWERED = "answered"

@@ -67,6 +67,7 @@ from coproduce.model._vocab import (
     StepId,
     Sufficiency,
     TypeId,
+    VocabularyEnum,
 )
 
 __all__ = [
@@ -130,6 +131,7 @@ __all__ = [
     "Support",
     "TypeId",
     "Typology",
+    "VocabularyEnum",
     "freeze",
     "thaw",
 ]

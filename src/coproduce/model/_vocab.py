@@ -34,6 +34,7 @@ __all__ = [
     "StepId",
     "Sufficiency",
     "TypeId",
+    "VocabularyEnum",
 ]
 
 StageId = NewType("StageId", str)
@@ -69,7 +70,17 @@ ResearcherId: TypeAlias = str
 """Id of a member of the research team within one project."""
 
 
-class Motivation(enum.Enum):
+class VocabularyEnum(enum.Enum):
+    """Base of the library's enums: members hash by identity, at C speed.
+
+    ``enum.Enum`` hashes members by name in Python code; members are singletons compared by
+    identity, so the object hash is equivalent and much cheaper on the engine's hot paths.
+    """
+
+    __hash__ = object.__hash__
+
+
+class Motivation(VocabularyEnum):
     """The four arguments for coproduction (p. 2–3, 'Why coproduce?')."""
 
     SUBSTANTIVE = "substantive"
@@ -82,7 +93,7 @@ class Motivation(enum.Enum):
     """To change how groups see the research and each other: ownership, trust, legitimacy."""
 
 
-class Mode(enum.Enum):
+class Mode(VocabularyEnum):
     """Modes of interaction between researchers and stakeholders, from shallow to deep (p. 3).
 
     Members compare by :attr:`depth`: ``Mode.CONSULTATION < Mode.PARTNERSHIP``.
@@ -130,7 +141,7 @@ class Mode(enum.Enum):
 _MODE_DEPTH = {mode: rank for rank, mode in enumerate(Mode, start=1)}
 
 
-class Sphere(enum.Enum):
+class Sphere(VocabularyEnum):
     """Broad groups of stakeholders whose costs and risks differ.
 
     Policy-makers, funders and managers hold decision power; clinicians and practitioners are
@@ -146,7 +157,7 @@ class Sphere(enum.Enum):
     OTHER = "other"
 
 
-class StakeholderKind(enum.Enum):
+class StakeholderKind(VocabularyEnum):
     """Kinds of stakeholder a project may involve (p. 6 lists them)."""
 
     POLICY_MAKER = "policy-maker"
@@ -185,7 +196,7 @@ _SPHERE = {
 }
 
 
-class Level(enum.Enum):
+class Level(VocabularyEnum):
     """A coarse three-point level (power or influence; interest in the findings)."""
 
     LOW = "low"
@@ -193,7 +204,7 @@ class Level(enum.Enum):
     HIGH = "high"
 
 
-class Lean(enum.Enum):
+class Lean(VocabularyEnum):
     """Which way one Table 2 condition leans for a project."""
 
     LESS = "less"
@@ -204,7 +215,7 @@ class Lean(enum.Enum):
     """Not known yet."""
 
 
-class Sufficiency(enum.Enum):
+class Sufficiency(VocabularyEnum):
     """How far a resource covers what the planned involvement needs."""
 
     NONE = "none"
@@ -213,7 +224,7 @@ class Sufficiency(enum.Enum):
     UNKNOWN = "unknown"
 
 
-class CareerStage(enum.Enum):
+class CareerStage(VocabularyEnum):
     """A researcher's career stage; used only to see who bears costs."""
 
     EARLY = "early"
@@ -221,14 +232,14 @@ class CareerStage(enum.Enum):
     SENIOR = "senior"
 
 
-class ContractType(enum.Enum):
+class ContractType(VocabularyEnum):
     """A researcher's contract; used only to see who bears costs."""
 
     OPEN_ENDED = "open-ended"
     FIXED_TERM = "fixed-term"
 
 
-class DecisionProcess(enum.Enum):
+class DecisionProcess(VocabularyEnum):
     """How decisions in the collaboration are taken (key question 4 for individuals, p. 7)."""
 
     UNSPECIFIED = "unspecified"
@@ -240,7 +251,7 @@ class DecisionProcess(enum.Enum):
     OTHER = "other"
 
 
-class Contribution(enum.Enum):
+class Contribution(VocabularyEnum):
     """What a party brings to the table (key question 1 for individuals, p. 6–7)."""
 
     MONEY = "money"
@@ -256,7 +267,7 @@ class Contribution(enum.Enum):
     """Authority to act on the findings (p. 2)."""
 
 
-class Basis(enum.Enum):
+class Basis(VocabularyEnum):
     """What a link in the catalogue rests on."""
 
     TABLE_ROW = "table-row"
@@ -267,7 +278,7 @@ class Basis(enum.Enum):
     """The project's reading; the paper does not pair these explicitly."""
 
 
-class BearerGroup(enum.Enum):
+class BearerGroup(VocabularyEnum):
     """Broad groups of bearers."""
 
     RESEARCHERS = "researchers"
@@ -277,7 +288,7 @@ class BearerGroup(enum.Enum):
     PROFESSION = "profession"
 
 
-class Audience(enum.Enum):
+class Audience(VocabularyEnum):
     """Who a key question is addressed to (p. 6–7)."""
 
     INDIVIDUALS = "individuals"

@@ -49,7 +49,9 @@ def contributions_svg(emphasis: Emphasis) -> str:
     gap = 44  # room for the value printed beside the longest bar
     width, height = label_w + gap + 2 * half + gap, top + row_h * len(rows) + 30
     axis = label_w + gap + half
-    biggest = max([abs(c.contribution) for c in rows] + [1e-9])
+    total = sum(c.weight for c in rows)
+    # bars are scaled to the largest contribution any row could make, not the largest made
+    biggest = max([c.weight / total if total else 0.0 for c in rows] + [1e-9])
     body = [
         _text(axis - half, 16, "← less emphasis", fill=LESS, size=11),
         _text(axis + half, 16, "more emphasis →", anchor="end", fill=MORE, size=11),
