@@ -186,30 +186,31 @@ def appraise_many(
     if chunksize < 1 or window < 1:
         raise ValueError("chunksize and window must be at least 1")
     chunks = _chunks(_labelled(items), chunksize)
-    done = 0
     if executor is None:
-        for chunk in chunks:
-            results = _appraise_chunk(chunk, catalogue, policy, then)
-            done += len(results)
-            if progress is not None:
-                progress(done)
-            yield from results
-        return
-    pending: deque[Future[list[Any]]] = deque()
-    for chunk in chunks:
-        pending.append(executor.submit(_appraise_chunk, chunk, catalogue, policy, then))
-        while len(pending) >= window:
-            results = pending.popleft().result()
-            done += len(results)
-            if progress is not None:
-                progress(done)
-            yield from results
-    while pending:
-        results = pending.popleft().result()
+        ready: Iterator[list[Any]] = (
+            _appraise_chunk(chunk, catalogue, policy, then) for chunk in chunks
+        )
+    else:
+        ready = _in_order(
+            (executor.submit(_appraise_chunk, c, catalogue, policy, then) for c in chunks), window
+        )
+    done = 0
+    for results in ready:
         done += len(results)
         if progress is not None:
             progress(done)
         yield from results
+
+
+def _in_order(futures: Iterator[Future[list[Any]]], window: int) -> Iterator[list[Any]]:
+    """Results of futures in submission order, with at most ``window`` submitted and waiting."""
+    pending: deque[Future[list[Any]]] = deque()
+    for future in futures:
+        pending.append(future)
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _chunks(labelled: Iterator[tuple[int, str, Item]], size: int) -> Iterator[list[Any]]:
