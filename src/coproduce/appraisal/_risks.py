@@ -146,12 +146,14 @@ def _stage_facts(stage: str, invs: tuple[Involvement, ...], project: Project) ->
     )
 
 
-def _factors(
-    ch: PreparedChallenge, facts: _StageFacts, view: ProjectView, policy: Policy
-) -> list[Factor]:
+def _stage_factors(facts: _StageFacts, view: ProjectView, policy: Policy) -> list[Factor]:
+    """Every factor that holds at a stage, in a fixed order; each challenge takes its share.
+
+    Built once per stage (the facts are the stage's, not the challenge's), so a challenge's
+    factors are the same records wherever the stage is cited.
+    """
     project = view.project
     pts = policy.factor_points
-    scope = policy.factor_scope
     stage = facts.stage
     factors = [
         Factor(
@@ -163,8 +165,6 @@ def _factors(
     ]
 
     def add(code: str, message: str, inputs: Iterable[str], *, half: bool = False) -> None:
-        if ch.id not in scope.get(code, frozenset()) and code != "junior-carries-engagement":
-            return
         points = pts.get(code, 0)
         if half:
             points = max(1, points // 2) if points else 0
@@ -231,7 +231,7 @@ def _factors(
             "no " + ", no ".join(lacking) + " for engagement",
             (f"resources.{n}" for n in lacking),
         )
-    if view.carriers_junior and ch.researchers_bear:
+    if view.carriers_junior:
         add(
             "junior-carries-engagement",
             "early-career or fixed-term researchers carry the engagement: "
@@ -239,6 +239,19 @@ def _factors(
             (f"researchers[{i}]" for i in view.carriers_junior),
         )
     return factors
+
+
+def _factors(ch: PreparedChallenge, stage_factors: list[Factor], policy: Policy) -> list[Factor]:
+    """The stage's factors that apply to one challenge (depth always; others by scope)."""
+    scope = policy.factor_scope
+    out = [stage_factors[0]]
+    for f in stage_factors[1:]:
+        if f.code == "junior-carries-engagement":
+            if ch.researchers_bear:
+                out.append(f)
+        elif ch.id in scope.get(f.code, ()):
+            out.append(f)
+    return out
 
 
 _RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
@@ -258,11 +271,15 @@ def risk_register(
         facts = _stage_facts(stage, invs, project)
         relevant = relevant_bearers(prep, view, facts.kinds)
         familiar = bool(facts.familiar)
+        stage_factors = _stage_factors(facts, view, policy)
+        statuses_of: dict[str, MitigationStatus] = {}
         for ch in prep.challenges.get(stage, ()):
-            factors = _factors(ch, facts, view, policy)
+            factors = _factors(ch, stage_factors, policy)
             points = sum(f.points for f in factors)
             statuses = tuple(
-                _mitigation_status(mid, label, project, familiar) for mid, label in ch.mitigations
+                statuses_of.get(mid)
+                or statuses_of.setdefault(mid, _mitigation_status(mid, label, project, familiar))
+                for mid, label in ch.mitigations
             )
             done = sum(1 for m in statuses if m.in_place is True)
             risk = Risk(
