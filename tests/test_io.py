@@ -250,6 +250,15 @@ def test_yaml_anchors_aliases_and_tags_are_refused(text: str) -> None:
     assert issues(text, format="yaml") == [("$", "syntax")]
 
 
+def test_repeated_keys_are_refused_in_every_format() -> None:
+    # a repeated key would silently overwrite the first value: data lost
+    assert issues('{"schema_version": 1, "title": "a", "title": "b"}') == [("$", "syntax")]
+    assert issues("schema_version: 1\ntitle: a\ntitle: b\n", format="yaml") == [("$", "syntax")]
+    assert issues('schema_version = 1\ntitle = "a"\ntitle = "b"\n', format="toml") == [
+        ("$", "syntax")
+    ]
+
+
 def test_json_oddities_are_refused() -> None:
     assert issues('{"schema_version": 1, "title": "a", "title": "b"}') == [("$", "syntax")]
     assert issues('{"schema_version": 1, "title": "a", "x-n": NaN}') == [("$", "syntax")]

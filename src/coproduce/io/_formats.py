@@ -76,8 +76,9 @@ def _yaml_loader() -> type[yaml.SafeLoader]:
         """SafeLoader with YAML 1.2-like scalars and no anchors or aliases.
 
         ``yes``/``no``/``on``/``off`` stay strings (only ``true``/``false`` are booleans),
-        timestamps stay strings, numbers with a leading zero (``0123``) stay strings, and an
-        alias (``*name``) is refused, which also rules out "billion laughs" documents.
+        timestamps stay strings, numbers with a leading zero (``0123``) stay strings, a key
+        repeated in a mapping is refused (nothing is silently overwritten), and an alias
+        (``*name``) is refused, which also rules out "billion laughs" documents.
         """
 
         def compose_node(self, parent: Any, index: Any) -> Any:
@@ -90,6 +91,17 @@ def _yaml_loader() -> type[yaml.SafeLoader]:
                     event.start_mark,
                 )
             return super().compose_node(parent, index)
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key!r}", key_node.start_mark
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
 
     resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
     for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items():
