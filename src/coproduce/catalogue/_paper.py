@@ -268,6 +268,7 @@ _STAKEHOLDER_BEARERS = (
     (StakeholderKind.PUBLIC, "public", "Members of the public"),
     (StakeholderKind.COMMUNITY_ORGANISATION, "community-organisations", "Community organisations"),
     (StakeholderKind.RESEARCHER, "partner-researchers", "Researchers in partner organisations"),
+    (StakeholderKind.COMMERCIAL, "commercial-partners", "Commercial partners"),
     (StakeholderKind.OTHER, "other-stakeholders", "Other stakeholders"),
 )
 

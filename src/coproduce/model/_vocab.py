@@ -151,9 +151,16 @@ class Sphere(VocabularyEnum):
     """
 
     DECISION = "decision"
+    """Policy-makers, funders, commissioners and managers: they hold decision power."""
     PROFESSIONAL = "professional"
+    """Clinicians and practitioners delivering services."""
     LAY = "lay"
+    """Patients, carers, the public and community organisations."""
+    COMMERCIAL = "commercial"
+    """Industry and suppliers: they bring money and delivery, and have interests in
+    publication, data and intellectual property that need agreements first."""
     RESEARCH = "research"
+    """Researchers outside the project team."""
     OTHER = "other"
 
 
@@ -174,6 +181,8 @@ class StakeholderKind(VocabularyEnum):
     COMMUNITY_ORGANISATION = "community-organisation"
     RESEARCHER = "researcher"
     """A researcher outside the project team, e.g. in a partner organisation."""
+    COMMERCIAL = "commercial"
+    """A commercial partner: a company, industry body or supplier."""
     OTHER = "other"
 
     @property
@@ -192,6 +201,7 @@ _SPHERE = {
     StakeholderKind.PUBLIC: Sphere.LAY,
     StakeholderKind.COMMUNITY_ORGANISATION: Sphere.LAY,
     StakeholderKind.RESEARCHER: Sphere.RESEARCH,
+    StakeholderKind.COMMERCIAL: Sphere.COMMERCIAL,
     StakeholderKind.OTHER: Sphere.OTHER,
 }
 
