@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from coproduce._display import register_renderer
 from coproduce._version import __version__
 
 if TYPE_CHECKING:
@@ -97,6 +98,23 @@ _WHERE = {
         ("CatalogueError", "CoproduceError", "PlanError", "UnknownEntryError"), "coproduce.errors"
     ),
 }
+
+
+def _report(function: str) -> Any:
+    def render(obj: object) -> str:
+        result: str = getattr(importlib.import_module("coproduce.report"), function)(obj)
+        return result
+
+    return render
+
+
+# Notebook display and plain text, registered from above: the model, catalogue and engine
+# never import the report layer; it loads when a notebook first asks for HTML.
+register_renderer("html", "coproduce.model._project.Project", _report("project_html"))
+register_renderer("html", "coproduce.catalogue._catalogue.Catalogue", _report("catalogue_html"))
+register_renderer("html", "coproduce.appraisal._results.Appraisal", _report("html_fragment"))
+register_renderer("html", "coproduce.appraisal._results.Emphasis", _report("emphasis_html"))
+register_renderer("text", "coproduce.appraisal._results.Appraisal", _report("to_text"))
 
 
 def __getattr__(name: str) -> Any:

@@ -88,13 +88,10 @@ def build_graph(catalogue: Catalogue) -> nx.DiGraph[str]:
         if u in G and v in G and not G.has_edge(u, v):
             G.add_edge(u, v, relation=relation, basis=basis.value)
 
-    cells = {s.id: s.cost_cells for s in catalogue.stages}
     for ch in catalogue.challenges:
         edge(ch.stage, ch.id, "raises", Basis.TABLE_ROW)
-        for cell in cells.get(ch.stage, ()):
-            edge(ch.id, cell, "incurs", Basis.TABLE_ROW)
-        for link in ch.costs:
-            edge(ch.id, link.target, "incurs", link.basis)
+        for cost, basis in catalogue.challenge_costs(ch.id):
+            edge(ch.id, cost, "incurs", basis)
     for co in catalogue.costs:
         for link in co.categories:
             edge(co.id, link.target, "belongs_to", link.basis)

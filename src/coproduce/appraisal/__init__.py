@@ -1,13 +1,33 @@
-"""The appraisal engine: whether and how to coproduce, what it costs, and who pays.
+"""The appraisal engine: whom to involve, where, how deeply, what it risks, and who pays.
 
 :func:`appraise` is a pure function of a project, a catalogue and a :class:`Policy`. Every
-number the paper does not give (weights, thresholds, gates, severity points) lives in the
-policy and is documented in ``docs/engine.md`` as the project's reading, not the paper's rule.
+number the paper does not give (weights, thresholds, severity points) lives in the policy and
+is documented in ``docs/engine.md`` as the project's reading, not the paper's rule. The rules
+themselves live in registries (:data:`FINDINGS`, :data:`FACTORS` and the evaluators), from
+which the docs tables are generated.
 """
 
-from coproduce.appraisal._engine import appraise, emphasis, plan_problems, validate_plan
-from coproduce.appraisal._policy import DEFAULT_FACTOR_SCOPE, Policy, Thresholds
+from coproduce.appraisal._emphasis import emphasis
+from coproduce.appraisal._engine import DEFAULT_POLICY, appraise
+from coproduce.appraisal._plan import plan_problems, validate_plan
+from coproduce.appraisal._policy import Policy, Thresholds
+from coproduce.appraisal._registry import (
+    ALTERNATIVES,
+    FACTORS,
+    FINDINGS,
+    MITIGATIONS,
+    QUESTIONS,
+    FactorRule,
+    FindingRule,
+    Hit,
+    QuestionField,
+    Results,
+    UnknownRuleError,
+    finding_rule,
+)
 from coproduce.appraisal._results import (
+    Action,
+    Advice,
     AimAppraisal,
     AlternativeAdvice,
     Answer,
@@ -18,25 +38,35 @@ from coproduce.appraisal._results import (
     ExposureCell,
     Factor,
     Finding,
-    Level,
+    FindingLevel,
+    Lever,
     MitigationStatus,
+    Prerequisite,
     QuestionStatus,
     Risk,
     Route,
     Severity,
+    StageAdvice,
     Verdict,
 )
 from coproduce.appraisal._whatif import (
     Change,
     Comparison,
     ConditionSensitivity,
-    Outcome,
+    LeanOutcome,
     compare,
     sensitivity,
 )
 
 __all__ = [
-    "DEFAULT_FACTOR_SCOPE",
+    "ALTERNATIVES",
+    "DEFAULT_POLICY",
+    "FACTORS",
+    "FINDINGS",
+    "MITIGATIONS",
+    "QUESTIONS",
+    "Action",
+    "Advice",
     "AimAppraisal",
     "AlternativeAdvice",
     "Answer",
@@ -49,21 +79,35 @@ __all__ = [
     "Emphasis",
     "ExposureCell",
     "Factor",
+    "FactorRule",
     "Finding",
-    "Level",
+    "FindingLevel",
+    "FindingRule",
+    "Hit",
+    "LeanOutcome",
+    "Lever",
     "MitigationStatus",
-    "Outcome",
     "Policy",
+    "Prerequisite",
+    "QuestionField",
     "QuestionStatus",
+    "Results",
     "Risk",
     "Route",
     "Severity",
+    "StageAdvice",
     "Thresholds",
+    "UnknownRuleError",
     "Verdict",
     "appraise",
     "compare",
     "emphasis",
+    "finding_rule",
     "plan_problems",
     "sensitivity",
     "validate_plan",
 ]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -1,134 +1,94 @@
-"""Step 2: per aim, whether coproduction is the only route, and the alternatives."""
+"""Step 2, per aim: is involving people itself the route, and what else could serve (p. 6, 8).
+
+The paper judges that most substantive, instrumental and normative aims can be reached by
+other means, and that political reasons are the least discussed yet perhaps most important
+(p. 8); it does not say political aims can be reached only by coproduction. Where a normative
+or political aim is served by lay stakeholders, involving those people is the aim itself (a
+review cannot give anyone a voice): the project's reading, documented in ``docs/engine.md``.
+"""
 
 from __future__ import annotations
 
-from coproduce.appraisal._base import (
-    LAY_KINDS,
-    MOTIVATION_ORDER,
-    P8_LOCATOR,
-    Prepared,
-    ProjectView,
-    cite,
-)
-from coproduce.appraisal._policy import Policy
-from coproduce.appraisal._results import (
-    AimAppraisal,
-    AlternativeAdvice,
-    Citation,
-    Route,
-)
-from coproduce.catalogue import Catalogue
-from coproduce.model import (
-    AlternativeId,
-    Involvement,
-    Mode,
-    Motivation,
-    Sphere,
-)
+from coproduce.appraisal._context import Context
+from coproduce.appraisal._registry import ALTERNATIVES
+from coproduce.appraisal._results import AimAppraisal, AlternativeAdvice, Citation, Route
+from coproduce.model import Aim, Involvement, Motivation, Sphere
 
-__all__ = ["assess_aims"]
+__all__ = ["assess_aims", "route"]
 
-# --------------------------------------------------------------------------- step 2: aims
+_ORDER = {m: i for i, m in enumerate(Motivation)}
+_VOICE = (Motivation.NORMATIVE, Motivation.POLITICAL)
 
 
-def _alternative_reason(
-    alt: AlternativeId,
-    involvements: tuple[Involvement, ...],
-    view: ProjectView,
-    policy: Policy,
-) -> str | None:
-    kinds = view.kinds
-    match alt:
-        case "alternative.systematic-review":
-            lay = sorted({i.stakeholder for i in involvements if kinds[i.stakeholder] in LAY_KINDS})
-            if lay:
-                return (
-                    "the user perspective brought by " + ", ".join(lay) + " might come from a "
-                    "systematic review of patients' or the public's experience"
-                )
-            return None
-        case "alternative.consultation":
-            deep = sorted({i.stakeholder for i in involvements if i.mode >= Mode.COLLABORATION})
-            if deep:
-                return "consulting " + ", ".join(deep) + " may serve as well as sharing control"
-            return None
-        case "alternative.selective-stages":
-            many = sorted(
-                {
-                    i.stakeholder
-                    for i in involvements
-                    if len(view.stages_of[i.stakeholder]) >= policy.selective_stages
-                }
-            )
-            if many:
-                return (
-                    ", ".join(many) + f" {'is' if len(many) == 1 else 'are'} involved at "
-                    f"{policy.selective_stages} or more stages; involve only where needed"
-                )
-            return None
-        case "alternative.knowledge-broker":
-            deciders = sorted(
-                {
-                    i.stakeholder
-                    for i in involvements
-                    if kinds[i.stakeholder].sphere is Sphere.DECISION
-                    and i.mode >= Mode.COLLABORATION
-                }
-            )
-            if deciders:
-                return (
-                    "a knowledge broker or embedded researcher could link the research with "
-                    + ", ".join(deciders)
-                    + " without a full partnership"
-                )
-            return None
-        case _:
-            return "the catalogue lists it for aims of this kind"
-
-
-def assess_aims(
-    view: ProjectView, cat: Catalogue, prep: Prepared, policy: Policy
-) -> tuple[AimAppraisal, ...]:
-    out = []
-    project = view.project
-    all_invs = tuple(i for invs in view.by_stage.values() for i in invs)
-    for aim in sorted(project.aims, key=lambda a: a.id):
-        motivations = tuple(sorted(set(aim.motivations), key=MOTIVATION_ORDER.__getitem__))
-        serving = tuple(i for i in all_invs if aim.id in i.aims)
-        if not motivations:
-            route = Route.UNCLEAR
-        elif Motivation.POLITICAL in motivations:
-            route = Route.LIKELY
-        else:
-            route = Route.UNLIKELY
-        advice = []
-        for alt in cat.alternatives:
-            if not set(alt.serves) & set(motivations):
-                continue
-            reason = _alternative_reason(alt.id, serving or all_invs, view, policy)
-            if reason is not None:
-                advice.append(
-                    AlternativeAdvice(
-                        alternative=alt.id,
-                        label=alt.label,
-                        reason=reason,
-                        source=Citation.of(alt.id, alt.source),
-                    )
-                )
-        sources = cite(prep, "step.alternatives", *(f"motivation.{m.value}" for m in motivations))
-        if motivations:
-            sources += (
-                Citation(entry=f"motivation.{motivations[0].value}", page=8, locator=P8_LOCATOR),
-            )
-        out.append(
-            AimAppraisal(
-                aim=aim.id,
-                description=aim.description,
-                motivations=motivations,
-                only_route=route,
-                served_by=tuple(f"{i.stage}/{i.stakeholder}" for i in serving),
-                alternatives=tuple(advice),
-                sources=sources,
-            )
+def route(
+    motivations: tuple[Motivation, ...], serving: tuple[Involvement, ...], ctx: Context
+) -> tuple[Route, str]:
+    """Whether involvement is the route to an aim with these motivations, and why."""
+    if not motivations:
+        return Route.UNCLEAR, "the aim names no motivation, so the route cannot be judged"
+    lay = sorted({i.stakeholder for i in serving if ctx.sphere(i.stakeholder) is Sphere.LAY})
+    if lay and any(m in motivations for m in _VOICE):
+        return Route.LIKELY, (
+            "involving " + ", ".join(lay) + " is the aim itself: a normative or political aim "
+            "of voice or power that no review or consultation of others can serve"
         )
+    if Motivation.POLITICAL in motivations:
+        return Route.UNCLEAR, (
+            "a political aim: the paper gives no rule on whether other means reach it, and "
+            "calls such reasons the least discussed and perhaps the most important"
+        )
+    return Route.UNLIKELY, "the paper judges that other means can usually reach aims of this kind"
+
+
+def _alternatives(
+    ctx: Context, motivations: tuple[Motivation, ...], invs: tuple[Involvement, ...]
+) -> tuple[AlternativeAdvice, ...]:
+    out = []
+    for alt in ctx.catalogue.alternatives:
+        if not set(alt.serves) & set(motivations):
+            continue
+        reason = ALTERNATIVES.get(alt.id, ctx.policy.evaluators)(ctx, invs)
+        if reason is not None:
+            out.append(
+                AlternativeAdvice(
+                    alternative=alt.id,
+                    label=alt.label,
+                    reason=reason,
+                    source=Citation.of(alt.id, alt.source),
+                )
+            )
     return tuple(out)
+
+
+def _one(ctx: Context, aim: Aim, everyone: tuple[Involvement, ...]) -> AimAppraisal:
+    motivations = tuple(sorted(set(aim.motivations), key=_ORDER.__getitem__))
+    serving = tuple(i for i in everyone if aim.id in i.aims)
+    only, why = route(motivations, serving, ctx)
+    idx = ctx.index
+    sources = idx.cite("step.alternatives", *(f"motivation.{m.value}" for m in motivations))
+    for m in motivations:
+        sources += idx.see_also.get(f"motivation.{m.value}", ())
+    return AimAppraisal(
+        aim=aim.id,
+        description=aim.description,
+        motivations=motivations,
+        only_route=only,
+        route_reason=why,
+        served_by=tuple(f"{i.stage}/{i.stakeholder}" for i in serving),
+        alternatives=_alternatives(ctx, motivations, serving or everyone)
+        if only is not Route.LIKELY
+        else (),
+        sources=tuple(dict.fromkeys(sources)),
+    )
+
+
+def assess_aims(ctx: Context) -> tuple[AimAppraisal, ...]:
+    """One appraisal per aim, sorted by id."""
+    order = ctx.index.stage_order
+    everyone = tuple(
+        sorted(
+            (i for invs in ctx.plan_of.values() for i in invs),
+            key=lambda i: (order[i.stage], i.stakeholder),
+        )
+    )
+    return tuple(_one(ctx, aim, everyone) for aim in sorted(ctx.project.aims, key=lambda a: a.id))

@@ -1,13 +1,13 @@
-"""Step 1: how much emphasis coproduction deserves (Table 2, p. 7)."""
+"""The Table 2 profile (p. 7): how much emphasis coproduction with decision-makers deserves.
+
+The paper scopes Table 2 to evaluations coproduced with policy-makers and service managers
+(p. 6), so the profile drives the advice for decision-makers and commercial partners only.
+Row 2 (conflicts of interest, with delivery responsibility as its example) is read per
+stakeholder where their ``delivery_responsibility`` is known.
+"""
 
 from __future__ import annotations
 
-from coproduce.appraisal._base import (
-    CAPACITY,
-    DEFAULT_POLICY,
-    SHORT,
-    SIGN,
-)
 from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import (
     Citation,
@@ -24,24 +24,27 @@ from coproduce.model import (
     Sufficiency,
 )
 
-__all__ = ["emphasis"]
+__all__ = ["CAPACITY", "CONFLICTS", "emphasis", "profile"]
 
-# --------------------------------------------------------------------------- step 1
+CAPACITY = ConditionId("condition.capacity")
+CONFLICTS = ConditionId("condition.conflicts-of-interest")
+_SIGN = {Lean.LESS: -1, Lean.MORE: 1, Lean.UNKNOWN: 0}
 
 
 def _effective_lean(
-    project: Project, condition: str, policy: Policy
+    project: Project, condition: str, policy: Policy, delivery: bool | None
 ) -> tuple[Lean, bool, tuple[str, ...]]:
     stated = project.lean(condition)
     inputs: tuple[str, ...] = (f"conditions[{condition}]",)
+    if condition == CONFLICTS and delivery is not None:
+        return (Lean.LESS if delivery else Lean.MORE), True, (*inputs, "delivery_responsibility")
     if stated is not Lean.UNKNOWN or condition != CAPACITY or not policy.infer_capacity:
         return stated, False, inputs
     r = project.resources
-    supplies = (r.time, r.budget, r.facilitation)
-    inputs += ("resources.time", "resources.budget", "resources.facilitation")
-    if any(s in SHORT for s in supplies):
+    inputs += tuple(f"resources.{n}" for n, _ in r.supplies())
+    if r.short():
         return Lean.LESS, True, inputs
-    if all(s is Sufficiency.ADEQUATE for s in supplies):
+    if all(v is Sufficiency.ADEQUATE for _, v in r.supplies()):
         return Lean.MORE, True, inputs
     return Lean.UNKNOWN, False, inputs
 
@@ -59,31 +62,24 @@ def _grade(score: float, policy: Policy) -> Verdict:
     return Verdict.BALANCED
 
 
-def emphasis(
-    project: Project, *, catalogue: Catalogue | None = None, policy: Policy | None = None
+def profile(
+    project: Project, catalogue: Catalogue, policy: Policy, *, delivery: bool | None = None
 ) -> Emphasis:
-    """Step 1 alone: the emphasis verdict, score, confidence and each condition's contribution.
-
-    Cheaper than a full :func:`appraise`; :func:`sensitivity` uses it.
-    """
-    cat = catalogue if catalogue is not None else default_catalogue()
-    pol = policy if policy is not None else DEFAULT_POLICY
-    conditions = sorted(cat.conditions, key=lambda c: c.number)
-    total = sum(pol.weight(c.id) for c in conditions)
+    """The Table 2 profile, with row 2 read from one stakeholder's ``delivery`` when known."""
+    conditions = sorted(catalogue.conditions, key=lambda c: c.number)
+    total = sum(policy.weight(c.id) for c in conditions)
     contributions = []
-    known = 0.0
-    score = 0.0
-    gated_by: list[ConditionId] = []
+    known = score = 0.0
+    gates: list[ConditionId] = []
     for c in conditions:
-        lean, inferred, inputs = _effective_lean(project, c.id, pol)
-        w = pol.weight(c.id)
-        share = w * SIGN[lean] / total if total else 0.0
+        lean, inferred, inputs = _effective_lean(project, c.id, policy, delivery)
+        w = policy.weight(c.id)
+        share = w * _SIGN[lean] / total if total else 0.0
         score += share
-        if lean is not Lean.UNKNOWN:
-            known += w
-        gate = c.id in pol.gates
+        known += w if lean is not Lean.UNKNOWN else 0.0
+        gate = c.id in policy.gates
         if gate and lean is Lean.LESS:
-            gated_by.append(c.id)
+            gates.append(c.id)
         contributions.append(
             ConditionContribution(
                 condition=c.id,
@@ -99,22 +95,45 @@ def emphasis(
             )
         )
     score = round(score, 9) + 0.0
-    confidence = round(known / total, 9) if total else 0.0
+    coverage = round(known / total, 9) if total else 0.0
     ungated = (
-        _grade(score, pol) if confidence >= pol.min_confidence and total else (Verdict.UNDETERMINED)
+        _grade(score, policy) if coverage >= policy.min_coverage and total else Verdict.UNDETERMINED
     )
     verdict = ungated
-    if gated_by:
-        ceiling = pol.gate_ceiling
-        rank = ungated.rank
-        if rank is None or rank > (ceiling.rank or 0):
-            verdict = ceiling
+    ceiling = policy.gate_ceiling
+    lowered = gates and (ungated.rank is None or ungated.rank > (ceiling.rank or 0))
+    if lowered:
+        verdict = ceiling
     return Emphasis(
         verdict=verdict,
         score=score,
-        confidence=confidence,
+        coverage=coverage,
         ungated=ungated,
-        gated_by=tuple(gated_by),
-        advised_mode=pol.advised_mode[verdict],
+        gated_by=tuple(gates) if lowered else (),
+        advised_mode=policy.advised_mode[verdict],
         contributions=tuple(contributions),
     )
+
+
+def emphasis(
+    project: Project, *, catalogue: Catalogue | None = None, policy: Policy | None = None
+) -> Emphasis:
+    """The project's Table 2 profile alone: verdict, score, coverage and each row's part.
+
+    Cheaper than a full :func:`appraise`; :func:`sensitivity` uses it. The profile reads
+    Table 2 as the paper scopes it, for decision-makers; see :class:`Emphasis`.
+
+    Example:
+        >>> from coproduce import ConditionSetting, Lean, Project
+        >>> from coproduce.appraisal import emphasis
+        >>> p = Project(title="t", conditions=(
+        ...     ConditionSetting(condition="condition.contested", lean=Lean.LESS),))
+        >>> e = emphasis(p)
+        >>> e.verdict.value, round(e.coverage, 2)
+        ('undetermined', 0.11)
+
+    """
+    from coproduce.appraisal._engine import DEFAULT_POLICY
+
+    cat = catalogue if catalogue is not None else default_catalogue()
+    return profile(project, cat, policy if policy is not None else DEFAULT_POLICY)

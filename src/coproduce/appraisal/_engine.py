@@ -1,46 +1,52 @@
-"""The appraisal entry point. Pure: no I/O, no clock, no randomness, no mutation.
+"""The appraisal entry point: short steps over one frozen context.
 
-Every list in the project is read through a sorted view (by catalogue order or by id), so
-the result does not depend on the order of any list in the input.
+Pure: no I/O, no clock, no randomness, no mutation. Every list in the project is read through
+a sorted view, so the result does not depend on the order of any list in the input. Each step
+takes the context first and returns a record:
+
+1. ``make_context`` — the catalogue index (once per catalogue) and sorted views of the project.
+2. ``profile`` — the Table 2 profile (for decision-makers and commercial partners).
+3. ``assess_aims`` — step 2 per aim: is involvement the route, and alternatives.
+4. ``risk_register`` — Table 1 challenges scored per relationship, and risks of omission.
+5. ``cost_exposure`` — bearer × category counts of risks by severity; who is least able.
+6. ``assess_questions`` — the nine key questions: answered, answered-no, partly, open.
+7. ``advise`` — advice per stakeholder and stage, with prerequisites.
+8. ``collect_findings`` — every registered finding rule the policy enables.
+9. ``levers`` — what would change the advice.
 """
 
 from __future__ import annotations
 
 import attrs
 
+from coproduce._version import __version__
+from coproduce.appraisal import _evaluators, _factors  # noqa: F401  (register the rules)
+from coproduce.appraisal._advice import advise, levers
 from coproduce.appraisal._aims import assess_aims
-from coproduce.appraisal._base import (
-    DEFAULT_POLICY,
-    prepare,
-    project_view,
-)
-from coproduce.appraisal._emphasis import emphasis
+from coproduce.appraisal._context import make_context
+from coproduce.appraisal._emphasis import profile
+from coproduce.appraisal._exposure import cost_exposure
 from coproduce.appraisal._findings import collect_findings
-from coproduce.appraisal._plan import plan_problems, validate_plan
+from coproduce.appraisal._plan import validate_plan
 from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._questions import assess_questions
-from coproduce.appraisal._results import (
-    Appraisal,
-)
-from coproduce.appraisal._risks import cost_exposure, risk_register
+from coproduce.appraisal._registry import Results
+from coproduce.appraisal._results import Appraisal
+from coproduce.appraisal._risks import risk_register
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
-from coproduce.model import (
-    ConditionId,
-    ConditionSetting,
-    Lean,
-    Project,
-)
+from coproduce.model import Project, Sphere
 
-__all__ = ["appraise", "emphasis", "plan_problems", "validate_plan"]
+__all__ = ["DEFAULT_POLICY", "appraise"]
 
-# --------------------------------------------------------------------------- entry point
+DEFAULT_POLICY = Policy()
+"""The documented defaults (``docs/engine.md``)."""
 
 
 def appraise(
     project: Project, *, catalogue: Catalogue | None = None, policy: Policy | None = None
 ) -> Appraisal:
-    """Appraise a project: whether and how to coproduce, what it costs, and who pays.
+    """Appraise a project: whom to involve, where, how deeply, what it risks and who pays.
 
     Pure and deterministic: no I/O, no clock, no randomness; the project is not changed;
     the result does not depend on the order of any list in the project.
@@ -48,60 +54,59 @@ def appraise(
     Args:
         project: the project to appraise.
         catalogue: the catalogue to reason from; ``None`` for the paper's.
-        policy: weights, thresholds and gates; ``None`` for the documented defaults.
+        policy: weights, thresholds and rules; ``None`` for the documented defaults.
 
     Raises:
         PlanError: the project refers to a stakeholder, aim, stage or Table 2 condition it
             does not define, or lists one twice.
+        UnknownRuleError: the catalogue holds a mitigation, alternative or key question that
+            no evaluator handles.
 
     Example:
         >>> from coproduce import (appraise, Project, Stakeholder, StakeholderKind,
         ...                        Involvement, Mode, ConditionSetting, Lean)
         >>> project = Project(
         ...     title="Evaluating a new hospital discharge policy",
-        ...     stakeholders=(Stakeholder(id="ministry", kind=StakeholderKind.POLICY_MAKER),),
+        ...     stakeholders=(Stakeholder(id="ministry", kind=StakeholderKind.POLICY_MAKER,
+        ...                               delivery_responsibility=True),),
         ...     plan=(Involvement(stage="stage.recommendations", stakeholder="ministry",
         ...                       mode=Mode.PARTNERSHIP),),
         ...     conditions=(ConditionSetting(condition="condition.contested", lean=Lean.LESS),
-        ...                 ConditionSetting(condition="condition.conflicts-of-interest",
-        ...                                  lean=Lean.LESS),
         ...                 ConditionSetting(condition="condition.capacity", lean=Lean.LESS)),
         ... )
         >>> result = appraise(project)
-        >>> result.emphasis.verdict
-        <Verdict.LESS: 'less'>
-        >>> [r.code for r in result.risks]
-        ['risk.little-agreement', 'risk.pressed-to-frame']
-        >>> sorted({f.code for f in result.findings})[:3]
-        ['aims.none', 'aims.political-unstated', 'emphasis.gated']
+        >>> result.advice_for("ministry").summary
+        'less, up to consultation, once a publication agreement is signed'
+        >>> [s.action.value for s in result.advice_for("ministry").stages]
+        ['lighten']
 
     """
     cat = catalogue if catalogue is not None else default_catalogue()
     pol = policy if policy is not None else DEFAULT_POLICY
     validate_plan(project, cat)
-    prep = cat.memo("coproduce.appraisal", prepare)
-    view = project_view(project, prep)
-    emph = emphasis(project, catalogue=cat, policy=pol)
-    aims = assess_aims(view, cat, prep, pol)
-    risks, detail = risk_register(view, prep, pol)
-    exposure = cost_exposure(detail, view, prep)
-    questions = assess_questions(view, cat)
-    findings = collect_findings(view, prep, pol, emph, aims, risks, exposure)
+    ctx = make_context(project, cat, pol)
+    emph = profile(project, cat, pol)
+    table2 = (Sphere.DECISION, Sphere.COMMERCIAL)
+    emph = attrs.evolve(emph, applies_to=tuple(s for s in ctx.involved if ctx.sphere(s) in table2))
+    aims = assess_aims(ctx)
+    risks = risk_register(ctx)
+    exposure = cost_exposure(ctx, risks)
+    questions = assess_questions(ctx)
+    advice = advise(ctx)
+    results = Results(
+        emphasis=emph, aims=aims, risks=risks, exposure=exposure, questions=questions, advice=advice
+    )
     return Appraisal(
         title=project.title,
         catalogue_version=cat.version,
+        coproduce_version=__version__,
+        policy_digest=pol.digest,
+        advice=advice,
         emphasis=emph,
         aims=aims,
         risks=risks,
         exposure=exposure,
         questions=questions,
-        findings=findings,
-    )
-
-
-def _with_lean(project: Project, condition: str, lean: Lean) -> Project:
-    kept = tuple(c for c in project.conditions if c.condition != condition)
-    return attrs.evolve(
-        project,
-        conditions=(*kept, ConditionSetting(condition=ConditionId(condition), lean=lean)),
+        findings=collect_findings(ctx, results),
+        levers=levers(ctx, advice),
     )

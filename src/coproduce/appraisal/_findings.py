@@ -1,283 +1,447 @@
-"""Findings: every other conclusion, with a stable code, inputs and citations."""
+"""The finding rules: one small registered check each, with its code, level and citations.
+
+Each check's docstring (first line) says when it fires; ``docs/engine.md`` lists them from
+this registry. An embedder disables one with ``Policy(disabled=...)`` and adds their own with
+``Policy(rules=...)`` (:func:`coproduce.appraisal.finding_rule`).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterator
 
-import attrs
-
-from coproduce.appraisal._base import (
-    CAPACITY,
-    P8_LOCATOR,
-    SHORT,
-    Prepared,
-    ProjectView,
-    cite,
+from coproduce.appraisal._advice import TABLE2_SPHERES, unresourced
+from coproduce.appraisal._context import Context
+from coproduce.appraisal._emphasis import CAPACITY
+from coproduce.appraisal._registry import (
+    FINDINGS,
+    FindingCheck,
+    FindingRule,
+    Hit,
+    Results,
+    finding_rule,
 )
-from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import (
-    AimAppraisal,
-    Citation,
-    Emphasis,
-    ExposureCell,
+    Action,
+    Answer,
     Finding,
-    Level,
-    Risk,
-    Severity,
+    FindingLevel,
     Verdict,
 )
-from coproduce.model import (
-    Involvement,
-    Lean,
-    Mode,
-    Motivation,
-    Sphere,
-    Sufficiency,
-)
+from coproduce.model import Audience, Lean, Mode, Motivation, Sphere
 
 __all__ = ["collect_findings"]
 
-# --------------------------------------------------------------------------- findings
+CONCERN, WARNING, INFO = FindingLevel.CONCERN, FindingLevel.WARNING, FindingLevel.INFO
 
 
-def collect_findings(
-    view: ProjectView,
-    prep: Prepared,
-    policy: Policy,
-    emph: Emphasis,
-    aims: tuple[AimAppraisal, ...],
-    risks: tuple[Risk, ...],
-    exposure: tuple[ExposureCell, ...],
-) -> tuple[Finding, ...]:
-    p = view.project
-    out: list[Finding] = []
+def _rule(code: str, level: FindingLevel, *cites: str) -> Callable[[FindingCheck], FindingRule]:
+    def register(check: FindingCheck) -> FindingRule:
+        return FINDINGS.add(code, finding_rule(code, level, cites=cites)(check))
 
-    def add(code: str, level: Level, message: str, inputs: Iterable[str], *cites: str) -> None:
-        out.append(
-            Finding(
-                code=code,
-                level=level,
-                message=message,
-                inputs=tuple(inputs),
-                sources=cite(prep, *cites),
-            )
-        )
+    return register
 
-    # aims and motivations (step 1 and 2)
-    if not p.aims:
-        add(
-            "aims.none",
-            Level.CONCERN,
+
+def _table2_involved(ctx: Context) -> list[str]:
+    return [sid for sid in ctx.involved if ctx.sphere(sid) in TABLE2_SPHERES]
+
+
+# --------------------------------------------------------------------------- aims
+
+
+@_rule("aims.none", CONCERN, "step.usefulness", "step.alternatives")
+def _aims_none(ctx: Context, r: Results) -> Iterator[Hit]:
+    """No aims are stated."""
+    if not ctx.project.aims:
+        yield Hit(
             "No aims are stated, so no one can judge whether coproduction helps reach them "
             "(step 1) or whether something else would do as well (step 2).",
             ("aims",),
-            "step.usefulness",
-            "step.alternatives",
         )
-    for aim in sorted(p.aims, key=lambda a: a.id):
+
+
+@_rule(
+    "aims.no-motivation",
+    WARNING,
+    "step.usefulness",
+    *(f"motivation.{m.value}" for m in Motivation),
+)
+def _aims_no_motivation(ctx: Context, r: Results) -> Iterator[Hit]:
+    """An aim names no motivation (substantive, instrumental, normative or political)."""
+    for aim in sorted(ctx.project.aims, key=lambda a: a.id):
         if not aim.motivations:
-            add(
-                "aims.no-motivation",
-                Level.WARNING,
+            yield Hit(
                 f"Aim {aim.id!r} names no motivation (substantive, instrumental, normative or "
                 "political), so the route to it cannot be judged.",
                 (f"aims[{aim.id}].motivations",),
-                "step.usefulness",
-                *(f"motivation.{m.value}" for m in Motivation),
             )
-    for a in aims:
-        if not a.served_by and p.plan:
-            add(
-                "aims.unserved",
-                Level.WARNING,
-                f"No planned involvement serves aim {a.aim!r}.",
-                (f"aims[{a.aim}]", "plan[*].aims"),
-                "step.usefulness",
-                "question.individuals.circumstances",
-            )
-    deciders = sorted(
-        {i.stakeholder for i in p.plan if view.kinds[i.stakeholder].sphere is Sphere.DECISION}
-    )
-    political = any(Motivation.POLITICAL in a.motivations for a in p.aims)
-    if deciders and not political:
-        add(
-            "aims.political-unstated",
-            Level.WARNING,
-            "Policy-makers, funders or managers take part (" + ", ".join(deciders) + ") but no "
-            "aim is political. Political reasons are the least discussed and perhaps the most "
-            "important: say what the engagement should change in how groups see the research.",
-            ("aims[*].motivations", *(f"stakeholders[{s}].kind" for s in deciders)),
-            "motivation.political",
-        )
-        out[-1] = attrs.evolve(
-            out[-1],
-            sources=(
-                *out[-1].sources,
-                Citation(entry="motivation.political", page=8, locator=P8_LOCATOR),
-            ),
-        )
 
-    # emphasis
-    if emph.gated_by:
-        add(
-            "emphasis.gated",
-            Level.CONCERN,
-            "Too little time, money or expertise to involve the key stakeholders where they "
-            "should be: deep coproduction is a poor bet however the other conditions fall "
-            f"(verdict capped at {emph.verdict.value}).",
-            tuple(i for c in emph.contributions if c.condition in emph.gated_by for i in c.inputs),
-            *emph.gated_by,
-        )
-    if emph.verdict is Verdict.UNDETERMINED:
-        unknown = [c.condition for c in emph.contributions if c.lean is Lean.UNKNOWN]
-        add(
-            "emphasis.undetermined",
-            Level.WARNING,
-            f"Only {emph.confidence:.0%} of the Table 2 weight is known; settle the unknown "
-            f"conditions ({len(unknown)}) before deciding how much to coproduce.",
-            (f"conditions[{c}]" for c in unknown),
-            *unknown,
-        )
-    for c in emph.contributions:
-        if c.inferred:
-            add(
-                "context.capacity-inferred",
-                Level.INFO,
+
+@_rule("aims.unserved", WARNING, "step.usefulness", "question.individuals.circumstances")
+def _aims_unserved(ctx: Context, r: Results) -> Iterator[Hit]:
+    """No planned involvement serves an aim."""
+    if not ctx.project.plan:
+        return
+    for a in r.aims:
+        if not a.served_by:
+            yield Hit(
+                f"No planned involvement serves aim {a.aim!r}.", (f"aims[{a.aim}]", "plan[*].aims")
+            )
+
+
+@_rule("aims.political-unstated", WARNING, "motivation.political")
+def _political(ctx: Context, r: Results) -> Iterator[Hit]:
+    """Decision-makers have a seat, or lay people share the work, and no aim is political."""
+    if any(Motivation.POLITICAL in a.motivations for a in ctx.project.aims):
+        return
+    seated = sorted(
+        sid
+        for sid, invs in ctx.plan_of.items()
+        if (ctx.sphere(sid) is Sphere.DECISION and any(i.mode >= Mode.CONSULTATION for i in invs))
+        or (ctx.sphere(sid) is Sphere.LAY and any(i.mode >= Mode.COLLABORATION for i in invs))
+    )
+    if not seated:
+        return
+    yield Hit(
+        "Working closely with the powerful or with the disempowered is political either way ("
+        + ", ".join(seated)
+        + "), yet no aim is political. Such reasons are the least discussed and perhaps the "
+        "most important: say what the engagement should change in how groups see the research "
+        "and each other.",
+        ("aims[*].motivations", *(f"stakeholders[{s}].kind" for s in seated)),
+    )
+
+
+# --------------------------------------------------------------------------- the Table 2 profile
+
+
+@_rule("emphasis.gated", CONCERN)
+def _gated(ctx: Context, r: Results) -> Iterator[Hit]:
+    """A policy gate lowered the decision-makers' verdict (no gate by default)."""
+    e = r.emphasis
+    if not e.gated_by or not _table2_involved(ctx):
+        return
+    yield Hit(
+        f"The policy treats {', '.join(e.gated_by)} as a precondition: the Table 2 verdict for "
+        f"decision-makers is capped at {e.verdict.value} (before the cap: {e.ungated.value}).",
+        tuple(i for c in e.contributions if c.condition in e.gated_by for i in c.inputs),
+        tuple(e.gated_by),
+    )
+
+
+@_rule("emphasis.undetermined", WARNING)
+def _undetermined(ctx: Context, r: Results) -> Iterator[Hit]:
+    """Decision-makers are involved and too little of Table 2 is known to advise on them."""
+    e = r.emphasis
+    if e.ungated is not Verdict.UNDETERMINED or not _table2_involved(ctx):
+        return
+    unknown = tuple(c.condition for c in e.contributions if c.lean is Lean.UNKNOWN)
+    yield Hit(
+        f"Only {e.coverage:.0%} of the Table 2 weight is known; settle the unknown conditions "
+        f"({len(unknown)}) before deciding how closely to work with "
+        + ", ".join(_table2_involved(ctx))
+        + ".",
+        tuple(f"conditions[{c}]" for c in unknown),
+        unknown,
+    )
+
+
+@_rule("context.capacity-inferred", INFO, CAPACITY)
+def _capacity_inferred(ctx: Context, r: Results) -> Iterator[Hit]:
+    """Row 9 (capacity) is not stated and was read from the resources."""
+    for c in r.emphasis.contributions:
+        if c.inferred and c.condition == CAPACITY and _table2_involved(ctx):
+            yield Hit(
                 f"Capacity (Table 2, row {c.number}) is not stated; read as '{c.lean.value}' "
                 "from the resources.",
                 c.inputs,
-                c.condition,
             )
-    r = p.resources
-    short = [
-        n
-        for n, v in (("time", r.time), ("budget", r.budget), ("facilitation", r.facilitation))
-        if v in SHORT
-    ]
-    if p.lean(CAPACITY) is Lean.MORE and short:
-        add(
-            "context.capacity-contradiction",
-            Level.WARNING,
+
+
+@_rule("context.capacity-contradiction", WARNING, CAPACITY)
+def _capacity_contradiction(ctx: Context, r: Results) -> Iterator[Hit]:
+    """Row 9 is stated to favour coproduction, but resources are short."""
+    short = ctx.project.resources.short()
+    if ctx.project.lean(CAPACITY) is Lean.MORE and short:
+        yield Hit(
             "Capacity is stated to favour coproduction, but the resources are short: "
             + ", ".join(short)
             + ".",
             (f"conditions[{CAPACITY}]", *(f"resources.{n}" for n in short)),
-            CAPACITY,
         )
 
-    # the plan
-    if not p.plan:
-        add(
-            "plan.empty",
-            Level.INFO,
-            "The plan involves no stakeholder at any stage: there is no risk register.",
-            ("plan",),
-            "question.individuals.circumstances",
+
+# --------------------------------------------------------------------------- the plan and advice
+
+
+@_rule("plan.empty", INFO, "question.individuals.circumstances")
+def _plan_empty(ctx: Context, r: Results) -> Iterator[Hit]:
+    """Nobody is involved at any stage."""
+    if not ctx.project.plan:
+        yield Hit(
+            "The plan involves no stakeholder at any stage: there is no risk register.", ("plan",)
         )
-    too_deep: dict[str, list[Involvement]] = defaultdict(list)
-    for invs in view.by_stage.values():
-        for inv in invs:
-            if inv.mode > emph.advised_mode:
-                too_deep[inv.stakeholder].append(inv)
-    for sid in sorted(too_deep):
-        deep_invs = too_deep[sid]
-        where = ", ".join(f"{i.stage.removeprefix('stage.')} ({i.mode.value})" for i in deep_invs)
-        add(
-            "plan.deeper-than-advised",
-            Level.WARNING,
-            f"{sid!r} is involved more deeply than a {emph.verdict.value} emphasis supports "
-            f"(at most {emph.advised_mode.value}): {where}.",
-            tuple(f"plan[{i.stage}/{sid}].mode" for i in deep_invs),
-            "step.usefulness",
-            *sorted({f"mode.{i.mode.value}" for i in deep_invs}),
-        )
-    deep = sorted({i.stakeholder for i in p.plan if i.mode >= Mode.COLLABORATION})
-    none = [
-        n
-        for n, v in (("time", r.time), ("budget", r.budget), ("facilitation", r.facilitation))
-        if v is Sufficiency.NONE
-    ]
-    if deep and none:
-        add(
-            "plan.no-resources",
-            Level.CONCERN,
-            "Deep involvement is planned ("
-            + ", ".join(deep)
-            + ") with no "
-            + ", no ".join(none)
-            + " for it.",
-            (*(f"resources.{n}" for n in none), *(f"plan[*/{s}].mode" for s in deep)),
-            CAPACITY,
-            "mitigation.budget",
-        )
-    if len(view.by_stage) == len(prep.stages) and short:
-        add(
-            "plan.every-stage-thin",
-            Level.CONCERN,
-            "Stakeholders are involved at every stage while resources are short ("
-            + ", ".join(short)
-            + "); involve them only where they are needed.",
-            ("plan", *(f"resources.{n}" for n in short)),
-            "alternative.selective-stages",
-            CAPACITY,
-        )
-    involved = {i.stakeholder for i in p.plan}
-    for s in sorted(p.stakeholders, key=lambda s: s.id):
-        if s.id not in involved:
-            add(
-                "plan.stakeholder-uninvolved",
-                Level.INFO,
+
+
+@_rule("plan.deeper-than-advised", WARNING, "step.usefulness")
+def _deeper(ctx: Context, r: Results) -> Iterator[Hit]:
+    """A stakeholder is involved somewhere more deeply than their own advice supports."""
+    for a in r.advice:
+        deep = [s for s in a.stages if s.action is Action.LIGHTEN]
+        if deep:
+            where = "; ".join(s.reason for s in deep)
+            yield Hit(
+                f"{a.stakeholder!r} ({a.summary}): {where}.",
+                tuple(f"plan[{s.stage}/{a.stakeholder}].mode" for s in deep),
+                tuple(sorted({f"mode.{s.planned_mode.value}" for s in deep})),
+            )
+
+
+@_rule("plan.embedded-lay", WARNING, "mode.embedded")
+def _embedded_lay(ctx: Context, r: Results) -> Iterator[Hit]:
+    """An embedded or commissioned arrangement is set with lay stakeholders."""
+    for a in r.advice:
+        odd = [s for s in a.stages if s.action is Action.RECONSIDER]
+        if odd:
+            yield Hit(
+                f"{a.stakeholder!r} is lay, but the plan embeds the research with them at "
+                + ", ".join(s.stage.removeprefix("stage.") for s in odd)
+                + ": embedding is an arrangement with an organisation; choose a mode instead.",
+                tuple(f"plan[{s.stage}/{a.stakeholder}].embedded" for s in odd),
+            )
+
+
+@_rule("advice.prerequisites", CONCERN, "question.individuals.decisions")
+def _prerequisites(ctx: Context, r: Results) -> Iterator[Hit]:
+    """A stakeholder's involvement needs something in place before it starts."""
+    for a in r.advice:
+        if a.prerequisites:
+            yield Hit(
+                f"{a.stakeholder}: {a.summary}. " + " ".join(p.message for p in a.prerequisites),
+                tuple(i for p in a.prerequisites for i in p.inputs),
+                tuple(c.entry for p in a.prerequisites for c in p.sources),
+            )
+
+
+@_rule("plan.stakeholder-uninvolved", INFO, "question.individuals.circumstances")
+def _uninvolved(ctx: Context, r: Results) -> Iterator[Hit]:
+    """A listed stakeholder is in no involvement."""
+    for s in sorted(ctx.project.stakeholders, key=lambda s: s.id):
+        if s.id not in ctx.plan_of:
+            yield Hit(
                 f"Stakeholder {s.id!r} is listed but not involved at any stage.",
                 (f"stakeholders[{s.id}]",),
-                "question.individuals.circumstances",
             )
 
-    # who pays
-    worst: dict[str, dict[str, Severity]] = defaultdict(dict)
-    for stage_risk in risks:
-        worst[stage_risk.code][stage_risk.stage] = stage_risk.residual
-    least_able: dict[str, list[ExposureCell]] = defaultdict(list)
-    for cell in exposure:
-        if cell.least_able:
-            least_able[cell.bearer].append(cell)
-    floor = policy.concentration_severity.rank
-    for bearer_id in sorted(least_able, key=prep.bearer_order.__getitem__):
-        cells = least_able[bearer_id]
-        serious = sorted(
-            {
-                code
-                for cell in cells
-                for code in cell.risks
-                if max(s.rank for s in worst[code].values()) >= floor
-            }
-        )
-        if serious:
-            label = prep.bearers[bearer_id].label
-            categories = ", ".join(c.category.removeprefix("category.") for c in cells)
-            add(
-                "exposure.concentration",
-                Level.CONCERN,
-                f"{label}, among those least able to bear them, carry costs ({categories}) of "
-                f"{len(serious)} risk{'s' * (len(serious) != 1)} of residual severity "
-                f"{policy.concentration_severity.value} or worse.",
-                (f"exposure[{bearer_id}]", *(f"risks[{code}]" for code in serious)),
-                bearer_id,
-                "question.individuals.costs",
-            )
-    unpaid = sorted(
-        s.id
-        for s in p.stakeholders
-        if s.reimbursed is False and s.kind.sphere is Sphere.LAY and s.id in involved
+
+@_rule("plan.hit-and-run", WARNING, "challenge.implementation-disinterest", "cost.hit-and-run")
+def _hit_and_run(ctx: Context, r: Results) -> Iterator[Hit]:
+    """Stakeholders expect help with implementation that the plan and contracts leave out."""
+    for risk in r.risks:
+        for f in risk.factors:
+            if f.code == "hit-and-run":
+                yield Hit(
+                    "Stakeholders " + f.message + ". Plan the researchers' part in "
+                    "implementation, or say plainly that there is none.",
+                    f.inputs,
+                )
+                return
+
+
+# --------------------------------------------------------------------------- resources
+
+
+def _deep_stages(ctx: Context) -> list[str]:
+    return [
+        s
+        for s, facts in ctx.stages.items()
+        if any(i.mode >= Mode.COLLABORATION for i in facts.involvements)
+    ]
+
+
+@_rule("resourcing.short", WARNING, CAPACITY, "cost.money", "mitigation.budget")
+def _short(ctx: Context, r: Results) -> Iterator[Hit]:
+    """Time, budget or facilitation fall short of the plan as drawn (not a reason for less)."""
+    res = ctx.project.resources
+    short = res.short()
+    if not short or not ctx.stages or unresourced(ctx.project):
+        return
+    deep = _deep_stages(ctx)
+    stages = deep or list(ctx.stages)
+    names = ", ".join(s.removeprefix("stage.") for s in stages)
+    every = len(ctx.stages) == len(ctx.index.stages)
+    message = (
+        f"This plan is under-resourced: {', '.join(short)} "
+        f"{'is' if len(short) == 1 else 'are'} short for "
+        + ("the deep involvement at " if deep else "the involvement at ")
+        + f"{names}. Fund {' and '.join(short)} for these stages, or narrow the plan to the stages "
+        "the aims need"
+        + (" (it now involves people at every stage)" if every else "")
+        + ". A shortfall is a reason to resource the plan, not to involve people less."
     )
-    if unpaid:
-        add(
-            "exposure.unpaid-contributors",
-            Level.WARNING,
-            "Lay contributors give their time unpaid: " + ", ".join(unpaid) + ".",
-            (f"stakeholders[{s}].reimbursed" for s in unpaid),
-            "cost.stakeholder-time",
-            "question.individuals.costs",
+    yield Hit(message, (*(f"resources.{n}" for n in short), *(f"plan[{s}/*]" for s in stages)))
+
+
+@_rule("resourcing.none", CONCERN, CAPACITY)
+def _none(ctx: Context, r: Results) -> Iterator[Hit]:
+    """Nothing is resourced at all: no time, no budget and no facilitation."""
+    if ctx.project.plan and unresourced(ctx.project):
+        yield Hit(
+            "Nothing is resourced for engagement (no time, budget or facilitation): until "
+            f"something is, everyone's advice is capped at {ctx.policy.unresourced_ceiling.value} "
+            "(Table 2, row 9).",
+            tuple(f"resources.{n}" for n, _ in ctx.project.resources.supplies()),
         )
-    order = {Level.CONCERN: 0, Level.WARNING: 1, Level.INFO: 2}
-    return tuple(sorted(out, key=lambda f: (order[f.level], f.code, f.inputs)))
+
+
+# --------------------------------------------------------------------------- who pays
+
+
+@_rule("exposure.concentration", CONCERN, "question.individuals.costs")
+def _concentration(ctx: Context, r: Results) -> Iterator[Hit]:
+    """A least-able bearer carries costs of a risk of residual severity medium or worse."""
+    floor = ctx.policy.concentration_severity.rank
+    worst: dict[str, int] = defaultdict(int)
+    for risk in r.risks:
+        worst[risk.code] = max(worst[risk.code], risk.residual.rank)
+    cells = defaultdict(list)
+    for cell in r.exposure:
+        if cell.least_able:
+            cells[cell.bearer].append(cell)
+    for bearer in sorted(cells, key=ctx.index.bearer_order.__getitem__):
+        serious = sorted({c for cell in cells[bearer] for c in cell.risks if worst[c] >= floor})
+        if not serious:
+            continue
+        label = ctx.index.bearers[bearer].label
+        who = sorted({w for cell in cells[bearer] for w in cell.who})
+        kinds = ", ".join(c.category.removeprefix("category.") for c in cells[bearer])
+        yield Hit(
+            f"{label} ({', '.join(who)}), among those least able to bear them, carry costs "
+            f"({kinds}) of {len(serious)} risk{'s' * (len(serious) != 1)} of residual severity "
+            f"{ctx.policy.concentration_severity.value} or worse.",
+            (f"exposure[{bearer}]", *(f"risks[{c}]" for c in serious)),
+            (bearer,),
+        )
+
+
+@_rule(
+    "exposure.unpaid-contributors", WARNING, "cost.stakeholder-time", "question.individuals.costs"
+)
+def _unpaid(ctx: Context, r: Results) -> Iterator[Hit]:
+    """Involved lay people, or community organisations, give their time unpaid."""
+    unpaid = [
+        s
+        for s in sorted(ctx.project.stakeholders, key=lambda s: s.id)
+        if s.id in ctx.plan_of and s.reimbursed is False and s.kind.sphere is Sphere.LAY
+    ]
+    people = [s.id for s in unpaid if s.kind.lay_person]
+    groups = [s.id for s in unpaid if not s.kind.lay_person]
+    parts = []
+    if people:
+        parts.append("lay contributors give their time unpaid: " + ", ".join(people))
+    if groups:
+        parts.append("community organisations give their time unpaid: " + ", ".join(groups))
+    if parts:
+        yield Hit(
+            "; ".join(parts).capitalize() + ".",
+            tuple(f"stakeholders[{s.id}].reimbursed" for s in unpaid),
+        )
+
+
+@_rule("exposure.gendered-load", WARNING, "cost.unresourced-engagement", "bearer.researchers")
+def _gendered(ctx: Context, r: Results) -> Iterator[Hit]:
+    """The team says the engagement work falls mostly on women (opt-in; p. 5)."""
+    if ctx.project.engagement_gendered is True and ctx.project.plan:
+        yield Hit(
+            "The engagement work falls mostly on women in the team: count it in workload, "
+            "authorship and promotion, and share it out (p. 5 notes this division).",
+            ("engagement_gendered",),
+        )
+
+
+# --------------------------------------------------------------------------- questions
+
+
+_STRUCTURE = {
+    1: "infrastructure and leadership for coproduction",
+    2: "training in coproduction",
+    3: "reward and recognition for the work of coproduction",
+    4: "evaluation of what coproduction achieves",
+    5: "attention to diversity in who takes part",
+}
+
+
+@_rule("organisation.support-absent", WARNING)
+def _support_absent(ctx: Context, r: Results) -> Iterator[Hit]:
+    """An organisational question is answered 'no': fixable structure, not a cost of coproduction."""
+    for q in r.questions:
+        if q.audience is Audience.ORGANISATIONS and q.answer is Answer.ANSWERED_NO:
+            yield Hit(
+                f"For the research organisation or funder: there is no {_STRUCTURE.get(q.number, q.label.lower())} "
+                f"({', '.join(q.absent)}). This is structure they can put right, not a cost of "
+                "coproducing; ask for it.",
+                q.absent,
+                (q.question,),
+            )
+
+
+@_rule("governance.decisions-open", WARNING, "question.individuals.decisions")
+def _decisions_open(ctx: Context, r: Results) -> Iterator[Hit]:
+    """How decisions are taken and accountability shared is not settled (question 4)."""
+    if not ctx.project.plan:
+        return
+    for q in r.questions:
+        if q.question == "question.individuals.decisions" and q.answer in (
+            Answer.OPEN,
+            Answer.PARTLY,
+        ):
+            yield Hit(
+                "How decisions are taken, and how responsibility and accountability are shared, "
+                f"is not settled ({', '.join(q.missing)}).",
+                q.missing,
+            )
+
+
+@_rule("evaluation.none", WARNING, "question.organisations.evaluation")
+def _evaluation(ctx: Context, r: Results) -> Iterator[Hit]:
+    """The coproduction itself will not be evaluated, or nobody has said (pp. 1, 7)."""
+    value = ctx.project.support.evaluation
+    if not ctx.project.plan or value is True:
+        return
+    said = (
+        "will not be evaluated"
+        if value is False
+        else "has no evaluation planned that anyone has said"
+    )
+    yield Hit(
+        f"The coproduction itself {said}: the paper's central gap is that nobody knows what "
+        "coproduction costs and achieves. Plan how to evaluate it.",
+        ("support.evaluation",),
+    )
+
+
+# --------------------------------------------------------------------------- collecting
+
+
+def collect_findings(ctx: Context, results: Results) -> tuple[Finding, ...]:
+    """Run every rule the policy enables; sort by level, code, inputs."""
+    pol = ctx.policy
+    out = []
+    for rule in (*FINDINGS.values(), *pol.rules):
+        if rule.code in pol.disabled:
+            continue
+        for hit in rule.check(ctx, results):
+            ids = (*rule.cites, *hit.cites)
+            sources = ctx.index.cite(*ids)
+            for i in ids:
+                sources += ctx.index.see_also.get(i, ())
+            out.append(
+                Finding(
+                    code=rule.code,
+                    level=rule.level,
+                    message=hit.message,
+                    inputs=hit.inputs,
+                    sources=tuple(dict.fromkeys(sources)),
+                )
+            )
+    return tuple(sorted(out, key=lambda f: (f.level.rank, f.code, f.inputs)))

@@ -2,35 +2,33 @@
 
 The paper calls Table 2 "early thoughts" and gives no weights, thresholds or rule for
 combining its rows (p. 7). Everything here is the project's reading, documented in
-``docs/engine.md``, and an embedder can change any of it.
+``docs/engine.md``, and an embedder can change any of it: numbers, which findings run, and
+rules or evaluators of their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from coproduce.appraisal._results import Severity, Verdict
-from coproduce.model import Extensible, FrozenMap, Mode
+from coproduce.model import Extensible, FrozenMap, Mode, StageId
 
-__all__ = ["DEFAULT_FACTOR_SCOPE", "Policy", "Thresholds"]
+if TYPE_CHECKING:
+    from coproduce.appraisal._registry import Evaluator, FindingRule
+
+__all__ = ["Policy", "Thresholds"]
 
 
-def _frozen_mapping(value: Mapping[str, float]) -> Mapping[str, float]:
-    return FrozenMap(dict(value))
-
-
-def _frozen_points(value: Mapping[str, int]) -> Mapping[str, int]:
+def _frozen(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
     return FrozenMap(dict(value))
 
 
 def _frozen_scope(value: Mapping[str, frozenset[str]]) -> Mapping[str, frozenset[str]]:
     return FrozenMap({k: frozenset(v) for k, v in value.items()})
-
-
-def _frozen_modes(value: Mapping[Verdict, Mode]) -> Mapping[Verdict, Mode]:
-    return FrozenMap(dict(value))
 
 
 @attrs.frozen(kw_only=True)
@@ -53,81 +51,27 @@ class Thresholds(Extensible):
             )
 
 
-DEFAULT_FACTOR_SCOPE: Mapping[str, frozenset[str]] = FrozenMap(
-    {
-        "powerful-interested": frozenset(
-            {
-                "challenge.different-priorities",
-                "challenge.co-opted",
-                "challenge.little-agreement",
-                "challenge.pressed-to-frame",
-                "challenge.prevented-sharing",
-                "challenge.premature-sharing",
-                "challenge.advocacy-tension",
-            }
-        ),
-        "delivery-responsibility": frozenset(
-            {
-                "challenge.co-opted",
-                "challenge.pressed-to-frame",
-                "challenge.prevented-sharing",
-                "challenge.advocacy-tension",
-            }
-        ),
-        "identifiable-data": frozenset(
-            {"challenge.identify-participants", "challenge.help-analyse"}
-        ),
-        "no-publication-agreement": frozenset(
-            {
-                "challenge.pressed-to-frame",
-                "challenge.prevented-sharing",
-                "challenge.premature-sharing",
-            }
-        ),
-        "no-data-agreement": frozenset(
-            {"challenge.identify-participants", "challenge.help-analyse"}
-        ),
-        "dominance": frozenset(
-            {
-                "challenge.usual-suspects",
-                "challenge.stakeholders-disagree",
-                "challenge.different-priorities",
-                "challenge.little-agreement",
-            }
-        ),
-        "no-resources": frozenset(
-            {
-                "challenge.stakeholders-disagree",
-                "challenge.pressure-on-resources",
-                "challenge.help-analyse",
-            }
-        ),
-    }
-)
-"""Which challenges each severity factor applies to (challenge ids of the default catalogue).
-
-The ``junior-carries-engagement`` factor needs no scope: it applies to every risk whose costs
-fall on researchers. Extend the scope to bring your own catalogue's challenges under a factor.
-"""
-
-_DEFAULT_ADVISED_MODE = {
+_DECISION_MODE = {
     Verdict.CLEARLY_LESS: Mode.ADVICE,
     Verdict.LESS: Mode.CONSULTATION,
     Verdict.UNDETERMINED: Mode.CONSULTATION,
-    Verdict.BALANCED: Mode.EMBEDDED,
+    Verdict.BALANCED: Mode.CONSULTATION,
     Verdict.MORE: Mode.COLLABORATION,
     Verdict.CLEARLY_MORE: Mode.PARTNERSHIP,
 }
 
-_DEFAULT_FACTOR_POINTS = {
-    "powerful-interested": 2,
-    "delivery-responsibility": 1,
-    "identifiable-data": 2,
-    "no-publication-agreement": 2,
-    "no-data-agreement": 1,
-    "dominance": 2,
-    "no-resources": 1,
-    "junior-carries-engagement": 1,
+_AIMS_MODE = {
+    Verdict.CLEARLY_LESS: Mode.ADVICE,
+    Verdict.LESS: Mode.CONSULTATION,
+    Verdict.UNDETERMINED: Mode.COLLABORATION,
+    Verdict.BALANCED: Mode.PARTNERSHIP,
+    Verdict.MORE: Mode.USER_CONTROLLED,
+    Verdict.CLEARLY_MORE: Mode.USER_CONTROLLED,
+}
+
+_STAGE_CAPS = {
+    StageId("stage.recommendations"): Mode.CONSULTATION,
+    StageId("stage.dissemination"): Mode.CONSULTATION,
 }
 
 
@@ -139,74 +83,140 @@ class Policy(Extensible):
         weights: weight per Table 2 condition id; conditions not named get
             ``default_weight``. Default: every row counts the same (the paper ranks none).
         default_weight: weight of conditions not in ``weights``.
-        gates: conditions treated as close to preconditions. When a gate leans *less*, the
-            verdict is capped at ``gate_ceiling`` however the other rows fall. Default:
-            ``condition.capacity`` (Table 2, row 9: too little time, money or expertise to
-            involve key stakeholders where they should be).
+        gates: Table 2 conditions treated as preconditions: when one leans *less*, the
+            decision-makers' verdict is capped at ``gate_ceiling``. Default: none (the paper
+            gives no preconditions; a shortfall is a resourcing finding, not a veto).
         gate_ceiling: the highest verdict a fired gate allows.
+        unresourced_ceiling: the highest verdict for anyone when nothing at all is resourced
+            (no time, no budget and no facilitation): the paper's reason for less (row 9).
         thresholds: score cut-offs between verdicts.
-        min_confidence: below this share of known weight the verdict is ``UNDETERMINED``
-            (unless a gate fires).
-        infer_capacity: when ``condition.capacity`` is not stated, infer it from
-            ``resources`` (any of time, budget, facilitation none or limited → less; all
-            adequate → more).
-        advised_mode: the deepest mode of interaction each verdict supports; deeper
-            involvement is a finding.
-        factor_points: severity points each risk factor adds.
-        factor_scope: which challenges each factor applies to.
+        min_coverage: below this share of known Table 2 weight the profile's verdict is
+            ``UNDETERMINED``.
+        infer_capacity: when row 9 is not stated, read it from ``resources`` (any of time,
+            budget, facilitation none or limited → less; all adequate → more).
+        advised_mode: for decision-makers and commercial partners, the deepest mode each
+            Table 2 verdict supports.
+        aims_advised_mode: for everyone else, the deepest mode each aims-based verdict
+            supports.
+        stage_caps: the deepest mode at these stages for stakeholders with power over the
+            findings (high power and interest, delivery responsibility, or commercial):
+            where findings are framed and published, consult them (Table 1, rows 5-6).
+        factor_points: severity points per risk factor code, overriding the registry's.
+        factor_scope: challenges per risk factor code, overriding the registry's.
         severity_cutoffs: points at which a risk becomes medium and high.
         selective_stages: a stakeholder involved at this many stages or more prompts the
             "involve only where needed" alternative.
+        review_weeks: a project shorter than this has no time for a systematic review, so
+            the review is not offered as an alternative.
         concentration_severity: a least-able bearer carrying the costs of a risk whose
             residual severity is at least this is a finding.
+        disabled: finding codes not to run.
+        rules: finding rules of your own (see :func:`coproduce.appraisal.finding_rule`).
+        evaluators: evaluators of your own, keyed by catalogue id (mitigations,
+            alternatives and key questions of your own catalogue).
 
     Example:
         >>> from coproduce.appraisal import Policy
         >>> strict = Policy(
         ...     weights={"condition.contested": 2.0},
-        ...     gates=frozenset({"condition.capacity", "condition.conflicts-of-interest"}),
+        ...     gates=frozenset({"condition.capacity"}),
         ... )
         >>> strict.weight("condition.contested"), strict.weight("condition.purpose")
         (2.0, 1.0)
+        >>> Policy().digest == Policy().digest != strict.digest
+        True
 
     """
 
-    weights: Mapping[str, float] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
+    weights: Mapping[str, float] = attrs.field(factory=dict, converter=_frozen, hash=False)
     default_weight: float = 1.0
-    gates: frozenset[str] = frozenset({"condition.capacity"})
+    gates: frozenset[str] = frozenset()
     gate_ceiling: Verdict = Verdict.LESS
+    unresourced_ceiling: Verdict = Verdict.LESS
     thresholds: Thresholds = Thresholds()
-    min_confidence: float = 0.3
+    min_coverage: float = 0.3
     infer_capacity: bool = True
     advised_mode: Mapping[Verdict, Mode] = attrs.field(
-        factory=lambda: dict(_DEFAULT_ADVISED_MODE), converter=_frozen_modes, hash=False
+        factory=lambda: dict(_DECISION_MODE), converter=_frozen, hash=False
     )
-    factor_points: Mapping[str, int] = attrs.field(
-        factory=lambda: dict(_DEFAULT_FACTOR_POINTS), converter=_frozen_points, hash=False
+    aims_advised_mode: Mapping[Verdict, Mode] = attrs.field(
+        factory=lambda: dict(_AIMS_MODE), converter=_frozen, hash=False
     )
+    stage_caps: Mapping[str, Mode] = attrs.field(
+        factory=lambda: dict(_STAGE_CAPS), converter=_frozen, hash=False
+    )
+    factor_points: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen, hash=False)
     factor_scope: Mapping[str, frozenset[str]] = attrs.field(
-        factory=lambda: dict(DEFAULT_FACTOR_SCOPE), converter=_frozen_scope, hash=False
+        factory=dict, converter=_frozen_scope, hash=False
     )
     severity_cutoffs: tuple[int, int] = (2, 4)
     selective_stages: int = 4
+    review_weeks: int = 26
     concentration_severity: Severity = Severity.MEDIUM
+    disabled: frozenset[str] = frozenset()
+    rules: tuple[FindingRule, ...] = ()
+    evaluators: Mapping[str, Evaluator] = attrs.field(factory=dict, converter=_frozen, hash=False)
+    _digest: str = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problems = [f"weight of {k} is negative" for k, v in self.weights.items() if v < 0]
         if self.default_weight < 0:
             problems.append("default_weight is negative")
-        if not 0 <= self.min_confidence <= 1:
-            problems.append("min_confidence must be between 0 and 1")
-        if self.gate_ceiling is Verdict.UNDETERMINED:
-            problems.append("gate_ceiling must be a graded verdict")
-        missing = sorted(v.value for v in Verdict if v not in self.advised_mode)
-        if missing:
-            problems.append(f"advised_mode lacks verdicts: {', '.join(missing)}")
+        if not 0 <= self.min_coverage <= 1:
+            problems.append("min_coverage must be between 0 and 1")
+        for name in ("gate_ceiling", "unresourced_ceiling"):
+            if getattr(self, name) is Verdict.UNDETERMINED:
+                problems.append(f"{name} must be a graded verdict")
+        for name in ("advised_mode", "aims_advised_mode"):
+            missing = sorted(v.value for v in Verdict if v not in getattr(self, name))
+            if missing:
+                problems.append(f"{name} lacks verdicts: {', '.join(missing)}")
         if not 0 < self.severity_cutoffs[0] <= self.severity_cutoffs[1]:
             problems.append("severity_cutoffs must be (medium, high) with 0 < medium <= high")
+        codes = [r.code for r in self.rules]
+        problems += [
+            f"rule {c} is given twice" for c in sorted({c for c in codes if codes.count(c) > 1})
+        ]
         if problems:
             raise ValueError("invalid policy: " + "; ".join(problems))
+        object.__setattr__(self, "_digest", _digest(self))
+
+    @property
+    def digest(self) -> str:
+        """A stable digest of every setting (rules and evaluators by name): audit trail."""
+        return self._digest
 
     def weight(self, condition_id: str) -> float:
         """The weight of a Table 2 condition under this policy."""
         return self.weights.get(condition_id, self.default_weight)
+
+
+def _name(value: object) -> str:
+    if isinstance(value, Callable):  # type: ignore[arg-type]
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value)}"
+    code = getattr(value, "code", None)
+    return str(code) if code is not None else repr(value)
+
+
+def _canonical(value: object) -> str:
+    if isinstance(value, Mapping):
+        items = sorted((_canonical(k), _canonical(v)) for k, v in value.items())
+        return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
+    if isinstance(value, frozenset):
+        return "[" + ",".join(sorted(_canonical(v) for v in value)) + "]"
+    if isinstance(value, tuple):
+        return "(" + ",".join(_canonical(v) for v in value) + ")"
+    if attrs.has(type(value)):
+        names = [f.name for f in attrs.fields(type(value)) if f.init]  # type: ignore[arg-type]
+        return type(value).__name__ + _canonical({n: getattr(value, n) for n in names})
+    if hasattr(value, "value") and not isinstance(value, (int, float, str)):
+        return str(value.value)
+    if isinstance(value, (bool, int, float, str)) or value is None:
+        return repr(value)
+    return _name(value)
+
+
+def _digest(policy: Policy) -> str:
+    fields = attrs.fields(Policy)
+    text = _canonical({f.name: getattr(policy, f.name) for f in fields if f.init})
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

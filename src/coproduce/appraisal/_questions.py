@@ -1,98 +1,35 @@
-"""The key questions for individuals and for organisations (pp. 6-7)."""
+"""The key questions for individuals and for organisations (pp. 6-7), each by its evaluator.
+
+A question is *answered* when every field that answers it is known and none says the thing
+is missing; *answered-no* when every field is known and at least one says it is missing (no
+budget, no recognition, no evaluation); *partly* when some fields are known; *open* when none.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from coproduce.appraisal._base import (
-    ProjectView,
-)
-from coproduce.appraisal._results import (
-    Answer,
-    Citation,
-    QuestionStatus,
-)
-from coproduce.catalogue import Catalogue
-from coproduce.model import (
-    Audience,
-    DecisionProcess,
-    QuestionId,
-    Sphere,
-    Sufficiency,
-)
+from coproduce.appraisal._context import Context
+from coproduce.appraisal._registry import QUESTIONS
+from coproduce.appraisal._results import Answer, Citation, QuestionStatus
+from coproduce.model import Audience, QuestionId
 
 __all__ = ["assess_questions"]
 
-# --------------------------------------------------------------------------- key questions
 
-
-def assess_questions(view: ProjectView, cat: Catalogue) -> tuple[QuestionStatus, ...]:
-    p = view.project
-    g, r, s = p.governance, p.resources, p.support
-
-    def known(pairs: Iterable[tuple[str, bool]]) -> tuple[list[str], list[str]]:
-        have: list[str] = []
-        missing: list[str] = []
-        for name, ok in pairs:
-            (have if ok else missing).append(name)
-        return have, missing
-
-    stakeholders = sorted(p.stakeholders, key=lambda x: x.id)
-    plan = [i for invs in view.by_stage.values() for i in invs]
-    lay = [x for x in stakeholders if x.kind.sphere is Sphere.LAY]
-    fields: dict[tuple[Audience, int], tuple[list[str], list[str]]] = {
-        (Audience.INDIVIDUALS, 1): known(
-            (f"stakeholders[{x.id}].brings", bool(x.brings)) for x in stakeholders
-        )
-        if stakeholders
-        else ([], ["stakeholders"]),
-        (Audience.INDIVIDUALS, 2): known(
-            [
-                ("aims", bool(p.aims)),
-                ("plan", bool(plan)),
-                *((f"plan[{i.stage}/{i.stakeholder}].aims", bool(i.aims)) for i in plan),
-            ]
-        ),
-        (Audience.INDIVIDUALS, 3): known(
-            [
-                ("resources.time", r.time is not Sufficiency.UNKNOWN),
-                ("resources.budget", r.budget is not Sufficiency.UNKNOWN),
-                ("resources.facilitation", r.facilitation is not Sufficiency.UNKNOWN),
-                *((f"stakeholders[{x.id}].reimbursed", x.reimbursed is not None) for x in lay),
-            ]
-        ),
-        (Audience.INDIVIDUALS, 4): known(
-            [
-                ("governance.decisions", g.decisions is not DecisionProcess.UNSPECIFIED),
-                ("governance.accountability", g.accountability is not None),
-                ("governance.ground_rules", g.ground_rules is not None),
-            ]
-        ),
-        (Audience.ORGANISATIONS, 1): known(
-            [
-                ("support.infrastructure", s.infrastructure is not None),
-                ("support.leadership", s.leadership is not None),
-            ]
-        ),
-        (Audience.ORGANISATIONS, 2): known(
-            [
-                ("support.training", s.training is not None),
-                ("resources.training", r.training is not None),
-            ]
-        ),
-        (Audience.ORGANISATIONS, 3): known([("support.recognition", s.recognition is not None)]),
-        (Audience.ORGANISATIONS, 4): known([("support.evaluation", s.evaluation is not None)]),
-        (Audience.ORGANISATIONS, 5): known([("support.diversity", s.diversity is not None)]),
-    }
+def assess_questions(ctx: Context) -> tuple[QuestionStatus, ...]:
+    """Every key question of the catalogue, individuals first, by number."""
     out = []
-    for q in sorted(cat.questions, key=lambda q: (q.audience is Audience.ORGANISATIONS, q.number)):
-        have, missing = fields.get((q.audience, q.number), ([], []))
+    questions = sorted(
+        ctx.catalogue.questions, key=lambda q: (q.audience is Audience.ORGANISATIONS, q.number)
+    )
+    for q in questions:
+        fields = tuple(QUESTIONS.get(q.id, ctx.policy.evaluators)(ctx))
+        have = tuple(f.path for f in fields if f.known)
+        missing = tuple(f.path for f in fields if not f.known)
+        absent = tuple(f.path for f in fields if f.known and f.absent)
         if have and not missing:
-            answer = Answer.ANSWERED
-        elif have:
-            answer = Answer.PARTLY
+            answer = Answer.ANSWERED_NO if absent else Answer.ANSWERED
         else:
-            answer = Answer.OPEN
+            answer = Answer.PARTLY if have else Answer.OPEN
         out.append(
             QuestionStatus(
                 question=QuestionId(q.id),
@@ -100,8 +37,9 @@ def assess_questions(view: ProjectView, cat: Catalogue) -> tuple[QuestionStatus,
                 number=q.number,
                 label=q.label,
                 answer=answer,
-                answered_by=tuple(have),
-                missing=tuple(missing),
+                answered_by=have,
+                missing=missing,
+                absent=absent,
                 source=Citation.of(q.id, q.source),
             )
         )

@@ -13,6 +13,7 @@ from coproduce.model import (
     ChallengeId,
     ConditionId,
     CostId,
+    Displayable,
     Extensible,
     Lean,
     MitigationId,
@@ -20,36 +21,44 @@ from coproduce.model import (
     Motivation,
     QuestionId,
     Source,
+    Sphere,
     StageId,
     StakeholderId,
+    StakeholderKind,
     VocabularyEnum,
 )
 
 __all__ = [
+    "Action",
+    "Advice",
     "AimAppraisal",
     "AlternativeAdvice",
     "Answer",
+    "Appraisal",
     "Citation",
     "ConditionContribution",
     "Emphasis",
     "ExposureCell",
     "Factor",
     "Finding",
-    "Level",
+    "FindingLevel",
+    "Lever",
     "MitigationStatus",
+    "Prerequisite",
     "QuestionStatus",
     "Risk",
     "Route",
     "Severity",
+    "StageAdvice",
     "Verdict",
 ]
 
 
 class Verdict(VocabularyEnum):
-    """How much to emphasise coproduction (step 1), from clearly less to clearly more.
+    """How much to emphasise coproduction, from clearly less to clearly more.
 
-    ``UNDETERMINED`` when too few Table 2 conditions are known to say. Members other than
-    ``UNDETERMINED`` compare by :attr:`rank`.
+    ``UNDETERMINED`` when too little is known to say. Members other than ``UNDETERMINED``
+    compare by :attr:`rank`.
     """
 
     CLEARLY_LESS = "clearly-less"
@@ -91,7 +100,7 @@ class Severity(VocabularyEnum):
 _SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
 
-class Level(VocabularyEnum):
+class FindingLevel(VocabularyEnum):
     """How much a finding matters."""
 
     INFO = "info"
@@ -101,24 +110,51 @@ class Level(VocabularyEnum):
     CONCERN = "concern"
     """The plan, as it stands, is likely to cause harm or fail."""
 
+    @property
+    def rank(self) -> int:
+        """0 (concern, read first) to 2 (info)."""
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {FindingLevel.CONCERN: 0, FindingLevel.WARNING: 1, FindingLevel.INFO: 2}
+
 
 class Route(VocabularyEnum):
-    """Whether coproduction is the only plausible route to an aim (step 2)."""
+    """Whether involving people is itself the route to an aim (step 2)."""
 
     LIKELY = "likely"
-    """Other means seldom reach aims of this kind (political aims, p. 8)."""
+    """Involving these people is the aim itself: giving them a voice or a share of power
+    (normative or political aims served by lay stakeholders); no review can stand in."""
     UNLIKELY = "unlikely"
     """Other means can usually reach aims of this kind (p. 8)."""
     UNCLEAR = "unclear"
-    """The aim states no motivation, so this cannot be judged."""
+    """The paper gives no rule (political aims pursued with the powerful), or the aim states
+    no motivation."""
 
 
 class Answer(VocabularyEnum):
     """How far the project answers a key question."""
 
     ANSWERED = "answered"
+    """Every field that answers it is known, and none says the thing is missing."""
+    ANSWERED_NO = "answered-no"
+    """Every field is known, and at least one says the thing is missing (no budget, no
+    recognition, no evaluation): answered, but the answer is a gap."""
     PARTLY = "partly"
     OPEN = "open"
+
+
+class Action(VocabularyEnum):
+    """What to do about one planned involvement."""
+
+    KEEP = "keep"
+    """Go ahead as planned."""
+    LIGHTEN = "lighten"
+    """Involve this stakeholder less deeply at this stage (down to the advised mode)."""
+    AFTER_PREREQUISITES = "after-prerequisites"
+    """Go ahead once the stakeholder's prerequisites are in place."""
+    RECONSIDER = "reconsider"
+    """The arrangement does not fit this stakeholder (an embedded arrangement with lay people)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -153,7 +189,7 @@ class Finding(Extensible):
     """
 
     code: str
-    level: Level
+    level: FindingLevel
     message: str
     inputs: tuple[str, ...]
     sources: tuple[Citation, ...]
@@ -186,27 +222,41 @@ class ConditionContribution(Extensible):
 
 
 @attrs.frozen(kw_only=True)
-class Emphasis(Extensible):
-    """Step 1: how much emphasis coproduction deserves, and why.
+class Emphasis(Extensible, Displayable):
+    """The Table 2 profile: how much emphasis coproduction with decision-makers deserves.
+
+    The paper scopes Table 2 to evaluations coproduced with policy-makers and service
+    managers (p. 6). The profile drives the advice for decision-makers and commercial
+    partners only; lay stakeholders' advice rests on the aims (see :class:`Advice`).
 
     Attributes:
         verdict: the graded verdict after gates.
         score: weighted balance of the Table 2 conditions, from −1 (all less) to 1 (all more).
-        confidence: share of the total weight whose condition is known, 0 to 1.
+        coverage: how much of Table 2 is known: the share of the total weight whose condition
+            leans one way or the other, 0 to 1. Not a probability that the verdict is right.
         ungated: the verdict before any gate applied.
-        gated_by: gate conditions that lean less and capped the verdict.
+        gated_by: gate conditions that lean less *and* lowered the verdict.
         advised_mode: the deepest mode of interaction the verdict supports (policy).
         contributions: one per condition, in Table 2 order.
+        applies_to: the stakeholders whose advice this profile drives (decision-makers and
+            commercial partners), by id.
 
     """
 
     verdict: Verdict
     score: float
-    confidence: float
+    coverage: float
     ungated: Verdict
     gated_by: tuple[ConditionId, ...]
     advised_mode: Mode
     contributions: tuple[ConditionContribution, ...]
+    applies_to: tuple[StakeholderId, ...] = ()
+
+    def __repr__(self) -> str:
+        return (
+            f"Emphasis(verdict={self.verdict.value}, score={self.score:+.2f}, "
+            f"coverage={self.coverage:.0%}, advised_mode={self.advised_mode.value})"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -221,9 +271,11 @@ class AlternativeAdvice(Extensible):
 
 @attrs.frozen(kw_only=True)
 class AimAppraisal(Extensible):
-    """Step 2 for one aim: its motivations, whether coproduction is the only route, alternatives.
+    """Step 2 for one aim: its motivations, whether involvement is the route, alternatives.
 
     Attributes:
+        only_route: whether involving people is itself the route to the aim.
+        route_reason: why, in a sentence.
         served_by: the involvements that serve the aim, as ``"stage/stakeholder"``.
 
     """
@@ -232,6 +284,7 @@ class AimAppraisal(Extensible):
     description: str
     motivations: tuple[Motivation, ...]
     only_route: Route
+    route_reason: str
     served_by: tuple[str, ...]
     alternatives: tuple[AlternativeAdvice, ...]
     sources: tuple[Citation, ...]
@@ -239,12 +292,21 @@ class AimAppraisal(Extensible):
 
 @attrs.frozen(kw_only=True)
 class Factor(Extensible):
-    """A project fact that raises a risk's severity."""
+    """A project fact that raises a risk's severity.
+
+    Attributes:
+        power: the factor is how power or dominance shows itself; only governance (ground
+            rules, a decision process) lowers it, never money (pp. 5, 8).
+        stakeholders: the stakeholders whose facts drive it (empty for project-wide facts).
+
+    """
 
     code: str
     points: int
     message: str
     inputs: tuple[str, ...]
+    power: bool = False
+    stakeholders: tuple[StakeholderId, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -252,26 +314,34 @@ class MitigationStatus(Extensible):
     """A mitigation for a risk, and whether the project has it.
 
     ``in_place`` is ``True``, ``False`` (known to be missing) or ``None`` (not known).
+    ``governance`` mitigations (ground rules, a decision process) are the only ones that
+    lower power-driven points.
     """
 
     mitigation: MitigationId
     label: str
     in_place: bool | None = None
     inputs: tuple[str, ...]
+    governance: bool = False
 
 
 @attrs.frozen(kw_only=True)
 class Risk(Extensible):
-    """A Table 1 challenge that applies where the plan involves stakeholders.
+    """A Table 1 challenge that applies where the plan involves stakeholders, or omits them.
 
     Attributes:
         code: stable id of the risk: ``"risk."`` + the challenge's name.
-        stakeholders: the stakeholders involved at the stage.
+        stakeholders: the stakeholders involved at the stage (or, for an omission, those
+            left out).
+        drivers: the stakeholders whose own facts set the severity (the relationship scored).
         mode: the deepest mode of involvement at the stage.
         bearers: the bearers the project actually has (e.g. early-career researchers only if
-            the team has any; a stakeholder kind only if involved at this stage).
+            they carry the engagement; a stakeholder kind only if involved at this stage).
+        points: severity points before mitigations.
         severity: before mitigations.
-        residual: after the mitigations in place (one step of points per mitigation).
+        residual: after the mitigations in place; power-driven points fall only with
+            governance, and never below low.
+        omission: raised by what the plan leaves out, not by an involvement.
 
     """
 
@@ -280,6 +350,7 @@ class Risk(Extensible):
     challenge: ChallengeId
     label: str
     stakeholders: tuple[StakeholderId, ...]
+    drivers: tuple[StakeholderId, ...]
     mode: Mode
     costs: tuple[CostId, ...]
     categories: tuple[CategoryId, ...]
@@ -290,18 +361,29 @@ class Risk(Extensible):
     residual: Severity
     mitigations: tuple[MitigationStatus, ...]
     sources: tuple[Citation, ...]
+    omission: bool = False
+
+    def __repr__(self) -> str:
+        return (
+            f"Risk({self.code}@{self.stage}, {self.severity.value}->{self.residual.value}, "
+            f"drivers={list(self.drivers)})"
+        )
 
 
 @attrs.frozen(kw_only=True)
 class ExposureCell(Extensible):
-    """One cell of the bearer × cost category matrix.
+    """One cell of the bearer × cost category matrix: how many risks put costs here.
 
     Attributes:
-        weight: sum over the risks reaching this cell of their residual severity rank.
         risks: codes of the risks that put costs in this cell.
-        least_able: the bearer is among those least able to carry costs: early-career or
-            fixed-term researchers (p. 5), unpaid lay contributors, or stakeholders' own time
-            without an engagement budget.
+        low: how many of those risks are of low residual severity.
+        medium: how many are medium.
+        high: how many are high.
+        least_able: the bearer is among those least able to carry costs, judged from the
+            project's own people: early-career or fixed-term researchers carrying the
+            engagement, unpaid or low-power lay contributors (p. 5). Never a decision-maker.
+        who: the stakeholder or researcher ids (or ``"team"``) that make the bearer least
+            able.
 
     """
 
@@ -309,8 +391,18 @@ class ExposureCell(Extensible):
     category: CategoryId
     costs: tuple[CostId, ...]
     risks: tuple[str, ...]
-    weight: int
+    low: int
+    medium: int
+    high: int
     least_able: bool
+    who: tuple[str, ...] = ()
+
+    @property
+    def worst(self) -> Severity:
+        """The most serious residual severity among the cell's risks."""
+        if self.high:
+            return Severity.HIGH
+        return Severity.MEDIUM if self.medium else Severity.LOW
 
 
 @attrs.frozen(kw_only=True)
@@ -320,6 +412,7 @@ class QuestionStatus(Extensible):
     Attributes:
         answered_by: the project fields that answer it (known values).
         missing: the fields that would answer it but are not known.
+        absent: of ``answered_by``, the fields whose answer is that the thing is missing.
 
     """
 
@@ -331,21 +424,125 @@ class QuestionStatus(Extensible):
     answered_by: tuple[str, ...]
     missing: tuple[str, ...]
     source: Citation
+    absent: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
-class Appraisal(Extensible):
+class Prerequisite(Extensible):
+    """Something that must be in place before a stakeholder's involvement starts.
+
+    Attributes:
+        code: stable code, e.g. ``"publication-agreement"``.
+        message: what to put in place, and why, in a sentence.
+        inputs: the project fields read.
+        sources: the catalogue entries it rests on.
+
+    """
+
+    code: str
+    message: str
+    inputs: tuple[str, ...]
+    sources: tuple[Citation, ...]
+
+
+@attrs.frozen(kw_only=True)
+class StageAdvice(Extensible):
+    """What to do about one planned involvement (one stage, one stakeholder).
+
+    Attributes:
+        planned_mode: the mode the plan sets.
+        advised_mode: the deepest mode supported for this stakeholder at this stage.
+        action: keep, lighten, go ahead after the prerequisites, or reconsider.
+        reason: why, in a sentence.
+        costs: the costs this involvement incurs (stakeholders' time, convening several
+            parties, contributions cherry-picked when only consulted).
+        embedded: the plan sets an embedded or commissioned arrangement here.
+
+    """
+
+    stage: StageId
+    planned_mode: Mode
+    advised_mode: Mode
+    action: Action
+    reason: str
+    costs: tuple[CostId, ...] = ()
+    embedded: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Advice(Extensible):
+    """Whether, where and how deeply to involve one stakeholder, and on what conditions.
+
+    Attributes:
+        stakeholder: the stakeholder's id.
+        kind: the stakeholder's kind.
+        sphere: decision, professional, lay, commercial, research or other.
+        basis: ``"table-2"`` for decision-makers and commercial partners (the paper scopes
+            Table 2 to them, p. 6); ``"aims"`` for everyone else (their aims, motivations,
+            costs and payment).
+        verdict: how much to emphasise involving this stakeholder.
+        deepest_mode: the deepest mode supported for this stakeholder (``None`` when nothing
+            is supported).
+        summary: the advice in a phrase, e.g. ``"more, up to collaboration, once a
+            publication agreement is signed"``.
+        stages: one line per planned involvement, in lifecycle order.
+        prerequisites: what must be in place before the involvement starts.
+        reasons: why, sentence by sentence.
+        sources: the catalogue entries the advice rests on.
+
+    """
+
+    stakeholder: StakeholderId
+    kind: StakeholderKind
+    sphere: Sphere
+    basis: str
+    verdict: Verdict
+    deepest_mode: Mode | None
+    summary: str
+    stages: tuple[StageAdvice, ...]
+    prerequisites: tuple[Prerequisite, ...]
+    reasons: tuple[str, ...]
+    sources: tuple[Citation, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Lever(Extensible):
+    """One thing that would change the advice if it changed.
+
+    Attributes:
+        code: what kind of lever, e.g. ``"condition"``, ``"prerequisite"``, ``"resources"``.
+        message: what would change, and how the advice would move.
+        stakeholders: whose advice it moves.
+        inputs: the project fields to change.
+
+    """
+
+    code: str
+    message: str
+    stakeholders: tuple[StakeholderId, ...]
+    inputs: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Appraisal(Extensible, Displayable):
     """The result of :func:`coproduce.appraise`: advice on whether and how to coproduce.
 
     Attributes:
         title: the project's title.
         catalogue_version: the catalogue edition the appraisal rests on.
-        emphasis: step 1, how much emphasis coproduction deserves, and why.
-        aims: step 2, per aim: is coproduction the only route, and what else could serve.
+        coproduce_version: the version of the library that made it.
+        policy_digest: a stable digest of the policy it was made under (``"default"`` for
+            the documented defaults), so a stored verdict can be audited.
+        advice: per stakeholder the plan involves, sorted by id: whether, where, how deeply,
+            and on what conditions.
+        emphasis: the Table 2 profile, which drives the advice for decision-makers and
+            commercial partners.
+        aims: step 2, per aim: is involvement the route, and what else could serve.
         risks: the risk register, by stage (lifecycle order) then challenge.
         exposure: the bearer × cost category matrix (non-empty cells only).
         questions: the key questions and how far the project answers them.
         findings: everything else worth saying, most serious first.
+        levers: what would change the advice.
 
     """
 
@@ -357,18 +554,24 @@ class Appraisal(Extensible):
     exposure: tuple[ExposureCell, ...]
     questions: tuple[QuestionStatus, ...]
     findings: tuple[Finding, ...]
+    advice: tuple[Advice, ...] = ()
+    levers: tuple[Lever, ...] = ()
+    coproduce_version: str = ""
+    policy_digest: str = ""
+
+    def __repr__(self) -> str:
+        levels = {lv: sum(f.level is lv for f in self.findings) for lv in FindingLevel}
+        return (
+            f"Appraisal({self.title!r}, {len(self.advice)} stakeholders advised, "
+            f"{len(self.risks)} risks, findings: {levels[FindingLevel.CONCERN]} concern / "
+            f"{levels[FindingLevel.WARNING]} warning / {levels[FindingLevel.INFO]} info)"
+        )
 
     def explain(self) -> str:
         """The appraisal as readable plain text, every conclusion with its locator."""
-        from coproduce.appraisal._explain import explain
+        from coproduce.model import render_text
 
-        return explain(self)
-
-    def _repr_html_(self) -> str:
-        """Jupyter shows the HTML report (see :func:`coproduce.report.html_fragment`)."""
-        from coproduce.report import html_fragment
-
-        return html_fragment(self)
+        return render_text(self)
 
     def finding(self, code: str) -> tuple[Finding, ...]:
         """The findings with this code."""
@@ -377,3 +580,17 @@ class Appraisal(Extensible):
     def risk(self, code: str) -> tuple[Risk, ...]:
         """The risks with this code (one per stage where the challenge arises)."""
         return tuple(r for r in self.risks if r.code == code)
+
+    def advice_for(self, stakeholder: str) -> Advice:
+        """The advice for one stakeholder.
+
+        Raises:
+            UnknownEntryError: the plan does not involve this stakeholder.
+
+        """
+        for a in self.advice:
+            if a.stakeholder == stakeholder:
+                return a
+        from coproduce.errors import UnknownEntryError
+
+        raise UnknownEntryError(stakeholder)

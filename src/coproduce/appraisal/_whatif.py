@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import attrs
 
-from coproduce.appraisal._base import DEFAULT_POLICY
-from coproduce.appraisal._engine import _with_lean, emphasis, validate_plan
+from coproduce.appraisal._advice import with_lean
+from coproduce.appraisal._emphasis import emphasis
+from coproduce.appraisal._engine import DEFAULT_POLICY
+from coproduce.appraisal._plan import validate_plan
 from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import Answer, Appraisal, Citation, Verdict
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import ConditionId, Extensible, Lean, Project
 
-__all__ = ["Change", "Comparison", "ConditionSensitivity", "Outcome", "compare", "sensitivity"]
+__all__ = ["Change", "Comparison", "ConditionSensitivity", "LeanOutcome", "compare", "sensitivity"]
 
 
 @attrs.frozen(kw_only=True)
-class Outcome(Extensible):
+class LeanOutcome(Extensible):
     """The emphasis if one condition leaned another way."""
 
     lean: Lean
@@ -38,7 +40,7 @@ class ConditionSensitivity(Extensible):
     condition: ConditionId
     number: int
     lean: Lean
-    outcomes: tuple[Outcome, ...]
+    outcomes: tuple[LeanOutcome, ...]
     changes_verdict: bool
     source: Citation
 
@@ -71,8 +73,8 @@ def sensitivity(
         )
         outcomes = []
         for lean in others:
-            e = emphasis(_with_lean(project, c.condition, lean), catalogue=cat, policy=pol)
-            outcomes.append(Outcome(lean=lean, verdict=e.verdict, score=e.score))
+            e = emphasis(with_lean(project, c.condition, lean), catalogue=cat, policy=pol)
+            outcomes.append(LeanOutcome(lean=lean, verdict=e.verdict, score=e.score))
         out.append(
             ConditionSensitivity(
                 condition=c.condition,
@@ -91,11 +93,11 @@ class Change(Extensible):
     """One thing that differs between two appraisals."""
 
     what: str
-    """``"risk"``, ``"finding"`` or ``"question"``."""
+    """``"advice"``, ``"risk"``, ``"finding"`` or ``"question"``."""
     key: str
-    """The risk (``code@stage``), finding (``code`` + inputs) or question id."""
+    """The stakeholder id, risk (``code@stage``), finding (``code`` + inputs) or question id."""
     before: str | None = None
-    """The old value (severity, level or answer), ``None`` if it was absent."""
+    """The old value (advice summary, severity, level or answer), ``None`` if it was absent."""
     after: str | None = None
     """The new value, ``None`` if it is gone."""
 
@@ -107,13 +109,17 @@ class Comparison(Extensible):
     verdict_before: Verdict
     verdict_after: Verdict
     score_delta: float
-    confidence_delta: float
+    coverage_delta: float
     changes: tuple[Change, ...]
 
     @property
     def verdict_changed(self) -> bool:
         """Whether the emphasis verdict differs."""
         return self.verdict_before is not self.verdict_after
+
+
+def _advice_map(a: Appraisal) -> dict[str, str]:
+    return {x.stakeholder: x.summary for x in a.advice}
 
 
 def _risk_map(a: Appraisal) -> dict[str, str]:
@@ -135,13 +141,15 @@ def _question_map(a: Appraisal) -> dict[str, Answer]:
 
 
 def compare(before: Appraisal, after: Appraisal) -> Comparison:
-    """Compare two appraisals: verdict, score, and risks, findings and questions that changed.
+    """Compare two appraisals: the advice per stakeholder, the Table 2 verdict, and the risks,
+    findings and questions that changed.
 
-    Risks compare by residual severity, points and mitigations in place (``"high (7 points,
+    Advice compares by its summary (``"more, up to collaboration, once ..."``); risks compare by residual severity, points and mitigations in place (``"high (7 points,
     1 mitigated)"``); findings by level; questions by answer.
     """
     changes: list[Change] = []
     for what, old, new in (
+        ("advice", _advice_map(before), _advice_map(after)),
         ("risk", _risk_map(before), _risk_map(after)),
         ("finding", _finding_map(before), _finding_map(after)),
         (
@@ -159,6 +167,6 @@ def compare(before: Appraisal, after: Appraisal) -> Comparison:
         verdict_before=before.emphasis.verdict,
         verdict_after=after.emphasis.verdict,
         score_delta=round(after.emphasis.score - before.emphasis.score, 9) + 0.0,
-        confidence_delta=round(after.emphasis.confidence - before.emphasis.confidence, 9) + 0.0,
+        coverage_delta=round(after.emphasis.coverage - before.emphasis.coverage, 9) + 0.0,
         changes=tuple(changes),
     )

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 
 from coproduce.catalogue import _paper
-from coproduce.catalogue._catalogue import ENTRY_FIELDS, Catalogue
+from coproduce.catalogue._catalogue import ENTRY_FIELDS, Catalogue, holds
 from coproduce.catalogue._integrity import problems
 from coproduce.errors import CatalogueError, UnknownEntryError
 from coproduce.model import BearerGroup, Cost, CostType
@@ -34,6 +34,7 @@ __all__ = [
     "cost_type",
     "costs_of_type",
     "default",
+    "holds",
     "problems",
     "table1_counts",
 ]

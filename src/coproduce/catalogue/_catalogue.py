@@ -10,12 +10,15 @@ import attrs
 from coproduce.errors import UnknownEntryError
 from coproduce.model import (
     Alternative,
+    Basis,
     Bearer,
     Challenge,
     Condition,
     ContributionEntry,
     Cost,
     CostCategory,
+    CostId,
+    Displayable,
     Entry,
     Extensible,
     FrozenMap,
@@ -29,7 +32,7 @@ from coproduce.model import (
     Typology,
 )
 
-__all__ = ["ENTRY_FIELDS", "Catalogue"]
+__all__ = ["ENTRY_FIELDS", "Catalogue", "holds"]
 
 ENTRY_FIELDS: tuple[str, ...] = (
     "stages",
@@ -68,7 +71,7 @@ _E = TypeVar("_E")
 
 
 @attrs.frozen(kw_only=True)
-class Catalogue(Extensible):
+class Catalogue(Extensible, Displayable):
     """The paper (or your own edition of it) as typed, versioned data.
 
     Build the default one with :func:`coproduce.default_catalogue`. Build your own with the
@@ -117,12 +120,6 @@ class Catalogue(Extensible):
         """Pickle the entries only; lookups and memos are rebuilt on the other side."""
         fields = {a.name: getattr(self, a.name) for a in attrs.fields(Catalogue) if a.init}
         return (_rebuild, (fields,))
-
-    def _repr_html_(self) -> str:
-        """Jupyter shows the entry counts (see :func:`coproduce.report.catalogue_html`)."""
-        from coproduce.report import catalogue_html
-
-        return catalogue_html(self)
 
     def memo(self, key: str, build: Callable[[Catalogue], _E]) -> _E:
         """Return derived data computed once per catalogue by ``build(self)``.
@@ -190,6 +187,31 @@ class Catalogue(Extensible):
         """The challenges of one stage, in the paper's order."""
         return tuple(c for c in self.challenges if c.stage == stage_id)
 
+    def challenge_costs(self, challenge_id: str) -> tuple[tuple[CostId, Basis], ...]:
+        """The costs a challenge incurs, with what each link rests on, in a fixed order.
+
+        First every cost of the challenge's Table 1 row (basis ``table-row``), then the
+        challenge's own links; a cost appears once, at its first link. Unknown ids are
+        skipped (:func:`coproduce.catalogue.check` reports them). The graph and the engine
+        both walk the catalogue through this one method.
+
+        Example:
+            >>> from coproduce import default_catalogue
+            >>> cat = default_catalogue()
+            >>> cat.challenge_costs("challenge.prevented-sharing")[0]
+            ('cost.independence-credibility', <Basis.TABLE_ROW: 'table-row'>)
+
+        """
+        challenge = self.challenge(challenge_id)
+        stage = self._index.get(challenge.stage)
+        row = stage.cost_cells if isinstance(stage, Stage) else ()
+        out: dict[CostId, Basis] = {}
+        for cost in row:
+            out.setdefault(cost, Basis.TABLE_ROW)
+        for link in challenge.costs:
+            out.setdefault(CostId(link.target), link.basis)
+        return tuple((c, b) for c, b in out.items() if isinstance(self._index.get(c), Cost))
+
     def with_entries(self, *entries: Entry, version: str | None = None) -> Catalogue:
         """Return a copy with ``entries`` added, or replacing the entry of the same id.
 
@@ -227,3 +249,24 @@ class Catalogue(Extensible):
 
 def _rebuild(fields: dict[str, Any]) -> Catalogue:
     return Catalogue(**fields)
+
+
+def holds(category: CostCategory, bearer: Bearer) -> bool:
+    """Whether a cost of ``category`` can fall on ``bearer`` (its groups and spheres allow it).
+
+    A cost's categories are crossed with its bearers only where this holds, so a patient never
+    carries a "professional" cost.
+
+    Example:
+        >>> from coproduce import default_catalogue
+        >>> from coproduce.catalogue import holds
+        >>> cat = default_catalogue()
+        >>> professional = cat.get("category.professional")
+        >>> holds(professional, cat.get("bearer.patients")), holds(professional, cat.get("bearer.managers"))
+        (False, True)
+
+    """
+    if category.bearer_groups and bearer.group not in category.bearer_groups:
+        return False
+    kind = bearer.stakeholder_kind
+    return not (category.spheres and kind is not None and kind.sphere not in category.spheres)

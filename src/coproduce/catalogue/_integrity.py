@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from coproduce.catalogue._catalogue import ENTRY_FIELDS, Catalogue
-from coproduce.model import CostId
+from coproduce.catalogue._catalogue import ENTRY_FIELDS, Catalogue, holds
+from coproduce.model import Bearer, CostCategory, CostId
 
 __all__ = ["problems"]
 
@@ -87,6 +87,8 @@ def _problems(cat: Catalogue) -> Iterator[str]:
 
     used_categories: set[str] = set()
     used_bearers: set[str] = set()
+    by_category: dict[str, CostCategory] = {c.id: c for c in cat.cost_categories}
+    by_bearer: dict[str, Bearer] = {b.id: b for b in cat.bearers}
     for entry in cat.costs:
         if not entry.categories:
             yield f"{entry.id}: has no cost category"
@@ -104,12 +106,21 @@ def _problems(cat: Catalogue) -> Iterator[str]:
                 yield f"{entry.id}: links to unknown bearer {link.target}"
         if entry.id not in reached_costs:
             yield f"{entry.id}: orphan cost, no challenge leads to it"
+        cats = [by_category[k.target] for k in entry.categories if k.target in by_category]
+        held = [by_bearer[k.target] for k in entry.bearers if k.target in by_bearer]
+        if cats and held and not any(holds(c, b) for c in cats for b in held):
+            yield f"{entry.id}: none of its bearers can bear any of its cost categories"
     for cat_entry in cat.cost_categories:
         if cat_entry.id not in used_categories:
             yield f"{cat_entry.id}: orphan cost category, no cost belongs to it"
     for bearer in cat.bearers:
         if bearer.id not in used_bearers:
             yield f"{bearer.id}: orphan bearer, no cost falls on it"
+
+    for mode_entry in cat.interaction_modes:
+        for link in mode_entry.costs:
+            if link.target not in costs:
+                yield f"{mode_entry.id}: links to unknown cost {link.target}"
 
     for mitigation in cat.mitigations:
         for link in mitigation.addresses:
@@ -124,7 +135,7 @@ def _problems(cat: Catalogue) -> Iterator[str]:
     for (audience, number), n in sorted(qnumbers.items()):
         if n > 1:
             yield f"question {audience} {number} is used {n} times"
-    modes = Counter(m.mode for m in cat.interaction_modes)
+    modes = Counter(m.mode for m in cat.interaction_modes if m.mode is not None)
     for mode, n in sorted(modes.items(), key=lambda kv: kv[0].depth):
         if n > 1:
             yield f"interaction mode {mode.value} has {n} entries"

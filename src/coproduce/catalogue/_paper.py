@@ -58,6 +58,7 @@ from coproduce.model import (
     QuestionId,
     Reference,
     Source,
+    Sphere,
     Stage,
     StageId,
     StakeholderKind,
@@ -67,7 +68,7 @@ from coproduce.model import (
     Typology,
 )
 
-DATA_VERSION = "2019.1"
+DATA_VERSION = "2019.2"
 """Edition of the encoded data: the paper's year, then a counter of revisions of the encoding."""
 
 REFERENCE = Reference(
@@ -105,6 +106,11 @@ CATEGORIES = (
             "who work elsewhere, reimbursing them, arranging meetings, facilitating mixed groups."
         ),
         source=_src(3, "Challenges and costs to coproduction, 'Firstly' (practical costs)"),
+        bearer_groups=(
+            BearerGroup.RESEARCHERS,
+            BearerGroup.STAKEHOLDERS,
+            BearerGroup.RESEARCH,
+        ),
     ),
     CostCategory(
         id=CategoryId("category.personal"),
@@ -114,6 +120,11 @@ CATEGORIES = (
             "stress and burnout, feeling used or ignored, even personal safety."
         ),
         source=_src(5, "Challenges and costs to coproduction, 'Second' (personal costs)"),
+        bearer_groups=(
+            BearerGroup.RESEARCHERS,
+            BearerGroup.STAKEHOLDERS,
+            BearerGroup.PARTICIPANTS,
+        ),
     ),
     CostCategory(
         id=CategoryId("category.professional"),
@@ -123,6 +134,17 @@ CATEGORIES = (
             "outputs judged lesser, lost independence or credibility, exposure of decision-makers."
         ),
         source=_src(5, "Challenges and costs to coproduction, 'Third' (professional costs)"),
+        bearer_groups=(
+            BearerGroup.RESEARCHERS,
+            BearerGroup.STAKEHOLDERS,
+        ),
+        spheres=(
+            Sphere.DECISION,
+            Sphere.PROFESSIONAL,
+            Sphere.COMMERCIAL,
+            Sphere.RESEARCH,
+            Sphere.OTHER,
+        ),
     ),
     CostCategory(
         id=CategoryId("category.research"),
@@ -132,6 +154,7 @@ CATEGORIES = (
             "questions, agendas bent to dominant interests, findings misrepresented."
         ),
         source=_src(5, "Challenges and costs to coproduction, 'Fourth' (the research itself)"),
+        bearer_groups=(BearerGroup.RESEARCH,),
     ),
     CostCategory(
         id=CategoryId("category.process"),
@@ -141,6 +164,7 @@ CATEGORIES = (
             "shared decisions undermined, disputes over when and what to publish."
         ),
         source=_src(5, "Challenges and costs to coproduction, 'Fourth', second paragraph"),
+        bearer_groups=(BearerGroup.RESEARCH,),
     ),
     CostCategory(
         id=CategoryId("category.scholarship"),
@@ -150,6 +174,10 @@ CATEGORIES = (
             "less willingness to take part in research, research seen as one more lobby."
         ),
         source=_src(6, "Challenges and costs to coproduction, 'Finally' (the profession)"),
+        bearer_groups=(
+            BearerGroup.PROFESSION,
+            BearerGroup.RESEARCH,
+        ),
     ),
 )
 
@@ -310,7 +338,11 @@ BEARERS = (
             label=label,
             description=f"{label} taking part in the research as stakeholders.",
             group=BearerGroup.STAKEHOLDERS,
-            source=_src(6, "Challenges and costs to coproduction, 'Fifth'"),
+            source=_src(
+                6,
+                "Challenges and costs to coproduction, 'Fifth'; the kinds as listed in "
+                "'A cautious approach', on who identifies the aims",
+            ),
             stakeholder_kind=kind,
         )
         for kind, name, label in _STAKEHOLDER_BEARERS
@@ -353,6 +385,33 @@ def _c(name: str) -> CostId:
     return CostId(f"cost.{name}")
 
 
+_PARAGRAPH_CATEGORY = {
+    "'Firstly'": ("practical",),
+    "'Second'": ("personal",),
+    "'Third'": ("professional",),
+    "'Fourth'": ("research", "process"),
+    "'Finally'": ("scholarship",),
+}
+"""The category each paragraph of the costs prose (pp. 3, 5-6) states for what it lists."""
+
+_CATEGORY_NOTE = (
+    "Table 1 and the lost Fig. 1 give no category here; placing the cost in it is our reading."
+)
+
+
+def _category_links(
+    source: Source, categories: tuple[str, ...], prose: tuple[str, ...]
+) -> tuple[Link, ...]:
+    stated = {c for key, cs in _PARAGRAPH_CATEGORY.items() if key in source.locator for c in cs}
+    stated |= set(prose)
+    return tuple(
+        Link(target=_cat(c), basis=P)
+        if c in stated
+        else Link(target=_cat(c), basis=I_, note=_CATEGORY_NOTE)
+        for c in categories
+    )
+
+
 def _cost(
     name: str,
     label: str,
@@ -362,13 +421,15 @@ def _cost(
     bearers: tuple[Link, ...],
     *,
     see_also: tuple[Source, ...] = (),
+    prose: tuple[str, ...] = (),
 ) -> Cost:
+    """A cost; a category is stated (prose) when the paragraph it comes from names it."""
     return Cost(
         id=_c(name),
         label=label,
         description=description,
         source=source,
-        categories=tuple(Link(target=_cat(c), basis=P) for c in categories),
+        categories=_category_links(source, categories, prose),
         bearers=bearers,
         see_also=see_also,
     )
@@ -404,7 +465,7 @@ TABLE1_COSTS = (
         "Interpersonal or organisational relationships suffer, above all with more powerful "
         "stakeholders and with policy or practice colleagues.",
         _t1(2, "Framing research questions"),
-        ("professional",),
+        ("professional", "personal"),
         (*_links(I_, _b("researchers"), *ALL_STAKEHOLDERS, note=_ROW_BEARER_NOTE),),
         see_also=(
             _t1(3, "Collecting data"),
@@ -425,12 +486,18 @@ TABLE1_COSTS = (
         "Lost independence and credibility",
         "Researchers are no longer seen, or able, to judge and report independently.",
         _t1(2, "Framing research questions"),
-        ("professional", "research"),
-        (*_links(P, _b("researchers")), *_links(I_, _b("research"), note=_ROW_BEARER_NOTE)),
+        ("professional", "research", "scholarship"),
+        (
+            *_links(P, _b("researchers")),
+            *_links(I_, _b("research"), note=_ROW_BEARER_NOTE),
+            *_links(P, _b("profession")),
+        ),
         see_also=(
             _t1(5, "Formulating recommendations"),
             _t1(6, "Disseminating research"),
+            _src(6, "Challenges and costs to coproduction, 'Finally', on independence"),
         ),
+        prose=("scholarship",),
     ),
     _cost(
         "ethics-breach",
@@ -759,6 +826,25 @@ PROSE_COSTS = (
         ("scholarship",),
         _links(P, _b("profession")),
     ),
+    _cost(
+        "hit-and-run",
+        "Hit-and-run research",
+        "Researchers take the funding, do the study, claim the impact and leave: partners who "
+        "expected help to act on the findings are left alone with them.",
+        _src(6, "Challenges and costs to coproduction, research process, on hit-and-run research"),
+        ("personal", "scholarship"),
+        (
+            *_links(
+                I_,
+                *DECISION_MAKERS,
+                _b("practitioners"),
+                *LAY,
+                note="The paper names the culture, not who is left behind; read from Table 1, row 7.",
+            ),
+            *_links(I_, _b("profession"), note="Ill-feeling towards research (p. 6, 'Finally')."),
+        ),
+        see_also=(_t1(7, "Implementing change"),),
+    ),
 )
 
 COSTS = TABLE1_COSTS + PROSE_COSTS
@@ -974,13 +1060,14 @@ CHALLENGES = (
         "implementation-disinterest",
         "Researchers uninterested in implementation",
         "Researchers may show little interest in helping to put findings into practice.",
-        (I_, ("feeling-used", "ill-feeling", "disengagement")),
+        (I_, ("feeling-used", "ill-feeling", "disengagement", "hit-and-run")),
     ),
 )
 
 # --------------------------------------------------------------------------- motivations, modes
 
 _WHY = "Why coproduce?"
+_P8_OTHER_MEANS = _src(8, "Conclusions, on aims that other means can reach")
 
 MOTIVATIONS = (
     MotivationEntry(
@@ -993,6 +1080,7 @@ MOTIVATIONS = (
         ),
         source=_src(2, f"{_WHY}, argument 1"),
         other_routes=True,
+        see_also=(_P8_OTHER_MEANS,),
     ),
     MotivationEntry(
         id="motivation.instrumental",
@@ -1005,6 +1093,7 @@ MOTIVATIONS = (
         ),
         source=_src(2, f"{_WHY}, argument 2"),
         other_routes=True,
+        see_also=(_P8_OTHER_MEANS,),
     ),
     MotivationEntry(
         id="motivation.normative",
@@ -1017,6 +1106,7 @@ MOTIVATIONS = (
         ),
         source=_src(2, f"{_WHY}, argument 3"),
         other_routes=True,
+        see_also=(_P8_OTHER_MEANS,),
     ),
     MotivationEntry(
         id="motivation.political",
@@ -1029,10 +1119,18 @@ MOTIVATIONS = (
         ),
         source=_src(2, f"{_WHY}, argument 4 (continues on p. 3)"),
         other_routes=False,
+        see_also=(
+            _src(3, f"{_WHY}, argument 4: with the disempowered or the powerful, both political"),
+            _src(8, "Conclusions, on political reasons: least discussed, perhaps most important"),
+        ),
     ),
 )
 
 _HOW = "How to coproduce?"
+
+_TIME = _links(
+    P, _c("stakeholder-time"), note="Taking part takes time from stakeholders' main work (p. 6)."
+)
 
 INTERACTION_MODES = (
     ModeEntry(
@@ -1049,6 +1147,7 @@ INTERACTION_MODES = (
         description="Researchers use personal networks to seek advice on policy agendas or to "
         "join policy discussions individually.",
         source=_src(3, f"{_HOW}, first paragraph"),
+        costs=_TIME,
     ),
     ModeEntry(
         id="mode.consultation",
@@ -1057,14 +1156,16 @@ INTERACTION_MODES = (
         description="Stakeholders are asked for views on topics or questions; researchers "
         "keep control of the research.",
         source=_src(3, f"{_HOW}, second paragraph"),
-    ),
-    ModeEntry(
-        id="mode.embedded",
-        mode=Mode.EMBEDDED,
-        label="Commissioned or embedded research",
-        description="Researchers work for or inside a policy or service agency on questions "
-        "it sets.",
-        source=_src(3, f"{_HOW}, first and second paragraphs"),
+        costs=(
+            *_TIME,
+            *_links(
+                I_,
+                _c("input-cherry-picked"),
+                _c("feeling-used"),
+                note="The paper's people asked for input (p. 6); that this is consultation is "
+                "our reading.",
+            ),
+        ),
     ),
     ModeEntry(
         id="mode.collaboration",
@@ -1072,14 +1173,33 @@ INTERACTION_MODES = (
         label="Co-design and co-interpretation",
         description="Questions are designed, or data interpreted, together with stakeholders.",
         source=_src(3, f"{_HOW}, second paragraph"),
+        costs=_TIME,
     ),
     ModeEntry(
         id="mode.partnership",
         mode=Mode.PARTNERSHIP,
         label="Partnership",
         description="Partners of equal status co-steer the research throughout, often with "
-        "the stakeholder contributing money; the deepest mode.",
+        "the stakeholder contributing money.",
         source=_src(3, f"{_HOW}, first paragraph"),
+        costs=_TIME,
+    ),
+    ModeEntry(
+        id="mode.user-controlled",
+        mode=Mode.USER_CONTROLLED,
+        label="User-controlled (the original sense)",
+        description="Power shifts from researchers or decision-makers to service users, who "
+        "lead: what coproduction first meant; the deepest mode.",
+        source=_src(3, f"{_HOW}, second paragraph, on the original meaning"),
+        costs=_TIME,
+    ),
+    ModeEntry(
+        id="mode.embedded",
+        mode=None,
+        label="Commissioned or embedded research (an arrangement)",
+        description="Researchers work for or inside a policy or service agency on questions "
+        "it sets. An arrangement, not a depth; the one most exposed to capture.",
+        source=_src(3, f"{_HOW}, first and second paragraphs"),
     ),
 )
 
@@ -1171,7 +1291,6 @@ CONDITIONS = (
         "point where they should be.",
         "There is time, money and expertise to involve the key stakeholders wherever they "
         "should be.",
-        note="Read by the default policy as close to a precondition (a gate).",
     ),
 )
 
@@ -1284,7 +1403,7 @@ QUESTIONS = (
     ),
 )
 
-_Q1 = _src(6, f"{_CAUTIOUS}, questions for individuals, 1")
+_Q1 = _src(6, f"{_CAUTIOUS}, questions for individuals, 1 (continues on p. 7)")
 
 CONTRIBUTIONS = (
     ContributionEntry(
@@ -1372,17 +1491,18 @@ ALTERNATIVES = (
         id=AlternativeId("alternative.systematic-review"),
         label="Review the evidence on people's experience",
         description="Draw the user perspective from a systematic review of patients' "
-        "experiences rather than from patient representatives.",
+        "experiences rather than from patient representatives. It serves understanding; it "
+        "gives no one a voice.",
         source=_src(7, f"{_CAUTIOUS}, questions for individuals, 2"),
-        serves=(Motivation.SUBSTANTIVE, Motivation.NORMATIVE),
+        serves=(Motivation.SUBSTANTIVE,),
     ),
     Alternative(
         id=AlternativeId("alternative.consultation"),
         label="Consult instead of partnering",
         description="Ask stakeholders for their views at set points instead of sharing "
         "control of the research.",
-        source=_src(6, f"{_CAUTIOUS}, first paragraph"),
-        serves=(Motivation.SUBSTANTIVE, Motivation.INSTRUMENTAL, Motivation.NORMATIVE),
+        source=_src(6, f"{_CAUTIOUS}, the open questions before the two steps"),
+        serves=(Motivation.SUBSTANTIVE, Motivation.INSTRUMENTAL),
     ),
     Alternative(
         id=AlternativeId("alternative.selective-stages"),
@@ -1396,14 +1516,6 @@ ALTERNATIVES = (
             Motivation.NORMATIVE,
             Motivation.POLITICAL,
         ),
-    ),
-    Alternative(
-        id=AlternativeId("alternative.knowledge-broker"),
-        label="Knowledge brokers or embedded researchers",
-        description="Link research and its users through brokers, or researchers working "
-        "inside the policy or service agency, instead of a full partnership.",
-        source=_src(3, f"{_HOW}, second paragraph"),
-        serves=(Motivation.INSTRUMENTAL, Motivation.POLITICAL),
     ),
 )
 

@@ -5,6 +5,7 @@ change one with :func:`attrs.evolve`. The model knows nothing of files, JSON, gr
 default catalogue.
 """
 
+from coproduce._display import Displayable, RenderKind, register_renderer, render_text
 from coproduce.model._entries import (
     Alternative,
     Bearer,
@@ -96,6 +97,7 @@ __all__ = [
     "CostId",
     "CostType",
     "DecisionProcess",
+    "Displayable",
     "Entry",
     "Extensible",
     "FrozenMap",
@@ -115,6 +117,7 @@ __all__ = [
     "Question",
     "QuestionId",
     "Reference",
+    "RenderKind",
     "Researcher",
     "ResearcherId",
     "Resources",
@@ -133,5 +136,7 @@ __all__ = [
     "Typology",
     "VocabularyEnum",
     "freeze",
+    "register_renderer",
+    "render_text",
     "thaw",
 ]

@@ -27,6 +27,7 @@ from coproduce.model._vocab import (
     Mode,
     Motivation,
     QuestionId,
+    Sphere,
     StageId,
     StakeholderKind,
     StepId,
@@ -157,12 +158,22 @@ class Cost(Extensible):
 
 @attrs.frozen(kw_only=True)
 class CostCategory(Extensible):
-    """A category of the project's cost typology (what a cost harms), rebuilt from Fig. 1."""
+    """A category of the project's cost typology (what a cost harms), rebuilt from Fig. 1.
+
+    Attributes:
+        bearer_groups: the groups of bearer a cost of this category can fall on; empty for
+            any. A cost's categories are crossed with its bearers only where both hold, so
+            patients never carry a "professional" cost.
+        spheres: for stakeholder bearers, the spheres that can carry it; empty for any.
+
+    """
 
     id: CategoryId
     label: str
     description: str
     source: Source
+    bearer_groups: tuple[BearerGroup, ...] = ()
+    spheres: tuple[Sphere, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -226,6 +237,7 @@ class MotivationEntry(Extensible):
     Attributes:
         other_routes: the paper judges that aims of this kind can mostly be reached by means
             other than coproduction (p. 8).
+        see_also: further places the paper discusses this motivation (p. 8).
 
     """
 
@@ -235,17 +247,27 @@ class MotivationEntry(Extensible):
     description: str
     source: Source
     other_routes: bool
+    see_also: tuple[Source, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
 class ModeEntry(Extensible):
-    """A mode of interaction between researchers and stakeholders."""
+    """A mode of interaction between researchers and stakeholders, or an arrangement.
+
+    Attributes:
+        mode: the depth this entry describes; ``None`` for an arrangement that is not a depth
+            (commissioned or embedded research, p. 3).
+        costs: links to the costs every involvement in this mode incurs (stakeholders' time;
+            contributions cherry-picked when people are only consulted, p. 6).
+
+    """
 
     id: str
-    mode: Mode
+    mode: Mode | None
     label: str
     description: str
     source: Source
+    costs: tuple[Link, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

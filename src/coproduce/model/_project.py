@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import attrs
 
+from coproduce._display import Displayable
 from coproduce.model._ext import Extensible
 from coproduce.model._vocab import (
     AimId,
@@ -72,6 +73,9 @@ class Stakeholder(Extensible):
         reimbursed: whether the party's time is paid or reimbursed; ``None`` if not known.
         delivery_responsibility: directly responsible for delivering the policy or programme
             studied (Table 2, row 2); ``None`` if not known.
+        expects_implementation_help: expects the researchers to help put the findings into
+            practice after the report (Table 1, row 7; p. 6 on "hit-and-run" research);
+            ``None`` if not known.
 
     """
 
@@ -84,6 +88,7 @@ class Stakeholder(Extensible):
     familiar: bool = False
     reimbursed: bool | None = None
     delivery_responsibility: bool | None = None
+    expects_implementation_help: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -114,6 +119,9 @@ class Involvement(Extensible):
         stakeholder: the id of one of the project's stakeholders.
         mode: how deeply the stakeholder is involved at that stage.
         aims: the ids of the project's aims this involvement serves.
+        embedded: the arrangement, not the depth: researchers work inside, or are
+            commissioned by, this stakeholder's organisation for this work (p. 3). The
+            arrangement most exposed to capture (p. 5); never one for lay people.
 
     """
 
@@ -121,6 +129,7 @@ class Involvement(Extensible):
     stakeholder: StakeholderId
     mode: Mode
     aims: tuple[AimId, ...] = ()
+    embedded: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -156,6 +165,25 @@ class Resources(Extensible):
     facilitation: Sufficiency = Sufficiency.UNKNOWN
     training: bool | None = None
 
+    def supplies(self) -> tuple[tuple[str, Sufficiency], ...]:
+        """The three supplies by name, in a fixed order: time, budget, facilitation.
+
+        Example:
+            >>> from coproduce import Resources, Sufficiency
+            >>> [n for n, v in Resources(budget=Sufficiency.NONE).supplies() if v.short]
+            ['budget']
+
+        """
+        return (("time", self.time), ("budget", self.budget), ("facilitation", self.facilitation))
+
+    def short(self) -> tuple[str, ...]:
+        """The names of the supplies that are none or limited."""
+        return tuple(n for n, v in self.supplies() if v.short)
+
+    def lacking(self) -> tuple[str, ...]:
+        """The names of the supplies that are none at all."""
+        return tuple(n for n, v in self.supplies() if v is Sufficiency.NONE)
+
 
 @attrs.frozen(kw_only=True)
 class Governance(Extensible):
@@ -171,6 +199,8 @@ class Governance(Extensible):
         data_agreement: who may see which data, and in what form, is agreed.
         publication_agreement: who may publish what and when, unwelcome findings included,
             is agreed.
+        ip_agreement: who owns what the collaboration makes (intellectual property) is agreed;
+            matters above all with commercial partners.
 
     """
 
@@ -179,6 +209,7 @@ class Governance(Extensible):
     accountability: bool | None = None
     data_agreement: bool | None = None
     publication_agreement: bool | None = None
+    ip_agreement: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -207,7 +238,7 @@ class Support(Extensible):
 
 
 @attrs.frozen(kw_only=True)
-class Project(Extensible):
+class Project(Extensible, Displayable):
     """A research project considering coproduction.
 
     Only ``title`` is required, so an appraisal can start from almost nothing and say what is
@@ -226,6 +257,13 @@ class Project(Extensible):
         support: what the research organisation or funder provides.
         identifiable_data: data about identifiable participants will be collected or
             analysed; ``None`` if not known.
+        implementation_support: the plan or the contracts provide the researchers' help with
+            implementation after the report; ``None`` if not known.
+        duration_weeks: how long the project runs, in weeks; ``None`` if not known. A rapid
+            evaluation has no time to set up a review.
+        engagement_gendered: opt-in and team-level, naming nobody: the engagement work falls
+            mostly on women in the team (the paper notes its gendered division, p. 5);
+            ``None`` if not said.
 
     Example:
         >>> from coproduce import Project, Stakeholder, StakeholderKind, Involvement, Mode
@@ -251,12 +289,11 @@ class Project(Extensible):
     governance: Governance = Governance()
     support: Support = Support()
     identifiable_data: bool | None = None
-
-    def _repr_html_(self) -> str:
-        """Jupyter shows a summary table (see :func:`coproduce.report.project_html`)."""
-        from coproduce.report import project_html
-
-        return project_html(self)
+    implementation_support: bool | None = None
+    duration_weeks: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(1))
+    )
+    engagement_gendered: bool | None = None
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
         """Return the stakeholder with this id.

@@ -96,7 +96,9 @@ class Motivation(VocabularyEnum):
 class Mode(VocabularyEnum):
     """Modes of interaction between researchers and stakeholders, from shallow to deep (p. 3).
 
-    Members compare by :attr:`depth`: ``Mode.CONSULTATION < Mode.PARTNERSHIP``.
+    Members compare by :attr:`depth`: ``Mode.CONSULTATION < Mode.PARTNERSHIP``. Research
+    commissioned by, or researchers embedded in, an agency is an *arrangement*, not a depth:
+    see :attr:`coproduce.Involvement.embedded`.
     """
 
     RECIPIENT = "recipient"
@@ -105,12 +107,12 @@ class Mode(VocabularyEnum):
     """Informal advice sought through interpersonal networks."""
     CONSULTATION = "consultation"
     """Stakeholders are consulted on topics or questions."""
-    EMBEDDED = "embedded"
-    """Research commissioned by, or researchers embedded in, a policy or service agency."""
     COLLABORATION = "collaboration"
     """Questions co-designed or findings co-interpreted with stakeholders."""
     PARTNERSHIP = "partnership"
     """Partnership with equality of status, co-steering the research throughout."""
+    USER_CONTROLLED = "user-controlled"
+    """The original sense of coproduction (p. 3): power shifts to service users, who lead."""
 
     @property
     def depth(self) -> int:
@@ -190,6 +192,11 @@ class StakeholderKind(VocabularyEnum):
         """The broad group this kind belongs to."""
         return _SPHERE[self]
 
+    @property
+    def lay_person(self) -> bool:
+        """Individual lay people: patients, carers and the public (not organisations)."""
+        return self in _LAY_PEOPLE
+
 
 _SPHERE = {
     StakeholderKind.POLICY_MAKER: Sphere.DECISION,
@@ -204,6 +211,7 @@ _SPHERE = {
     StakeholderKind.COMMERCIAL: Sphere.COMMERCIAL,
     StakeholderKind.OTHER: Sphere.OTHER,
 }
+_LAY_PEOPLE = frozenset({StakeholderKind.PATIENT, StakeholderKind.CARER, StakeholderKind.PUBLIC})
 
 
 class Level(VocabularyEnum):
@@ -232,6 +240,11 @@ class Sufficiency(VocabularyEnum):
     LIMITED = "limited"
     ADEQUATE = "adequate"
     UNKNOWN = "unknown"
+
+    @property
+    def short(self) -> bool:
+        """``NONE`` or ``LIMITED``: the resource falls short of the plan."""
+        return self is Sufficiency.NONE or self is Sufficiency.LIMITED
 
 
 class CareerStage(VocabularyEnum):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
-from coproduce.appraisal import Appraisal, Emphasis, ExposureCell, Severity
+from coproduce.appraisal import Appraisal, Emphasis, ExposureCell
 from coproduce.model import Lean
+from coproduce.report._style import INK, LEAN_COLOUR, MUTED, SEVERITY_COLOUR, SEVERITY_FILL
 
 __all__ = ["contributions_svg", "exposure_svg", "graph_svg"]
 
-LESS, MORE, UNKNOWN, INK, MUTED = "#b45309", "#0f766e", "#9ca3af", "#1f2937", "#6b7280"
-SEVERITY_COLOUR = {Severity.LOW: "#65a30d", Severity.MEDIUM: "#d97706", Severity.HIGH: "#b91c1c"}
+LESS, MORE, UNKNOWN = LEAN_COLOUR[Lean.LESS], LEAN_COLOUR[Lean.MORE], LEAN_COLOUR[Lean.UNKNOWN]
 
 
 def _text(
@@ -36,7 +36,7 @@ def _clip(s: str, n: int) -> str:
 def _svg(width: float, height: float, title: str, body: list[str]) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" '
-        f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
+        f'height="{height:.0f}" style="max-width:100%;height:auto" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'font-family="system-ui, -apple-system, Segoe UI, sans-serif">'
         f"<title>{escape(title)}</title>{''.join(body)}</svg>"
     )
@@ -116,10 +116,9 @@ def exposure_svg(
         return _svg(320, 40, "No cost exposure", [_text(10, 24, "No planned involvement.")])
     bearers = list(dict.fromkeys(c.bearer for c in cells))
     categories = sorted({c.category for c in cells}, key=lambda k: order.get(k, len(order)))
-    label_w, cell_w, cell_h, top = 230, 92, 28, 56
+    label_w, cell_w, cell_h, top = 250, 96, 28, 56
     width = label_w + cell_w * len(categories) + 20
     height = top + cell_h * len(bearers) + 34
-    biggest = max(c.weight for c in cells) or 1
     index = {(c.bearer, c.category): c for c in cells}
     body = []
     for j, k in enumerate(categories):
@@ -132,7 +131,7 @@ def exposure_svg(
         )
     for i, b in enumerate(bearers):
         y = top + i * cell_h
-        body.append(_text(label_w - 8, y + 18, _clip(labels.get(b, b), 32), anchor="end"))
+        body.append(_text(label_w - 8, y + 18, labels.get(b, b), anchor="end", size=11))
         for j, k in enumerate(categories):
             x = label_w + j * cell_w
             cell = index.get((b, k))
@@ -142,34 +141,33 @@ def exposure_svg(
                     f'height="{cell_h - 2}" fill="#f3f4f6"/>'
                 )
                 continue
-            alpha = 0.15 + 0.85 * cell.weight / biggest
+            worst = cell.worst
             stroke = f' stroke="{INK}" stroke-width="2.5"' if cell.least_able else ""
-            tip = f"{labels.get(b, b)} × {labels.get(k, k)}: weight {cell.weight}, " + ", ".join(
-                cell.costs
-            )
+            counts = f"{cell.high} high, {cell.medium} medium, {cell.low} low"
+            tip = f"{labels.get(b, b)} × {labels.get(k, k)}: {counts}; " + ", ".join(cell.costs)
             body.append(
                 f'<rect x="{x + 1}" y="{y + 1}" width="{cell_w - 2}" height="{cell_h - 2}" '
-                f'fill="#9a3412" fill-opacity="{alpha:.2f}"{stroke}>'
+                f'fill="{SEVERITY_FILL[worst]}"{stroke}>'
                 f"<title>{escape(tip)}</title></rect>"
             )
-            ink = "#ffffff" if alpha > 0.55 else INK
             mark = " !" if cell.least_able else ""
             body.append(
                 _text(
                     x + cell_w / 2,
                     y + 18,
-                    f"{cell.weight}{mark}",
+                    f"{len(cell.risks)} ({worst.value}){mark}",
                     anchor="middle",
-                    fill=ink,
+                    fill=SEVERITY_COLOUR[worst],
                     weight="bold" if cell.least_able else "normal",
+                    size=11,
                 )
             )
     body.append(
         _text(
             10,
             height - 10,
-            "Darker: more weight (residual severity summed). "
-            "Outlined with !: among those least able to bear it.",
+            "Number of risks; colour: the most serious after mitigations (the same scale in "
+            "every report). Outlined with !: among those least able to bear it.",
             size=11,
             fill=MUTED,
         )
@@ -228,7 +226,7 @@ def graph_svg(appraisal: Appraisal, labels: dict[str, str], order: dict[str, int
     )
     for s, c, risk in challenges:
         tip = f"{labels.get(c, c)}: {risk.severity.value}, {risk.residual.value} when mitigated"
-        fill = {"low": "#ecfccb", "medium": "#fef3c7", "high": "#fee2e2"}[risk.residual.value]
+        fill = SEVERITY_FILL[risk.residual]
         body.append(node(xs[1], yc[(s, c)], box_w[1], labels.get(c, c), fill, tip))
     body.extend(
         node(xs[2], yk[k], box_w[2], labels.get(k, k), "#f5f5f4", labels.get(k, k))

@@ -1,0 +1,345 @@
+"""One frozen context for every step of an appraisal, and the catalogue index it carries.
+
+:class:`CatalogueIndex` is built once per catalogue (``Catalogue.memo``) by one walk of
+stage → challenge → cost → category and bearer, through :meth:`Catalogue.challenge_costs`,
+the walk the graph uses too. :class:`Context` holds the project, catalogue, policy, index and
+order-independent views of the project; every step of :func:`appraise` takes it first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+import attrs
+
+from coproduce.appraisal._policy import Policy
+from coproduce.appraisal._results import Citation
+from coproduce.catalogue import Catalogue, holds
+from coproduce.model import (
+    Bearer,
+    BearerGroup,
+    BearerId,
+    CareerStage,
+    CategoryId,
+    ChallengeId,
+    ContractType,
+    CostId,
+    Involvement,
+    Level,
+    MitigationId,
+    Mode,
+    Project,
+    Researcher,
+    Sphere,
+    StageId,
+    Stakeholder,
+    StakeholderKind,
+)
+
+__all__ = [
+    "CatalogueIndex",
+    "Context",
+    "IndexedChallenge",
+    "StageFacts",
+    "build_index",
+    "make_context",
+]
+
+
+@attrs.frozen
+class IndexedChallenge:
+    """A challenge with everything the engine needs about its costs, computed once.
+
+    ``cells`` holds, per bearer (catalogue order), the categories (catalogue order) its costs
+    put on that bearer and the costs behind each, where the category can fall on the bearer.
+    """
+
+    id: ChallengeId
+    stage: StageId
+    label: str
+    costs: tuple[CostId, ...]
+    categories: tuple[CategoryId, ...]
+    bearers: tuple[BearerId, ...]
+    cells: tuple[tuple[BearerId, tuple[tuple[CategoryId, frozenset[CostId]], ...]], ...]
+    mitigations: tuple[tuple[MitigationId, str], ...]
+    researchers_bear: bool
+    citations: tuple[Citation, ...]
+
+
+@attrs.frozen
+class CatalogueIndex:
+    """Named lookups derived from a catalogue, built once by :func:`build_index`."""
+
+    stages: tuple[StageId, ...]
+    stage_order: Mapping[str, int]
+    stage_labels: Mapping[str, str]
+    challenges: Mapping[str, tuple[IndexedChallenge, ...]]
+    challenge: Mapping[str, IndexedChallenge]
+    bearers: Mapping[str, Bearer]
+    bearer_order: Mapping[str, int]
+    category_order: Mapping[str, int]
+    cost_order: Mapping[str, int]
+    citations: Mapping[str, Citation]
+    see_also: Mapping[str, tuple[Citation, ...]]
+    mode_costs: Mapping[Mode, tuple[CostId, ...]]
+    always: frozenset[str]
+    early: frozenset[str]
+    fixed_term: frozenset[str]
+    early_fixed: frozenset[str]
+    kind_bearers: Mapping[StakeholderKind, frozenset[str]]
+
+    def cite(self, *ids: str) -> tuple[Citation, ...]:
+        """Citations of these entries, skipping ids the catalogue does not hold."""
+        return tuple(self.citations[i] for i in ids if i in self.citations)
+
+
+def _indexed(cat: Catalogue, ch_id: str, orders: dict[str, Mapping[str, int]]) -> IndexedChallenge:
+    ch = cat.challenge(ch_id)
+    bearer_order, category_order = orders["bearer"], orders["category"]
+    costs = tuple(c for c, _ in cat.challenge_costs(ch_id))
+    by_bearer: dict[str, dict[str, set[CostId]]] = {}
+    categories: set[str] = set()
+    for c in costs:
+        cost = cat.cost(c)
+        kinds = [cat.category(k.target) for k in cost.categories if k.target in category_order]
+        categories.update(k.id for k in kinds)
+        for link in cost.bearers:
+            if link.target not in bearer_order:
+                continue
+            bearer = cat.bearer(link.target)
+            for k in kinds:
+                if holds(k, bearer):
+                    by_bearer.setdefault(bearer.id, {}).setdefault(k.id, set()).add(c)
+    ordered = sorted(by_bearer, key=bearer_order.__getitem__)
+    cells = tuple(
+        (
+            BearerId(b),
+            tuple(
+                (CategoryId(k), frozenset(by_bearer[b][k]))
+                for k in sorted(by_bearer[b], key=category_order.__getitem__)
+            ),
+        )
+        for b in ordered
+    )
+    return IndexedChallenge(
+        id=ch.id,
+        stage=ch.stage,
+        label=ch.label,
+        costs=costs,
+        categories=tuple(CategoryId(k) for k in sorted(categories, key=category_order.__getitem__)),
+        bearers=tuple(BearerId(b) for b in ordered),
+        cells=cells,
+        mitigations=(),
+        researchers_bear=any(cat.bearer(b).group is BearerGroup.RESEARCHERS for b in ordered),
+        citations=(
+            Citation.of(ch.id, ch.source),
+            Citation.of(ch.stage, cat.stage(ch.stage).source),
+        ),
+    )
+
+
+def build_index(cat: Catalogue) -> CatalogueIndex:
+    """Walk the catalogue once and keep what the engine looks up."""
+    stages = tuple(s.id for s in sorted(cat.stages, key=lambda s: s.order))
+    orders: dict[str, Mapping[str, int]] = {
+        "bearer": {b.id: i for i, b in enumerate(cat.bearers)},
+        "category": {c.id: i for i, c in enumerate(cat.cost_categories)},
+    }
+    mitigations: dict[str, list[tuple[MitigationId, str]]] = defaultdict(list)
+    for m in cat.mitigations:
+        for link in m.addresses:
+            mitigations[link.target].append((m.id, m.label))
+    challenge: dict[str, IndexedChallenge] = {}
+    per_stage: dict[str, tuple[IndexedChallenge, ...]] = {}
+    for stage in stages:
+        found = []
+        for ch in cat.challenges_of(stage):
+            ic = attrs.evolve(
+                _indexed(cat, ch.id, orders), mitigations=tuple(mitigations.get(ch.id, ()))
+            )
+            challenge[ch.id] = ic
+            found.append(ic)
+        per_stage[stage] = tuple(found)
+    bearers: dict[str, Bearer] = {b.id: b for b in cat.bearers}
+    mode_costs: dict[Mode, tuple[CostId, ...]] = {}
+    for entry in cat.interaction_modes:
+        if entry.mode is not None:
+            mode_costs[entry.mode] = tuple(CostId(k.target) for k in entry.costs if k.target in cat)
+    return CatalogueIndex(
+        stages=stages,
+        stage_order={s: i for i, s in enumerate(stages)},
+        stage_labels={s.id: s.label for s in cat.stages},
+        challenges=per_stage,
+        challenge=challenge,
+        bearers=bearers,
+        bearer_order=orders["bearer"],
+        category_order=orders["category"],
+        cost_order={c.id: i for i, c in enumerate(cat.costs)},
+        citations={e.id: Citation.of(e.id, e.source) for e in cat.entries()},
+        see_also={m.id: tuple(Citation.of(m.id, s) for s in m.see_also) for m in cat.motivations},
+        mode_costs=mode_costs,
+        always=frozenset(
+            b.id
+            for b in cat.bearers
+            if b.group not in (BearerGroup.RESEARCHERS, BearerGroup.STAKEHOLDERS)
+            or (
+                b.group is BearerGroup.RESEARCHERS
+                and b.career_stage is None
+                and b.contract is not ContractType.FIXED_TERM
+            )
+        ),
+        early=frozenset(
+            b.id
+            for b in cat.bearers
+            if b.career_stage is CareerStage.EARLY and b.contract is not ContractType.FIXED_TERM
+        ),
+        fixed_term=frozenset(
+            b.id
+            for b in cat.bearers
+            if b.contract is ContractType.FIXED_TERM and b.career_stage is None
+        ),
+        early_fixed=frozenset(
+            b.id
+            for b in cat.bearers
+            if b.contract is ContractType.FIXED_TERM and b.career_stage is CareerStage.EARLY
+        ),
+        kind_bearers={
+            kind: frozenset(b.id for b in cat.bearers if b.stakeholder_kind is kind)
+            for kind in StakeholderKind
+        },
+    )
+
+
+# --------------------------------------------------------------------------- project views
+
+
+@attrs.frozen
+class StageFacts:
+    """Who is involved at one stage, and the group facts that drive dominance (pp. 4-5)."""
+
+    stage: StageId
+    involvements: tuple[Involvement, ...]  # sorted by stakeholder id
+    stakeholders: tuple[str, ...]
+    mode: Mode
+    kinds: frozenset[StakeholderKind]
+    familiar: tuple[str, ...]
+    disparity: tuple[str, ...]
+    outnumbering: tuple[str, ...]
+
+
+def _outnumbering(involved: list[Stakeholder]) -> tuple[str, ...]:
+    """Stakeholders of one kind making up two thirds or more of three or more, with others."""
+    kinds = Counter(s.kind for s in involved)
+    if len(involved) < 3 or len(kinds) < 2:
+        return ()
+    (kind, n), *_ = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0].value))
+    return tuple(s.id for s in involved if s.kind is kind) if 3 * n >= 2 * len(involved) else ()
+
+
+def _stage_facts(
+    stage: str, invs: tuple[Involvement, ...], people: Mapping[str, Stakeholder]
+) -> StageFacts:
+    involved = [people[i.stakeholder] for i in invs]
+    high = tuple(s.id for s in involved if s.power is Level.HIGH)
+    low = tuple(s.id for s in involved if s.power is Level.LOW)
+    return StageFacts(
+        stage=StageId(stage),
+        involvements=invs,
+        stakeholders=tuple(i.stakeholder for i in invs),
+        mode=max(i.mode for i in invs),
+        kinds=frozenset(s.kind for s in involved),
+        familiar=tuple(s.id for s in involved if s.familiar),
+        disparity=high + low if high and low else (),
+        outnumbering=_outnumbering(involved),
+    )
+
+
+@attrs.frozen
+class Context:
+    """Everything a step of the appraisal reads: one frozen record, passed first.
+
+    Attributes:
+        people: stakeholders by id.
+        stages: per stage in lifecycle order where anyone is involved, its facts.
+        plan_of: per stakeholder id, their involvements in lifecycle order.
+        carriers: the researchers who carry the engagement (everyone, if nobody is named).
+        carriers_junior: of those named as carrying it, the early-career or fixed-term ones.
+
+    """
+
+    project: Project
+    catalogue: Catalogue
+    policy: Policy
+    index: CatalogueIndex
+    people: Mapping[str, Stakeholder]
+    stages: Mapping[str, StageFacts]
+    plan_of: Mapping[str, tuple[Involvement, ...]]
+    carriers: tuple[Researcher, ...]
+    carriers_junior: tuple[str, ...]
+
+    def sphere(self, stakeholder: str) -> Sphere:
+        """The sphere of a stakeholder of the project."""
+        return self.people[stakeholder].kind.sphere
+
+    @property
+    def involved(self) -> tuple[str, ...]:
+        """The ids of the stakeholders the plan involves, sorted."""
+        return tuple(sorted(self.plan_of))
+
+    def relevant_bearers(self, kinds: frozenset[StakeholderKind]) -> frozenset[str]:
+        """The bearers this project has where these kinds of stakeholder are involved.
+
+        Early-career and fixed-term researchers only if such researchers carry the engagement
+        (or nobody is named as carrying it and the team has them); a stakeholder kind only if
+        involved; research participants, the research itself and the profession always.
+        """
+        idx = self.index
+        early = any(r.career_stage is CareerStage.EARLY for r in self.carriers)
+        fixed = any(r.contract is ContractType.FIXED_TERM for r in self.carriers)
+        out = set(idx.always)
+        if early:
+            out |= idx.early
+        if fixed:
+            out |= idx.fixed_term
+        if early and fixed:
+            out |= idx.early_fixed
+        for kind in kinds:
+            out |= idx.kind_bearers.get(kind, frozenset())
+        return frozenset(out)
+
+
+def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Context:
+    """Build the context: the catalogue index (memoised) and sorted views of the project."""
+    index = catalogue.memo("coproduce.appraisal.index", build_index)
+    people = {s.id: s for s in project.stakeholders}
+    by_stage: dict[str, list[Involvement]] = defaultdict(list)
+    plan_of: dict[str, list[Involvement]] = defaultdict(list)
+    for inv in project.plan:
+        by_stage[inv.stage].append(inv)
+        plan_of[inv.stakeholder].append(inv)
+    order = index.stage_order
+    stages: dict[str, StageFacts] = {
+        s: _stage_facts(s, tuple(sorted(by_stage[s], key=lambda i: i.stakeholder)), people)
+        for s in index.stages
+        if s in by_stage
+    }
+    researchers = sorted(project.researchers, key=lambda r: r.id)
+    named = [r for r in researchers if r.carries_engagement]
+    return Context(
+        project=project,
+        catalogue=catalogue,
+        policy=policy,
+        index=index,
+        people=people,
+        stages=stages,
+        plan_of={
+            k: tuple(sorted(v, key=lambda i: order[i.stage])) for k, v in sorted(plan_of.items())
+        },
+        carriers=tuple(named or researchers),
+        carriers_junior=tuple(
+            r.id
+            for r in named
+            if r.career_stage is CareerStage.EARLY or r.contract is ContractType.FIXED_TERM
+        ),
+    )

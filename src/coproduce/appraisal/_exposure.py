@@ -1,0 +1,100 @@
+"""Who bears the costs: the bearer × cost category matrix, as counts of risks by severity.
+
+A cell counts the risks whose costs fall on that bearer in that category, by residual
+severity; it is not a measure of how large a cost is. A bearer is *least able* to carry
+costs only from the project's own people (p. 5): early-career or fixed-term researchers who
+carry the engagement, the team when the engagement work falls mostly on women (opt-in), and
+stakeholders who are unpaid or of low power outside the decision and commercial spheres.
+Never a ministry, a hospital director or a company.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from coproduce.appraisal._context import Context
+from coproduce.appraisal._results import ExposureCell, Risk, Severity
+from coproduce.model import (
+    BearerGroup,
+    BearerId,
+    CareerStage,
+    CategoryId,
+    ContractType,
+    CostId,
+    Level,
+    Sphere,
+)
+
+__all__ = ["cost_exposure", "least_able"]
+
+_NEVER = (Sphere.DECISION, Sphere.COMMERCIAL)
+
+
+def _unable_stakeholders(
+    ctx: Context, stakeholders: tuple[str, ...], bearer: BearerId
+) -> tuple[str, ...]:
+    kind = ctx.index.bearers[bearer].stakeholder_kind
+    out = []
+    for sid in stakeholders:
+        s = ctx.people.get(sid)
+        if s is None or s.kind is not kind or s.kind.sphere in _NEVER or s.power is Level.HIGH:
+            continue
+        if s.reimbursed is False or s.power is Level.LOW:
+            out.append(sid)
+    return tuple(out)
+
+
+def least_able(ctx: Context, bearer: BearerId, stakeholders: tuple[str, ...]) -> tuple[str, ...]:
+    """Who makes ``bearer`` least able to carry costs in this project (empty: nobody)."""
+    b = ctx.index.bearers[bearer]
+    if b.group is BearerGroup.STAKEHOLDERS:
+        return _unable_stakeholders(ctx, stakeholders, bearer)
+    if b.group is not BearerGroup.RESEARCHERS:
+        return ()
+    if b.career_stage is None and b.contract is None:
+        return ("team",) if ctx.project.engagement_gendered is True else ()
+    return tuple(
+        r.id
+        for r in ctx.carriers
+        if (b.career_stage is None or r.career_stage is CareerStage.EARLY)
+        and (b.contract is None or r.contract is ContractType.FIXED_TERM)
+        and (r.career_stage is CareerStage.EARLY or r.contract is ContractType.FIXED_TERM)
+    )
+
+
+def cost_exposure(ctx: Context, risks: tuple[Risk, ...]) -> tuple[ExposureCell, ...]:
+    """The bearer × category matrix, non-empty cells in catalogue order."""
+    costs: dict[tuple[BearerId, CategoryId], set[CostId]] = defaultdict(set)
+    codes: dict[tuple[BearerId, CategoryId], dict[str, Severity]] = defaultdict(dict)
+    who: dict[str, set[str]] = defaultdict(set)
+    for risk in risks:
+        ch = ctx.index.challenge[risk.challenge]
+        bearers = set(risk.bearers)
+        for b, per_category in ch.cells:
+            if b not in bearers:
+                continue
+            who[b].update(least_able(ctx, b, risk.stakeholders))
+            for k, cell_costs in per_category:
+                key = (b, k)
+                costs[key] |= cell_costs
+                seen = codes[key].get(risk.code)
+                if seen is None or risk.residual.rank > seen.rank:
+                    codes[key][risk.code] = risk.residual
+    idx = ctx.index
+    out = []
+    for b, k in sorted(costs, key=lambda bk: (idx.bearer_order[bk[0]], idx.category_order[bk[1]])):
+        levels = list(codes[(b, k)].values())
+        out.append(
+            ExposureCell(
+                bearer=b,
+                category=k,
+                costs=tuple(sorted(costs[(b, k)], key=idx.cost_order.__getitem__)),
+                risks=tuple(sorted(codes[(b, k)])),
+                low=levels.count(Severity.LOW),
+                medium=levels.count(Severity.MEDIUM),
+                high=levels.count(Severity.HIGH),
+                least_able=bool(who[b]),
+                who=tuple(sorted(who[b])),
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,460 @@
+"""The appraisal report as sections of plain blocks, written once for every format.
+
+The wording lives here; :mod:`coproduce.report._writers` turns the same sections into text,
+Markdown and HTML, so the formats cannot drift apart. The report opens with the advice per
+stakeholder group, then what it rests on (the caveats), then what would change it, before any
+detail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeAlias
+
+import attrs
+
+from coproduce.appraisal import (
+    Action,
+    Advice,
+    Answer,
+    Appraisal,
+    FindingLevel,
+    Route,
+)
+from coproduce.catalogue import Catalogue
+from coproduce.model import Sphere
+
+__all__ = [
+    "Block",
+    "Bullets",
+    "Caveats",
+    "Figure",
+    "Heading",
+    "Para",
+    "Section",
+    "Seg",
+    "Table",
+    "Text",
+    "sections",
+]
+
+
+@attrs.frozen
+class Seg:
+    """A run of text and its style: ``""``, ``"strong"``, ``"code"``, ``"cite"``,
+    ``"sev-low|medium|high"``, ``"level-…"`` or ``"verdict-…"``."""
+
+    text: str
+    style: str = ""
+
+
+Text: TypeAlias = tuple[Seg, ...]
+
+
+def t(*parts: str | Seg) -> Text:
+    """Text from plain strings and styled segments."""
+    return tuple(p if isinstance(p, Seg) else Seg(p) for p in parts)
+
+
+@attrs.frozen
+class Para:
+    text: Text
+
+
+@attrs.frozen
+class Heading:
+    text: Text
+
+
+@attrs.frozen
+class Bullets:
+    items: tuple[Text, ...]
+
+
+@attrs.frozen
+class Caveats:
+    items: tuple[Text, ...]
+
+
+@attrs.frozen
+class Table:
+    head: tuple[str, ...]
+    rows: tuple[tuple[Text, ...], ...]
+
+
+@attrs.frozen
+class Figure:
+    """An inline SVG (HTML only) and its caption."""
+
+    svg: str
+    caption: str
+
+
+Block: TypeAlias = Para | Heading | Bullets | Caveats | Table | Figure
+
+
+@attrs.frozen
+class Section:
+    """A titled part of the report; ``detail`` sections fold away in a notebook."""
+
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    detail: bool = True
+
+
+def cite(page: int, locator: str) -> Seg:
+    return Seg(f"(p. {page}, {locator})", "cite")
+
+
+_GROUPS = (
+    (Sphere.DECISION, "Decision-makers (policy-makers, funders, managers)"),
+    (Sphere.COMMERCIAL, "Commercial partners"),
+    (Sphere.PROFESSIONAL, "Practitioners"),
+    (Sphere.LAY, "Patients, carers, the public and community organisations"),
+    (Sphere.RESEARCH, "Partner researchers"),
+    (Sphere.OTHER, "Others"),
+)
+_ROUTE = {
+    Route.LIKELY: "involving these people is the aim itself",
+    Route.UNLIKELY: "other routes can usually reach it",
+    Route.UNCLEAR: "the paper gives no rule here",
+}
+ANSWER = {
+    Answer.ANSWERED: "answered",
+    Answer.ANSWERED_NO: "answered: no",
+    Answer.PARTLY: "partly answered",
+    Answer.OPEN: "open",
+}
+
+
+_ACTION = {
+    Action.LIGHTEN: "lighten",
+    Action.AFTER_PREREQUISITES: "once ready",
+    Action.RECONSIDER: "reconsider the arrangement",
+    Action.KEEP: "keep",
+}
+_PREREQUISITE = {
+    "publication-agreement": "publication agreement",
+    "data-agreement": "data agreement",
+    "ip-agreement": "agreement on who owns what is made (IP)",
+    "payment": "payment offered",
+}
+
+
+def _stage_name(stage: str) -> str:
+    return stage.removeprefix("stage.").replace("-", " ")
+
+
+def _todo(a: Advice) -> str:
+    parts = []
+    for action in (Action.LIGHTEN, Action.RECONSIDER, Action.AFTER_PREREQUISITES, Action.KEEP):
+        lines = [s for s in a.stages if s.action is action]
+        if not lines:
+            continue
+        if action is Action.LIGHTEN:
+            where = ", ".join(
+                f"{_stage_name(s.stage)} ({s.planned_mode.value} → {s.advised_mode.value})"
+                for s in lines
+            )
+        else:
+            where = ", ".join(f"{_stage_name(s.stage)} ({s.planned_mode.value})" for s in lines)
+        parts.append(f"{_ACTION[action]}: {where}")
+    return "; ".join(parts)
+
+
+def _advice_row(a: Advice) -> tuple[Text, ...]:
+    return (
+        t(Seg(a.stakeholder, "strong"), f" ({a.kind.value})"),
+        t(
+            Seg(a.verdict.value, f"verdict-{a.verdict.value}"),
+            a.summary.removeprefix(a.verdict.value),
+        ),
+        t(_todo(a) or "—"),
+        t("; ".join(_PREREQUISITE.get(p.code, p.code) for p in a.prerequisites) or "—"),
+    )
+
+
+def _advice(a: Appraisal) -> Section:
+    blocks: list[Block] = []
+    if not a.advice:
+        blocks.append(
+            Para(t("The plan involves nobody yet, so there is no advice per stakeholder."))
+        )
+    concerns = [f for f in a.findings if f.level is FindingLevel.CONCERN]
+    for sphere, title in _GROUPS:
+        group = [x for x in a.advice if x.sphere is sphere]
+        if not group:
+            continue
+        basis = (
+            "from Table 2, which the paper scopes to decision-makers (p. 6)"
+            if group[0].basis == "table-2"
+            else "from the aims their involvement serves (pp. 2-3, 6, 8)"
+        )
+        blocks.append(Heading(t(title, Seg(f" (advised {basis})", "cite"))))
+        blocks.append(
+            Table(
+                ("stakeholder", "advice", "what to do, stage by stage", "before it starts"),
+                tuple(_advice_row(x) for x in group),
+            )
+        )
+    if concerns:
+        blocks.append(Heading(t("Concerns to settle first")))
+        blocks.append(Bullets(tuple(t(Seg(f.code, "code"), ": ", f.message) for f in concerns[:6])))
+    return Section(
+        "advice", "Advice: whom to involve, where, how deeply", tuple(blocks), detail=False
+    )
+
+
+def _caveats(a: Appraisal, cat: Catalogue) -> Section:
+    items = (
+        t(
+            "The source is a commentary, not an evaluation: the paper stresses how little evidence "
+            "there is on what coproduction costs and achieves ",
+            cite(1, "Abstract; p. 6, 'A cautious approach'"),
+        ),
+        t(
+            "Table 1 is a non-exhaustive list drawn from the authors' own experience ",
+            cite(3, "Challenges and costs"),
+        ),
+        t(
+            "Table 2 holds the authors' early thoughts, for evaluations with policy-makers and "
+            "managers; this report applies it only to decision-makers and commercial partners ",
+            cite(7, "Table 2; p. 6"),
+        ),
+        t(
+            "Weights, thresholds, severity points, the advice outside Table 2's scope and the "
+            "prerequisites are this tool's judgement, not the paper's rules "
+            f"(coproduce {a.coproduce_version or '?'}, policy {a.policy_digest or '?'}, "
+            f"catalogue {a.catalogue_version})."
+        ),
+    )
+    return Section("caveats", "What this rests on", (Caveats(items),), detail=False)
+
+
+def _levers(a: Appraisal) -> Section:
+    if not a.levers:
+        return Section(
+            "levers",
+            "What would change this advice",
+            (Para(t("Nothing in Table 2, the prerequisites or the resources would move it.")),),
+            detail=False,
+        )
+    return Section(
+        "levers",
+        "What would change this advice",
+        (Bullets(tuple(t(x.message) for x in a.levers)),),
+        detail=False,
+    )
+
+
+def _profile(a: Appraisal, contributions_svg: str) -> Section:
+    e = a.emphasis
+    scope = ", ".join(e.applies_to) or "nobody in this plan"
+    blocks: list[Block] = [
+        Para(
+            t(
+                "Table 2 profile: ",
+                Seg(e.verdict.value, f"verdict-{e.verdict.value}"),
+                f" (score {e.score:+.2f}; {e.coverage:.0%} of Table 2 known; deepest mode "
+                f"supported: {e.advised_mode.value}). It drives the advice for: {scope}.",
+            )
+        )
+    ]
+    if e.gated_by:
+        blocks.append(
+            Para(t(f"Capped by {', '.join(e.gated_by)}; before the cap: {e.ungated.value}."))
+        )
+    blocks.append(
+        Figure(
+            contributions_svg, "Contribution of each Table 2 condition (p. 7). Grey dots: unknown."
+        )
+    )
+    blocks.append(
+        Table(
+            ("Table 2 condition", "lean", "contribution", "source"),
+            tuple(
+                (
+                    t(f"{c.number}. {c.label}"),
+                    t(
+                        c.lean.value
+                        + (" (inferred)" if c.inferred else "")
+                        + (" · gate" if c.gate else "")
+                    ),
+                    t(f"{c.contribution:+.3f}"),
+                    t(cite(c.source.page, c.source.locator)),
+                )
+                for c in e.contributions
+            ),
+        )
+    )
+    return Section("emphasis", "The Table 2 profile (decision-makers)", tuple(blocks))
+
+
+def _aims(a: Appraisal) -> Section:
+    if not a.aims:
+        return Section("aims", "Aims and alternatives (step 2)", (Para(t("No aims are stated.")),))
+    blocks: list[Block] = []
+    for aim in a.aims:
+        motives = ", ".join(m.value for m in aim.motivations) or "no motivation stated"
+        blocks.append(Heading(t(aim.description or aim.aim)))
+        blocks.append(Para(t(f"{motives} — {_ROUTE[aim.only_route]}: {aim.route_reason}.")))
+        if aim.alternatives:
+            blocks.append(
+                Bullets(
+                    tuple(
+                        t(
+                            Seg(x.label, "strong"),
+                            f": {x.reason} ",
+                            cite(x.source.page, x.source.locator),
+                        )
+                        for x in aim.alternatives
+                    )
+                )
+            )
+    return Section("aims", "Aims and alternatives (step 2)", tuple(blocks))
+
+
+def _risks(a: Appraisal, labels: dict[str, str]) -> Section:
+    if not a.risks:
+        return Section(
+            "risks",
+            "Risk register",
+            (Para(t("No stakeholder involvement is planned, so no risks arise from it.")),),
+        )
+    rows = []
+    for r in a.risks:
+        why = "; ".join(f.message for f in r.factors) or "no aggravating fact"
+        missing = ", ".join(m.label for m in r.mitigations if m.in_place is not True) or "—"
+        who = ", ".join(r.drivers) or "—"
+        rows.append(
+            (
+                t(labels.get(r.stage, r.stage)),
+                t(r.label + (" (what the plan leaves out)" if r.omission else "")),
+                t(who),
+                t(
+                    Seg(r.severity.value, f"sev-{r.severity.value}"),
+                    " → ",
+                    Seg(r.residual.value, f"sev-{r.residual.value}"),
+                ),
+                t(why),
+                t(missing),
+                t(cite(r.sources[0].page, r.sources[0].locator)),
+            )
+        )
+    head = (
+        "stage",
+        "challenge",
+        "driven by",
+        "severity → after mitigations",
+        "why",
+        "mitigations not in place",
+        "source",
+    )
+    return Section("risks", "Risk register", (Table(head, tuple(rows)),))
+
+
+def _exposure(a: Appraisal, labels: dict[str, str], exposure_svg: str) -> Section:
+    if not a.exposure:
+        return Section(
+            "exposure",
+            "Who bears the costs",
+            (Para(t("No planned involvement, so no costs fall.")),),
+        )
+    rows = tuple(
+        (
+            t(labels.get(c.bearer, c.bearer)),
+            t(labels.get(c.category, c.category)),
+            t(f"{c.high} high, {c.medium} medium, {c.low} low"),
+            t(("yes: " + ", ".join(c.who)) if c.least_able else ""),
+        )
+        for c in a.exposure
+    )
+    return Section(
+        "exposure",
+        "Who bears the costs",
+        (
+            Figure(
+                exposure_svg,
+                "Risks whose costs fall on each bearer in each cost category, coloured by the "
+                "most serious (costs pp. 3-6; those least able to bear them p. 5).",
+            ),
+            Table(
+                ("bearer", "cost category", "risks by residual severity", "least able to bear"),
+                rows,
+            ),
+        ),
+    )
+
+
+def _questions(a: Appraisal) -> Section:
+    rows = tuple(
+        (
+            t(f"{q.number}. {q.label}"),
+            t(q.audience.value),
+            t(ANSWER[q.answer]),
+            t(
+                ", ".join(q.absent)
+                if q.answer is Answer.ANSWERED_NO
+                else ", ".join(q.missing) or "—"
+            ),
+            t(cite(q.source.page, q.source.locator)),
+        )
+        for q in a.questions
+    )
+    return Section(
+        "questions",
+        "Key questions",
+        (Table(("question", "for", "status", "missing or 'no'", "source"), rows),),
+    )
+
+
+def _findings(a: Appraisal) -> Section:
+    if not a.findings:
+        return Section("findings", "Findings", (Para(t("None.")),))
+    items = tuple(
+        t(
+            Seg(f.level.value, f"level-{f.level.value}"),
+            " ",
+            Seg(f.code, "code"),
+            f": {f.message} ",
+            Seg("[" + "; ".join(f"{c.entry} p. {c.page}" for c in f.sources) + "]", "cite"),
+        )
+        for f in a.findings
+    )
+    return Section("findings", "Findings", (Bullets(items),))
+
+
+def sections(
+    a: Appraisal, cat: Catalogue, *, figures: Iterable[str] = ("", "", "")
+) -> tuple[Section, ...]:
+    """Every section of the report, in reading order. ``figures``: the three SVGs, or blanks."""
+    labels = {e.id: e.label for e in cat.entries()}
+    contributions, exposure, graph = tuple(figures)
+    out = [
+        _advice(a),
+        _caveats(a, cat),
+        _levers(a),
+        _profile(a, contributions),
+        _aims(a),
+        _risks(a, labels),
+        _exposure(a, labels, exposure),
+        _questions(a),
+        _findings(a),
+    ]
+    if graph:
+        out.append(
+            Section(
+                "graph",
+                "Stages, challenges and cost categories",
+                (
+                    Figure(
+                        graph,
+                        "Stages where stakeholders are involved, the challenges Table 1 lists "
+                        "for them (coloured by severity after mitigations), and the cost "
+                        "categories they reach.",
+                    ),
+                ),
+            )
+        )
+    return tuple(out)

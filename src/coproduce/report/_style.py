@@ -1,0 +1,63 @@
+"""One home for the reports' colours and styles: severity, lean and verdict, and the CSS."""
+
+from __future__ import annotations
+
+from coproduce.appraisal import FindingLevel, Severity, Verdict
+from coproduce.model import Lean
+
+__all__ = ["CSS", "INK", "LEAN_COLOUR", "LEVEL_WORD", "MUTED", "SEVERITY_COLOUR", "SEVERITY_FILL"]
+
+INK, MUTED = "#1f2937", "#6b7280"
+SEVERITY_COLOUR = {Severity.LOW: "#4d7c0f", Severity.MEDIUM: "#b45309", Severity.HIGH: "#b91c1c"}
+"""Ink for a severity: text, lines and the heatmap's cells."""
+SEVERITY_FILL = {Severity.LOW: "#ecfccb", Severity.MEDIUM: "#fef3c7", Severity.HIGH: "#fee2e2"}
+"""Light fills for a severity (boxes behind text)."""
+LEAN_COLOUR = {Lean.LESS: "#b45309", Lean.MORE: "#0f766e", Lean.UNKNOWN: "#9ca3af"}
+VERDICT_COLOUR = {
+    Verdict.CLEARLY_LESS: "#b45309",
+    Verdict.LESS: "#b45309",
+    Verdict.BALANCED: "#4b5563",
+    Verdict.MORE: "#0f766e",
+    Verdict.CLEARLY_MORE: "#0f766e",
+    Verdict.UNDETERMINED: "#6b7280",
+}
+LEVEL_WORD = {
+    FindingLevel.CONCERN: "concern",
+    FindingLevel.WARNING: "warning",
+    FindingLevel.INFO: "info",
+}
+
+_R = ".coproduce-report"
+CSS = f"""
+{_R} {{ font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: {INK}; }}
+{_R} h1 {{ font-size: 24px; margin: 0 0 4px; }}
+{_R} h2 {{ font-size: 19px; margin-top: 30px; border-bottom: 2px solid #e7e5e4;
+  padding-bottom: 4px; }}
+{_R} h3 {{ font-size: 16px; margin: 16px 0 4px; }}
+{_R} .meta, {_R} .cite, {_R} figcaption {{ color: {MUTED}; font-size: 12.5px; }}
+{_R} .verdict {{ display: inline-block; padding: 1px 8px; border-radius: 5px; font-weight: 700;
+  color: #fff; background: #4b5563; }}
+{_R} table {{ border-collapse: collapse; width: 100%; margin: 6px 0 14px; font-size: 14px; }}
+{_R} th, {_R} td {{ border: 1px solid #e5e7eb; padding: 4px 7px; text-align: left;
+  vertical-align: top; }}
+{_R} th {{ background: #f5f5f4; }}
+{_R} .sev-high {{ color: {SEVERITY_COLOUR[Severity.HIGH]}; font-weight: 700; }}
+{_R} .sev-medium {{ color: {SEVERITY_COLOUR[Severity.MEDIUM]}; font-weight: 600; }}
+{_R} .sev-low {{ color: {SEVERITY_COLOUR[Severity.LOW]}; }}
+{_R} .level-concern {{ color: {SEVERITY_COLOUR[Severity.HIGH]}; font-weight: 700; }}
+{_R} .level-warning {{ color: {SEVERITY_COLOUR[Severity.MEDIUM]}; }}
+{_R} .level-info {{ color: #4b5563; }}
+{_R} .caveat {{ background: #f8fafc; border-left: 4px solid #94a3b8; padding: 6px 12px;
+  font-size: 13.5px; }}
+{_R} figure {{ margin: 10px 0; max-width: 100%; }}
+{_R} figure svg {{ max-width: 100%; height: auto; }}
+{_R} code {{ font-size: 13px; }}
+{_R} details > summary {{ cursor: pointer; font-weight: 600; margin: 12px 0; }}
+"""
+"""The report's styles, every selector scoped to ``.coproduce-report``: safe in a notebook."""
+
+PAGE_CSS = (
+    "body { margin: 0; background: #fafaf9; }\n"
+    "main { max-width: 1040px; margin: 0 auto; padding: 18px 26px 40px; background: #fff; }\n"
+)
+"""Extra styles for the stand-alone page only."""
