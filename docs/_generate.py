@@ -137,12 +137,75 @@ def fields_page() -> str:
     return "\n".join(out)
 
 
+def _doc(value: object) -> str:
+    text = (getattr(value, "__doc__", None) or "").strip().splitlines()
+    return _cell(text[0]) if text else ""
+
+
+def findings_table() -> str:
+    """The finding rules, from the engine's registry (not written by hand)."""
+    from coproduce.appraisal import FINDINGS
+
+    cat = default_catalogue()
+    out = ["| code | level | when | rests on |", "|---|---|---|---|"]
+    for rule in FINDINGS.values():
+        cites = ", ".join(
+            f"`{c}` (p. {cat.get(c).source.page})" if c in cat else f"`{c}`" for c in rule.cites
+        )
+        out.append(
+            f"| `{rule.code}` | {rule.level.value} | {_cell(rule.when)} | "
+            f"{cites or 'the entries it names'} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def factors_table() -> str:
+    """The risk factors, from the engine's registry."""
+    from coproduce.appraisal import FACTORS
+
+    out = [
+        "| factor | points | read from | power-driven | applies to | when |",
+        "|---|---|---|---|---|---|",
+    ]
+    for rule in FACTORS.values():
+        if rule.researcher_costs:
+            scope = "every risk whose costs fall on researchers"
+        elif rule.scope is None:
+            scope = "every risk"
+        else:
+            scope = ", ".join(f"`{c.removeprefix('challenge.')}`" for c in sorted(rule.scope))
+        out.append(
+            f"| `{rule.code}` | {rule.points} | "
+            f"{'one stakeholder (per relationship)' if rule.relation else 'the project'} | "
+            f"{'yes' if rule.power else 'no'} | {scope} | {_cell(rule.when)} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def evaluators_table() -> str:
+    """The evaluators keyed by catalogue id, from the engine's registries."""
+    from coproduce.appraisal import ALTERNATIVES, MITIGATIONS, QUESTIONS
+
+    out = ["| catalogue entry | kind | notes |", "|---|---|---|"]
+    for key, check in MITIGATIONS.items():
+        note = "governance: lowers power-driven points" if check.governance else "lowers other points"
+        out.append(f"| `{key}` | mitigation | {note} |")
+    for key, evaluate in ALTERNATIVES.items():
+        out.append(f"| `{key}` | alternative | offered when: {_doc(evaluate)} |")
+    for key in QUESTIONS:
+        out.append(f"| `{key}` | key question | |")
+    return "\n".join(out) + "\n"
+
+
 def write_all(folder: Path) -> None:
     folder.mkdir(exist_ok=True)
     for name, text in (
         ("entries.md", entries_page()),
         ("interpretations.md", interpretations_page()),
         ("fields.md", fields_page()),
+        ("findings-table.md", findings_table()),
+        ("factors-table.md", factors_table()),
+        ("evaluators-table.md", evaluators_table()),
     ):
         path = folder / name
         if not path.exists() or path.read_text() != text:

@@ -30,7 +30,16 @@ from typing import Any
 
 import attrs
 
-from coproduce.appraisal import Answer, Appraisal, Level, Policy, Severity, Verdict, appraise
+from coproduce.appraisal import (
+    Answer,
+    Appraisal,
+    FindingLevel,
+    Policy,
+    Severity,
+    Verdict,
+    appraise,
+)
+from coproduce.model import Sphere
 from coproduce.catalogue import Catalogue
 from coproduce.errors import DocumentError, Issue
 from coproduce.model import Extensible, Project
@@ -239,7 +248,10 @@ class ExposureTotal(Extensible):
 
     bearer: str
     category: str
-    weight: int
+    risks: int
+    """Risks putting costs in this cell, summed over projects."""
+    high: int
+    """Of those, risks still high after mitigations."""
     projects: int
     least_able: int
     """Projects where this bearer is among those least able to bear the cost."""
@@ -254,6 +266,8 @@ class QuestionTally(Extensible):
     number: int
     label: str
     answered: int
+    answered_no: int
+    """Projects whose answer is that the thing is missing (no budget, no evaluation, ...)."""
     partly: int
     open: int
 
@@ -265,8 +279,10 @@ class PortfolioSummary(Extensible):
     Attributes:
         projects: documents appraised.
         invalid: documents that could not be read.
-        verdicts: projects per verdict, in verdict order.
-        gated: projects whose verdict a gate capped.
+        verdicts: projects per Table 2 verdict, in verdict order.
+        advice: stakeholders advised, per sphere and verdict.
+        prerequisites: stakeholders per prerequisite code, most frequent first.
+        gated: projects whose Table 2 verdict a gate lowered.
         risks: each risk that arose, most frequent first.
         exposure: cost exposure by bearer and category, heaviest first.
         findings: projects per finding code, most frequent first.
@@ -280,8 +296,10 @@ class PortfolioSummary(Extensible):
     gated: int
     risks: tuple[RiskTally, ...]
     exposure: tuple[ExposureTotal, ...]
-    findings: tuple[tuple[str, Level, int], ...]
+    findings: tuple[tuple[str, FindingLevel, int], ...]
     questions: tuple[QuestionTally, ...]
+    advice: tuple[tuple[Sphere, Verdict, int], ...] = ()
+    prerequisites: tuple[tuple[str, int], ...] = ()
 
 
 Entry = tuple[Any, ...]
@@ -307,9 +325,11 @@ class Portfolio:
         self._gated = 0
         self._verdicts: Counter[Verdict] = Counter()
         self._risks: dict[tuple[str, str], list[Any]] = {}
-        self._exposure: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
-        self._findings: Counter[tuple[str, Level]] = Counter()
+        self._exposure: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        self._findings: Counter[tuple[str, FindingLevel]] = Counter()
         self._questions: dict[str, list[Any]] = {}
+        self._advice: Counter[tuple[Sphere, Verdict]] = Counter()
+        self._prerequisites: Counter[str] = Counter()
 
     @staticmethod
     def entry(item: Appraisal | Outcome) -> Entry | None:
@@ -327,11 +347,17 @@ class Portfolio:
             item.emphasis.verdict.value,
             bool(item.emphasis.gated_by),
             tuple((r.code, r.stage, r.label, r.residual is Severity.HIGH) for r in item.risks),
-            tuple((c.bearer, c.category, c.weight, c.least_able) for c in item.exposure),
+            tuple(
+                (c.bearer, c.category, len(c.risks), c.high, c.least_able) for c in item.exposure
+            ),
             tuple(sorted({(f.code, f.level.value) for f in item.findings})),
             tuple(
                 (q.question, q.audience.value, q.number, q.label, q.answer.value)
                 for q in item.questions
+            ),
+            tuple(
+                (a.sphere.value, a.verdict.value, tuple(p.code for p in a.prerequisites))
+                for a in item.advice
             ),
         )
 
@@ -341,7 +367,7 @@ class Portfolio:
         if entry is None:
             self._invalid += 1
             return
-        verdict, gated, risks, exposure, findings, questions = entry
+        verdict, gated, risks, exposure, findings, questions, advice = entry
         self._projects += 1
         self._verdicts[Verdict(verdict)] += 1
         self._gated += gated
@@ -349,13 +375,17 @@ class Portfolio:
             tally = self._risks.setdefault((code, stage), [label, 0, 0])
             tally[1] += 1
             tally[2] += high
-        for bearer, category, weight, least_able in exposure:
+        for bearer, category, n, high, least_able in exposure:
             cell = self._exposure[(bearer, category)]
-            cell[0] += weight
-            cell[1] += 1
-            cell[2] += least_able
+            cell[0] += n
+            cell[1] += high
+            cell[2] += 1
+            cell[3] += least_able
         for code, level in findings:
-            self._findings[(code, Level(level))] += 1
+            self._findings[(code, FindingLevel(level))] += 1
+        for sphere, advised, prerequisites in advice:
+            self._advice[(Sphere(sphere), Verdict(advised))] += 1
+            self._prerequisites.update(prerequisites)
         for question, audience, number, label, answer in questions:
             tally = self._questions.setdefault(question, [audience, number, label, Counter()])
             tally[3][Answer(answer)] += 1
@@ -381,11 +411,16 @@ class Portfolio:
                 sorted(
                     (
                         ExposureTotal(
-                            bearer=b, category=k, weight=c[0], projects=c[1], least_able=c[2]
+                            bearer=b,
+                            category=k,
+                            risks=c[0],
+                            high=c[1],
+                            projects=c[2],
+                            least_able=c[3],
                         )
                         for (b, k), c in self._exposure.items()
                     ),
-                    key=lambda e: (-e.weight, e.bearer, e.category),
+                    key=lambda e: (-e.high, -e.risks, e.bearer, e.category),
                 )
             ),
             findings=tuple(
@@ -401,10 +436,21 @@ class Portfolio:
                     number=t[1],
                     label=t[2],
                     answered=t[3][Answer.ANSWERED],
+                    answered_no=t[3][Answer.ANSWERED_NO],
                     partly=t[3][Answer.PARTLY],
                     open=t[3][Answer.OPEN],
                 )
                 for q, t in self._questions.items()
+            ),
+            advice=tuple(
+                (sphere, advised, n)
+                for (sphere, advised), n in sorted(
+                    self._advice.items(),
+                    key=lambda kv: (list(Sphere).index(kv[0][0]), order.index(kv[0][1])),
+                )
+            ),
+            prerequisites=tuple(
+                sorted(self._prerequisites.items(), key=lambda kv: (-kv[1], kv[0]))
             ),
         )
 

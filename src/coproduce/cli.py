@@ -36,7 +36,7 @@ TEMPLATE = """\
 # A coproduce project. Fill in what you know; leave out what you do not.
 # Check it with:     coproduce validate {name}
 # Appraise it with:  coproduce appraise {name} --format html --output report.html
-schema_version: 1
+schema_version: 2
 title: "My project"
 description: >
   One paragraph on the research, its setting and the policy or practice it concerns.
@@ -50,7 +50,9 @@ aims:
     motivations: [substantive]
 
 # Who might take part. No personal names. kind: policy-maker, funder, manager, practitioner,
-# patient, carer, public, community-organisation, researcher, other.
+# patient, carer, public, community-organisation, researcher, commercial, other.
+# Decision-makers and commercial partners are advised from Table 2; everyone else from the
+# aims their involvement serves.
 # power and interest: low, medium or high; leave out if not known.
 stakeholders:
   - id: service-users
@@ -71,7 +73,8 @@ researchers:
 # Who is involved at which stage, how deeply. Stages: stage.mixed-teams,
 # stage.framing-questions, stage.collecting-data, stage.analysing-data,
 # stage.recommendations, stage.dissemination, stage.implementation.
-# Modes, shallow to deep: recipient, advice, consultation, embedded, collaboration, partnership.
+# Modes, shallow to deep: recipient, advice, consultation, collaboration, partnership,
+# user-controlled. Add `embedded: true` where researchers work inside the organisation.
 plan:
   - stage: stage.framing-questions
     stakeholder: service-users
@@ -93,6 +96,11 @@ governance:
   decisions: unspecified              # researcher-led, consensus, steering-group, authority
   ground_rules: null                  # true, false, or null when not known
   publication_agreement: null
+
+# Does the plan, or a contract, provide the researchers' help with implementation after the
+# report? (Stakeholders may expect it: `expects_implementation_help: true`.)
+implementation_support: null
+duration_weeks: null                  # how long the project runs
 """
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from coproduce.appraisal import Answer, Appraisal, Level, Severity
+from coproduce.appraisal import Answer, Appraisal, FindingLevel, Severity
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from coproduce.batch import PortfolioSummary
 
 __all__ = [
+    "advice",
     "contributions",
     "exposure",
     "findings",
@@ -106,16 +107,79 @@ def risks(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
     return _frame(rows, columns)
 
 
+def advice(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
+    """One row per planned involvement: the stakeholder's advice and what to do at that stage.
+
+    Example:
+        >>> from coproduce import appraise
+        >>> from coproduce.frame import advice
+        >>> from coproduce.io import load_example
+        >>> table = advice(appraise(load_example("contested-policy")))
+        >>> sorted(table["action"].unique())
+        ['after-prerequisites', 'keep', 'lighten']
+
+    """
+    columns = [
+        "project",
+        "title",
+        "stakeholder",
+        "sphere",
+        "basis",
+        "verdict",
+        "deepest_mode",
+        "stage",
+        "planned_mode",
+        "advised_mode",
+        "action",
+        "prerequisites",
+        "summary",
+    ]
+    rows = [
+        {
+            "project": i,
+            "title": a.title,
+            "stakeholder": x.stakeholder,
+            "sphere": x.sphere.value,
+            "basis": x.basis,
+            "verdict": x.verdict.value,
+            "deepest_mode": x.deepest_mode.value if x.deepest_mode else None,
+            "stage": s.stage,
+            "planned_mode": s.planned_mode.value,
+            "advised_mode": s.advised_mode.value,
+            "action": s.action.value,
+            "prerequisites": ", ".join(p.code for p in x.prerequisites),
+            "summary": x.summary,
+        }
+        for i, a in enumerate(_many(appraisals))
+        for x in a.advice
+        for s in x.stages
+    ]
+    return _frame(rows, columns)
+
+
 def exposure(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
     """One row per bearer × cost category cell."""
-    columns = ["project", "title", "bearer", "category", "weight", "least_able", "costs", "risks"]
+    columns = [
+        "project",
+        "title",
+        "bearer",
+        "category",
+        "high",
+        "medium",
+        "low",
+        "least_able",
+        "costs",
+        "risks",
+    ]
     rows = [
         {
             "project": i,
             "title": a.title,
             "bearer": c.bearer,
             "category": c.category,
-            "weight": c.weight,
+            "high": c.high,
+            "medium": c.medium,
+            "low": c.low,
             "least_able": c.least_able,
             "costs": len(c.costs),
             "risks": len(c.risks),
@@ -199,13 +263,13 @@ def questions(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
 
 
 def summary(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
-    """One row per project: verdict, score, confidence, risks, concerns, open questions."""
+    """One row per project: Table 2 verdict, score, coverage, risks, concerns, open questions."""
     columns = [
         "project",
         "title",
         "verdict",
         "score",
-        "confidence",
+        "coverage",
         "gated",
         "risks",
         "high_risks",
@@ -219,12 +283,12 @@ def summary(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
             "title": a.title,
             "verdict": a.emphasis.verdict.value,
             "score": a.emphasis.score,
-            "confidence": a.emphasis.confidence,
+            "coverage": a.emphasis.coverage,
             "gated": bool(a.emphasis.gated_by),
             "risks": len(a.risks),
             "high_risks": sum(r.residual is Severity.HIGH for r in a.risks),
-            "concerns": sum(f.level is Level.CONCERN for f in a.findings),
-            "warnings": sum(f.level is Level.WARNING for f in a.findings),
+            "concerns": sum(f.level is FindingLevel.CONCERN for f in a.findings),
+            "warnings": sum(f.level is FindingLevel.WARNING for f in a.findings),
             "open_questions": sum(q.answer is Answer.OPEN for q in a.questions),
         }
         for i, a in enumerate(_many(appraisals))
@@ -269,13 +333,14 @@ def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
             {
                 "bearer": e.bearer,
                 "category": e.category,
-                "weight": e.weight,
+                "risks": e.risks,
+                "high": e.high,
                 "projects": e.projects,
                 "least_able": e.least_able,
             }
             for e in summary.exposure
         ],
-        ["bearer", "category", "weight", "projects", "least_able"],
+        ["bearer", "category", "risks", "high", "projects", "least_able"],
     )
     findings = _frame(
         [

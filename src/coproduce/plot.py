@@ -42,7 +42,8 @@ def _pyplot() -> Any:
 def plot_exposure(
     appraisal: Appraisal, *, ax: Axes | None = None, catalogue: Catalogue | None = None
 ) -> Axes:
-    """A bearer × cost category heatmap of residual-severity weight; least-able rows marked."""
+    """A bearer × cost category heatmap: how many risks, coloured by the most serious after
+    mitigations on one fixed scale (low, medium, high); least-able rows marked."""
     cat = catalogue if catalogue is not None else default_catalogue()
     plt = _pyplot()
     if ax is None:
@@ -51,21 +52,24 @@ def plot_exposure(
     bearers = list(dict.fromkeys(c.bearer for c in appraisal.exposure))
     categories = [k.id for k in cat.cost_categories]
     grid = [[0.0] * len(categories) for _ in bearers]
+    counts = [[0] * len(categories) for _ in bearers]
     least = {c.bearer for c in appraisal.exposure if c.least_able}
     for c in appraisal.exposure:
         if c.category in categories:
-            grid[bearers.index(c.bearer)][categories.index(c.category)] = c.weight
-    ax.imshow(grid or [[0.0] * len(categories)], cmap="Oranges", aspect="auto")
+            i, j = bearers.index(c.bearer), categories.index(c.category)
+            grid[i][j] = float(c.worst.rank)
+            counts[i][j] = len(c.risks)
+    ax.imshow(grid or [[0.0] * len(categories)], cmap="Oranges", aspect="auto", vmin=0, vmax=3)
     ax.set_xticks(
         range(len(categories)), [k.removeprefix("category.").capitalize() for k in categories]
     )
     ax.set_yticks(
         range(len(bearers)), [labels.get(b, b) + (" (!)" if b in least else "") for b in bearers]
     )
-    for i, row in enumerate(grid):
+    for i, row in enumerate(counts):
         for j, value in enumerate(row):
             if value:
-                ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=8)
+                ax.text(j, i, str(value), ha="center", va="center", fontsize=8)
     ax.set_title("Who bears the costs")
     return ax
 

@@ -107,6 +107,7 @@ stakeholders = st.builds(
     familiar=st.booleans(),
     reimbursed=_opt_bool,
     delivery_responsibility=_opt_bool,
+    expects_implementation_help=_opt_bool,
     extensions=extensions,
 )
 """A stakeholder (ids are unique only within :func:`projects`)."""
@@ -139,6 +140,7 @@ def projects(draw: st.DrawFn, catalogue: Catalogue | None = None) -> Project:
                     aims=st.lists(st.sampled_from(goal_ids), unique=True, max_size=2).map(tuple)
                     if goal_ids
                     else st.just(()),
+                    embedded=st.booleans(),
                 ),
                 lambda i: (i.stage, i.stakeholder),
                 14,
@@ -193,6 +195,7 @@ def projects(draw: st.DrawFn, catalogue: Catalogue | None = None) -> Project:
                 accountability=_opt_bool,
                 data_agreement=_opt_bool,
                 publication_agreement=_opt_bool,
+                ip_agreement=_opt_bool,
             )
         ),
         support=draw(
@@ -207,6 +210,9 @@ def projects(draw: st.DrawFn, catalogue: Catalogue | None = None) -> Project:
             )
         ),
         identifiable_data=draw(_opt_bool),
+        implementation_support=draw(_opt_bool),
+        duration_weeks=draw(st.none() | st.integers(min_value=1, max_value=520)),
+        engagement_gendered=draw(_opt_bool),
         extensions=draw(extensions),
     )
 

@@ -176,12 +176,30 @@ def _prerequisites(
         )
 
 
+def _framing_capped(s: Stakeholder, verdict: Verdict) -> bool:
+    """Whether to consult, not partner, this stakeholder where findings are framed and shared.
+
+    For those with power over the findings, unless Table 2 clearly favours working closely
+    with them and they carry no delivery responsibility; commercial partners always.
+    """
+    if not has_power_over_findings(s):
+        return False
+    if s.kind.sphere is Sphere.COMMERCIAL or s.delivery_responsibility is True:
+        return True
+    return verdict.rank is None or verdict.rank < 2
+
+
 def _stage(
-    ctx: Context, s: Stakeholder, inv: Involvement, deepest: Mode, prereqs: tuple[Prerequisite, ...]
+    ctx: Context,
+    s: Stakeholder,
+    inv: Involvement,
+    deepest: Mode,
+    prereqs: tuple[Prerequisite, ...],
+    verdict: Verdict,
 ) -> StageAdvice:
     cap = deepest
     stage_cap = ctx.policy.stage_caps.get(inv.stage)
-    capped = stage_cap is not None and has_power_over_findings(s) and stage_cap < cap
+    capped = stage_cap is not None and _framing_capped(s, verdict) and stage_cap < cap
     if capped and stage_cap is not None:
         cap = stage_cap
     label = ctx.index.stage_labels.get(inv.stage, inv.stage).lower()
@@ -250,7 +268,9 @@ def advise(ctx: Context) -> tuple[Advice, ...]:
             )
         deepest = (pol.advised_mode if table2 else pol.aims_advised_mode).get(verdict)
         prereqs = tuple(_prerequisites(ctx, s, invs))
-        stages = tuple(_stage(ctx, s, i, deepest, prereqs) for i in invs) if deepest else ()
+        stages = (
+            tuple(_stage(ctx, s, i, deepest, prereqs, verdict) for i in invs) if deepest else ()
+        )
         cites = (
             ("step.usefulness", "condition.conflicts-of-interest")
             if table2

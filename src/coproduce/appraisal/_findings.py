@@ -24,6 +24,7 @@ from coproduce.appraisal._registry import (
 from coproduce.appraisal._results import (
     Action,
     Answer,
+    ExposureCell,
     Finding,
     FindingLevel,
     Verdict,
@@ -43,7 +44,13 @@ def _rule(code: str, level: FindingLevel, *cites: str) -> Callable[[FindingCheck
 
 
 def _table2_involved(ctx: Context) -> list[str]:
-    return [sid for sid in ctx.involved if ctx.sphere(sid) in TABLE2_SPHERES]
+    """Decision-makers and commercial partners with a seat (consultation or deeper)."""
+    return [
+        sid
+        for sid in ctx.involved
+        if ctx.sphere(sid) in TABLE2_SPHERES
+        and any(i.mode >= Mode.CONSULTATION for i in ctx.plan_of[sid])
+    ]
 
 
 # --------------------------------------------------------------------------- aims
@@ -299,28 +306,32 @@ def _none(ctx: Context, r: Results) -> Iterator[Hit]:
 
 @_rule("exposure.concentration", CONCERN, "question.individuals.costs")
 def _concentration(ctx: Context, r: Results) -> Iterator[Hit]:
-    """A least-able bearer carries costs of a risk of residual severity medium or worse."""
+    """Someone least able to bear costs carries those of a risk of medium residual severity or worse."""
     floor = ctx.policy.concentration_severity.rank
     worst: dict[str, int] = defaultdict(int)
     for risk in r.risks:
         worst[risk.code] = max(worst[risk.code], risk.residual.rank)
-    cells = defaultdict(list)
+    cells: dict[str, list[ExposureCell]] = defaultdict(list)
     for cell in r.exposure:
-        if cell.least_able:
-            cells[cell.bearer].append(cell)
-    for bearer in sorted(cells, key=ctx.index.bearer_order.__getitem__):
-        serious = sorted({c for cell in cells[bearer] for c in cell.risks if worst[c] >= floor})
+        for who in cell.who:
+            cells[who].append(cell)
+    for who in sorted(cells):
+        mine = cells[who]
+        serious = sorted({c for cell in mine for c in cell.risks if worst[c] >= floor})
         if not serious:
             continue
-        label = ctx.index.bearers[bearer].label
-        who = sorted({w for cell in cells[bearer] for w in cell.who})
-        kinds = ", ".join(c.category.removeprefix("category.") for c in cells[bearer])
+        bearers = sorted({c.bearer for c in mine}, key=ctx.index.bearer_order.__getitem__)
+        order = ctx.index.category_order
+        kinds = sorted({c.category for c in mine}, key=order.__getitem__)
+        name = "The team" if who == "team" else who
         yield Hit(
-            f"{label} ({', '.join(who)}), among those least able to bear them, carry costs "
-            f"({kinds}) of {len(serious)} risk{'s' * (len(serious) != 1)} of residual severity "
+            f"{name} ({'; '.join(ctx.index.bearers[b].label.lower() for b in bearers)}), among "
+            f"those least able to bear them, carr{'y' if who == 'team' else 'ies'} costs "
+            f"({', '.join(k.removeprefix('category.') for k in kinds)}) of {len(serious)} "
+            f"risk{'s' * (len(serious) != 1)} of residual severity "
             f"{ctx.policy.concentration_severity.value} or worse.",
-            (f"exposure[{bearer}]", *(f"risks[{c}]" for c in serious)),
-            (bearer,),
+            (*(f"exposure[{b}]" for b in bearers), *(f"risks[{c}]" for c in serious)),
+            tuple(bearers),
         )
 
 

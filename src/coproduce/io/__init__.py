@@ -18,10 +18,10 @@ versions are migrated step by step (:mod:`coproduce.io._versions`).
 
 Example:
     >>> from coproduce.io import load_project, dump_project
-    >>> p = load_project("schema_version: 1\ntitle: A study", format="yaml")
+    >>> p = load_project("schema_version: 2\ntitle: A study", format="yaml")
     >>> p.title
     'A study'
-    >>> load_project('{"schema_version": 1, "title": 3, "colour": "red"}')
+    >>> load_project('{"schema_version": 2, "title": 3, "colour": "red"}')
     Traceback (most recent call last):
     ...
     coproduce.errors.DocumentError: project document has 2 problems:
@@ -148,7 +148,7 @@ def _structure(data: Any, cls: type[_T], what: str, limits: Limits = _DEFAULT_LI
             what=what,
         )
     try:
-        body = migrate(data)
+        body = migrate(data, kind=what.split()[0])
     except DocumentError as exc:
         issues = list(exc.issues)
         body = {k: v for k, v in data.items() if k != "schema_version"}
