@@ -9,6 +9,7 @@ import pytest
 from coproduce import appraise
 from coproduce.appraisal import Answer, Appraisal, Route, Severity, Verdict
 from coproduce.io import examples, load_example
+from coproduce.model import MitigationId, StageId
 
 
 def run(name: str) -> Appraisal:
@@ -113,7 +114,7 @@ def test_no_resources_caps_the_verdict_however_the_rows_fall() -> None:
 def test_contested_policy_with_powerful_stakeholders() -> None:
     a = run("contested-policy")
     by_key = {(r.stage, r.code): r for r in a.risks}
-    framing = by_key[("stage.recommendations", "risk.pressed-to-frame")]
+    framing = by_key[(StageId("stage.recommendations"), "risk.pressed-to-frame")]
     assert framing.residual is Severity.HIGH
     assert {f.code for f in framing.factors} >= {
         "powerful-interested",
@@ -121,10 +122,9 @@ def test_contested_policy_with_powerful_stakeholders() -> None:
         "no-publication-agreement",
         "junior-carries-engagement",
     }
-    assert {m.mitigation: m.in_place for m in framing.mitigations}[
-        "mitigation.publication-agreement"
-    ] is None
-    ethics = by_key[("stage.analysing-data", "risk.identify-participants")]
+    in_place = {m.mitigation: m.in_place for m in framing.mitigations}
+    assert in_place[MitigationId("mitigation.publication-agreement")] is None
+    ethics = by_key[(StageId("stage.analysing-data"), "risk.identify-participants")]
     assert "identifiable-data" in {f.code for f in ethics.factors}
     assert "bearer.participants" in ethics.bearers
     concentration = a.finding("exposure.concentration")

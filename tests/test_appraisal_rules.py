@@ -27,7 +27,17 @@ from coproduce import (
     sensitivity,
 )
 from coproduce.appraisal import Answer, Policy, Severity, Thresholds, Verdict, emphasis
-from coproduce.model import Alternative, AlternativeId, CareerStage, ContractType, Source
+from coproduce.model import (
+    Alternative,
+    AlternativeId,
+    BearerId,
+    CareerStage,
+    CategoryId,
+    ConditionId,
+    ContractType,
+    QuestionId,
+    Source,
+)
 
 MINISTRY = Stakeholder(
     id="ministry", kind=StakeholderKind.POLICY_MAKER, power=Level.HIGH, interest=Level.HIGH
@@ -300,7 +310,7 @@ def test_exposure_cells_are_bearer_by_category() -> None:
         )
     )
     cells = {(c.bearer, c.category): c for c in a.exposure}
-    ethics = cells[("bearer.participants", "category.research")]
+    ethics = cells[(BearerId("bearer.participants"), CategoryId("category.research"))]
     assert "cost.ethics-breach" in ethics.costs
     assert set(ethics.risks) == {"risk.identify-participants", "risk.help-analyse"}
     assert ethics.weight == sum(r.residual.rank for r in a.risks if r.code in ethics.risks)
@@ -316,13 +326,13 @@ def test_key_questions_answered_partly_or_open() -> None:
         governance=Governance(ground_rules=True),
     )
     q = {x.question: x for x in appraise(p).questions}
-    costs = q["question.individuals.costs"]
+    costs = q[QuestionId("question.individuals.costs")]
     assert costs.answer is Answer.PARTLY
     assert costs.answered_by == ("resources.time", "stakeholders[patients].reimbursed")
     assert costs.missing == ("resources.budget", "resources.facilitation")
-    assert q["question.individuals.decisions"].answer is Answer.PARTLY
-    assert q["question.organisations.evaluation"].answer is Answer.OPEN
-    assert q["question.individuals.contributions"].answer is Answer.OPEN
+    assert q[QuestionId("question.individuals.decisions")].answer is Answer.PARTLY
+    assert q[QuestionId("question.organisations.evaluation")].answer is Answer.OPEN
+    assert q[QuestionId("question.individuals.contributions")].answer is Answer.OPEN
 
 
 def test_sensitivity_says_which_conditions_would_change_the_verdict() -> None:
@@ -339,10 +349,13 @@ def test_sensitivity_says_which_conditions_would_change_the_verdict() -> None:
     )
     rows = {r.condition: r for r in sensitivity(p)}
     assert emphasis(p).verdict is Verdict.MORE
-    cap = rows["condition.capacity"]
+    cap = rows[ConditionId("condition.capacity")]
     assert cap.changes_verdict and cap.outcomes[0].verdict is Verdict.LESS  # the gate
-    assert not rows["condition.relationships"].changes_verdict
-    assert [o.lean for o in rows["condition.relationships"].outcomes] == [Lean.LESS, Lean.MORE]
+    assert not rows[ConditionId("condition.relationships")].changes_verdict
+    assert [o.lean for o in rows[ConditionId("condition.relationships")].outcomes] == [
+        Lean.LESS,
+        Lean.MORE,
+    ]
 
 
 def test_compare_before_and_after_a_plan_change() -> None:

@@ -122,7 +122,7 @@ def test_sources_path_text_bytes_dict(tmp_path: Path) -> None:
 def test_golden_v1_projects_keep_loading(name: str) -> None:
     p = load_project(GOLDEN / "v1" / name)
     assert p.title == "Evaluating the reconfiguration of emergency departments"
-    assert p.extensions["x-grant-system"]["id"] == "G-1042"  # type: ignore[index]
+    assert p.extensions["x-grant-system"]["id"] == "G-1042"  # type: ignore[index,call-overload]
     assert [s.id for s in p.stakeholders] == ["authority", "commissioner", "ed-leads", "campaign"]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import attrs
 
 from coproduce.appraisal._results import Severity, Verdict
+from coproduce.errors import PolicyError
 from coproduce.model import Extensible, FrozenMap, Mode
 
 __all__ = ["DEFAULT_FACTOR_SCOPE", "Policy", "Thresholds"]
@@ -48,8 +49,8 @@ class Thresholds(Extensible):
 
     def __attrs_post_init__(self) -> None:
         if not (-1 <= self.clearly_less <= self.less < self.more <= self.clearly_more <= 1):
-            raise ValueError(
-                "thresholds must satisfy -1 <= clearly_less <= less < more <= clearly_more <= 1"
+            raise PolicyError(
+                ["thresholds must satisfy -1 <= clearly_less <= less < more <= clearly_more <= 1"]
             )
 
 
@@ -205,7 +206,7 @@ class Policy(Extensible):
         if not 0 < self.severity_cutoffs[0] <= self.severity_cutoffs[1]:
             problems.append("severity_cutoffs must be (medium, high) with 0 < medium <= high")
         if problems:
-            raise ValueError("invalid policy: " + "; ".join(problems))
+            raise PolicyError(problems)
 
     def weight(self, condition_id: str) -> float:
         """The weight of a Table 2 condition under this policy."""

@@ -86,6 +86,29 @@ def _cite(page: int, locator: str) -> str:
     return f'<span class="cite">p.&nbsp;{page}, {escape(locator)}</span>'
 
 
+def _aims_section(a: Appraisal) -> list[str]:
+    """Step 2: each aim, whether coproduction is its only route, and the alternatives."""
+    out = ['<section id="aims"><h2>Step 2: aims and alternatives</h2>']
+    if not a.aims:
+        out.append("<p>No aims are stated.</p>")
+    for aim in a.aims:
+        motives = ", ".join(m.value for m in aim.motivations) or "no motivation stated"
+        out.append(
+            f"<h3>{escape(aim.description or aim.aim)}</h3><p>{escape(motives)} — "
+            f"{escape(_ROUTE[aim.only_route])}.</p>"
+        )
+        if aim.alternatives:
+            out.append("<ul>")
+            out += [
+                f"<li><strong>{escape(x.label)}</strong>: {escape(x.reason)} "
+                f"{_cite(x.source.page, x.source.locator)}</li>"
+                for x in aim.alternatives
+            ]
+            out.append("</ul>")
+    out.append("</section>")
+    return out
+
+
 def _sections(a: Appraisal, cat: Catalogue) -> list[str]:
     labels = _labels(cat)
     order: dict[str, int] = {k.id: i for i, k in enumerate(cat.cost_categories)}
@@ -117,24 +140,7 @@ def _sections(a: Appraisal, cat: Catalogue) -> list[str]:
         )
     out.append("</tbody></table></section>")
 
-    out.append('<section id="aims"><h2>Step 2: aims and alternatives</h2>')
-    if not a.aims:
-        out.append("<p>No aims are stated.</p>")
-    for aim in a.aims:
-        motives = ", ".join(m.value for m in aim.motivations) or "no motivation stated"
-        out.append(
-            f"<h3>{escape(aim.description or aim.aim)}</h3><p>{escape(motives)} — "
-            f"{escape(_ROUTE[aim.only_route])}.</p>"
-        )
-        if aim.alternatives:
-            out.append("<ul>")
-            out += [
-                f"<li><strong>{escape(x.label)}</strong>: {escape(x.reason)} "
-                f"{_cite(x.source.page, x.source.locator)}</li>"
-                for x in aim.alternatives
-            ]
-            out.append("</ul>")
-    out.append("</section>")
+    out += _aims_section(a)
 
     out.append('<section id="risks"><h2>Risk register</h2>')
     if not a.risks:
