@@ -105,6 +105,7 @@ def test_everything_pickles() -> None:
         assert pickle.loads(pickle.dumps(value)) == value
 
 
+@pytest.mark.slow
 def test_progress_and_constant_memory() -> None:
     seen: list[int] = []
     project = load_example("no-resources")
@@ -184,10 +185,10 @@ def test_dask_local_cluster(folder: Path) -> None:
 
     alone = [o.appraisal for o in appraise_many(folder)]
     with (
-        distributed.LocalCluster(  # type: ignore[no-untyped-call]
+        distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
-        distributed.Client(cluster) as client,  # type: ignore[no-untyped-call]
+        distributed.Client(cluster) as client,
     ):
         outcomes = list(appraise_many(folder, executor=client.get_executor(), chunksize=2))
     assert [o.appraisal for o in outcomes] == alone

@@ -361,6 +361,7 @@ json_values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @FUZZ
 @given(json_values)
 def test_fuzz_arbitrary_json_values(value: Any) -> None:
@@ -401,6 +402,7 @@ def _containers(value: Any) -> list[Any]:
     return out
 
 
+@pytest.mark.slow
 @FUZZ
 @given(mutated_documents())
 def test_fuzz_mutated_documents(doc: Any) -> None:
