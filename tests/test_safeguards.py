@@ -18,6 +18,7 @@ from pathlib import Path
 from coproduce import Aim, Project, appraise
 from coproduce.report import to_html
 
+APPRAISE_HTML = [sys.executable, "-m", "coproduce", "appraise", "--example", "--format", "html"]
 TYPED = '<img src=x onerror="alert(1)"> & <b>bold</b>'
 
 
@@ -43,8 +44,7 @@ def test_output_that_fails_halfway_leaves_the_previous_file_whole(tmp_path: Path
     out = tmp_path / "report.html"
     out.write_text("previous report\n")
     done = subprocess.run(
-        [sys.executable, "-m", "coproduce", "appraise", "--example", "--format", "html"]
-        + ["--output", str(out)],
+        [*APPRAISE_HTML, "--output", str(out)],
         capture_output=True,
         text=True,
         check=False,
@@ -58,8 +58,7 @@ def test_output_that_fails_halfway_leaves_the_previous_file_whole(tmp_path: Path
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
     # the same command without the limit writes the whole report
     subprocess.run(
-        [sys.executable, "-m", "coproduce", "appraise", "--example", "--format", "html"]
-        + ["--output", str(out)],
+        [*APPRAISE_HTML, "--output", str(out)],
         capture_output=True,
         check=True,
         env=_env(),
