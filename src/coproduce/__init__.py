@@ -28,7 +28,13 @@ if TYPE_CHECKING:
     from coproduce.appraisal import Appraisal, Policy, Verdict, appraise, compare, sensitivity
     from coproduce.catalogue import Catalogue
     from coproduce.catalogue import default as default_catalogue
-    from coproduce.errors import CatalogueError, CoproduceError, PlanError, UnknownEntryError
+    from coproduce.errors import (
+        CatalogueError,
+        CoproduceError,
+        PlanError,
+        PolicyError,
+        UnknownEntryError,
+    )
     from coproduce.model import (
         Aim,
         CareerStage,
@@ -70,6 +76,7 @@ __all__ = [
     "Motivation",
     "PlanError",
     "Policy",
+    "PolicyError",
     "Project",
     "Researcher",
     "Resources",
@@ -94,7 +101,8 @@ _WHERE = {
     "Catalogue": "coproduce.catalogue",
     "default_catalogue": "coproduce.catalogue:default",
     **dict.fromkeys(
-        ("CatalogueError", "CoproduceError", "PlanError", "UnknownEntryError"), "coproduce.errors"
+        ("CatalogueError", "CoproduceError", "PlanError", "PolicyError", "UnknownEntryError"),
+        "coproduce.errors",
     ),
 }
 
