@@ -6,12 +6,15 @@ import copy
 import linecache
 import pickle
 import re
+import subprocess
+import sys
 import tomllib
 import traceback
 from pathlib import Path
 
 import pytest
 
+import coproduce
 from coproduce.io._fast import _class_builder
 from coproduce.model import FrozenMap, Stakeholder
 
@@ -89,3 +92,27 @@ def test_frozen_map_pickles_and_copies_as_itself() -> None:
     assert copy.copy(m) is m and copy.deepcopy(m) is m
     with pytest.raises(TypeError):
         back["c"] = 4
+
+
+def test_paths_the_readme_and_tutorial_name_exist() -> None:
+    """Every repository path the README and tutorial point to (``examples/projects/`` ...)."""
+    named: set[str] = set()
+    for page in ("README.md", "docs/tutorial.md"):
+        text = (ROOT / page).read_text(encoding="utf-8")
+        text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)  # prose only, not blocks
+        for quoted in re.findall(r"`([^`]+)`", text):
+            named |= {token for token in quoted.split() if "/" in token}
+    local = {
+        p for p in named if p.split("/")[0] in {"examples", "scripts", "benchmarks", "docs", ".ci"}
+    }
+    assert {"examples/projects/", "scripts/fuzz.py", "benchmarks/run.py", ".ci/run"} <= local
+    for p in sorted(local - {"docs/_build/html"}):  # the docs build writes that one
+        assert (ROOT / p).exists(), p
+    projects = sorted((ROOT / "examples" / "projects").iterdir())
+    assert len(projects) == 8, "the README says eight example projects"
+
+
+def test_version_answers_from_the_environment() -> None:
+    exe = Path(sys.executable).parent / "coproduce"
+    done = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout == f"coproduce {coproduce.__version__}\n"
