@@ -2,7 +2,8 @@
 
 Data goes to standard output, diagnostics to standard error. Exit status: 0 on success, 1
 when the input is invalid (every problem is listed, with its path), 2 when the command is
-misused. A user's mistake never prints a traceback.
+misused, 130 when interrupted (Ctrl-C). Output cut short by its reader (``coproduce catalogue
+| head``) ends the command quietly with status 0. A user's mistake never prints a traceback.
 """
 
 from __future__ import annotations
