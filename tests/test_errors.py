@@ -16,7 +16,6 @@ from coproduce import (
     StakeholderKind,
     appraise,
 )
-from coproduce.appraisal import Thresholds
 from coproduce.errors import CoproduceError, DocumentError, Issue, PolicyError, UnknownEntryError
 from coproduce.graph import default_graph, path
 from coproduce.io import load_project
@@ -78,7 +77,6 @@ def test_plan_error_and_document_error_agree_on_the_same_project() -> None:
     [
         (lambda: Policy(min_confidence=2.0), "min_confidence must be between 0 and 1"),
         (lambda: Policy(default_weight=-1), "default_weight is negative"),
-        (lambda: Thresholds(less=0.5), "thresholds must satisfy"),
     ],
 )
 def test_an_inconsistent_policy_raises_policy_error(

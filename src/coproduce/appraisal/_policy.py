@@ -49,8 +49,8 @@ class Thresholds(Extensible):
 
     def __attrs_post_init__(self) -> None:
         if not (-1 <= self.clearly_less <= self.less < self.more <= self.clearly_more <= 1):
-            raise PolicyError(
-                ["thresholds must satisfy -1 <= clearly_less <= less < more <= clearly_more <= 1"]
+            raise ValueError(
+                "thresholds must satisfy -1 <= clearly_less <= less < more <= clearly_more <= 1"
             )
 
 
