@@ -1,6 +1,6 @@
 """Write a folder of generated project documents and run ``coproduce appraise --batch`` on it.
 
-Usage: python benchmarks/folder.py [N] [--keep]     (default 100000 documents)
+Usage: .venv/bin/python benchmarks/folder.py [N] [--keep]     (default 100000 documents)
 
 Every 997th document is broken on purpose, to show the batch reports it and goes on. Prints
 the time to write the folder, the time of the batch command (all cores), its exit status, the

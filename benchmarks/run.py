@@ -1,8 +1,9 @@
 """Benchmarks: every ratio of issue #6, measured side by side in one run. Printed, never asserted.
 
-Usage:
-    python benchmarks/run.py            # full: 100,000 documents end to end
-    python benchmarks/run.py --quick    # a short run, as CI does
+Usage (with the project's environment, which has coproduce and orjson: ``pip install -e .
+--group test``):
+    .venv/bin/python benchmarks/run.py            # full: 100,000 documents end to end
+    .venv/bin/python benchmarks/run.py --quick    # a short run, as CI does
 
 The floor is ``orjson.loads`` of the same document bytes: what merely parsing costs.
 """
@@ -23,29 +24,36 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-import attrs
-import orjson
+try:
+    import attrs
+    import orjson
 
-from coproduce import appraise, default_catalogue
-from coproduce.batch import Portfolio, appraise_many
-from coproduce.cli import _batch_line
-from coproduce.io import dump_project, examples, load_example, load_project
-from coproduce.model import (
-    Aim,
-    ConditionSetting,
-    Governance,
-    Involvement,
-    Lean,
-    Level,
-    Mode,
-    Motivation,
-    Project,
-    Researcher,
-    Resources,
-    Stakeholder,
-    StakeholderKind,
-    Sufficiency,
-)
+    from coproduce import appraise, default_catalogue
+    from coproduce.batch import Portfolio, appraise_many
+    from coproduce.cli import _batch_line
+    from coproduce.io import dump_project, examples, load_example, load_project
+    from coproduce.model import (
+        Aim,
+        ConditionSetting,
+        Governance,
+        Involvement,
+        Lean,
+        Level,
+        Mode,
+        Motivation,
+        Project,
+        Researcher,
+        Resources,
+        Stakeholder,
+        StakeholderKind,
+        Sufficiency,
+    )
+except ModuleNotFoundError as exc:  # a Python without the project's environment
+    sys.exit(
+        f"benchmarks/run.py: no module {exc.name!r}; run it with the project's environment: "
+        ".venv/bin/python benchmarks/run.py (after .venv/bin/python -m pip install -e . "
+        "--group test)"
+    )
 
 
 def per_call(fn: Callable[[], object], budget: float) -> float:

@@ -1,6 +1,6 @@
 """Run the document fuzz tests for longer than CI does.
 
-Usage: python scripts/fuzz.py [EXAMPLES]   (default 200000 per fuzz test)
+Usage: .venv/bin/python scripts/fuzz.py [EXAMPLES]   (default 200000 per fuzz test)
 
 Every generated document must load into a model object or raise DocumentError; anything
 else is a bug, and Hypothesis prints the smallest document that shows it.

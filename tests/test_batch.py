@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import pickle
 import tracemalloc
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from coproduce import Policy, appraise, default_catalogue
+from coproduce import Policy, Project, appraise, default_catalogue
 from coproduce.appraisal import Severity, Verdict
 from coproduce.batch import Outcome, Portfolio, appraise_many, documents, summarise
 from coproduce.cli import main
@@ -39,7 +40,7 @@ def test_folder_in_order_with_bad_documents_reported(folder: Path) -> None:
     assert [Path(o.source).name for o in bad] == ["m-broken.json"]
     assert [(i.path, i.code) for i in bad[0].issues] == [("$.title", "wrong-type")]
     good = {Path(o.source).stem: o.appraisal for o in outcomes if o.appraisal is not None}
-    assert good["all-favour"].emphasis.verdict is Verdict.CLEARLY_MORE  # type: ignore[union-attr]
+    assert good["all-favour"].emphasis.verdict is Verdict.CLEARLY_MORE
 
 
 def test_json_lines_sources_and_mixed_iterables(tmp_path: Path) -> None:
@@ -104,12 +105,13 @@ def test_everything_pickles() -> None:
         assert pickle.loads(pickle.dumps(value)) == value
 
 
+@pytest.mark.slow
 def test_progress_and_constant_memory() -> None:
     seen: list[int] = []
     project = load_example("no-resources")
     count = 3000
 
-    def stream():  # a generator: nothing is held but what is in flight
+    def stream() -> Iterator[Project]:  # a generator: nothing is held but what is in flight
         for _ in range(count):
             yield project
 

@@ -17,6 +17,7 @@ from coproduce.catalogue import (
 from coproduce.errors import UnknownEntryError
 from coproduce.model import (
     Alternative,
+    AlternativeId,
     Audience,
     Basis,
     BearerGroup,
@@ -203,7 +204,7 @@ def test_lookups() -> None:
 def test_with_entries_replaces_by_id_and_appends_new() -> None:
     stage = attrs.evolve(CAT.stage("stage.collecting-data"), label="Gathering data")
     extra = Alternative(
-        id="alternative.citizens-jury",
+        id=AlternativeId("alternative.citizens-jury"),
         label="Citizens' jury",
         description="A one-off deliberative panel.",
         source=Source(page=6, locator="local"),

@@ -48,6 +48,7 @@ def test_fast_and_slow_agree_on_catalogues(c: Catalogue) -> None:
     assert fast_structure(to_data(c), Catalogue) == c
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None)
 @given(mutated_documents())
 def test_fast_path_never_accepts_what_the_slow_path_refuses(doc: Any) -> None:

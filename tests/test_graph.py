@@ -10,6 +10,7 @@ import networkx as nx
 import pytest
 
 from coproduce.catalogue import default
+from coproduce.errors import UnknownEntryError
 from coproduce.graph import (
     KINDS,
     bearers_from,
@@ -65,9 +66,9 @@ def test_nodes_carry_plain_immutable_attributes() -> None:
 def test_every_challenge_reaches_a_category_and_every_cost_a_bearer() -> None:
     for c in CAT.challenges:
         assert categories_from(G, c.id), c.id
-    for c in CAT.costs:
-        assert bearers_from(G, c.id), c.id
-        assert leading_to(G, c.id), c.id
+    for cost in CAT.costs:
+        assert bearers_from(G, cost.id), cost.id
+        assert leading_to(G, cost.id), cost.id
 
 
 def test_challenges_of_a_stage_in_paper_order() -> None:
@@ -78,8 +79,9 @@ def test_challenges_of_a_stage_in_paper_order() -> None:
     )
     with pytest.raises(ValueError, match="is a cost, expected stage"):
         challenges_of(G, "cost.burnout")
-    with pytest.raises(KeyError, match="unknown node"):
+    with pytest.raises(UnknownEntryError, match=r"unknown graph node: 'stage\.nope'") as info:
         challenges_of(G, "stage.nope")
+    assert info.value.entry_id == "stage.nope"
 
 
 def test_costs_and_categories_from_a_stage_or_challenge() -> None:

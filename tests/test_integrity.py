@@ -7,7 +7,17 @@ import pytest
 
 from coproduce.catalogue import check, default, problems
 from coproduce.errors import CatalogueError
-from coproduce.model import Basis, Challenge, ChallengeId, Link, Source, StageId
+from coproduce.model import (
+    Basis,
+    CategoryId,
+    Challenge,
+    ChallengeId,
+    ConditionId,
+    CostId,
+    Link,
+    Source,
+    StageId,
+)
 
 CAT = default()
 
@@ -23,13 +33,13 @@ def test_duplicate_id_is_reported() -> None:
 
 
 def test_duplicate_id_across_kinds_is_reported() -> None:
-    clash = attrs.evolve(CAT.cost_categories[0], id=CAT.bearers[0].id)
+    clash = attrs.evolve(CAT.cost_categories[0], id=CategoryId(CAT.bearers[0].id))
     cat = attrs.evolve(CAT, cost_categories=(*CAT.cost_categories, clash))
     assert "duplicate id: bearer.researchers (in cost_categories and bearers)" in problems(cat)
 
 
 def test_malformed_id_is_reported() -> None:
-    bad = attrs.evolve(CAT.stages[0], id="Stage:One")
+    bad = attrs.evolve(CAT.stages[0], id=StageId("Stage:One"))
     cat = attrs.evolve(CAT, stages=(bad, *CAT.stages[1:]))
     assert (
         "malformed id: 'Stage:One' in stages (expected lower-case words joined by '.' or '-')"
@@ -78,7 +88,10 @@ def test_orphan_cost_category_and_bearer_are_reported() -> None:
         "bearer.carers: orphan bearer, no cost falls on it",
     )
 
-    categories = (*CAT.cost_categories, attrs.evolve(CAT.cost_categories[0], id="category.spare"))
+    categories = (
+        *CAT.cost_categories,
+        attrs.evolve(CAT.cost_categories[0], id=CategoryId("category.spare")),
+    )
     assert problems(attrs.evolve(CAT, cost_categories=categories)) == (
         "category.spare: orphan cost category, no cost belongs to it",
     )
@@ -108,7 +121,7 @@ def test_unknown_link_targets_are_reported() -> None:
 
 
 def test_stage_problems_are_reported() -> None:
-    first = attrs.evolve(CAT.stages[0], order=9, cost_cells=("cost.nope",))
+    first = attrs.evolve(CAT.stages[0], order=9, cost_cells=(CostId("cost.nope"),))
     cat = attrs.evolve(CAT, stages=(first, *CAT.stages[1:]))
     found = problems(cat)
     assert "stage orders must run 1..7 without gaps or repeats, got [2, 3, 4, 5, 6, 7, 9]" in found
@@ -117,7 +130,11 @@ def test_stage_problems_are_reported() -> None:
 
 def test_duplicate_table2_row_is_reported() -> None:
     cat = attrs.evolve(
-        CAT, conditions=(*CAT.conditions, attrs.evolve(CAT.conditions[0], id="condition.copy"))
+        CAT,
+        conditions=(
+            *CAT.conditions,
+            attrs.evolve(CAT.conditions[0], id=ConditionId("condition.copy")),
+        ),
     )
     assert problems(cat) == ("condition number 1 is used 2 times",)
 

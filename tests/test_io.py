@@ -122,7 +122,7 @@ def test_sources_path_text_bytes_dict(tmp_path: Path) -> None:
 def test_golden_v1_projects_keep_loading(name: str) -> None:
     p = load_project(GOLDEN / "v1" / name)
     assert p.title == "Evaluating the reconfiguration of emergency departments"
-    assert p.extensions["x-grant-system"]["id"] == "G-1042"  # type: ignore[index]
+    assert p.extensions["x-grant-system"]["id"] == "G-1042"  # type: ignore[index,call-overload]
     assert [s.id for s in p.stakeholders] == ["authority", "commissioner", "ed-leads", "campaign"]
 
 
@@ -361,6 +361,7 @@ json_values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @FUZZ
 @given(json_values)
 def test_fuzz_arbitrary_json_values(value: Any) -> None:
@@ -401,6 +402,7 @@ def _containers(value: Any) -> list[Any]:
     return out
 
 
+@pytest.mark.slow
 @FUZZ
 @given(mutated_documents())
 def test_fuzz_mutated_documents(doc: Any) -> None:

@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -94,6 +95,7 @@ def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+@pytest.mark.slow
 def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
     browser = _chromium()
     if browser is None:
@@ -134,7 +136,9 @@ def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
     )
     image = Image.open(shot).convert("RGB")
     assert image.size == (1100, 1400)
-    colours = image.getcolors(maxcolors=1 << 20) or []
+    # (count, (r, g, b)) per colour of an RGB image; Pillow's stubs allow a bare int too
+    colours = cast("list[tuple[int, tuple[int, int, int]]]", image.getcolors(maxcolors=1 << 20))
+    colours = colours or []
     assert len(colours) > 50, "the screenshot is blank"
     # the verdict badge and the bars are drawn in colour, not only black on white
     assert any(abs(r - g) > 40 or abs(g - b) > 40 for _, (r, g, b) in colours)

@@ -70,6 +70,7 @@ def test_unknown_kind() -> None:
         json_schema("policy")  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 @given(from_schema(json_schema("project")))
 def test_documents_generated_from_the_schema_are_accepted(doc: dict[str, Any]) -> None:
@@ -98,6 +99,7 @@ def broken_documents(draw: st.DrawFn) -> dict[str, Any]:
     return doc
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(broken_documents())
 def test_what_the_loader_rejects_the_schema_rejects(doc: dict[str, Any]) -> None:

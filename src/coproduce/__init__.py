@@ -29,7 +29,13 @@ if TYPE_CHECKING:
     from coproduce.appraisal import Appraisal, Policy, Verdict, appraise, compare, sensitivity
     from coproduce.catalogue import Catalogue
     from coproduce.catalogue import default as default_catalogue
-    from coproduce.errors import CatalogueError, CoproduceError, PlanError, UnknownEntryError
+    from coproduce.errors import (
+        CatalogueError,
+        CoproduceError,
+        PlanError,
+        PolicyError,
+        UnknownEntryError,
+    )
     from coproduce.model import (
         Aim,
         CareerStage,
@@ -71,6 +77,7 @@ __all__ = [
     "Motivation",
     "PlanError",
     "Policy",
+    "PolicyError",
     "Project",
     "Researcher",
     "Resources",
@@ -95,7 +102,8 @@ _WHERE = {
     "Catalogue": "coproduce.catalogue",
     "default_catalogue": "coproduce.catalogue:default",
     **dict.fromkeys(
-        ("CatalogueError", "CoproduceError", "PlanError", "UnknownEntryError"), "coproduce.errors"
+        ("CatalogueError", "CoproduceError", "PlanError", "PolicyError", "UnknownEntryError"),
+        "coproduce.errors",
     ),
 }
 

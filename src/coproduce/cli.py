@@ -2,7 +2,8 @@
 
 Data goes to standard output, diagnostics to standard error. Exit status: 0 on success, 1
 when the input is invalid (every problem is listed, with its path), 2 when the command is
-misused. A user's mistake never prints a traceback.
+misused, 130 when interrupted (Ctrl-C). Output cut short by its reader (``coproduce catalogue
+| head``) ends the command quietly with status 0. A user's mistake never prints a traceback.
 """
 
 from __future__ import annotations
@@ -272,8 +273,7 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
 
     from coproduce.batch import Portfolio, appraise_many, documents
     from coproduce.catalogue import check
-    from coproduce.io import load_catalogue, open_atomic, write_text
-    from coproduce.io._converter import converter
+    from coproduce.io import load_catalogue, open_atomic, to_data, write_text
 
     if args.format not in ("json", "text"):
         raise _Usage("--batch writes JSON Lines; --format must be json (the default for --batch)")
@@ -299,7 +299,7 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
         bar.close()
     summary = portfolio.summary()
     if args.summary:
-        write_text(args.summary, json.dumps(converter.unstructure(summary), indent=2) + "\n")
+        write_text(args.summary, json.dumps(to_data(summary), indent=2) + "\n")
     print(f"{summary.projects} appraised, {invalid} invalid", file=sys.stderr)
     return 1 if invalid else 0
 
@@ -307,14 +307,13 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
 def _batch_line(outcome: Outcome) -> tuple[str, Entry | None, str]:
     """Run in the worker: the JSON line, the portfolio entry, and a diagnostic if invalid."""
     from coproduce.io import to_data
-    from coproduce.io._converter import converter
 
     line: dict[str, Any] = {"index": outcome.index, "source": outcome.source, "ok": outcome.ok}
     problems = ""
     if outcome.appraisal is not None:
         line["appraisal"] = to_data(outcome.appraisal)
     else:
-        line["issues"] = [converter.unstructure(i) for i in outcome.issues]
+        line["issues"] = to_data(outcome.issues)
         problems = f"{outcome.source}: {len(outcome.issues)} problem(s), first: {outcome.issues[0]}"
     text = json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
     return text, Portfolio.entry(outcome), problems
@@ -363,7 +362,7 @@ def _cmd_catalogue(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.catalogue import ENTRY_FIELDS
     from coproduce.catalogue import default as default_catalogue
     from coproduce.errors import UnknownEntryError
-    from coproduce.io._converter import converter
+    from coproduce.io import to_data
 
     cat = default_catalogue()
     if args.action == "show":
@@ -373,7 +372,7 @@ def _cmd_catalogue(args: argparse.Namespace, stdout: TextIO) -> int:
             entry = cat.get(args.entry)
         except UnknownEntryError:
             raise _Usage(f"no catalogue entry {args.entry!r}; see: coproduce catalogue") from None
-        data = converter.unstructure(entry)
+        data = to_data(entry)
         if args.format == "json":
             stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         else:

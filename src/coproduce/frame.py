@@ -45,7 +45,10 @@ def _pandas() -> Any:
     try:
         import pandas
     except ImportError as exc:  # pragma: no cover - exercised without the extra
-        raise ImportError("coproduce.frame needs pandas: pip install 'coproduce[pandas]'") from exc
+        raise ImportError(
+            "coproduce.frame needs pandas: pip install pandas "
+            "(from a clone of coproduce: pip install -e '.[pandas]')"
+        ) from exc
     return pandas
 
 

@@ -4,6 +4,8 @@ Nodes are the catalogue's plain string ids; every node carries ``kind``, ``label
 and ``locator``, every edge ``relation`` and ``basis`` — only strings and integers, so
 :func:`networkx.node_link_data`, GraphML and GEXF export work unchanged. Query functions
 take the graph first, as networkx's own algorithms do, and return ids in catalogue order.
+An id that is not a node raises :class:`~coproduce.errors.UnknownEntryError` (a
+``LookupError``); a node of the wrong kind raises ``ValueError``.
 
 networkx is imported by this module only, so ``import coproduce`` stays light.
 
@@ -30,6 +32,7 @@ import networkx as nx
 
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
+from coproduce.errors import UnknownEntryError
 from coproduce.model import Basis, Source
 
 __all__ = [
@@ -59,6 +62,21 @@ def _node(G: nx.DiGraph[str], node_id: str, kind: str, label: str, source: Sourc
     G.add_node(node_id, kind=kind, label=label, page=source.page, locator=source.locator)
 
 
+def _add_nodes(G: nx.DiGraph[str], catalogue: Catalogue) -> None:
+    """One node per stage (in lifecycle order), challenge, cost, cost category and bearer."""
+    for s in sorted(catalogue.stages, key=lambda s: s.order):
+        _node(G, s.id, "stage", s.label, s.source)
+        G.nodes[s.id]["order"] = s.order
+    for ch in catalogue.challenges:
+        _node(G, ch.id, "challenge", ch.label, ch.source)
+    for co in catalogue.costs:
+        _node(G, co.id, "cost", co.label, co.source)
+    for k in catalogue.cost_categories:
+        _node(G, k.id, "category", k.label, k.source)
+    for b in catalogue.bearers:
+        _node(G, b.id, "bearer", b.label, b.source)
+
+
 def build_graph(catalogue: Catalogue) -> nx.DiGraph[str]:
     """Build the graph of a catalogue (a new, mutable ``DiGraph``).
 
@@ -72,17 +90,7 @@ def build_graph(catalogue: Catalogue) -> nx.DiGraph[str]:
         doi=catalogue.reference.doi,
         version=catalogue.version,
     )
-    for s in sorted(catalogue.stages, key=lambda s: s.order):
-        _node(G, s.id, "stage", s.label, s.source)
-        G.nodes[s.id]["order"] = s.order
-    for ch in catalogue.challenges:
-        _node(G, ch.id, "challenge", ch.label, ch.source)
-    for co in catalogue.costs:
-        _node(G, co.id, "cost", co.label, co.source)
-    for k in catalogue.cost_categories:
-        _node(G, k.id, "category", k.label, k.source)
-    for b in catalogue.bearers:
-        _node(G, b.id, "bearer", b.label, b.source)
+    _add_nodes(G, catalogue)
 
     def edge(u: str, v: str, relation: str, basis: Basis) -> None:
         if u in G and v in G and not G.has_edge(u, v):
@@ -110,7 +118,7 @@ def default_graph() -> nx.DiGraph[str]:
 
 def _require(G: nx.DiGraph[str], node: str, *kinds: str) -> None:
     if node not in G:
-        raise KeyError(f"unknown node: {node!r}")
+        raise UnknownEntryError(node, what="graph node")
     if kinds and G.nodes[node]["kind"] not in kinds:
         raise ValueError(
             f"node {node!r} is a {G.nodes[node]['kind']}, expected {' or '.join(kinds)}"
@@ -163,7 +171,7 @@ def path(G: nx.DiGraph[str], source: str, target: str) -> tuple[str, ...]:
     first in catalogue order wins, so the answer is deterministic.
 
     Raises:
-        KeyError: either node is unknown.
+        UnknownEntryError: either node is unknown.
         ValueError: there is no such path.
 
     """

@@ -35,7 +35,10 @@ def _pyplot() -> Any:
     try:
         import matplotlib.pyplot as plt
     except ImportError as exc:  # pragma: no cover - exercised without the extra
-        raise ImportError("coproduce.plot needs matplotlib: pip install 'coproduce[plot]'") from exc
+        raise ImportError(
+            "coproduce.plot needs matplotlib: pip install matplotlib "
+            "(from a clone of coproduce: pip install -e '.[plot]')"
+        ) from exc
     return plt
 
 

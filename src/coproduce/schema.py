@@ -36,8 +36,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
-from coproduce.io import SCHEMA_VERSION, Kind
-from coproduce.io._converter import converter
+from coproduce.io import SCHEMA_VERSION, Kind, to_data
 
 __all__ = ["KINDS", "generate", "json_schema"]
 
@@ -75,6 +74,9 @@ def _attribute_docs(cls: type[Any]) -> dict[str, str]:
     return docs
 
 
+_SCALARS: dict[Any, str] = {str: "string", bool: "boolean", int: "integer", float: "number"}
+
+
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
@@ -104,14 +106,8 @@ class _Builder:
             return {"$ref": f"#/$defs/{t.__name__}"}
         if getattr(t, "__supertype__", None) is not None:
             return self.type_schema(t.__supertype__)
-        if t is str:
-            return {"type": "string"}
-        if t is bool:
-            return {"type": "boolean"}
-        if t is int:
-            return {"type": "integer"}
-        if t is float:
-            return {"type": "number"}
+        if t in _SCALARS:
+            return {"type": _SCALARS[t]}
         if origin is not None and issubclass(origin, Mapping):
             return {"type": "object", "additionalProperties": self.type_schema(get_args(t)[1])}
         raise TypeError(f"no JSON Schema for {t!r}")
@@ -138,7 +134,7 @@ class _Builder:
                     if isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
                     else field.default
                 )
-                schema["default"] = converter.unstructure(default)
+                schema["default"] = to_data(default)
             properties[field.name] = schema
         summary = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else cls.__name__
         out: dict[str, Any] = {

@@ -1,6 +1,6 @@
 """Hypothesis strategies for every document type, for your own property-based tests.
 
-Install with the ``testing`` extra (``pip install coproduce[testing]``). Every strategy
+Install with the ``testing`` extra (from a clone: ``pip install -e '.[testing]'``). Every strategy
 produces valid, JSON-safe values: texts without lone surrogates, integers within ±2**53,
 finite floats, references that resolve, no repeated ids. Importing this module registers
 the strategies with Hypothesis, so ``st.from_type(Project)`` works.

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
-from coproduce.errors import PlanError
+from coproduce.errors import Issue, PlanError
 from coproduce.model import (
     Project,
 )
@@ -128,4 +128,6 @@ def validate_plan(project: Project, catalogue: Catalogue | None = None) -> None:
     cat = catalogue if catalogue is not None else default_catalogue()
     problems = plan_problems(project, cat)
     if problems:
-        raise PlanError(f"{path}: {message}" for path, _, message in problems)
+        raise PlanError(
+            Issue(path=path, code=code, message=message) for path, code, message in problems
+        )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from coproduce.appraisal._results import Severity, Verdict
+from coproduce.errors import PolicyError
 from coproduce.model import Extensible, FrozenMap, Mode, StageId
 
 if TYPE_CHECKING:
@@ -46,8 +47,8 @@ class Thresholds(Extensible):
 
     def __attrs_post_init__(self) -> None:
         if not (-1 <= self.clearly_less <= self.less < self.more <= self.clearly_more <= 1):
-            raise ValueError(
-                "thresholds must satisfy -1 <= clearly_less <= less < more <= clearly_more <= 1"
+            raise PolicyError(
+                ["thresholds must satisfy -1 <= clearly_less <= less < more <= clearly_more <= 1"]
             )
 
 
@@ -178,7 +179,7 @@ class Policy(Extensible):
             f"rule {c} is given twice" for c in sorted({c for c in codes if codes.count(c) > 1})
         ]
         if problems:
-            raise ValueError("invalid policy: " + "; ".join(problems))
+            raise PolicyError(problems)
         object.__setattr__(self, "_digest", _digest(self))
 
     @property

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from coproduce.catalogue._catalogue import ENTRY_FIELDS, Catalogue, holds
-from coproduce.model import Bearer, CostCategory, CostId
+from coproduce.model import Bearer, Challenge, CostCategory, CostId
 
 __all__ = ["problems"]
 
@@ -20,7 +20,19 @@ def problems(cat: Catalogue) -> tuple[str, ...]:
 
 
 def _problems(cat: Catalogue) -> Iterator[str]:
-    # ids: well formed and unique across the whole catalogue
+    yield from _id_problems(cat)
+    yield from _typology_problems(cat)
+    yield from _stage_problems(cat)
+    yield from _challenge_problems(cat)
+    yield from _cost_problems(cat)
+    yield from _orphan_problems(cat)
+    yield from _crossing_problems(cat)
+    yield from _mitigation_problems(cat)
+    yield from _numbering_problems(cat)
+
+
+def _id_problems(cat: Catalogue) -> Iterator[str]:
+    """Ids well formed and unique across the whole catalogue; every entry located and labelled."""
     seen: dict[str, str] = {}
     for name in ENTRY_FIELDS:
         for entry in getattr(cat, name):
@@ -37,20 +49,23 @@ def _problems(cat: Catalogue) -> Iterator[str]:
                 yield f"{entry.id}: source has no locator"
             if not entry.label.strip():
                 yield f"{entry.id}: has no label"
+
+
+def _typology_problems(cat: Catalogue) -> Iterator[str]:
+    """Every cost type located, naming only known cost categories."""
+    categories = {c.id for c in cat.cost_categories}
     for typology in cat.typologies:
         for ctype in typology.types:
             if not ctype.source.locator.strip():
                 yield f"{ctype.id}: source has no locator"
             for category in ctype.categories:
-                if category not in {c.id for c in cat.cost_categories}:
+                if category not in categories:
                     yield f"{ctype.id}: names unknown cost category {category}"
 
-    stages = {s.id for s in cat.stages}
-    costs = {c.id: c for c in cat.costs}
-    categories = {c.id for c in cat.cost_categories}
-    bearers = {b.id for b in cat.bearers}
-    challenges = {c.id for c in cat.challenges}
 
+def _stage_problems(cat: Catalogue) -> Iterator[str]:
+    """Stages numbered 1..n, each with challenges and cost cells naming known costs."""
+    costs = {c.id for c in cat.costs}
     orders = sorted(s.order for s in cat.stages)
     if orders != list(range(1, len(orders) + 1)):
         yield f"stage orders must run 1..{len(orders)} without gaps or repeats, got {orders}"
@@ -63,20 +78,29 @@ def _problems(cat: Catalogue) -> Iterator[str]:
             if cost not in costs:
                 yield f"{stage.id}: cost cell names unknown cost {cost}"
 
-    reached_costs: set[str] = set()
+
+def _linked_costs(cat: Catalogue, challenge: Challenge) -> tuple[tuple[str, ...], list[str]]:
+    """The cost cells of a challenge's stage row, and those plus its own cost links."""
+    known_stage = any(s.id == challenge.stage for s in cat.stages)
+    row = cat.stage(challenge.stage).cost_cells if known_stage else ()
+    return row, [*row, *(link.target for link in challenge.costs)]
+
+
+def _challenge_problems(cat: Catalogue) -> Iterator[str]:
+    """Every challenge on a known stage, linking known costs, reaching a cost category."""
+    stages = {s.id for s in cat.stages}
+    costs = {c.id: c for c in cat.costs}
+    categories = {c.id for c in cat.cost_categories}
     for challenge in cat.challenges:
         if challenge.stage not in stages:
             yield f"{challenge.id}: links to unknown stage {challenge.stage}"
-            row: tuple[str, ...] = ()
-        else:
-            row = cat.stage(challenge.stage).cost_cells
-        linked: list[str] = [*row, *(link.target for link in challenge.costs)]
-        for target in linked:
-            if target not in costs:
-                if target not in row:  # unknown row cells are reported with the stage
-                    yield f"{challenge.id}: links to unknown cost {target}"
-                continue
-            reached_costs.add(target)
+        row, linked = _linked_costs(cat, challenge)
+        # unknown row cells are reported with the stage
+        yield from (
+            f"{challenge.id}: links to unknown cost {target}"
+            for target in linked
+            if target not in costs and target not in row
+        )
         if not any(
             link.target in categories
             for target in linked
@@ -85,48 +109,66 @@ def _problems(cat: Catalogue) -> Iterator[str]:
         ):
             yield f"{challenge.id}: reaches no cost category"
 
-    used_categories: set[str] = set()
-    used_bearers: set[str] = set()
-    by_category: dict[str, CostCategory] = {c.id: c for c in cat.cost_categories}
-    by_bearer: dict[str, Bearer] = {b.id: b for b in cat.bearers}
+
+def _cost_problems(cat: Catalogue) -> Iterator[str]:
+    """Every cost in a known cost category, falling on a known bearer, reached by a challenge."""
+    categories = {c.id for c in cat.cost_categories}
+    bearers = {b.id for b in cat.bearers}
+    reached = {t for c in cat.challenges for t in _linked_costs(cat, c)[1]}
     for entry in cat.costs:
         if not entry.categories:
             yield f"{entry.id}: has no cost category"
         if not entry.bearers:
             yield f"{entry.id}: has no bearer"
         for link in entry.categories:
-            if link.target in categories:
-                used_categories.add(link.target)
-            else:
+            if link.target not in categories:
                 yield f"{entry.id}: links to unknown cost category {link.target}"
         for link in entry.bearers:
-            if link.target in bearers:
-                used_bearers.add(link.target)
-            else:
+            if link.target not in bearers:
                 yield f"{entry.id}: links to unknown bearer {link.target}"
-        if entry.id not in reached_costs:
+        if entry.id not in reached:
             yield f"{entry.id}: orphan cost, no challenge leads to it"
-        cats = [by_category[k.target] for k in entry.categories if k.target in by_category]
-        held = [by_bearer[k.target] for k in entry.bearers if k.target in by_bearer]
-        if cats and held and not any(holds(c, b) for c in cats for b in held):
-            yield f"{entry.id}: none of its bearers can bear any of its cost categories"
-    for cat_entry in cat.cost_categories:
-        if cat_entry.id not in used_categories:
-            yield f"{cat_entry.id}: orphan cost category, no cost belongs to it"
+
+
+def _orphan_problems(cat: Catalogue) -> Iterator[str]:
+    """Every cost category has a cost in it; every bearer has a cost falling on it."""
+    used_categories = {link.target for c in cat.costs for link in c.categories}
+    used_bearers = {link.target for c in cat.costs for link in c.bearers}
+    for category in cat.cost_categories:
+        if category.id not in used_categories:
+            yield f"{category.id}: orphan cost category, no cost belongs to it"
     for bearer in cat.bearers:
         if bearer.id not in used_bearers:
             yield f"{bearer.id}: orphan bearer, no cost falls on it"
 
+
+def _crossing_problems(cat: Catalogue) -> Iterator[str]:
+    """Some bearer of every cost can bear one of its categories; modes link to known costs."""
+    by_category: dict[str, CostCategory] = {c.id: c for c in cat.cost_categories}
+    by_bearer: dict[str, Bearer] = {b.id: b for b in cat.bearers}
+    for entry in cat.costs:
+        kinds = [by_category[k.target] for k in entry.categories if k.target in by_category]
+        held = [by_bearer[k.target] for k in entry.bearers if k.target in by_bearer]
+        if kinds and held and not any(holds(k, b) for k in kinds for b in held):
+            yield f"{entry.id}: none of its bearers can bear any of its cost categories"
+    costs = {c.id for c in cat.costs}
     for mode_entry in cat.interaction_modes:
         for link in mode_entry.costs:
             if link.target not in costs:
                 yield f"{mode_entry.id}: links to unknown cost {link.target}"
 
+
+def _mitigation_problems(cat: Catalogue) -> Iterator[str]:
+    """Every mitigation addresses known challenges."""
+    challenges = {c.id for c in cat.challenges}
     for mitigation in cat.mitigations:
         for link in mitigation.addresses:
             if link.target not in challenges:
                 yield f"{mitigation.id}: addresses unknown challenge {link.target}"
 
+
+def _numbering_problems(cat: Catalogue) -> Iterator[str]:
+    """Condition and question numbers, interaction modes and motivations used once each."""
     numbers = Counter(c.number for c in cat.conditions)
     for number, n in sorted(numbers.items()):
         if n > 1:

@@ -266,9 +266,33 @@ def load_catalogue(
     return load(source, "catalogue", format=format, limits=limits)
 
 
-def to_data(value: Project | Appraisal | Catalogue) -> dict[str, Any]:
-    """The document form of a value as plain JSON-safe data, ``schema_version`` first."""
-    return {"schema_version": SCHEMA_VERSION, **converter.unstructure(value)}
+@overload
+def to_data(value: Project | Appraisal | Catalogue) -> dict[str, Any]: ...
+@overload
+def to_data(value: object) -> Any: ...
+def to_data(value: object) -> Any:
+    """The plain, JSON-safe data of a value of the model, as documents hold it.
+
+    A project, appraisal or catalogue becomes its whole document, ``schema_version`` first.
+    Anything else the model holds (a stakeholder, a catalogue entry, an :class:`Issue`, an
+    enum, a tuple of them, a portfolio summary) becomes the same data it has inside a
+    document: records are dicts keyed by attribute name, enums their values, tuples lists.
+
+    Example:
+        >>> from coproduce import Mode, Stakeholder, StakeholderKind
+        >>> from coproduce.io import load_example, to_data
+        >>> list(to_data(load_example()))[:2]
+        ['schema_version', 'title']
+        >>> data = to_data(Stakeholder(id="ministry", kind=StakeholderKind.POLICY_MAKER))
+        >>> data["id"], data["kind"], data["brings"]
+        ('ministry', 'policy-maker', [])
+        >>> to_data((Mode.ADVICE, Mode.PARTNERSHIP))
+        ['advice', 'partnership']
+
+    """
+    if isinstance(value, Project | Appraisal | Catalogue):
+        return {"schema_version": SCHEMA_VERSION, **converter.unstructure(value)}
+    return converter.unstructure(value)
 
 
 def dump(value: Project | Appraisal | Catalogue, format: Format = "json") -> str:

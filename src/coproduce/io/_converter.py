@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Union, get_args, get_origin
 
 import attrs
@@ -101,6 +101,49 @@ def describe(t: Any) -> str:
     )
 
 
+def _extensible_structure(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    """The structure hook factory for records: strict, with their ``x-`` keys kept."""
+
+    def structure_factory(cls: Any) -> Any:
+        base = make_dict_structure_fn(
+            cls,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+            extensions=override(omit=True),
+        )
+
+        def structure(value: object, _: Any) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected an object, got {_json_type(value)}")
+            if any(isinstance(k, str) and k.startswith("x-") for k in value):
+                ext = {k: v for k, v in value.items() if isinstance(k, str) and k.startswith("x-")}
+                rest = {k: v for k, v in value.items() if k not in ext}
+                return attrs.evolve(base(rest, cls), extensions=ext)
+            return base(value, cls)
+
+        return structure
+
+    return structure_factory
+
+
+def _extensible_unstructure(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    """The unstructure hook factory for records: their ``x-`` keys written back."""
+
+    def unstructure_factory(cls: Any) -> Any:
+        base = make_dict_unstructure_fn(cls, conv, extensions=override(omit=True))
+
+        def unstructure(obj: Any) -> dict[str, Any]:
+            data: dict[str, Any] = base(obj)
+            if obj.extensions:
+                data.update((k, thaw(v)) for k, v in obj.extensions.items())
+            return data
+
+        return unstructure
+
+    return unstructure_factory
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(
         forbid_extra_keys=True,
@@ -136,39 +179,8 @@ def _make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook_factory(_is_enum, enum_factory)
 
-    def structure_factory(cls: Any) -> Any:
-        base = make_dict_structure_fn(
-            cls,
-            conv,
-            _cattrs_forbid_extra_keys=True,
-            _cattrs_detailed_validation=True,
-            extensions=override(omit=True),
-        )
-
-        def structure(value: object, _: Any) -> Any:
-            if not isinstance(value, dict):
-                raise TypeError(f"expected an object, got {_json_type(value)}")
-            if any(isinstance(k, str) and k.startswith("x-") for k in value):
-                ext = {k: v for k, v in value.items() if isinstance(k, str) and k.startswith("x-")}
-                rest = {k: v for k, v in value.items() if k not in ext}
-                return attrs.evolve(base(rest, cls), extensions=ext)
-            return base(value, cls)
-
-        return structure
-
-    def unstructure_factory(cls: Any) -> Any:
-        base = make_dict_unstructure_fn(cls, conv, extensions=override(omit=True))
-
-        def unstructure(obj: Any) -> dict[str, Any]:
-            data: dict[str, Any] = base(obj)
-            if obj.extensions:
-                data.update((k, thaw(v)) for k, v in obj.extensions.items())
-            return data
-
-        return unstructure
-
-    conv.register_structure_hook_factory(_is_extensible, structure_factory)
-    conv.register_unstructure_hook_factory(_is_extensible, unstructure_factory)
+    conv.register_structure_hook_factory(_is_extensible, _extensible_structure(conv))
+    conv.register_unstructure_hook_factory(_is_extensible, _extensible_unstructure(conv))
 
     def mapping_unstructure(value: Mapping[Any, Any]) -> dict[Any, Any]:
         return {conv.unstructure(k): conv.unstructure(v) for k, v in value.items()}

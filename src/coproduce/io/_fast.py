@@ -13,6 +13,7 @@ no coercion), and generated functions build the frozen attrs objects from them.
 from __future__ import annotations
 
 import enum
+import linecache
 import types
 from collections.abc import Callable
 from functools import cache
@@ -94,6 +95,24 @@ def _builder(t: Any) -> Callable[[Any], Any] | None:
     return None
 
 
+def _register_source(cls: type, source: str) -> str:
+    """Put generated source in :mod:`linecache` under a unique name, as cattrs does.
+
+    Tracebacks and debuggers then show the generated line instead of nothing. The name is
+    ``<coproduce fast builder module.Class>`` (``-2``, ``-3``... if a different source
+    already holds it, e.g. a class of the same name built again).
+    """
+    lines = source.splitlines(keepends=True)
+    base = f"<coproduce fast builder {cls.__module__}.{cls.__qualname__}"
+    name, n = f"{base}>", 1
+    while True:
+        entry = (len(source), None, lines, name)
+        if linecache.cache.setdefault(name, entry) == entry:
+            return name
+        n += 1
+        name = f"{base}-{n}>"
+
+
 @cache
 def _class_builder(cls: type) -> Callable[[Any], Any]:
     """Generate ``build(mirror) -> cls(...)`` as straight-line code, as attrs does for __init__."""
@@ -113,7 +132,7 @@ def _class_builder(cls: type) -> Callable[[Any], Any]:
             expr = f"d_{a.name} if v.{a.name} is UNSET else {expr}"
         args.append(f"{a.name}=({expr})")
     source = f"def build(v):\n    return cls({', '.join(args)})\n"
-    exec(compile(source, f"<coproduce fast builder {cls.__name__}>", "exec"), scope)
+    exec(compile(source, _register_source(cls, source), "exec"), scope)
     build: Callable[[Any], Any] = scope["build"]
     return build
 

@@ -17,14 +17,37 @@ class FrozenMap(dict[_K, _V]):
     """A read-only dict that, unlike ``types.MappingProxyType``, pickles.
 
     Model values travel to worker processes and dask clusters, so everything in them must
-    pickle. Reads run at dict speed; every mutating method raises ``TypeError``. Not hashable.
+    pickle. Reads run at dict speed; every mutating method raises ``TypeError``, and so does
+    calling ``__init__`` a second time (which on a plain dict would add keys). Not hashable.
+
+    Example:
+        >>> from coproduce.model import FrozenMap
+        >>> m = FrozenMap({"a": 1})
+        >>> m["a"]
+        1
+        >>> m["b"] = 2
+        Traceback (most recent call last):
+        ...
+        TypeError: FrozenMap is read-only
+        >>> m.__init__({"b": 2})
+        Traceback (most recent call last):
+        ...
+        TypeError: FrozenMap is read-only
+
     """
 
-    __slots__ = ()
+    __slots__ = ("_sealed",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if getattr(self, "_sealed", False):
+            raise TypeError("FrozenMap is read-only")
+        super().__init__(*args, **kwargs)
+        object.__setattr__(self, "_sealed", True)
 
     def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
         raise TypeError("FrozenMap is read-only")
 
+    __setattr__ = __delattr__ = _refuse  # after __init__: only it sets _sealed, via object
     __setitem__ = __delitem__ = _refuse
     clear = pop = popitem = setdefault = update = __ior__ = _refuse
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import attrs
 
 from coproduce._display import Displayable
+from coproduce.errors import UnknownEntryError
 from coproduce.model._ext import Extensible
 from coproduce.model._vocab import (
     AimId,
     CareerStage,
-    ConditionId,
     ContractType,
     Contribution,
     DecisionProcess,
@@ -22,7 +22,6 @@ from coproduce.model._vocab import (
     Mode,
     Motivation,
     ResearcherId,
-    StageId,
     StakeholderId,
     StakeholderKind,
     Sufficiency,
@@ -125,7 +124,7 @@ class Involvement(Extensible):
 
     """
 
-    stage: StageId
+    stage: str
     stakeholder: StakeholderId
     mode: Mode
     aims: tuple[AimId, ...] = ()
@@ -143,7 +142,7 @@ class ConditionSetting(Extensible):
 
     """
 
-    condition: ConditionId
+    condition: str
     lean: Lean
     note: str = ""
 
@@ -299,13 +298,24 @@ class Project(Extensible, Displayable):
         """Return the stakeholder with this id.
 
         Raises:
-            KeyError: no stakeholder has this id.
+            UnknownEntryError: no stakeholder has this id.
+
+        Example:
+            >>> from coproduce import Project, Stakeholder, StakeholderKind
+            >>> p = Project(title="t", stakeholders=(
+            ...     Stakeholder(id="ministry", kind=StakeholderKind.POLICY_MAKER),))
+            >>> p.stakeholder("ministry").kind.value
+            'policy-maker'
+            >>> p.stakeholder("press")
+            Traceback (most recent call last):
+            ...
+            coproduce.errors.UnknownEntryError: unknown stakeholder: 'press'
 
         """
         for s in self.stakeholders:
             if s.id == stakeholder_id:
                 return s
-        raise KeyError(stakeholder_id)
+        raise UnknownEntryError(stakeholder_id, what="stakeholder")
 
     def lean(self, condition_id: str) -> Lean:
         """Return how a Table 2 condition leans for this project (unknown if not set)."""

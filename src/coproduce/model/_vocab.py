@@ -148,8 +148,9 @@ class Sphere(VocabularyEnum):
 
     Policy-makers, funders and managers hold decision power; clinicians and practitioners are
     professionals delivering services; patients, carers, the public and community
-    organisations take part as lay people. Keeping these apart answers Williams et al. (2020)'s
-    criticism that the paper lumps them together.
+    organisations take part as lay people; industry and suppliers are commercial partners;
+    researchers outside the team form their own group. Keeping these apart answers Williams
+    et al. (2020)'s criticism that the paper lumps them together.
     """
 
     DECISION = "decision"
