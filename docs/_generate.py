@@ -188,12 +188,13 @@ def evaluators_table() -> str:
 
     out = ["| catalogue entry | kind | notes |", "|---|---|---|"]
     for key, check in MITIGATIONS.items():
-        note = "governance: lowers power-driven points" if check.governance else "lowers other points"
+        note = (
+            "governance: lowers power-driven points" if check.governance else "lowers other points"
+        )
         out.append(f"| `{key}` | mitigation | {note} |")
     for key, evaluate in ALTERNATIVES.items():
         out.append(f"| `{key}` | alternative | offered when: {_doc(evaluate)} |")
-    for key in QUESTIONS:
-        out.append(f"| `{key}` | key question | |")
+    out.extend(f"| `{key}` | key question | |" for key in QUESTIONS)
     return "\n".join(out) + "\n"
 
 

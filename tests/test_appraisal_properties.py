@@ -96,7 +96,7 @@ def test_every_conclusion_cites_the_catalogue(p: Project) -> None:
     assert len(a.emphasis.contributions) == 9
     assert len(a.questions) == 9
     assert -1 <= a.emphasis.score <= 1
-    assert 0 <= a.emphasis.confidence <= 1
+    assert 0 <= a.emphasis.coverage <= 1
 
 
 @given(projects())

@@ -602,7 +602,7 @@ def test_an_entry_without_an_evaluator_fails_loudly() -> None:
         plan=(inv("framing-questions", "patients", Mode.COLLABORATION, "n"),),
         stakeholders=(attrs.evolve(PATIENTS, kind=StakeholderKind.PRACTITIONER),),
     )
-    with pytest.raises(UnknownRuleError, match="alternative.citizens-panel"):
+    with pytest.raises(UnknownRuleError, match=r"alternative\.citizens-panel"):
         appraise(p, catalogue=mine)
     policy = Policy(evaluators={"alternative.citizens-panel": lambda ctx, invs: "a panel could"})
     (aim,) = appraise(p, catalogue=mine, policy=policy).aims

@@ -75,7 +75,7 @@ def test_plan_error_and_document_error_agree_on_the_same_project() -> None:
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda: Policy(min_confidence=2.0), "min_confidence must be between 0 and 1"),
+        (lambda: Policy(min_coverage=2.0), "min_coverage must be between 0 and 1"),
         (lambda: Policy(default_weight=-1), "default_weight is negative"),
     ],
 )
@@ -90,10 +90,10 @@ def test_an_inconsistent_policy_raises_policy_error(
 
 def test_policy_error_lists_every_problem() -> None:
     with pytest.raises(PolicyError) as info:
-        Policy(min_confidence=2.0, default_weight=-1, severity_cutoffs=(5, 1))
+        Policy(min_coverage=2.0, default_weight=-1, severity_cutoffs=(5, 1))
     assert info.value.problems == (
         "default_weight is negative",
-        "min_confidence must be between 0 and 1",
+        "min_coverage must be between 0 and 1",
         "severity_cutoffs must be (medium, high) with 0 < medium <= high",
     )
 

@@ -39,10 +39,9 @@ from coproduce.appraisal import (
     Verdict,
     appraise,
 )
-from coproduce.model import Sphere
 from coproduce.catalogue import Catalogue
 from coproduce.errors import DocumentError, Issue
-from coproduce.model import Extensible, Project
+from coproduce.model import Extensible, Project, Sphere
 
 __all__ = [
     "DOCUMENT_SUFFIXES",

@@ -45,15 +45,18 @@ def _pyplot() -> Any:
 def plot_exposure(
     appraisal: Appraisal, *, ax: Axes | None = None, catalogue: Catalogue | None = None
 ) -> Axes:
-    """A bearer × cost category heatmap: how many risks, coloured by the most serious after
-    mitigations on one fixed scale (low, medium, high); least-able rows marked."""
+    """A bearer × cost category heatmap: how many risks, coloured by the most serious.
+
+    The colour is the most serious residual severity on one fixed scale (low, medium, high),
+    the same for every project; least-able rows are marked.
+    """
     cat = catalogue if catalogue is not None else default_catalogue()
     plt = _pyplot()
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.4 * max(4, len(appraisal.exposure) // 3) + 1.5))
     labels = {e.id: e.label for e in cat.entries()}
     bearers = list(dict.fromkeys(c.bearer for c in appraisal.exposure))
-    categories = [k.id for k in cat.cost_categories]
+    categories: list[str] = [k.id for k in cat.cost_categories]
     grid = [[0.0] * len(categories) for _ in bearers]
     counts = [[0] * len(categories) for _ in bearers]
     least = {c.bearer for c in appraisal.exposure if c.least_able}
@@ -87,7 +90,7 @@ def plot_graph(
         _, ax = plt.subplots(figsize=(11, 0.35 * max(6, len(appraisal.risks)) + 1))
     labels = {e.id: e.label for e in cat.entries()}
     stages = list(dict.fromkeys(r.stage for r in appraisal.risks))
-    order = {k.id: i for i, k in enumerate(cat.cost_categories)}
+    order: dict[str, int] = {k.id: i for i, k in enumerate(cat.cost_categories)}
     categories = sorted({k for r in appraisal.risks for k in r.categories}, key=order.__getitem__)
     n = max(len(appraisal.risks), len(stages), len(categories), 1)
 

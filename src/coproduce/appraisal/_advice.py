@@ -213,7 +213,8 @@ def _stage(
         )
     elif inv.mode > cap:
         why = (
-            "where findings are framed and shared, consult those with power over them (Table 1, rows 5-6)"
+            "where findings are framed and shared, consult those with power over them "
+            "(Table 1, rows 5-6)"
             if capped
             else f"deeper than the {cap.value} this stakeholder's advice supports"
         )
@@ -336,17 +337,17 @@ def levers(ctx: Context, advice: tuple[Advice, ...]) -> tuple[Lever, ...]:
                         )
                     )
     for a in advice:
-        for p in a.prerequisites:
-            out.append(
-                Lever(
-                    code="prerequisite",
-                    message=f"Once {_ONCE.get(p.code, p.code)}, {a.stakeholder} can go ahead as "
-                    f"advised ({a.verdict.value}, up to "
-                    f"{a.deepest_mode.value if a.deepest_mode else 'none'}).",
-                    stakeholders=(a.stakeholder,),
-                    inputs=p.inputs,
-                )
+        deepest = a.deepest_mode.value if a.deepest_mode else "none"
+        out.extend(
+            Lever(
+                code="prerequisite",
+                message=f"Once {_ONCE.get(p.code, p.code)}, {a.stakeholder} can go ahead as "
+                f"advised ({a.verdict.value}, up to {deepest}).",
+                stakeholders=(a.stakeholder,),
+                inputs=p.inputs,
             )
+            for p in a.prerequisites
+        )
         if a.basis == "aims" and a.verdict is Verdict.UNDETERMINED:
             out.append(
                 Lever(

@@ -306,7 +306,7 @@ def _none(ctx: Context, r: Results) -> Iterator[Hit]:
 
 @_rule("exposure.concentration", CONCERN, "question.individuals.costs")
 def _concentration(ctx: Context, r: Results) -> Iterator[Hit]:
-    """Someone least able to bear costs carries those of a risk of medium residual severity or worse."""
+    """Someone least able to bear costs carries those of a risk of medium residual severity+."""
     floor = ctx.policy.concentration_severity.rank
     worst: dict[str, int] = defaultdict(int)
     for risk in r.risks:
@@ -384,11 +384,12 @@ _STRUCTURE = {
 
 @_rule("organisation.support-absent", WARNING)
 def _support_absent(ctx: Context, r: Results) -> Iterator[Hit]:
-    """An organisational question is answered 'no': fixable structure, not a cost of coproduction."""
+    """An organisational question is answered 'no': fixable structure, not a coproduction cost."""
     for q in r.questions:
         if q.audience is Audience.ORGANISATIONS and q.answer is Answer.ANSWERED_NO:
             yield Hit(
-                f"For the research organisation or funder: there is no {_STRUCTURE.get(q.number, q.label.lower())} "
+                "For the research organisation or funder: there is no "
+                f"{_STRUCTURE.get(q.number, q.label.lower())} "
                 f"({', '.join(q.absent)}). This is structure they can put right, not a cost of "
                 "coproducing; ask for it.",
                 q.absent,

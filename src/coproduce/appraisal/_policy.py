@@ -165,9 +165,11 @@ class Policy(Extensible):
             problems.append("default_weight is negative")
         if not 0 <= self.min_coverage <= 1:
             problems.append("min_coverage must be between 0 and 1")
-        for name in ("gate_ceiling", "unresourced_ceiling"):
-            if getattr(self, name) is Verdict.UNDETERMINED:
-                problems.append(f"{name} must be a graded verdict")
+        problems.extend(
+            f"{name} must be a graded verdict"
+            for name in ("gate_ceiling", "unresourced_ceiling")
+            if getattr(self, name) is Verdict.UNDETERMINED
+        )
         for name in ("advised_mode", "aims_advised_mode"):
             missing = sorted(v.value for v in Verdict if v not in getattr(self, name))
             if missing:

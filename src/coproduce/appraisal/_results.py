@@ -1,4 +1,8 @@
-"""What an appraisal returns: frozen records, every conclusion with its reasons."""
+"""What an appraisal returns: frozen records, every conclusion with its reasons.
+
+Fields that hold catalogue ids (``stage``, ``challenge``, ``bearer``, ...) are typed ``str``
+so that results can be indexed with the plain strings a user writes (``"stage.framing-questions"``).
+"""
 
 from __future__ import annotations
 
@@ -6,23 +10,14 @@ import attrs
 
 from coproduce.model import (
     AimId,
-    AlternativeId,
     Audience,
-    BearerId,
-    CategoryId,
-    ChallengeId,
-    ConditionId,
-    CostId,
     Displayable,
     Extensible,
     Lean,
-    MitigationId,
     Mode,
     Motivation,
-    QuestionId,
     Source,
     Sphere,
-    StageId,
     StakeholderId,
     StakeholderKind,
     VocabularyEnum,
@@ -209,7 +204,7 @@ class ConditionContribution(Extensible):
 
     """
 
-    condition: ConditionId
+    condition: str
     number: int
     label: str
     lean: Lean
@@ -247,7 +242,7 @@ class Emphasis(Extensible, Displayable):
     score: float
     coverage: float
     ungated: Verdict
-    gated_by: tuple[ConditionId, ...]
+    gated_by: tuple[str, ...]
     advised_mode: Mode
     contributions: tuple[ConditionContribution, ...]
     applies_to: tuple[StakeholderId, ...] = ()
@@ -263,7 +258,7 @@ class Emphasis(Extensible, Displayable):
 class AlternativeAdvice(Extensible):
     """An alternative to coproduction worth weighing for an aim (step 2)."""
 
-    alternative: AlternativeId
+    alternative: str
     label: str
     reason: str
     source: Citation
@@ -318,7 +313,7 @@ class MitigationStatus(Extensible):
     lower power-driven points.
     """
 
-    mitigation: MitigationId
+    mitigation: str
     label: str
     in_place: bool | None = None
     inputs: tuple[str, ...]
@@ -346,15 +341,15 @@ class Risk(Extensible):
     """
 
     code: str
-    stage: StageId
-    challenge: ChallengeId
+    stage: str
+    challenge: str
     label: str
     stakeholders: tuple[StakeholderId, ...]
     drivers: tuple[StakeholderId, ...]
     mode: Mode
-    costs: tuple[CostId, ...]
-    categories: tuple[CategoryId, ...]
-    bearers: tuple[BearerId, ...]
+    costs: tuple[str, ...]
+    categories: tuple[str, ...]
+    bearers: tuple[str, ...]
     factors: tuple[Factor, ...]
     points: int
     severity: Severity
@@ -387,9 +382,9 @@ class ExposureCell(Extensible):
 
     """
 
-    bearer: BearerId
-    category: CategoryId
-    costs: tuple[CostId, ...]
+    bearer: str
+    category: str
+    costs: tuple[str, ...]
     risks: tuple[str, ...]
     low: int
     medium: int
@@ -416,7 +411,7 @@ class QuestionStatus(Extensible):
 
     """
 
-    question: QuestionId
+    question: str
     audience: Audience
     number: int
     label: str
@@ -460,12 +455,12 @@ class StageAdvice(Extensible):
 
     """
 
-    stage: StageId
+    stage: str
     planned_mode: Mode
     advised_mode: Mode
     action: Action
     reason: str
-    costs: tuple[CostId, ...] = ()
+    costs: tuple[str, ...] = ()
     embedded: bool = False
 
 

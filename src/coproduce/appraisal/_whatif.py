@@ -12,7 +12,7 @@ from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import Answer, Appraisal, Citation, Verdict
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
-from coproduce.model import ConditionId, Extensible, Lean, Project
+from coproduce.model import Extensible, Lean, Project
 
 __all__ = ["Change", "Comparison", "ConditionSensitivity", "LeanOutcome", "compare", "sensitivity"]
 
@@ -37,7 +37,7 @@ class ConditionSensitivity(Extensible):
 
     """
 
-    condition: ConditionId
+    condition: str
     number: int
     lean: Lean
     outcomes: tuple[LeanOutcome, ...]
@@ -141,11 +141,11 @@ def _question_map(a: Appraisal) -> dict[str, Answer]:
 
 
 def compare(before: Appraisal, after: Appraisal) -> Comparison:
-    """Compare two appraisals: the advice per stakeholder, the Table 2 verdict, and the risks,
-    findings and questions that changed.
+    """Compare two appraisals: what changed in the advice, the verdict, risks and findings.
 
-    Advice compares by its summary (``"more, up to collaboration, once ..."``); risks compare by residual severity, points and mitigations in place (``"high (7 points,
-    1 mitigated)"``); findings by level; questions by answer.
+    Advice compares by its summary (``"more, up to collaboration, once ..."``); risks compare
+    by residual severity, points and mitigations in place (``"high (7 points, 1
+    mitigated)"``); findings by level; questions by answer.
     """
     changes: list[Change] = []
     for what, old, new in (

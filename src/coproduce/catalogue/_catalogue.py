@@ -262,7 +262,8 @@ def holds(category: CostCategory, bearer: Bearer) -> bool:
         >>> from coproduce.catalogue import holds
         >>> cat = default_catalogue()
         >>> professional = cat.get("category.professional")
-        >>> holds(professional, cat.get("bearer.patients")), holds(professional, cat.get("bearer.managers"))
+        >>> patients, managers = cat.get("bearer.patients"), cat.get("bearer.managers")
+        >>> holds(professional, patients), holds(professional, managers)
         (False, True)
 
     """

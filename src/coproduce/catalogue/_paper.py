@@ -839,7 +839,8 @@ PROSE_COSTS = (
                 *DECISION_MAKERS,
                 _b("practitioners"),
                 *LAY,
-                note="The paper names the culture, not who is left behind; read from Table 1, row 7.",
+                note="The paper names the culture, not who is left behind; read from Table 1, "
+                "row 7.",
             ),
             *_links(I_, _b("profession"), note="Ill-feeling towards research (p. 6, 'Finally')."),
         ),

@@ -80,9 +80,11 @@ def to_text(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -> str:
 
 
 def html_fragment(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -> str:
-    """The report as an HTML fragment for a notebook or a page: the advice, what it rests on
-    and what would change it in view; the full report behind a ``<details>``. Styles are
-    scoped to the fragment."""
+    """The report as an HTML fragment for a notebook or a page.
+
+    The advice, what it rests on and what would change it are in view; the full report is
+    behind a ``<details>``. Styles are scoped to the fragment.
+    """
     cat = catalogue if catalogue is not None else default_catalogue()
     body = _writers.html_body(sections(appraisal, cat, figures=_figures(appraisal, cat)), fold=True)
     return (

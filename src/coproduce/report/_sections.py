@@ -41,8 +41,11 @@ __all__ = [
 
 @attrs.frozen
 class Seg:
-    """A run of text and its style: ``""``, ``"strong"``, ``"code"``, ``"cite"``,
-    ``"sev-low|medium|high"``, ``"level-…"`` or ``"verdict-…"``."""
+    """A run of text and its style.
+
+    Styles: ``""``, ``"strong"``, ``"code"``, ``"cite"``, ``"sev-low|medium|high"``,
+    ``"level-…"`` or ``"verdict-…"``.
+    """
 
     text: str
     style: str = ""

@@ -36,7 +36,8 @@ def _clip(s: str, n: int) -> str:
 def _svg(width: float, height: float, title: str, body: list[str]) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" '
-        f'height="{height:.0f}" style="max-width:100%;height:auto" viewBox="0 0 {width:.0f} {height:.0f}" '
+        f'height="{height:.0f}" style="max-width:100%;height:auto" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" '
         f'font-family="system-ui, -apple-system, Segoe UI, sans-serif">'
         f"<title>{escape(title)}</title>{''.join(body)}</svg>"
     )

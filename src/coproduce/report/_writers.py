@@ -15,7 +15,6 @@ from coproduce.report._sections import (
     Block,
     Bullets,
     Caveats,
-    Figure,
     Heading,
     Para,
     Section,
@@ -145,7 +144,7 @@ def _html_of(x: Text) -> str:
     return "".join(out)
 
 
-def _html_block(b: Block) -> str:  # noqa: PLR0911
+def _html_block(b: Block) -> str:
     if isinstance(b, Para):
         return f"<p>{_html_of(b.text)}</p>"
     if isinstance(b, Heading):
