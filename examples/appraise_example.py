@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
         print(exc, file=sys.stderr)
         return 1
     print(result.explain())
-    print("\nWhat would change the verdict:")
+    print("\nWhat would change the decision-makers' Table 2 verdict:")
     for row in sensitivity(project):
         if row.changes_verdict:
             ways = ", ".join(f"{o.lean.value} -> {o.verdict.value}" for o in row.outcomes)

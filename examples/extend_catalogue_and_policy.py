@@ -1,17 +1,34 @@
 """Extend the catalogue and change the policy, then see how the advice changes.
 
 A research funder wants (1) an alternative the paper does not list — a standing citizens'
-panel — and (2) a stricter reading of Table 2: contested policies weigh double and act as a
-gate, as capacity does by default. Both are the embedder's choices, not the paper's.
+panel — with its own evaluator (the engine refuses to guess when it should be offered),
+(2) a stricter reading of Table 2: contested policies weigh double and, with capacity, act as
+gates for the decision-makers' verdict, and (3) a finding of its own. All three are the
+embedder's choices, not the paper's; the appraisal records the policy's digest.
 """
 
 from __future__ import annotations
 
-from coproduce import Motivation, Policy, appraise, compare, default_catalogue
-from coproduce.appraisal import Verdict
+from collections.abc import Iterator
+
+from coproduce import Involvement, Motivation, Policy, appraise, compare, default_catalogue
+from coproduce.appraisal import Context, FindingLevel, Hit, Results, Verdict, finding_rule
 from coproduce.catalogue import check
 from coproduce.io import load_example
-from coproduce.model import Alternative, AlternativeId, Source
+from coproduce.model import Alternative, AlternativeId, Source, Sphere
+
+
+def citizens_panel(ctx: Context, involvements: tuple[Involvement, ...]) -> str | None:
+    """Offer the panel where members of the public are involved."""
+    public = sorted(s for s in ctx.plan_of if ctx.sphere(s) is Sphere.LAY)
+    return f"the funder's panel could stand in for {', '.join(public)}" if public else None
+
+
+@finding_rule("funder.no-panel-contact", FindingLevel.INFO, cites=("step.alternatives",))
+def no_panel_contact(ctx: Context, results: Results) -> Iterator[Hit]:
+    """The plan involves the public and the funder's panel has not been asked."""
+    if any(a.sphere is Sphere.LAY for a in results.advice):
+        yield Hit("Ask the funder's citizens' panel before recruiting anew.", ("plan",))
 
 
 def main() -> int:
@@ -32,6 +49,8 @@ def main() -> int:
         weights={"condition.contested": 2.0},
         gates=frozenset({"condition.capacity", "condition.contested"}),
         gate_ceiling=Verdict.CLEARLY_LESS,
+        evaluators={"alternative.citizens-panel": citizens_panel},
+        rules=(no_panel_contact,),
     )
     project = load_example("contested-policy")
     before = appraise(project)
@@ -53,7 +72,11 @@ def main() -> int:
     )
     diff = compare(before, after)
     print(f"verdict changed: {diff.verdict_changed}; {len(diff.changes)} other changes")
+    print(f"policy digest: {before.policy_digest} -> {after.policy_digest}")
     assert after.emphasis.verdict is Verdict.CLEARLY_LESS
+    assert after.advice_for("authority").verdict is Verdict.CLEARLY_LESS
+    assert after.advice_for("public-panel").verdict is Verdict.MORE  # the gates bind Table 2 only
+    assert after.finding("funder.no-panel-contact")
     return 0
 
 

@@ -46,15 +46,19 @@ def main(argv: list[str]) -> int:
         print(Counter(a.emphasis.verdict.value for a in results).most_common())
         return 0
     summary = frame.summary(results)
-    print(f"{n} projects\n\nverdicts:")
+    print(f"{n} projects\n\nTable 2 verdicts (decision-makers):")
     print(summary["verdict"].value_counts().to_string())
+    advice = frame.advice(results)
+    print("\nadvice per stakeholder, by sphere:")
+    per = advice.drop_duplicates(["project", "stakeholder"])
+    print(per.groupby(["sphere", "verdict"]).size().to_string())
     risks = frame.risks(results)
     high = risks[risks["residual"] == "high"]
     print("\nmost frequent high risks (after mitigations):")
     print(high.groupby(["stage", "label"]).size().nlargest(5).to_string())
     exposure = frame.exposure(results)
-    least = exposure[exposure["least_able"]].groupby("bearer")["weight"].sum()
-    print("\ncost exposure of those least able to bear it:")
+    least = exposure[exposure["least_able"]].groupby("bearer")["high"].sum()
+    print("\nhigh risks whose costs fall on those least able to bear them:")
     print(least.sort_values(ascending=False).to_string())
     return 0
 

@@ -145,7 +145,9 @@ def test_portfolio_summary_counts() -> None:
     )
     assert top.high == high
     assert {q.number for q in summary.questions if q.audience == "organisations"} == {1, 2, 3, 4, 5}
-    assert all(q.answered + q.partly + q.open == len(NAMES) for q in summary.questions)
+    assert all(
+        q.answered + q.answered_no + q.partly + q.open == len(NAMES) for q in summary.questions
+    )
     portfolio = Portfolio()
     for r in results[:3]:
         portfolio.add(r)

@@ -171,7 +171,10 @@ def test_both_typologies_are_recoverable() -> None:
 def test_motivations_modes_conditions_questions_steps() -> None:
     assert [m.motivation for m in CAT.motivations] == list(Motivation)
     assert [m.motivation for m in CAT.motivations if not m.other_routes] == [Motivation.POLITICAL]
-    assert [m.mode for m in CAT.interaction_modes] == sorted(Mode)
+    depths = [m.mode for m in CAT.interaction_modes if m.mode is not None]
+    assert depths == sorted(Mode)
+    # commissioned or embedded research is an arrangement, not a depth (p. 3)
+    assert [m.id for m in CAT.interaction_modes if m.mode is None] == ["mode.embedded"]
     assert Mode.RECIPIENT < Mode.CONSULTATION < Mode.PARTNERSHIP
     assert [c.number for c in CAT.conditions] == list(range(1, 10))
     assert all(c.source.page == 7 and c.less and c.more for c in CAT.conditions)

@@ -109,7 +109,7 @@ def test_paths_the_readme_and_tutorial_name_exist() -> None:
     for p in sorted(local - {"docs/_build/html"}):  # the docs build writes that one
         assert (ROOT / p).exists(), p
     projects = sorted((ROOT / "examples" / "projects").iterdir())
-    assert len(projects) == 8, "the README says eight example projects"
+    assert len(projects) == 12, "the README says twelve example projects"
 
 
 def test_version_answers_from_the_environment() -> None:

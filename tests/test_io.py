@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coproduce import Project, appraise, default_catalogue
+from coproduce import Mode, Project, appraise, default_catalogue
 from coproduce.appraisal import Appraisal
 from coproduce.catalogue import Catalogue
 from coproduce.errors import CoproduceError, DocumentError
@@ -127,13 +127,33 @@ def test_golden_v1_projects_keep_loading(name: str) -> None:
 
 
 def test_golden_v1_appraisal_and_catalogue_keep_loading() -> None:
+    raw = json.loads((GOLDEN / "v1" / "appraisal.json").read_text())
     a = load_appraisal(GOLDEN / "v1" / "appraisal.json")
-    assert a.emphasis.verdict.value == "balanced"
-    # a document written by an earlier build: its data keep loading; wording may have moved on
-    fresh = appraise(load_project(GOLDEN / "v1" / "project.json"))
-    assert [(r.stage, r.code) for r in a.risks] == [(r.stage, r.code) for r in fresh.risks]
-    assert {f.code for f in a.findings} == {f.code for f in fresh.findings}
-    assert load_catalogue(GOLDEN / "v1" / "catalogue.json") == default_catalogue()
+    # migrated to version 2: what was stored is kept, renamed or recounted, never invented
+    assert a.emphasis.verdict.value == raw["emphasis"]["verdict"] == "balanced"
+    assert a.emphasis.coverage == raw["emphasis"]["confidence"]
+    assert [(r.stage, r.code, r.residual.value) for r in a.risks] == [
+        (r["stage"], r["code"], r["residual"]) for r in raw["risks"]
+    ]
+    assert a.advice == () and all(r.drivers == () for r in a.risks)
+    worst = {r.code: r.residual for r in a.risks if r.residual.value == "high"}
+    for cell, old in zip(a.exposure, raw["exposure"], strict=True):
+        assert cell.risks == tuple(old["risks"])
+        assert cell.low + cell.medium + cell.high == len(cell.risks)
+        assert cell.high == sum(1 for c in cell.risks if c in worst)
+    old_catalogue = load_catalogue(GOLDEN / "v1" / "catalogue.json")
+    assert old_catalogue.version == "2019.1" and len(old_catalogue.costs) == 35
+    embedded = next(m for m in old_catalogue.interaction_modes if m.id == "mode.embedded")
+    assert embedded.mode is None  # an arrangement now, not a depth
+    assert old_catalogue.alternatives != default_catalogue().alternatives
+
+
+def test_golden_v1_embedded_mode_migrates_to_an_arrangement() -> None:
+    doc = json.loads((GOLDEN / "v1" / "project.json").read_text())
+    doc["plan"][0]["mode"] = "embedded"
+    p = load_project(doc)
+    assert p.plan[0].mode is Mode.COLLABORATION and p.plan[0].embedded
+    assert doc["plan"][0]["mode"] == "embedded"  # the input is not changed
 
 
 # --------------------------------------------------------------------------- strictness

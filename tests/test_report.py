@@ -18,8 +18,11 @@ from coproduce.io import examples, load_example
 from coproduce.report import FORMATS, html_fragment, render, to_html, to_markdown
 
 HEADINGS = [
-    "Step 1: how much to emphasise coproduction",
-    "Step 2: aims and alternatives",
+    "Advice: whom to involve, where, how deeply",
+    "What this rests on",
+    "What would change this advice",
+    "The Table 2 profile (decision-makers)",
+    "Aims and alternatives (step 2)",
     "Risk register",
     "Who bears the costs",
     "Key questions",
@@ -57,8 +60,10 @@ def test_html_report_is_self_contained_with_every_section(name: str) -> None:
     assert outline.h2 == HEADINGS
     assert "script" not in outline.tags
     assert outline.urls == []  # nothing fetched
-    assert page.count("<svg") == 3
-    assert "p.&nbsp;7, Table 2, row 9" in page
+    result = appraise(load_example(name))
+    assert page.count("<svg") == (3 if result.exposure else 2)
+    assert "(p. 7, Table 2, row 9)" in page
+    assert page.index('id="advice"') < page.index('id="caveats"') < page.index('id="risks"')
 
 
 def test_report_escapes_what_people_type() -> None:
@@ -73,9 +78,20 @@ def test_markdown_and_text_and_json() -> None:
     assert md.startswith("# Appraisal: Evaluating the reconfiguration")
     for heading in HEADINGS[:-1]:
         assert f"## {heading}" in md
-    assert "| Formulating recommendations | Pressure to frame findings | high | high |" in md
-    assert render(result, "text").startswith("Appraisal of")
-    assert render(result, "json").startswith('{\n  "schema_version": 1')
+    assert md.index("## Advice") < md.index("## What this rests on") < md.index("## Risk register")
+    assert "| **authority** (policy-maker) | **balanced**, up to collaboration, once" in md
+    assert "lighten: recommendations (partnership → consultation)" in md
+    assert (
+        "| Formulating recommendations | Pressure to frame findings | authority, commissioner |"
+        in md
+    )
+    text = render(result, "text")
+    assert text.startswith("Appraisal of")
+    lines = text.splitlines()
+    assert lines.index("Advice: whom to involve, where, how deeply") < lines.index("Risk register")
+    assert "early thoughts" in text and "commentary, not an evaluation" in text
+    assert "If Table 2 row" in text  # what would change the advice
+    assert render(result, "json").startswith('{\n  "schema_version": 2')
     assert set(FORMATS) == {"text", "markdown", "html", "json"}
     with pytest.raises(ValueError, match="unknown report format"):
         render(result, "pdf")  # type: ignore[arg-type]
@@ -83,12 +99,48 @@ def test_markdown_and_text_and_json() -> None:
 
 def test_notebook_display() -> None:
     result = appraise(load_example("one-stage"))
-    assert result._repr_html_() == html_fragment(result)
-    assert "<svg" in result._repr_html_()
+    fragment = result._repr_html_()
+    assert fragment == html_fragment(result)
+    assert "<svg" in fragment
+    # the advice in view, the detail folded away
+    assert (
+        fragment.index('id="advice"') < fragment.index("<details>") < fragment.index('id="risks"')
+    )
     project_html = load_example("one-stage")._repr_html_()
     assert "Project: Setting priorities" in project_html and "survivors" in project_html
     assert "framing-questions (consultation)" in project_html
-    assert "Catalogue 2019.1" in default_catalogue()._repr_html_()
+    assert "Catalogue 2019.2" in default_catalogue()._repr_html_()
+    assert "Table 2 profile" in result.emphasis._repr_html_()
+
+
+def test_notebook_styles_are_scoped() -> None:
+    fragment = html_fragment(appraise(load_example("contested-policy")))
+    css = re.search(r"<style>(.*?)</style>", fragment, re.S)
+    assert css is not None
+    selectors = [rule.split("{")[0].strip() for rule in css.group(1).split("}") if "{" in rule]
+    assert selectors
+    for selector in selectors:
+        for part in selector.split(","):
+            assert part.strip().startswith(".coproduce-report"), part
+
+
+def test_compact_reprs() -> None:
+    result = appraise(load_example("contested-policy"))
+    assert len(repr(result)) < 200 and "5 stakeholders advised" in repr(result)
+    assert repr(result.emphasis).startswith("Emphasis(verdict=balanced")
+    assert repr(result.risks[0]).startswith("Risk(risk.")
+    assert len(repr(default_catalogue())) < 120
+
+
+def test_markdown_escapes_what_people_type() -> None:
+    nasty = Project(title="# Heading\n<img src=x onerror=alert(1)> [link](http://x) ![i](y)")
+    md = to_markdown(appraise(nasty))
+    first = md.splitlines()[0]
+    assert first.startswith("# Appraisal: ") and "\n" not in first
+    for raw in ("<img", "](http", "!["):  # only ever escaped
+        assert not re.search(r"(?<!\\)" + re.escape(raw), md), raw
+    text = render(appraise(Project(title="\x1b[31mred\x1b[0m and \x07 bell")), "text")
+    assert "\x1b" not in text and "\x07" not in text
 
 
 def _chromium() -> str | None:
@@ -136,6 +188,27 @@ def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
     )
     image = Image.open(shot).convert("RGB")
     assert image.size == (1100, 1400)
+    # the advice is in view without scrolling on a 1280 x 800 window
+    probe = tmp_path / "probe.html"
+    probe.write_text(
+        page.read_text().replace(
+            "</body>",
+            "<script>var a = document.getElementById('advice');"
+            "var t = a.querySelector('table');"
+            "document.title = 'advice:' + Math.round(a.getBoundingClientRect().top) + ':' +"
+            " Math.round(t.getBoundingClientRect().top);</script></body>",
+        )
+    )
+    dom = subprocess.run(
+        [browser, *flags, "--window-size=1280,800", "--dump-dom", probe.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    found = re.search(r"<title>advice:(\d+):(\d+)</title>", dom)
+    assert found, "the probe did not run"
+    assert int(found.group(1)) < 800 and int(found.group(2)) < 800
     # (count, (r, g, b)) per colour of an RGB image; Pillow's stubs allow a bare int too
     colours = cast("list[tuple[int, tuple[int, int, int]]]", image.getcolors(maxcolors=1 << 20))
     colours = colours or []

@@ -15,7 +15,7 @@ Example:
     >>> [o.ok for o in outcomes] == [True] * len(examples())
     True
     >>> summarise(outcomes).projects
-    8
+    12
 
 """
 

@@ -302,16 +302,17 @@ def summary(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
 def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
     """A portfolio summary as tables, one row per verdict, risk, cell, finding or question.
 
-    The keys: ``verdicts``, ``risks``, ``exposure``, ``findings``, ``questions``.
+    The keys: ``verdicts`` (the Table 2 profile), ``advice`` (stakeholders per sphere and
+    verdict), ``prerequisites``, ``risks``, ``exposure``, ``findings``, ``questions``.
 
     Example:
         >>> from coproduce.batch import appraise_many, summarise
         >>> from coproduce.io import example_path, examples
         >>> tables = portfolio(summarise(appraise_many(example_path(n) for n in examples())))
         >>> sorted(tables)
-        ['exposure', 'findings', 'questions', 'risks', 'verdicts']
+        ['advice', 'exposure', 'findings', 'prerequisites', 'questions', 'risks', 'verdicts']
         >>> int(tables["verdicts"]["projects"].sum())
-        8
+        12
 
     """
     verdicts = _frame(
@@ -360,15 +361,29 @@ def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
                 "number": q.number,
                 "label": q.label,
                 "answered": q.answered,
+                "answered_no": q.answered_no,
                 "partly": q.partly,
                 "open": q.open,
             }
             for q in summary.questions
         ],
-        ["question", "audience", "number", "label", "answered", "partly", "open"],
+        ["question", "audience", "number", "label", "answered", "answered_no", "partly", "open"],
+    )
+    advice = _frame(
+        [
+            {"sphere": sphere.value, "verdict": verdict.value, "stakeholders": n}
+            for sphere, verdict, n in summary.advice
+        ],
+        ["sphere", "verdict", "stakeholders"],
+    )
+    prerequisites = _frame(
+        [{"prerequisite": code, "stakeholders": n} for code, n in summary.prerequisites],
+        ["prerequisite", "stakeholders"],
     )
     return {
         "verdicts": verdicts,
+        "advice": advice,
+        "prerequisites": prerequisites,
         "risks": risks,
         "exposure": exposure,
         "findings": findings,

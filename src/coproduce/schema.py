@@ -17,7 +17,7 @@ Example:
     >>> from coproduce.schema import json_schema
     >>> schema = json_schema("project")
     >>> schema["properties"]["schema_version"]["const"]
-    1
+    2
     >>> sorted(schema["$defs"]["Stakeholder"]["required"])
     ['id', 'kind']
 
@@ -121,8 +121,9 @@ class _Builder:
             if not field.init or field.name == "extensions":
                 continue
             schema = dict(self.type_schema(hints[field.name]))
-            bound = getattr(field.validator, "bound", None)
-            if getattr(field.validator, "compare_op", None) == ">=" and bound is not None:
+            check = getattr(field.validator, "validator", field.validator)  # optional(...)
+            bound = getattr(check, "bound", None)
+            if getattr(check, "compare_op", None) == ">=" and bound is not None:
                 schema["minimum"] = bound
             if field.name in docs:
                 schema["description"] = docs[field.name]

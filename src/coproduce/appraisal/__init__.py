@@ -8,6 +8,7 @@ which the docs tables are generated.
 """
 
 from coproduce.appraisal._emphasis import emphasis
+from coproduce.appraisal._context import Context, StageFacts
 from coproduce.appraisal._engine import DEFAULT_POLICY, appraise
 from coproduce.appraisal._plan import plan_problems, validate_plan
 from coproduce.appraisal._policy import Policy, Thresholds
@@ -76,6 +77,7 @@ __all__ = [
     "Comparison",
     "ConditionContribution",
     "ConditionSensitivity",
+    "Context",
     "Emphasis",
     "ExposureCell",
     "Factor",
@@ -96,6 +98,7 @@ __all__ = [
     "Route",
     "Severity",
     "StageAdvice",
+    "StageFacts",
     "Thresholds",
     "UnknownRuleError",
     "Verdict",

@@ -279,10 +279,10 @@ class AimAppraisal(Extensible):
     description: str
     motivations: tuple[Motivation, ...]
     only_route: Route
-    route_reason: str
     served_by: tuple[str, ...]
     alternatives: tuple[AlternativeAdvice, ...]
     sources: tuple[Citation, ...]
+    route_reason: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -492,12 +492,12 @@ class Advice(Extensible):
     sphere: Sphere
     basis: str
     verdict: Verdict
-    deepest_mode: Mode | None
     summary: str
     stages: tuple[StageAdvice, ...]
     prerequisites: tuple[Prerequisite, ...]
     reasons: tuple[str, ...]
     sources: tuple[Citation, ...]
+    deepest_mode: Mode | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -116,6 +116,12 @@ class Catalogue(Extensible, Displayable):
                 index.setdefault(entry.id, entry)
         object.__setattr__(self, "_index", FrozenMap(index))
 
+    def __repr__(self) -> str:
+        return (
+            f"Catalogue(version={self.version!r}, doi={self.reference.doi!r}, "
+            f"{len(self.entries())} entries)"
+        )
+
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle the entries only; lookups and memos are rebuilt on the other side."""
         fields = {a.name: getattr(self, a.name) for a in attrs.fields(Catalogue) if a.init}

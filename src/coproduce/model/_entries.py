@@ -263,10 +263,10 @@ class ModeEntry(Extensible):
     """
 
     id: str
-    mode: Mode | None
     label: str
     description: str
     source: Source
+    mode: Mode | None = None
     costs: tuple[Link, ...] = ()
 
 
