@@ -119,7 +119,7 @@ def test_catalogue_graph_schema() -> None:
         assert status == 0 and text.startswith(start), fmt
     status, text = run("graph", "--format", "dot")
     assert '"stage.framing-questions" -> "challenge.co-opted"' in text
-    assert json.loads(run("schema", "appraisal")[1])["$id"] == "urn:coproduce:schema:appraisal:1"
+    assert json.loads(run("schema", "appraisal")[1])["$id"] == "urn:coproduce:schema:appraisal:2"
 
 
 def test_console_script_and_module_with_stdin() -> None:

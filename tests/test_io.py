@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coproduce import Mode, Project, appraise, default_catalogue
+from coproduce import Mode, Project, default_catalogue
 from coproduce.appraisal import Appraisal
 from coproduce.catalogue import Catalogue
 from coproduce.errors import CoproduceError, DocumentError

@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from coproduce.errors import DocumentError
-from coproduce.io import example_path, examples, load_project, to_data
-from coproduce.io import SCHEMA_VERSION
+from coproduce.io import SCHEMA_VERSION, example_path, examples, load_project, to_data
 from coproduce.schema import KINDS, generate, json_schema, render
 from coproduce.testing import projects
 

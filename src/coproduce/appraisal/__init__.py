@@ -7,8 +7,8 @@ themselves live in registries (:data:`FINDINGS`, :data:`FACTORS` and the evaluat
 which the docs tables are generated.
 """
 
-from coproduce.appraisal._emphasis import emphasis
 from coproduce.appraisal._context import Context, StageFacts
+from coproduce.appraisal._emphasis import emphasis
 from coproduce.appraisal._engine import DEFAULT_POLICY, appraise
 from coproduce.appraisal._plan import plan_problems, validate_plan
 from coproduce.appraisal._policy import Policy, Thresholds
