@@ -22,8 +22,11 @@ def problems(cat: Catalogue) -> tuple[str, ...]:
 def _problems(cat: Catalogue) -> Iterator[str]:
     # ids: well formed and unique across the whole catalogue
     seen: dict[str, str] = {}
+    documents = {d.id for d in cat.documents()}
     for name in ENTRY_FIELDS:
         for entry in getattr(cat, name):
+            if entry.source.document not in documents:
+                yield f"{entry.id}: cites unknown document {entry.source.document}"
             if not _ID.match(entry.id):
                 yield (
                     f"malformed id: {entry.id!r} in {name} (expected lower-case words "
@@ -128,7 +131,81 @@ def _problems(cat: Catalogue) -> Iterator[str]:
     for mode, n in sorted(modes.items(), key=lambda kv: kv[0].depth):
         if n > 1:
             yield f"interaction mode {mode.value} has {n} entries"
+    yield from _practice_problems(cat, seen)
+
     motivations = Counter(m.motivation for m in cat.motivations)
     for motivation, n in sorted(motivations.items(), key=lambda kv: kv[0].value):
         if n > 1:
             yield f"motivation {motivation.value} has {n} entries"
+
+
+def _practice_problems(cat: Catalogue, seen: dict[str, str]) -> Iterator[str]:
+    """The practice layer's rules: the same id rules, known documents, resolving links."""
+    p = cat.practice
+    paper = cat.paper_document().id
+    documents: set[str] = {paper}
+    for doc in p.documents:
+        if doc.id in documents:
+            yield f"duplicate document id: {doc.id}"
+        documents.add(doc.id)
+        if not (doc.url or doc.doi):
+            yield f"document {doc.id}: has neither a URL nor a DOI"
+        if not doc.title.strip() or not doc.publisher.strip():
+            yield f"document {doc.id}: needs a title and a publisher"
+    used_documents: set[str] = set()
+    for entry in p.entries():
+        where = f"practice.{type(entry).__name__}"
+        if not _ID.match(entry.id):
+            yield (
+                f"malformed id: {entry.id!r} in {where} (expected lower-case words "
+                "joined by '.' or '-')"
+            )
+        if entry.id in seen:
+            yield f"duplicate id: {entry.id} (in {seen[entry.id]} and {where})"
+        else:
+            seen[entry.id] = where
+        if not entry.label.strip():
+            yield f"{entry.id}: has no label"
+        sources = getattr(entry, "sources", None) or (entry.source,)
+        for source in sources:
+            if not source.locator.strip():
+                yield f"{entry.id}: source has no locator"
+            if source.document not in documents:
+                yield f"{entry.id}: cites unknown document {source.document}"
+            used_documents.add(source.document)
+    for doc in p.documents:
+        if doc.id not in used_documents:
+            yield f"document {doc.id}: no entry cites it"
+
+    mitigations = {m.id for m in p.mitigations}
+    addressed: set[str] = set()
+    for risk in p.risks:
+        if not risk.sources:
+            yield f"{risk.id}: has no source"
+        if not risk.facts:
+            yield f"{risk.id}: names no project fact that raises it"
+        if not risk.mitigations:
+            yield f"{risk.id}: has no mitigation"
+        for mid in risk.mitigations:
+            if mid not in mitigations:
+                yield f"{risk.id}: names unknown mitigation {mid}"
+            addressed.add(mid)
+    for m in p.mitigations:
+        if m.id not in addressed:
+            yield f"{m.id}: orphan mitigation, no practice risk names it"
+
+    numbers = Counter(s.number for s in p.standards)
+    for number, n in sorted(numbers.items()):
+        if n > 1:
+            yield f"standard number {number} is used {n} times"
+    items = Counter((i.form.value, i.number) for i in p.reporting_items)
+    for (form, number), n in sorted(items.items()):
+        if n > 1:
+            yield f"reporting item {form} {number} is used {n} times"
+    modes = Counter(row.mode for row in p.crosswalk if row.mode is not None)
+    for mode, n in sorted(modes.items(), key=lambda kv: kv[0].depth):
+        if n > 1:
+            yield f"crosswalk: mode {mode.value} has {n} rows"
+    for row in p.crosswalk:
+        if not row.note.strip():
+            yield f"{row.id}: an interpretation needs a note saying why"

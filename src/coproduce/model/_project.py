@@ -9,6 +9,7 @@ from __future__ import annotations
 import attrs
 
 from coproduce.model._ext import Extensible
+from coproduce.model._practice import MitigationRecord
 from coproduce.model._vocab import (
     AimId,
     CareerStage,
@@ -72,6 +73,16 @@ class Stakeholder(Extensible):
         reimbursed: whether the party's time is paid or reimbursed; ``None`` if not known.
         delivery_responsibility: directly responsible for delivering the policy or programme
             studied (Table 2, row 2); ``None`` if not known.
+        minors: the group includes children or young people under 18.
+        adults_at_risk: the group includes adults at risk of harm or abuse (safeguarding).
+        on_benefits: some of its members receive welfare benefits, which payment can affect.
+        access_needs: some of its members have access or communication needs.
+        peer_researchers: its members work as peer researchers (collecting or analysing data).
+        small_community: its members come from a small or close-knit community where they,
+            and what they hear, can be recognised.
+
+    The practice layer (:mod:`coproduce.practice`) reads the last six facts; each is ``None``
+    when not known, and raises a risk only when known to be true.
 
     """
 
@@ -84,6 +95,12 @@ class Stakeholder(Extensible):
     familiar: bool = False
     reimbursed: bool | None = None
     delivery_responsibility: bool | None = None
+    minors: bool | None = None
+    adults_at_risk: bool | None = None
+    on_benefits: bool | None = None
+    access_needs: bool | None = None
+    peer_researchers: bool | None = None
+    small_community: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -114,6 +131,9 @@ class Involvement(Extensible):
         stakeholder: the id of one of the project's stakeholders.
         mode: how deeply the stakeholder is involved at that stage.
         aims: the ids of the project's aims this involvement serves.
+        embedded: a researcher works inside the stakeholder's organisation for this
+            involvement (an arrangement, whatever the mode); ``None`` if not known.
+        digital_only: the involvement happens online only; ``None`` if not known.
 
     """
 
@@ -121,6 +141,8 @@ class Involvement(Extensible):
     stakeholder: StakeholderId
     mode: Mode
     aims: tuple[AimId, ...] = ()
+    embedded: bool | None = None
+    digital_only: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -171,6 +193,9 @@ class Governance(Extensible):
         data_agreement: who may see which data, and in what form, is agreed.
         publication_agreement: who may publish what and when, unwelcome findings included,
             is agreed.
+        records: evidence for mitigations, one record per policy or agreement, each naming
+            the mitigation it evidences (see :class:`~coproduce.model.MitigationRecord`).
+            The booleans above keep their meaning; records add what they cannot say.
 
     """
 
@@ -179,6 +204,7 @@ class Governance(Extensible):
     accountability: bool | None = None
     data_agreement: bool | None = None
     publication_agreement: bool | None = None
+    records: tuple[MitigationRecord, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -226,6 +252,12 @@ class Project(Extensible):
         support: what the research organisation or funder provides.
         identifiable_data: data about identifiable participants will be collected or
             analysed; ``None`` if not known.
+        personal_data_shared: personal data about contributors or participants flows to
+            partners outside the research team; ``None`` if not known.
+        sensitive_topic: the topic may be distressing or touch on trauma for those involved;
+            ``None`` if not known.
+        emergency_setting: the involvement takes place during an emergency (a pandemic, a
+            disaster, a crisis in the service); ``None`` if not known.
 
     Example:
         >>> from coproduce import Project, Stakeholder, StakeholderKind, Involvement, Mode
@@ -251,6 +283,9 @@ class Project(Extensible):
     governance: Governance = Governance()
     support: Support = Support()
     identifiable_data: bool | None = None
+    personal_data_shared: bool | None = None
+    sensitive_topic: bool | None = None
+    emergency_setting: bool | None = None
 
     def _repr_html_(self) -> str:
         """Jupyter shows a summary table (see :func:`coproduce.report.project_html`)."""
