@@ -241,14 +241,14 @@ def evidence_for(project: Project, mitigation: str) -> tuple[bool | None, tuple[
     all are known unsigned, ``None`` otherwise. Works for the paper's mitigation ids too.
 
     Example:
-        >>> from coproduce.model import Governance, MitigationRecord, Project
-        >>> p = Project(title="t", governance=Governance(records=(
-        ...     MitigationRecord(mitigation="mitigation.practice.dpia", signed=False),)))
+        >>> from coproduce.model import MitigationRecord, Project
+        >>> p = Project(title="t", mitigation_records=(
+        ...     MitigationRecord(mitigation="mitigation.practice.dpia", signed=False),))
         >>> evidence_for(p, "mitigation.practice.dpia")[0]
         False
 
     """
-    records = tuple(r for r in project.governance.records if r.mitigation == mitigation)
+    records = tuple(r for r in project.mitigation_records if r.mitigation == mitigation)
     if any(r.signed is True for r in records):
         return True, records
     if records and all(r.signed is False for r in records):
@@ -258,7 +258,7 @@ def evidence_for(project: Project, mitigation: str) -> tuple[bool | None, tuple[
 
 def _status(m: PracticeMitigation, project: Project) -> MitigationEvidence:
     in_place, records = evidence_for(project, m.id)
-    inputs = ["governance.records"]
+    inputs = ["mitigation_records"]
     if in_place is None:
         for name in _FALLBACK.get(m.id, ()):
             inputs.append(f"governance.{name}")
@@ -287,14 +287,14 @@ def _rule_for(entry: PracticeRiskEntry) -> Rule:
 def practice_problems(project: Project, catalogue: Catalogue | None = None) -> list[str]:
     """Reference problems in the practice facts: records naming unknown mitigations.
 
-    Each message starts with the path (``governance.records[2].mitigation: ...``).
+    Each message starts with the path (``mitigation_records[2].mitigation: ...``).
     """
     cat = catalogue if catalogue is not None else default_catalogue()
     known = {m.id for m in cat.practice.mitigations} | {m.id for m in cat.mitigations}
     return [
-        f"governance.records[{i}].mitigation: names {r.mitigation!r}, which is not a "
+        f"mitigation_records[{i}].mitigation: names {r.mitigation!r}, which is not a "
         "mitigation of the catalogue (expected an id such as mitigation.practice.dpia)"
-        for i, r in enumerate(project.governance.records)
+        for i, r in enumerate(project.mitigation_records)
         if r.mitigation not in known
     ]
 

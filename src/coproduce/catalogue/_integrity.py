@@ -166,6 +166,9 @@ def _practice_problems(cat: Catalogue, seen: dict[str, str]) -> Iterator[str]:
             seen[entry.id] = where
         if not entry.label.strip():
             yield f"{entry.id}: has no label"
+        if hasattr(entry, "sources") and not entry.sources:
+            yield f"{entry.id}: has no source"
+            continue
         sources = getattr(entry, "sources", None) or (entry.source,)
         for source in sources:
             if not source.locator.strip():
@@ -180,8 +183,6 @@ def _practice_problems(cat: Catalogue, seen: dict[str, str]) -> Iterator[str]:
     mitigations = {m.id for m in p.mitigations}
     addressed: set[str] = set()
     for risk in p.risks:
-        if not risk.sources:
-            yield f"{risk.id}: has no source"
         if not risk.facts:
             yield f"{risk.id}: names no project fact that raises it"
         if not risk.mitigations:

@@ -246,12 +246,12 @@ class LevelCrosswalk(Extensible):
 
     id: str
     label: str
-    mode: Mode | None
-    iap2: tuple[Iap2Level, ...]
-    arnstein: tuple[ArnsteinRung, ...]
-    funder: FunderLevel | None
     note: str
-    sources: tuple[Source, ...]
+    mode: Mode | None = None
+    iap2: tuple[Iap2Level, ...] = ()
+    arnstein: tuple[ArnsteinRung, ...] = ()
+    funder: FunderLevel | None = None
+    sources: tuple[Source, ...] = ()
     nearest_mode: Mode | None = None
     basis: Basis = Basis.INTERPRETATION
 

@@ -193,9 +193,9 @@ class Governance(Extensible):
         data_agreement: who may see which data, and in what form, is agreed.
         publication_agreement: who may publish what and when, unwelcome findings included,
             is agreed.
-        records: evidence for mitigations, one record per policy or agreement, each naming
-            the mitigation it evidences (see :class:`~coproduce.model.MitigationRecord`).
-            The booleans above keep their meaning; records add what they cannot say.
+
+    The booleans keep their meaning; :attr:`Project.mitigation_records` adds what they cannot
+    say (which document, signed or not, who owns the risk, when it is reviewed).
 
     """
 
@@ -204,7 +204,6 @@ class Governance(Extensible):
     accountability: bool | None = None
     data_agreement: bool | None = None
     publication_agreement: bool | None = None
-    records: tuple[MitigationRecord, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -258,6 +257,9 @@ class Project(Extensible):
             ``None`` if not known.
         emergency_setting: the involvement takes place during an emergency (a pandemic, a
             disaster, a crisis in the service); ``None`` if not known.
+        mitigation_records: evidence for mitigations, one record per policy or agreement,
+            each naming the mitigation it evidences (see
+            :class:`~coproduce.model.MitigationRecord`).
 
     Example:
         >>> from coproduce import Project, Stakeholder, StakeholderKind, Involvement, Mode
@@ -286,6 +288,7 @@ class Project(Extensible):
     personal_data_shared: bool | None = None
     sensitive_topic: bool | None = None
     emergency_setting: bool | None = None
+    mitigation_records: tuple[MitigationRecord, ...] = ()
 
     def _repr_html_(self) -> str:
         """Jupyter shows a summary table (see :func:`coproduce.report.project_html`)."""
