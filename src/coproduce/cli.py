@@ -212,9 +212,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--kind", "-k", choices=["standards", "application", "gripp2"], required=True
     )
-    report.add_argument(
-        "--format", "-f", choices=["markdown", "html", "json"], default="markdown"
-    )
+    report.add_argument("--format", "-f", choices=["markdown", "html", "json"], default="markdown")
     report.add_argument("--output", "-o", type=Path, metavar="FILE")
 
     graph = sub.add_parser("graph", help="export the catalogue graph")

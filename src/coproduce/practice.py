@@ -234,7 +234,9 @@ def _mitigation_applies(m: PracticeMitigation, project: Project) -> bool:
     return any(getattr(project, fact.strip()) is True for fact in m.when.split(" or "))
 
 
-def evidence_for(project: Project, mitigation: str) -> tuple[bool | None, tuple[MitigationRecord, ...]]:
+def evidence_for(
+    project: Project, mitigation: str
+) -> tuple[bool | None, tuple[MitigationRecord, ...]]:
     """Whether the project's records show ``mitigation`` in place, and those records.
 
     ``True`` when any record for it is signed or adopted, ``False`` when records exist and
@@ -305,7 +307,7 @@ def practice_risks(
     """The practice risks the project's facts raise, in catalogue order.
 
     A risk appears only when a fact that makes it relevant is known to be true; the
-    paper-only catalogue (:meth:`Catalogue.paper_only`) raises none.
+    paper-only catalogue (:meth:`Catalogue.paper_only`) raises none and reads no records.
 
     Raises:
         PlanError: a mitigation record names an unknown mitigation, or the catalogue holds
@@ -322,6 +324,8 @@ def practice_risks(
 
     """
     cat = catalogue if catalogue is not None else default_catalogue()
+    if not cat.practice.risks:
+        return ()  # the layer is off: nothing reads the practice facts or records
     problems = practice_problems(project, cat)
     if problems:
         raise PlanError(problems)

@@ -234,11 +234,18 @@ def _standard_section(
         title=f"Standard {std.number}: {std.label}",
         note=std.description,
         items=(
-            _item("What the plan shows", shows, "Nothing in the plan speaks to this standard yet.",
-                  str(std.source)),
-            ReportItem(label="Gaps", lines=tuple(gaps) or ("None found in the plan's facts.",),
-                       complete=not gaps,
-                       prompt="Close these gaps or say why they do not apply." if gaps else ""),
+            _item(
+                "What the plan shows",
+                shows,
+                "Nothing in the plan speaks to this standard yet.",
+                str(std.source),
+            ),
+            ReportItem(
+                label="Gaps",
+                lines=tuple(gaps) or ("None found in the plan's facts.",),
+                complete=not gaps,
+                prompt="Close these gaps or say why they do not apply." if gaps else "",
+            ),
             *questions,
         ),
     )
@@ -335,7 +342,9 @@ def _support(project: Project, cat: Catalogue, risks: tuple[PracticeRisk, ...]) 
 def _comms(project: Project, cat: Catalogue, risks: tuple[PracticeRisk, ...]) -> _Assessment:
     lay = set(_lay(project))
     dissem = [
-        i.stakeholder for i in project.plan if i.stage == "stage.dissemination" and i.stakeholder in lay
+        i.stakeholder
+        for i in project.plan
+        if i.stage == "stage.dissemination" and i.stakeholder in lay
     ]
     shows = [f"Lay stakeholders take part in dissemination: {', '.join(dissem)}."] if dissem else []
     gaps = [] if dissem else ["No lay stakeholder is involved in dissemination."]
@@ -344,9 +353,11 @@ def _comms(project: Project, cat: Catalogue, risks: tuple[PracticeRisk, ...]) ->
 
 def _impact(project: Project, cat: Catalogue, risks: tuple[PracticeRisk, ...]) -> _Assessment:
     if project.support.evaluation is True:
-        return ["The coproduction itself will be evaluated (support.evaluation)."], [], {
-            "standard.impact.record"
-        }
+        return (
+            ["The coproduction itself will be evaluated (support.evaluation)."],
+            [],
+            {"standard.impact.record"},
+        )
     if project.support.evaluation is False:
         return [], ["Involvement will not be evaluated."], set()
     return [], [], set()
@@ -396,8 +407,12 @@ def _unknown_section(project: Project) -> ReportSection:
         items=(
             _item("Unknown facts", facts, "", complete=not facts)
             if not facts
-            else ReportItem(label="Unknown facts", lines=facts, complete=False,
-                            prompt="State each as true or false in the project document."),
+            else ReportItem(
+                label="Unknown facts",
+                lines=facts,
+                complete=False,
+                prompt="State each as true or false in the project document.",
+            ),
         ),
     )
 
@@ -437,6 +452,8 @@ def application_section(
     """The involvement section of a grant application, from the project.
 
     Args:
+        project: the project to describe.
+        catalogue: the catalogue to read the practice layer from (``None``: the default).
         budget: budget lines to show. When ``None``, ``project.costing`` is used if the
             project has one that satisfies :class:`BudgetLines`; otherwise the budget is
             marked to complete, with the plan's budget sufficiency.
@@ -496,8 +513,11 @@ def application_section(
         ReportSection(
             title="When and how",
             items=(
-                _item("Stages and depth", _when_how(project, cat),
-                      "Plan who is involved at which stage, and how deeply."),
+                _item(
+                    "Stages and depth",
+                    _when_how(project, cat),
+                    "Plan who is involved at which stage, and how deeply.",
+                ),
             ),
             note="Depth is given in the paper's modes with the funders' word beside it "
             "(an interpretation; see the crosswalk).",
@@ -505,19 +525,33 @@ def application_section(
         ReportSection(
             title="Payment and support",
             items=(
-                _item("Payment", pay, "Say how lay contributors are paid.", payment_source,
-                      complete=bool(pay) and all(": paid" in p for p in pay)),
+                _item(
+                    "Payment",
+                    pay,
+                    "Say how lay contributors are paid.",
+                    payment_source,
+                    complete=bool(pay) and all(": paid" in p for p in pay),
+                ),
                 _item("Support", support, "Say what support and training contributors get."),
-                ReportItem(label="Payment guidance followed", lines=(payment_guidance,),
-                           complete=False, prompt="Confirm each point in the plan.",
-                           source=payment_source),
+                ReportItem(
+                    label="Payment guidance followed",
+                    lines=(payment_guidance,),
+                    complete=False,
+                    prompt="Confirm each point in the plan.",
+                    source=payment_source,
+                ),
             ),
         ),
         ReportSection(title="Budget", items=(budget_item,)),
         ReportSection(
             title="Evaluation of involvement",
-            items=(_item("Evaluation", evaluation,
-                         "Say how the difference involvement makes will be recorded."),),
+            items=(
+                _item(
+                    "Evaluation",
+                    evaluation,
+                    "Say how the difference involvement makes will be recorded.",
+                ),
+            ),
         ),
         ReportSection(
             title="Practice risks and mitigations",
@@ -563,7 +597,8 @@ def gripp2_report(project: Project, catalogue: Catalogue | None = None) -> Repor
     """
     cat = catalogue if catalogue is not None else default_catalogue()
     aims = [
-        f"{a.description}" + (f" ({', '.join(m.value for m in a.motivations)})" if a.motivations else "")
+        f"{a.description}"
+        + (f" ({', '.join(m.value for m in a.motivations)})" if a.motivations else "")
         for a in project.aims
     ]
     lay = _planned(project, _lay(project))
@@ -656,9 +691,7 @@ def build(kind: ReportKind, project: Project, catalogue: Catalogue | None = None
     try:
         return makers[kind](project, catalogue)
     except KeyError:
-        raise ValueError(
-            f"report kind: {kind!r} (expected one of {', '.join(KINDS)})"
-        ) from None
+        raise ValueError(f"report kind: {kind!r} (expected one of {', '.join(KINDS)})") from None
 
 
 # --------------------------------------------------------------------------- rendering

@@ -36,8 +36,8 @@ from coproduce.model import BearerGroup, Cost, CostType
 
 __all__ = [
     "DATA_VERSION",
-    "PRACTICE_DATA_VERSION",
     "ENTRY_FIELDS",
+    "PRACTICE_DATA_VERSION",
     "Catalogue",
     "check",
     "cost_type",

@@ -9,6 +9,7 @@ import attrs
 
 from coproduce.errors import UnknownEntryError
 from coproduce.model import (
+    PAPER,
     Alternative,
     Bearer,
     Challenge,
@@ -16,11 +17,10 @@ from coproduce.model import (
     ContributionEntry,
     Cost,
     CostCategory,
+    Document,
     Entry,
     Extensible,
     FrozenMap,
-    PAPER,
-    Document,
     Mitigation,
     ModeEntry,
     MotivationEntry,
@@ -104,7 +104,7 @@ class Catalogue(Extensible):
     contributions: tuple[ContributionEntry, ...]
     alternatives: tuple[Alternative, ...]
     mitigations: tuple[Mitigation, ...]
-    practice: Practice = Practice()
+    practice: Practice = attrs.field(factory=Practice)
     """The practice layer: entries from documents other than the paper, kept apart."""
     _index: Mapping[str, Entry] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _memo: dict[str, object] = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -259,7 +259,9 @@ class Catalogue(Extensible):
             reporting_items=trim(p.reporting_items),
             guidance=trim(p.guidance),
             risks=tuple(
-                attrs.evolve(r, mitigations=tuple(m for m in r.mitigations if m in kept_mitigations))
+                attrs.evolve(
+                    r, mitigations=tuple(m for m in r.mitigations if m in kept_mitigations)
+                )
                 for r in trim(p.risks)
                 if any(m in kept_mitigations for m in r.mitigations)
             ),

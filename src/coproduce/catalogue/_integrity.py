@@ -200,9 +200,9 @@ def _practice_problems(cat: Catalogue, seen: dict[str, str]) -> Iterator[str]:
         if n > 1:
             yield f"standard number {number} is used {n} times"
     items = Counter((i.form.value, i.number) for i in p.reporting_items)
-    for (form, number), n in sorted(items.items()):
+    for (form, item_number), n in sorted(items.items()):
         if n > 1:
-            yield f"reporting item {form} {number} is used {n} times"
+            yield f"reporting item {form} {item_number} is used {n} times"
     modes = Counter(row.mode for row in p.crosswalk if row.mode is not None)
     for mode, n in sorted(modes.items(), key=lambda kv: kv[0].depth):
         if n > 1:

@@ -48,8 +48,19 @@ RESIDENCE = "marshall-2014"
 ARNSTEIN = "arnstein-1969"
 IAP2 = "iap2-spectrum"
 BRIEFING = "nihr-briefing-notes"
+MICRA = "micra-2011"
 
 DOCUMENTS = (
+    Document(
+        id=MICRA,
+        title="Guidance on the model Industry Collaborative Research Agreement (mICRA)",
+        publisher="National Institute for Health Research and Medical Research Council",
+        year=2011,
+        version="version 1.0 (republished 7 June 2019)",
+        url="https://www.nihr.ac.uk/documents/micra-guidance-2011/12161",
+        note="Checked: the model agreement offers options for who owns intellectual property "
+        "from a collaboration and covers publication; clause wording not encoded.",
+    ),
     Document(
         id=UK_STANDARDS,
         title="UK Standards for Public Involvement in Research",
@@ -66,8 +77,7 @@ DOCUMENTS = (
         id=GRIPP2,
         title="GRIPP2 reporting checklists: tools to improve reporting of patient and public "
         "involvement in research",
-        publisher="Research Involvement and Engagement 3:13, co-published in BMJ "
-        "2017;358:j3453",
+        publisher="Research Involvement and Engagement 3:13, co-published in BMJ 2017;358:j3453",
         year=2017,
         doi="10.1186/s40900-017-0062-2",
         url="https://doi.org/10.1136/bmj.j3453",
@@ -138,8 +148,7 @@ DOCUMENTS = (
     ),
     Document(
         id=RESIDENCE,
-        title="Moving improvement research closer to practice: the Researcher-in-Residence "
-        "model",
+        title="Moving improvement research closer to practice: the Researcher-in-Residence model",
         publisher="BMJ Quality & Safety 23(10):801-805",
         year=2014,
         doi="10.1136/bmjqs-2013-002779",
@@ -210,10 +219,15 @@ STANDARDS = (
         "Involvement opportunities are accessible and reach the people and groups the "
         "research needs.",
         ("earliest-stage", "Are people affected by the research involved from the start?"),
-        ("barriers", "Which barriers to taking part (cost, place, timing, format) have been "
-         "found, and how are they removed?"),
-        ("reach", "Are opportunities advertised in several ways, so that relevant people hear "
-         "of them?"),
+        (
+            "barriers",
+            "Which barriers to taking part (cost, place, timing, format) have been "
+            "found, and how are they removed?",
+        ),
+        (
+            "reach",
+            "Are opportunities advertised in several ways, so that relevant people hear of them?",
+        ),
         ("diversity", "How far do the people involved reflect those the research concerns?"),
     ),
     _standard(
@@ -294,43 +308,108 @@ _S, _L = ReportingForm.SHORT, ReportingForm.LONG
 
 REPORTING_ITEMS = (
     _item(_S, "1", "Aim", "Aim", "State what involving patients and the public was for."),
-    _item(_S, "2", "Methods", "Methods", "Describe clearly how patients and the public were "
-          "involved."),
-    _item(_S, "3", "Study results", "Results", "Report what involvement produced, good and "
-          "bad."),
-    _item(_S, "4", "Discussion and conclusions", "Outcomes", "Discuss how far involvement "
-          "shaped the study as a whole, with its positive and negative effects."),
-    _item(_S, "5", "Reflections/critical perspective", "Critical perspective", "Reflect "
-          "critically on what worked and what did not, so that others can learn."),
+    _item(
+        _S, "2", "Methods", "Methods", "Describe clearly how patients and the public were involved."
+    ),
+    _item(_S, "3", "Study results", "Results", "Report what involvement produced, good and bad."),
+    _item(
+        _S,
+        "4",
+        "Discussion and conclusions",
+        "Outcomes",
+        "Discuss how far involvement "
+        "shaped the study as a whole, with its positive and negative effects.",
+    ),
+    _item(
+        _S,
+        "5",
+        "Reflections/critical perspective",
+        "Critical perspective",
+        "Reflect critically on what worked and what did not, so that others can learn.",
+    ),
     _item(_L, "1a", "Abstract", "Aim", "The study's aim, in the abstract."),
-    _item(_L, "1b", "Abstract", "Methods", "How patients and the public were involved, in "
-          "the abstract."),
+    _item(
+        _L,
+        "1b",
+        "Abstract",
+        "Methods",
+        "How patients and the public were involved, in the abstract.",
+    ),
     _item(_L, "1c", "Abstract", "Results", "What involvement achieved, in the abstract."),
-    _item(_L, "1d", "Abstract", "Conclusions", "The study's main conclusions, in the "
-          "abstract."),
+    _item(_L, "1d", "Abstract", "Conclusions", "The study's main conclusions, in the abstract."),
     _item(_L, "1e", "Abstract", "Keywords", "Involvement named among the keywords."),
-    _item(_L, "2a", "Background", "Definition", "The definition of involvement used, and how "
-          "it compares with similar studies."),
-    _item(_L, "2b", "Background", "Theoretical underpinnings", "The rationale and theory "
-          "behind involving people."),
-    _item(_L, "2c", "Background", "Concepts and theory development", "Any conceptual models "
-          "that shaped the involvement."),
+    _item(
+        _L,
+        "2a",
+        "Background",
+        "Definition",
+        "The definition of involvement used, and how it compares with similar studies.",
+    ),
+    _item(
+        _L,
+        "2b",
+        "Background",
+        "Theoretical underpinnings",
+        "The rationale and theory behind involving people.",
+    ),
+    _item(
+        _L,
+        "2c",
+        "Background",
+        "Concepts and theory development",
+        "Any conceptual models that shaped the involvement.",
+    ),
     _item(_L, "3", "Aim", "Aim", "The aim of the study."),
     _item(_L, "4a", "Methods", "Design", "How patients and the public were involved."),
-    _item(_L, "4b", "Methods", "People involved", "Who was involved: patients, carers, "
-          "members of the public."),
-    _item(_L, "4c", "Methods", "Stages of involvement", "At which stages of the study they "
-          "were involved."),
-    _item(_L, "4d", "Methods", "Level or nature of involvement", "How deeply, or in what "
-          "way, they were involved at each stage."),
-    _item(_L, "5a", "Capture or measurement of impact", "Qualitative evidence of impact",
-          "Where used, the qualitative methods for exploring involvement's impact."),
-    _item(_L, "5b", "Capture or measurement of impact", "Quantitative evidence of impact",
-          "Where used, the quantitative methods for measuring involvement's impact."),
-    _item(_L, "5c", "Capture or measurement of impact", "Robustness of measure", "Where "
-          "used, how rigorous the capture or measurement of impact was."),
-    _item(_L, "6", "Economic assessment", "Economic assessment", "Any assessment of what "
-          "involvement cost and what it was worth."),
+    _item(
+        _L,
+        "4b",
+        "Methods",
+        "People involved",
+        "Who was involved: patients, carers, members of the public.",
+    ),
+    _item(
+        _L,
+        "4c",
+        "Methods",
+        "Stages of involvement",
+        "At which stages of the study they were involved.",
+    ),
+    _item(
+        _L,
+        "4d",
+        "Methods",
+        "Level or nature of involvement",
+        "How deeply, or in what way, they were involved at each stage.",
+    ),
+    _item(
+        _L,
+        "5a",
+        "Capture or measurement of impact",
+        "Qualitative evidence of impact",
+        "Where used, the qualitative methods for exploring involvement's impact.",
+    ),
+    _item(
+        _L,
+        "5b",
+        "Capture or measurement of impact",
+        "Quantitative evidence of impact",
+        "Where used, the quantitative methods for measuring involvement's impact.",
+    ),
+    _item(
+        _L,
+        "5c",
+        "Capture or measurement of impact",
+        "Robustness of measure",
+        "Where used, how rigorous the capture or measurement of impact was.",
+    ),
+    _item(
+        _L,
+        "6",
+        "Economic assessment",
+        "Economic assessment",
+        "Any assessment of what involvement cost and what it was worth.",
+    ),
 )
 
 LONG_FORM_ITEMS = 34
@@ -419,60 +498,140 @@ _STAGE4 = "Stage 4: Involving public members"
 _SUPPORT_TYPES = "Types of support"
 
 MITIGATIONS = (
-    _m("safeguarding-policy", "A safeguarding policy", "Adopt a safeguarding policy that "
-       "covers involvement activities, not only research participants.",
-       "the adopted safeguarding policy", _src(FRONT_DOOR, _STAGE4)),
-    _m("safeguarding-lead", "A named safeguarding lead", "Name the person contributors and "
-       "staff report concerns to, and how quickly they act.",
-       "the lead's name and role in the involvement plan", _src(FRONT_DOOR, _STAGE4)),
-    _m("payment-policy", "A written payment policy", "Agree and publish how fees and "
-       "expenses are offered, paid and declined.", "the payment policy",
-       _src(PAY_RESEARCHERS, _BEFORE)),
-    _m("benefits-advice", "Benefits advice", "Offer contributors on welfare benefits expert "
-       "advice before they accept any payment.", "the advice service offered",
-       _src(PAY_PUBLIC, _KEY)),
-    _m("access-needs", "Access needs asked in advance", "Ask every contributor about access "
-       "and communication needs before each activity, and meet them.",
-       "the access needs form or process", _src(FRONT_DOOR, _STAGE4)),
-    _m("offline-route", "A route that is not online only", "Offer telephone, paper or "
-       "in-person ways to take part, or provide the equipment and data needed.",
-       "the alternative formats in the involvement plan", _src(RDS_PANDEMIC, "How to 'meet'")),
-    _m("emotional-support", "Emotional support and signposting", "Name who contributors can "
-       "talk to when a topic distresses them, and where else to turn.",
-       "the support arrangement", _src(SUPPORT, _SUPPORT_TYPES)),
-    _m("debriefing", "Debriefing", "Hold a debrief after sessions on difficult topics, for "
-       "contributors and facilitators.", "the debriefing plan", _src(FRONT_DOOR, _STAGE4)),
-    _m("peer-supervision", "Supervision for peer researchers", "Give peer researchers "
-       "regular supervision and feedback, especially when they start.",
-       "the supervision arrangement", _src(SUPPORT, _SUPPORT_TYPES)),
-    _m("confidentiality-protocol", "A confidentiality and safety protocol", "Agree what "
-       "peer researchers do when they know a participant, how they keep what they hear "
-       "private, and how they stay safe in the field.", "the protocol",
-       _src(SUPPORT, _SUPPORT_TYPES)),
-    _m("collaboration-agreement", "A collaboration agreement", "Agree with a commercial "
-       "partner who owns what is made, who may publish what and when, and who pays for what.",
-       "the signed agreement",
-       Source(page=4, locator="Table 1, row 6 (publication control)", document=PAPER)),
-    _m("data-sharing-agreement", "A data sharing agreement", "Agree who receives which "
-       "personal data, for what purpose, and how it is protected and deleted.",
-       "the signed data sharing agreement", _src(ICO_DPIA, "What is the general rule?")),
-    _m("dpia", "A data protection impact assessment", "Assess the risks to people before "
-       "personal data is processed or shared, and how they are reduced.",
-       "the completed DPIA", _src(ICO_DPIA, "What is the general rule?"),
-       when="personal_data_shared or identifiable_data"),
-    _m("contingency-plan", "A contingency plan made with contributors", "Plan with "
-       "contributors how involvement continues if meetings, services or people become "
-       "unavailable.", "the contingency plan", _src(RDS_PANDEMIC, "What you need to do")),
-    _m("rapid-route", "A rapid route to contributors", "Arrange in advance a way to reach "
-       "contributors quickly, such as a standing panel or a matching service.",
-       "the arrangement", _src(HRA_PANDEMIC, "Report")),
-    _m("accountability-agreement", "A dual accountability agreement", "Write down whom the "
-       "embedded researcher answers to for what: the host organisation for the work, the "
-       "research organisation for methods, ethics and publication.",
-       "the signed agreement", _src(RESIDENCE, "Abstract; unanswered questions")),
-    _m("independent-supervision", "Supervision outside the host", "Give the embedded "
-       "researcher supervision and peer support from outside the host organisation.",
-       "the supervision arrangement", _src(RESIDENCE, "Abstract; unanswered questions")),
+    _m(
+        "safeguarding-policy",
+        "A safeguarding policy",
+        "Adopt a safeguarding policy that "
+        "covers involvement activities, not only research participants.",
+        "the adopted safeguarding policy",
+        _src(FRONT_DOOR, _STAGE4),
+    ),
+    _m(
+        "safeguarding-lead",
+        "A named safeguarding lead",
+        "Name the person contributors and staff report concerns to, and how quickly they act.",
+        "the lead's name and role in the involvement plan",
+        _src(FRONT_DOOR, _STAGE4),
+    ),
+    _m(
+        "payment-policy",
+        "A written payment policy",
+        "Agree and publish how fees and expenses are offered, paid and declined.",
+        "the payment policy",
+        _src(PAY_RESEARCHERS, _BEFORE),
+    ),
+    _m(
+        "benefits-advice",
+        "Benefits advice",
+        "Offer contributors on welfare benefits expert advice before they accept any payment.",
+        "the advice service offered",
+        _src(PAY_PUBLIC, _KEY),
+    ),
+    _m(
+        "access-needs",
+        "Access needs asked in advance",
+        "Ask every contributor about access "
+        "and communication needs before each activity, and meet them.",
+        "the access needs form or process",
+        _src(FRONT_DOOR, _STAGE4),
+    ),
+    _m(
+        "offline-route",
+        "A route that is not online only",
+        "Offer telephone, paper or "
+        "in-person ways to take part, or provide the equipment and data needed.",
+        "the alternative formats in the involvement plan",
+        _src(RDS_PANDEMIC, "How to 'meet'"),
+    ),
+    _m(
+        "emotional-support",
+        "Emotional support and signposting",
+        "Name who contributors can talk to when a topic distresses them, and where else to turn.",
+        "the support arrangement",
+        _src(SUPPORT, _SUPPORT_TYPES),
+    ),
+    _m(
+        "debriefing",
+        "Debriefing",
+        "Hold a debrief after sessions on difficult topics, for contributors and facilitators.",
+        "the debriefing plan",
+        _src(FRONT_DOOR, _STAGE4),
+    ),
+    _m(
+        "peer-supervision",
+        "Supervision for peer researchers",
+        "Give peer researchers regular supervision and feedback, especially when they start.",
+        "the supervision arrangement",
+        _src(SUPPORT, _SUPPORT_TYPES),
+    ),
+    _m(
+        "confidentiality-protocol",
+        "A confidentiality and safety protocol",
+        "Agree what "
+        "peer researchers do when they know a participant, how they keep what they hear "
+        "private, and how they stay safe in the field.",
+        "the protocol",
+        _src(SUPPORT, _SUPPORT_TYPES),
+    ),
+    _m(
+        "collaboration-agreement",
+        "A collaboration agreement",
+        "Agree with a commercial "
+        "partner who owns what is made, who may publish what and when, and who pays for what.",
+        "the signed agreement",
+        _src(MICRA, "Intellectual property options"),
+    ),
+    _m(
+        "data-sharing-agreement",
+        "A data sharing agreement",
+        "Agree who receives which "
+        "personal data, for what purpose, and how it is protected and deleted.",
+        "the signed data sharing agreement",
+        _src(ICO_DPIA, "What is the general rule?"),
+    ),
+    _m(
+        "dpia",
+        "A data protection impact assessment",
+        "Assess the risks to people before "
+        "personal data is processed or shared, and how they are reduced.",
+        "the completed DPIA",
+        _src(ICO_DPIA, "What is the general rule?"),
+        when="personal_data_shared or identifiable_data",
+    ),
+    _m(
+        "contingency-plan",
+        "A contingency plan made with contributors",
+        "Plan with "
+        "contributors how involvement continues if meetings, services or people become "
+        "unavailable.",
+        "the contingency plan",
+        _src(RDS_PANDEMIC, "What you need to do"),
+    ),
+    _m(
+        "rapid-route",
+        "A rapid route to contributors",
+        "Arrange in advance a way to reach "
+        "contributors quickly, such as a standing panel or a matching service.",
+        "the arrangement",
+        _src(HRA_PANDEMIC, "Report"),
+    ),
+    _m(
+        "accountability-agreement",
+        "A dual accountability agreement",
+        "Write down whom the "
+        "embedded researcher answers to for what: the host organisation for the work, the "
+        "research organisation for methods, ethics and publication.",
+        "the signed agreement",
+        _src(RESIDENCE, "Abstract; unanswered questions"),
+    ),
+    _m(
+        "independent-supervision",
+        "Supervision outside the host",
+        "Give the embedded "
+        "researcher supervision and peer support from outside the host organisation.",
+        "the supervision arrangement",
+        _src(RESIDENCE, "Abstract; unanswered questions"),
+    ),
 )
 
 
@@ -560,6 +719,7 @@ RISKS = (
         Sphere.COMMERCIAL,
         ("stakeholders[*].kind", "personal_data_shared", "identifiable_data"),
         ("collaboration-agreement", "data-sharing-agreement", "dpia"),
+        _src(MICRA, "Intellectual property options"),
         _src(ICO_DPIA, "What is the general rule?"),
         Source(page=4, locator="Table 1, row 6 (publication control)", document=PAPER),
     ),
@@ -623,7 +783,7 @@ def _row(
         arnstein=arnstein,
         funder=funder,
         note=note,
-        sources=(_MODES, _SPECTRUM, _LADDER, _FUNDER),
+        sources=(_LADDER, _SPECTRUM, _FUNDER, _MODES),
         nearest_mode=nearest,
     )
 
@@ -695,8 +855,7 @@ CROSSWALK = (
         (_I.COLLABORATE,),
         (_A.PARTNERSHIP, _A.DELEGATED_POWER),
         _F.COPRODUCTION,
-        "Power and responsibility are shared throughout, which is what funders call "
-        "coproduction.",
+        "Power and responsibility are shared throughout, which is what funders call coproduction.",
     ),
     _row(
         "user-controlled",

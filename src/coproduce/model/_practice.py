@@ -347,4 +347,3 @@ class MitigationRecord(Extensible):
     def in_place(self) -> bool | None:
         """``True`` when signed or adopted, ``False`` when known not to be, else ``None``."""
         return self.signed
-
