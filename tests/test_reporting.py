@@ -199,21 +199,27 @@ def test_the_budget_comes_from_a_costing_when_there_is_one() -> None:
 def test_gripp2_short_form_always_long_form_when_lay_people_are_involved() -> None:
     bare = gripp2_report(Project(title="t"))
     assert [s.title for s in bare.sections] == ["GRIPP2 short form"]
-    assert _labels(bare) == ["Aim", "Methods", "Results", "Outcomes", "Critical perspective"]
+    assert _labels(bare) == [
+        "1. Aim",
+        "2. Methods",
+        "3. Study results",
+        "4. Discussion and conclusions",
+        "5. Reflections/critical perspective",
+    ]
     full = gripp2_report(load_example("patient-public-only"))
     assert [s.title for s in full.sections] == [
         "GRIPP2 short form",
         "GRIPP2 long form (encoded items)",
     ]
-    done, people = _item(full, "GRIPP2 long form", "People involved")
+    done, people = _item(full, "GRIPP2 long form", "4b. People involved")
     assert done and len(people) == 3
-    assert not _item(full, "GRIPP2 short form", "Results")[0]  # only after the study
+    assert not _item(full, "GRIPP2 short form", "3. Study results")[0]  # only after the study
 
 
 def test_gripp2_marks_what_is_not_yet_known() -> None:
     report = gripp2_report(Project(title="t"))
     assert report.to_complete == 5
-    done, lines = _item(report, "GRIPP2 short form", "Aim")
+    done, lines = _item(report, "GRIPP2 short form", "1. Aim")
     assert not done and lines == ()
 
 

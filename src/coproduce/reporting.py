@@ -17,8 +17,8 @@ Example:
     >>> from coproduce.io import load_example
     >>> from coproduce.reporting import gripp2_report, render
     >>> report = gripp2_report(load_example("patient-public-only"))
-    >>> [i.label for i in report.sections[0].items][:2]
-    ['Aim', 'Methods']
+    >>> [i.label for i in report.sections[0].items][:3]
+    ['1. Aim', '2. Methods', '3. Study results']
     >>> render(report, "html").startswith("<!doctype html>")
     True
 
@@ -36,10 +36,12 @@ import attrs
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import (
+    PAPER,
     Extensible,
     Mode,
     Project,
     ReportingForm,
+    Source,
     Sphere,
     Standard,
     Sufficiency,
@@ -83,6 +85,7 @@ class ReportItem(Extensible):
         complete: whether the project's facts answer it; ``False`` marks it to complete.
         prompt: what is still needed, for an entry not complete.
         source: where the entry comes from (document and locator), empty for the project's own.
+        guidance: what the source asks for, in the project's words.
 
     """
 
@@ -91,6 +94,7 @@ class ReportItem(Extensible):
     complete: bool = False
     prompt: str = ""
     source: str = ""
+    guidance: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -139,6 +143,13 @@ class BudgetLines(Protocol):
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _where(source: Source) -> str:
+    """A source as ``document: locator`` (practice documents were read as web pages)."""
+    if source.document == PAPER:
+        return f"{source.document}: p. {source.page}, {source.locator}"
+    return f"{source.document}: {source.locator}"
 
 
 def _doc_citations(cat: Catalogue, ids: Iterable[str]) -> tuple[str, ...]:
@@ -226,7 +237,7 @@ def _standard_section(
             label=q.label,
             complete=q.id in answered,
             prompt="" if q.id in answered else "Open: answer it with the team and contributors.",
-            source=str(q.source),
+            source=_where(q.source),
         )
         for q in std.questions
     )
@@ -238,7 +249,7 @@ def _standard_section(
                 "What the plan shows",
                 shows,
                 "Nothing in the plan speaks to this standard yet.",
-                str(std.source),
+                _where(std.source),
             ),
             ReportItem(
                 label="Gaps",
@@ -484,7 +495,7 @@ def application_section(
         if r.code in ("practice-risk.payment-benefits", "practice-risk.trauma")
         for m in r.mitigations
     ]
-    payment_guidance = "; ".join(g.label for g in cat.practice.guidance if g.topic == "payment")
+    payment_guidance = tuple(g.label for g in cat.practice.guidance if g.topic == "payment")
     evaluation = {
         True: ["The involvement itself will be evaluated."],
         False: ["No evaluation of involvement is planned."],
@@ -503,7 +514,7 @@ def application_section(
         )
     )
     payment_source = next(
-        (str(g.source) for g in cat.practice.guidance if g.topic == "payment"), ""
+        (_where(g.source) for g in cat.practice.guidance if g.topic == "payment"), ""
     )
     sections = (
         ReportSection(
@@ -532,10 +543,17 @@ def application_section(
                     payment_source,
                     complete=bool(pay) and all(": paid" in p for p in pay),
                 ),
-                _item("Support", support, "Say what support and training contributors get."),
+                _item(
+                    "Support",
+                    support,
+                    "Say what support and training contributors get, and put the mitigations "
+                    "not yet known to be in place in the plan.",
+                    complete=bool(support)
+                    and not any(x.endswith(("not known", "missing")) for x in support),
+                ),
                 ReportItem(
                     label="Payment guidance followed",
-                    lines=(payment_guidance,),
+                    lines=payment_guidance,
                     complete=False,
                     prompt="Confirm each point in the plan.",
                     source=payment_source,
@@ -581,6 +599,16 @@ def application_section(
 # --------------------------------------------------------------------------- GRIPP2
 
 
+def _summary(project: Project, lay: list[str]) -> list[str]:
+    plan = [i for i in project.plan if i.stakeholder in lay]
+    if not plan:
+        return []
+    stages = len({i.stage for i in plan})
+    low, high = min(i.mode for i in plan), max(i.mode for i in plan)
+    depth = low.value if low is high else f"from {low.value} to {high.value}"
+    return [f"{len(lay)} lay stakeholder group(s) involved at {stages} stage(s), {depth}."]
+
+
 def gripp2_report(project: Project, catalogue: Catalogue | None = None) -> Report:
     """A GRIPP2 reporting skeleton: the short form, and the long form's encoded items.
 
@@ -623,7 +651,7 @@ def gripp2_report(project: Project, catalogue: Catalogue | None = None) -> Repor
     }
     long: dict[str, tuple[list[str], str]] = {
         "1a": (aims, "State the aim in the abstract."),
-        "1b": (methods[:1], "Summarise how people were involved."),
+        "1b": (_summary(project, lay), "Summarise how people were involved."),
         "1e": (
             ["patient and public involvement", "coproduction"] if lay else [],
             "Name involvement among the keywords.",
@@ -639,11 +667,17 @@ def gripp2_report(project: Project, catalogue: Catalogue | None = None) -> Repor
     def items(form: ReportingForm) -> tuple[ReportItem, ...]:
         fill = short if form is ReportingForm.SHORT else long
         return tuple(
-            _item(
-                it.label,
-                fill.get(it.number, ([], ""))[0],
-                fill.get(it.number, ([], ""))[1] or f"{it.description}",
-                f"item {it.number}: {it.description} [{it.source}]",
+            attrs.evolve(
+                _item(
+                    f"{it.number}. {it.section}"
+                    if form is ReportingForm.SHORT
+                    else f"{it.number}. {it.label}"
+                    + (f" ({it.section.lower()})" if it.section != it.label else ""),
+                    fill.get(it.number, ([], ""))[0],
+                    fill.get(it.number, ([], ""))[1] or it.description,
+                    _where(it.source),
+                ),
+                guidance=it.description,
             )
             for it in cat.practice.reporting_items
             if it.form is form
@@ -715,6 +749,7 @@ def to_data(report: Report) -> dict[str, object]:
                         "complete": i.complete,
                         "prompt": i.prompt,
                         "source": i.source,
+                        "guidance": i.guidance,
                     }
                     for i in s.items
                 ],
@@ -744,6 +779,8 @@ def to_markdown(report: Report) -> str:
         for i in s.items:
             box = "x" if i.complete else " "
             out.append(f"- [{box}] **{_md(i.label)}**")
+            if i.guidance:
+                out.append(f"  - _{_md(i.guidance)}_")
             out += [f"  - {_md(line)}" for line in i.lines]
             if not i.complete and i.prompt:
                 out.append(f"  - *{TO_COMPLETE}:* {_md(i.prompt)}")
@@ -768,7 +805,8 @@ li.item.todo { border-left-color: #b45309; background: #fffbeb; }
 .badge { display: inline-block; font-size: 12px; font-weight: 700; padding: 1px 8px;
          border-radius: 10px; color: #fff; background: #0f766e; margin-right: 6px; }
 .todo .badge { background: #b45309; }
-li.item ul { margin: 4px 0 0 18px; padding: 0; } .prompt { color: #92400e; }
+li.item ul { margin: 4px 0 0 18px; padding: 0; }
+.prompt { color: #92400e; margin: 4px 0 0; } .guidance { color: #4b5563; font-size: 14px; }
 .cite { color: #6b7280; font-size: 12px; overflow-wrap: anywhere; }
 footer { margin-top: 36px; color: #6b7280; font-size: 13px; overflow-wrap: anywhere; }
 """
@@ -798,11 +836,12 @@ def to_html(report: Report) -> str:
                 f'<li class="{cls}"><span class="badge">{badge}</span>'
                 f"<strong>{escape(i.label)}</strong>"
             )
-            inner = [f"<li>{escape(line)}</li>" for line in i.lines]
+            if i.guidance:
+                parts.append(f'<div class="guidance">{escape(i.guidance)}</div>')
+            if i.lines:
+                parts.append(f"<ul>{''.join(f'<li>{escape(x)}</li>' for x in i.lines)}</ul>")
             if not i.complete and i.prompt:
-                inner.append(f'<li class="prompt">{escape(i.prompt)}</li>')
-            if inner:
-                parts.append(f"<ul>{''.join(inner)}</ul>")
+                parts.append(f'<p class="prompt">{TO_COMPLETE}: {escape(i.prompt)}</p>')
             if i.source:
                 parts.append(f'<div class="cite">Source: {escape(i.source)}</div>')
             parts.append("</li>")
