@@ -236,7 +236,7 @@ def _standard_section(
         ReportItem(
             label=q.label,
             complete=q.id in answered,
-            prompt="" if q.id in answered else "Open: answer it with the team and contributors.",
+            prompt="" if q.id in answered else "answer it with the team and contributors.",
             source=_where(q.source),
         )
         for q in std.questions
@@ -662,6 +662,7 @@ def gripp2_report(project: Project, catalogue: Catalogue | None = None) -> Repor
         "4c": ([label for _, label in lay_stages], "List the stages of involvement."),
         "4d": (levels, "Give the depth of involvement at each stage."),
         "5a": (evaluation, "Describe any qualitative capture of impact."),
+        "6": ([], "Give what involvement cost (the application's budget) and what it was worth."),
     }
 
     def items(form: ReportingForm) -> tuple[ReportItem, ...]:
@@ -674,7 +675,7 @@ def gripp2_report(project: Project, catalogue: Catalogue | None = None) -> Repor
                     else f"{it.number}. {it.label}"
                     + (f" ({it.section.lower()})" if it.section != it.label else ""),
                     fill.get(it.number, ([], ""))[0],
-                    fill.get(it.number, ([], ""))[1] or it.description,
+                    fill.get(it.number, ([], ""))[1] or "Complete it from the study.",
                     _where(it.source),
                 ),
                 guidance=it.description,
