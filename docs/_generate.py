@@ -165,8 +165,7 @@ def practice_page() -> str:
     ]
     out += ["", "## Payment guidance", "", "| id | point | document, locator |", "|---|---|---|"]
     out += [
-        f"| `{g.id}` | {_cell(g.description)} | `{g.source.document}`, "
-        f"{_cell(g.source.locator)} |"
+        f"| `{g.id}` | {_cell(g.description)} | `{g.source.document}`, {_cell(g.source.locator)} |"
         for g in p.guidance
     ]
     mitigations = {m.id: m for m in p.mitigations}
@@ -179,8 +178,7 @@ def practice_page() -> str:
             "",
             f"- sphere: `{r.sphere.value}`",
             f"- raised by: {', '.join(f'`{f}`' for f in r.facts)}",
-            "- sources: "
-            + "; ".join(f"`{s.document}`, {_cell(s.locator)}" for s in r.sources),
+            "- sources: " + "; ".join(f"`{s.document}`, {_cell(s.locator)}" for s in r.sources),
             "- mitigations:",
         ]
         for mid in r.mitigations:
@@ -198,8 +196,10 @@ def practice_page() -> str:
         "|---|---|---|---|---|---|",
     ]
     for row in p.crosswalk:
-        mode = row.mode.value if row.mode else (
-            f"— (translates to {row.nearest_mode.value})" if row.nearest_mode else "—"
+        mode = (
+            row.mode.value
+            if row.mode
+            else (f"— (translates to {row.nearest_mode.value})" if row.nearest_mode else "—")
         )
         out.append(
             f"| `{row.id}` | {mode} | {', '.join(v.value for v in row.iap2) or '—'} | "

@@ -286,16 +286,32 @@ def _rule_for(entry: PracticeRiskEntry) -> Rule:
         ) from None
 
 
-def practice_problems(project: Project, catalogue: Catalogue | None = None) -> list[str]:
-    """Reference problems in the practice facts: records naming unknown mitigations.
+def practice_problems(
+    project: Project, catalogue: Catalogue | None = None
+) -> list[tuple[str, str, str]]:
+    """Reference problems in the practice facts, as ``(path, code, message)``.
 
-    Each message starts with the path (``mitigation_records[2].mitigation: ...``).
+    A mitigation record must name a mitigation of the catalogue (the practice layer's or the
+    paper's). A catalogue without a practice layer reads no records, so finds no problem.
+
+    Example:
+        >>> from coproduce.model import MitigationRecord, Project
+        >>> p = Project(title="t", mitigation_records=(MitigationRecord(mitigation="m.x"),))
+        >>> practice_problems(p)[0][:2]
+        ('mitigation_records[0].mitigation', 'unknown-reference')
+
     """
     cat = catalogue if catalogue is not None else default_catalogue()
+    if not cat.practice.mitigations:
+        return []
     known = {m.id for m in cat.practice.mitigations} | {m.id for m in cat.mitigations}
     return [
-        f"mitigation_records[{i}].mitigation: names {r.mitigation!r}, which is not a "
-        "mitigation of the catalogue (expected an id such as mitigation.practice.dpia)"
+        (
+            f"mitigation_records[{i}].mitigation",
+            "unknown-reference",
+            f"names {r.mitigation!r}, which is not a mitigation of the catalogue (expected an "
+            "id such as mitigation.practice.dpia)",
+        )
         for i, r in enumerate(project.mitigation_records)
         if r.mitigation not in known
     ]
@@ -328,7 +344,7 @@ def practice_risks(
         return ()  # the layer is off: nothing reads the practice facts or records
     problems = practice_problems(project, cat)
     if problems:
-        raise PlanError(problems)
+        raise PlanError(f"{path}: {message}" for path, _, message in problems)
     mitigations = {m.id: m for m in cat.practice.mitigations}
     out: list[PracticeRisk] = []
     for entry in cat.practice.risks:

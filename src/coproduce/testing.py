@@ -40,6 +40,7 @@ from coproduce.model import (
     Involvement,
     Lean,
     Level,
+    MitigationRecord,
     Mode,
     Motivation,
     Project,
@@ -107,6 +108,12 @@ stakeholders = st.builds(
     familiar=st.booleans(),
     reimbursed=_opt_bool,
     delivery_responsibility=_opt_bool,
+    minors=_opt_bool,
+    adults_at_risk=_opt_bool,
+    on_benefits=_opt_bool,
+    access_needs=_opt_bool,
+    peer_researchers=_opt_bool,
+    small_community=_opt_bool,
     extensions=extensions,
 )
 """A stakeholder (ids are unique only within :func:`projects`)."""
@@ -139,6 +146,8 @@ def projects(draw: st.DrawFn, catalogue: Catalogue | None = None) -> Project:
                     aims=st.lists(st.sampled_from(goal_ids), unique=True, max_size=2).map(tuple)
                     if goal_ids
                     else st.just(()),
+                    embedded=_opt_bool,
+                    digital_only=_opt_bool,
                 ),
                 lambda i: (i.stage, i.stakeholder),
                 14,
@@ -207,6 +216,25 @@ def projects(draw: st.DrawFn, catalogue: Catalogue | None = None) -> Project:
             )
         ),
         identifiable_data=draw(_opt_bool),
+        personal_data_shared=draw(_opt_bool),
+        sensitive_topic=draw(_opt_bool),
+        emergency_setting=draw(_opt_bool),
+        mitigation_records=draw(
+            st.lists(
+                st.builds(
+                    MitigationRecord,
+                    mitigation=st.sampled_from(
+                        [m.id for m in cat.practice.mitigations] + [m.id for m in cat.mitigations]
+                    ),
+                    document=texts,
+                    signed=_opt_bool,
+                    owner=st.none() | _ids,
+                    review=st.none() | st.dates().map(lambda d: d.isoformat()),
+                    note=texts,
+                ),
+                max_size=3,
+            ).map(tuple)
+        ),
         extensions=draw(extensions),
     )
 
