@@ -401,3 +401,13 @@ def test_catalogue_source_refuses_an_unknown_document() -> None:
     assert run("catalogue", "--source", "nowhere")[0] == 2
     status, text = run("catalogue", "--source", "list")
     assert status == 0 and [line.split()[0] for line in text.splitlines()] == DOCUMENTS
+
+
+def test_catalogue_lists_the_practice_layer_apart_and_shows_its_entries() -> None:
+    status, text = run("catalogue")
+    paper, _, practice = text.partition("\npractice layer (")
+    assert status == 0 and "practice-risk." not in paper
+    assert practice.startswith(f"{len(CAT.practice.entries())} entries from")
+    status, text = run("catalogue", "show", "practice-risk.trauma", "--format", "json")
+    data = json.loads(text)
+    assert data["sphere"] == "lay" and data["sources"][0]["document"] == "involve-support-2019"

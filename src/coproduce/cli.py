@@ -383,8 +383,9 @@ def _cmd_catalogue(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.action == "show":
         if not args.entry:
             raise _Usage("catalogue show needs an entry id, e.g. condition.capacity")
+        practice = {e.id: e for e in cat.practice.entries()}
         try:
-            entry = cat.get(args.entry)
+            entry = practice[args.entry] if args.entry in practice else cat.get(args.entry)
         except UnknownEntryError:
             raise _Usage(f"no catalogue entry {args.entry!r}; see: coproduce catalogue") from None
         data = converter.unstructure(entry)
@@ -404,6 +405,12 @@ def _cmd_catalogue(args: argparse.Namespace, stdout: TextIO) -> int:
         stdout.write(f"\n{name.replace('_', ' ')} ({len(entries)})\n")
         for e in entries:
             stdout.write(f"  {e.id:42} {e.label}  [p. {e.source.page}]\n")
+    n, docs = len(cat.practice.entries()), len(cat.practice.documents)
+    if n:
+        stdout.write(
+            f"\npractice layer ({n} entries from {docs} documents, kept apart from the paper)\n"
+            "  list them by document: coproduce catalogue --source list\n"
+        )
     return 0
 
 
