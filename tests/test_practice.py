@@ -411,3 +411,27 @@ def test_catalogue_lists_the_practice_layer_apart_and_shows_its_entries() -> Non
     status, text = run("catalogue", "show", "practice-risk.trauma", "--format", "json")
     data = json.loads(text)
     assert data["sphere"] == "lay" and data["sources"][0]["document"] == "involve-support-2019"
+
+
+def test_online_only_involvement_raises_access_only_for_lay_stakeholders() -> None:
+    manager = Stakeholder(id="people", kind=StakeholderKind.MANAGER)
+    assert practice_risks(_project(manager, involvement={"digital_only": True})) == ()
+
+
+def test_a_catalogue_risk_without_a_rule_is_a_catalogue_error() -> None:
+    from coproduce.errors import CatalogueError
+
+    extra = attrs.evolve(CAT.practice.risks[0], id="practice-risk.new")
+    cat = attrs.evolve(CAT, practice=attrs.evolve(CAT.practice, risks=(*CAT.practice.risks, extra)))
+    with pytest.raises(CatalogueError, match=r"practice-risk\.new: no rule is registered"):
+        practice_risks(Project(title="t"), cat)
+
+
+def test_integrity_checks_the_conditions_of_a_mitigation() -> None:
+    dpia = next(m for m in CAT.practice.mitigations if m.when)
+    bad = attrs.evolve(dpia, when="personal_data_shared or leaks")
+    mitigations = tuple(bad if m.id == dpia.id else m for m in CAT.practice.mitigations)
+    assert (
+        f"{dpia.id}: 'when' names 'leaks', which is not a project field (expected project "
+        "fields joined by ' or ')" in _broken(mitigations=mitigations)
+    )

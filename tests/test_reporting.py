@@ -251,3 +251,26 @@ def test_report_command_errors(tmp_path: Path) -> None:
     assert run("report", str(missing), "--kind", "gripp2")[0] == 1
     record = MitigationRecord(mitigation="mitigation.practice.dpia", signed=True)
     assert record.in_place is True
+
+
+def test_a_custom_standard_without_rules_leaves_its_questions_open() -> None:
+    from coproduce.catalogue import default
+
+    cat = default()
+    extra = attrs.evolve(cat.practice.standards[0], id="standard.local", number=7, label="Local")
+    custom = attrs.evolve(
+        cat, practice=attrs.evolve(cat.practice, standards=(*cat.practice.standards, extra))
+    )
+    report = standards_assessment(load_example("patient-public-only"), custom)
+    section = next(s for s in report.sections if s.title == "Standard 7: Local")
+    assert not any(i.complete for i in section.items if i.label != "Gaps")
+
+
+def test_records_show_document_owner_and_review_in_the_application() -> None:
+    _, risks = _item(
+        application_section(load_example("patient-public-only")), "Practice risks", "Risks"
+    )
+    assert any(
+        "Benefits advice service letter of agreement, signed, owner lead, review 2026-06-30" in r
+        for r in risks
+    )

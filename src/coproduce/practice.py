@@ -24,7 +24,7 @@ import attrs
 
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
-from coproduce.errors import CoproduceError, PlanError
+from coproduce.errors import CatalogueError, CoproduceError, PlanError
 from coproduce.model import (
     Extensible,
     LevelCrosswalk,
@@ -168,11 +168,12 @@ def _project_fact(name: str) -> Rule:
 
 
 def _access(project: Project) -> Hit | None:
-    """Raised by an online-only involvement or a stakeholder with access needs."""
+    """Raised by a lay stakeholder's online-only involvement, or a stakeholder's access needs."""
     ids: dict[str, None] = {}
     facts: list[str] = []
+    lay = {s.id for s in project.stakeholders if s.kind.sphere is Sphere.LAY}
     for i, inv in enumerate(project.plan):
-        if inv.digital_only is True:
+        if inv.digital_only is True and inv.stakeholder in lay:
             ids.setdefault(inv.stakeholder)
             facts.append(f"plan[{i}].digital_only")
     for i, s in enumerate(project.stakeholders):
@@ -281,8 +282,10 @@ def _rule_for(entry: PracticeRiskEntry) -> Rule:
     try:
         return RULES[entry.id]
     except KeyError:
-        raise PlanError(
-            [f"catalogue practice risk {entry.id}: no rule is registered for it in RULES"]
+        raise CatalogueError(
+            [
+                f"{entry.id}: no rule is registered for this practice risk in coproduce.practice.RULES"
+            ]
         ) from None
 
 
@@ -326,8 +329,8 @@ def practice_risks(
     paper-only catalogue (:meth:`Catalogue.paper_only`) raises none and reads no records.
 
     Raises:
-        PlanError: a mitigation record names an unknown mitigation, or the catalogue holds
-            a practice risk with no registered rule.
+        PlanError: a mitigation record names an unknown mitigation.
+        CatalogueError: the catalogue holds a practice risk with no rule in :data:`RULES`.
 
     Example:
         >>> from coproduce.model import Project, Stakeholder, StakeholderKind

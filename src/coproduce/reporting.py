@@ -38,6 +38,7 @@ from coproduce.catalogue import default as default_catalogue
 from coproduce.model import (
     PAPER,
     Extensible,
+    MitigationRecord,
     Mode,
     Project,
     ReportingForm,
@@ -204,8 +205,7 @@ def _risk_lines(risks: tuple[PracticeRisk, ...]) -> list[str]:
     for r in risks:
         on = ", ".join(r.stakeholders) or "the project"
         marks = "; ".join(
-            f"{m.label}: {_STATUS[m.in_place]}"
-            + (f" ({', '.join(x.document for x in m.records if x.document)})" if m.records else "")
+            f"{m.label}: {_STATUS[m.in_place]}" + "".join(f" ({_record(x)})" for x in m.records)
             for m in r.mitigations
         )
         out.append(f"{r.label} — on {on} ({r.sphere.value}). Mitigations: {marks}")
@@ -213,6 +213,17 @@ def _risk_lines(risks: tuple[PracticeRisk, ...]) -> list[str]:
 
 
 _STATUS = {True: "in place", False: "missing", None: "not known"}
+
+
+def _record(record: MitigationRecord) -> str:
+    parts = [record.document or "record"]
+    if record.signed is not None:
+        parts.append("signed" if record.signed else "not signed")
+    if record.owner:
+        parts.append(f"owner {record.owner}")
+    if record.review:
+        parts.append(f"review {record.review}")
+    return ", ".join(parts)
 
 
 def _item(
@@ -231,7 +242,8 @@ def _item(
 def _standard_section(
     std: Standard, project: Project, cat: Catalogue, risks: tuple[PracticeRisk, ...]
 ) -> ReportSection:
-    shows, gaps, answered = _STANDARD_RULES[std.id](project, cat, risks)
+    rule = _STANDARD_RULES.get(std.id)
+    shows, gaps, answered = rule(project, cat, risks) if rule else ([], [], set())
     questions = tuple(
         ReportItem(
             label=q.label,

@@ -6,8 +6,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+import attrs
+
 from coproduce.catalogue._catalogue import ENTRY_FIELDS, Catalogue
-from coproduce.model import CostId
+from coproduce.model import CostId, Project
 
 __all__ = ["problems"]
 
@@ -191,9 +193,16 @@ def _practice_problems(cat: Catalogue, seen: dict[str, str]) -> Iterator[str]:
             if mid not in mitigations:
                 yield f"{risk.id}: names unknown mitigation {mid}"
             addressed.add(mid)
+    project_fields = {a.name for a in attrs.fields(Project)}
     for m in p.mitigations:
         if m.id not in addressed:
             yield f"{m.id}: orphan mitigation, no practice risk names it"
+        for term in filter(None, (t.strip() for t in m.when.split(" or "))):
+            if term not in project_fields:
+                yield (
+                    f"{m.id}: 'when' names {term!r}, which is not a project field (expected "
+                    "project fields joined by ' or ')"
+                )
 
     numbers = Counter(s.number for s in p.standards)
     for number, n in sorted(numbers.items()):
