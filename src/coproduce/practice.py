@@ -282,11 +282,8 @@ def _rule_for(entry: PracticeRiskEntry) -> Rule:
     try:
         return RULES[entry.id]
     except KeyError:
-        raise CatalogueError(
-            [
-                f"{entry.id}: no rule is registered for this practice risk in coproduce.practice.RULES"
-            ]
-        ) from None
+        message = f"{entry.id}: no rule is registered for this practice risk in practice.RULES"
+        raise CatalogueError([message]) from None
 
 
 def practice_problems(
