@@ -168,12 +168,25 @@ def test_the_application_section_lists_who_when_how_and_the_risks() -> None:
         "Framing research questions: service-users, partnership (funders' level: "
         "coproduction)" in stages
     )
-    done, risks = _item(report, "Practice risks", "Risks raised")
+    done, lines = _item(report, "Practice risks", "Payment and welfare-benefit rules")
     assert not done
-    assert any(
-        "Payment and welfare-benefit rules" in r and "Benefits advice: in place" in r for r in risks
+    assert lines[0].startswith("Falls on: service-users (lay sphere)")
+    assert (
+        "Benefits advice: in place (Benefits advice service letter of agreement, signed, "
+        "owner lead, review 2026-06-30)" in lines
     )
-    assert any("confidentiality and safety protocol: missing" in r.lower() for r in risks)
+    done, lines = _item(report, "Practice risks", "Confidentiality and safety of peer")
+    assert not done and any(
+        line.startswith("A confidentiality and safety protocol: missing") for line in lines
+    )
+
+
+def test_no_practice_risk_is_a_complete_entry() -> None:
+    report = application_section(Project(title="t"))
+    assert _item(report, "Practice risks", "Practice risks") == (
+        True,
+        ("None raised by the facts stated.",),
+    )
 
 
 class _Costing:
@@ -264,13 +277,3 @@ def test_a_custom_standard_without_rules_leaves_its_questions_open() -> None:
     report = standards_assessment(load_example("patient-public-only"), custom)
     section = next(s for s in report.sections if s.title == "Standard 7: Local")
     assert not any(i.complete for i in section.items if i.label != "Gaps")
-
-
-def test_records_show_document_owner_and_review_in_the_application() -> None:
-    _, risks = _item(
-        application_section(load_example("patient-public-only")), "Practice risks", "Risks"
-    )
-    assert any(
-        "Benefits advice service letter of agreement, signed, owner lead, review 2026-06-30" in r
-        for r in risks
-    )

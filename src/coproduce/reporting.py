@@ -200,16 +200,34 @@ def _when_how(project: Project, cat: Catalogue) -> list[str]:
     return out
 
 
-def _risk_lines(risks: tuple[PracticeRisk, ...]) -> list[str]:
+def _risk_items(risks: tuple[PracticeRisk, ...]) -> tuple[ReportItem, ...]:
+    if not risks:
+        return (
+            ReportItem(
+                label="Practice risks", lines=("None raised by the facts stated.",), complete=True
+            ),
+        )
     out = []
     for r in risks:
-        on = ", ".join(r.stakeholders) or "the project"
-        marks = "; ".join(
+        on = ", ".join(r.stakeholders) or "no stakeholder in the plan yet"
+        lines = [f"Falls on: {on} ({r.sphere.value} sphere); raised by {', '.join(r.facts)}."]
+        lines += [
             f"{m.label}: {_STATUS[m.in_place]}" + "".join(f" ({_record(x)})" for x in m.records)
             for m in r.mitigations
+        ]
+        out.append(
+            ReportItem(
+                label=r.label,
+                guidance=r.description,
+                lines=tuple(lines),
+                complete=not r.unmitigated,
+                prompt="Put the mitigations not in place in the plan, and record them."
+                if r.unmitigated
+                else "",
+                source=_where(r.sources[0].source),
+            )
         )
-        out.append(f"{r.label} — on {on} ({r.sphere.value}). Mitigations: {marks}")
-    return out
+    return tuple(out)
 
 
 _STATUS = {True: "in place", False: "missing", None: "not known"}
@@ -585,16 +603,9 @@ def application_section(
         ),
         ReportSection(
             title="Practice risks and mitigations",
-            items=(
-                ReportItem(
-                    label="Risks raised by the project's facts",
-                    lines=tuple(_risk_lines(risks) or ["None raised by the facts stated."]),
-                    complete=not any(r.unmitigated for r in risks),
-                    prompt="Put the missing mitigations in place and record them."
-                    if any(r.unmitigated for r in risks)
-                    else "",
-                ),
-            ),
+            items=_risk_items(risks),
+            note="Risks from practice guidance, raised only by the project's facts; each with "
+            "its mitigations and the evidence recorded for them.",
         ),
     )
     docs = [s.document for r in risks for s in (c.source for c in r.sources)]
