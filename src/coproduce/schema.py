@@ -75,6 +75,10 @@ def _attribute_docs(cls: type[Any]) -> dict[str, str]:
     return docs
 
 
+_DATES = {("MitigationRecord", "review")}
+"""Fields holding an ISO date as text (the model checks them; the schema says so)."""
+
+
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
@@ -128,6 +132,8 @@ class _Builder:
             bound = getattr(field.validator, "bound", None)
             if getattr(field.validator, "compare_op", None) == ">=" and bound is not None:
                 schema["minimum"] = bound
+            if (cls.__name__, field.name) in _DATES:
+                schema["format"] = "date"
             if field.name in docs:
                 schema["description"] = docs[field.name]
             if field.default is attrs.NOTHING:
