@@ -198,6 +198,79 @@ def evaluators_table() -> str:
     return "\n".join(out) + "\n"
 
 
+def practice_page() -> str:
+    """Every entry of the practice layer, by document, with its locator."""
+    cat = default_catalogue()
+    p = cat.practice
+    out = [
+        "# Every practice entry",
+        "",
+        "The practice layer of the default catalogue, generated from the data at build time. "
+        "Each entry names the document it rests on (`coproduce catalogue --source ID`).",
+        "",
+        "## Documents",
+        "",
+        "| id | document | what was checked |",
+        "|---|---|---|",
+    ]
+    out += [f"| `{d.id}` | {_cell(str(d))} | {_cell(d.note) or '—'} |" for d in p.documents]
+    out += ["", "## UK Standards and reflective questions (paraphrased)", ""]
+    for s in p.standards:
+        out += [f"### {s.number}. {s.label}", "", f"{s.description} ({s.source.locator})", ""]
+        out += [f"- `{q.id}`: {q.label}" for q in s.questions]
+        out.append("")
+    out += ["## GRIPP2 items encoded", "", "| id | section | item | locator |", "|---|---|---|---|"]
+    out += [
+        f"| `{i.id}` | {_cell(i.section)} | {_cell(i.description)} | {_cell(i.source.locator)} |"
+        for i in p.reporting_items
+    ]
+    out += ["", "## Payment guidance", "", "| id | point | document, locator |", "|---|---|---|"]
+    out += [
+        f"| `{g.id}` | {_cell(g.description)} | `{g.source.document}`, {_cell(g.source.locator)} |"
+        for g in p.guidance
+    ]
+    mitigations = {m.id: m for m in p.mitigations}
+    out += ["", "## Practice risks", ""]
+    for r in p.risks:
+        out += [
+            f"### `{r.id}`: {r.label}",
+            "",
+            r.description,
+            "",
+            f"- sphere: `{r.sphere.value}`",
+            f"- raised by: {', '.join(f'`{f}`' for f in r.facts)}",
+            "- sources: " + "; ".join(f"`{s.document}`, {_cell(s.locator)}" for s in r.sources),
+            "- mitigations:",
+        ]
+        for mid in r.mitigations:
+            m = mitigations[mid]
+            when = f" (only where `{m.when}`)" if m.when else ""
+            out.append(
+                f"  - `{m.id}`: {m.description} Evidence: {m.evidence}{when}. "
+                f"[`{m.source.document}`, {_cell(m.source.locator)}]"
+            )
+        out.append("")
+    out += [
+        "## Crosswalk of levels (an interpretation)",
+        "",
+        "| row | paper's mode | IAP2 | Arnstein | funders | why |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in p.crosswalk:
+        mode = (
+            row.mode.value
+            if row.mode
+            else (f"— (translates to {row.nearest_mode.value})" if row.nearest_mode else "—")
+        )
+        out.append(
+            f"| `{row.id}` | {mode} | {', '.join(v.value for v in row.iap2) or '—'} | "
+            f"{', '.join(v.value for v in row.arnstein) or '—'} | "
+            f"{row.funder.value if row.funder else '—'} | {_cell(row.note)} |"
+        )
+    out.append("")
+    return "\n".join(out)
+
+
 def write_all(folder: Path) -> None:
     folder.mkdir(exist_ok=True)
     for name, text in (
@@ -207,6 +280,7 @@ def write_all(folder: Path) -> None:
         ("findings-table.md", findings_table()),
         ("factors-table.md", factors_table()),
         ("evaluators-table.md", evaluators_table()),
+        ("practice.md", practice_page()),
     ):
         path = folder / name
         if not path.exists() or path.read_text() != text:

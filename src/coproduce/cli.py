@@ -29,6 +29,8 @@ examples:
   coproduce init --output project.yaml              start from a commented template
   coproduce validate projects/*.yaml                list every problem, with its path
   coproduce catalogue show condition.capacity       one entry of the paper's catalogue
+  coproduce catalogue --source gripp2-2017          the entries encoded from one document
+  coproduce report project.yaml --kind standards --format html --output standards.html
   coproduce graph --format graphml --output catalogue.graphml
   coproduce schema project > project.schema.json
 """
@@ -203,6 +205,24 @@ def _parser() -> argparse.ArgumentParser:
     catalogue.add_argument("action", nargs="?", choices=["list", "show"], default="list")
     catalogue.add_argument("entry", nargs="?", metavar="ID", help="the entry to show")
     catalogue.add_argument("--format", "-f", choices=["text", "json"], default="text")
+    catalogue.add_argument(
+        "--source",
+        metavar="ID",
+        help="list only the entries citing this document (the paper is "
+        "oliver-kothari-mays-2019; `coproduce catalogue --source list` lists the documents)",
+    )
+
+    report = sub.add_parser(
+        "report",
+        help="write a UK Standards self-assessment, an application section or a GRIPP2 "
+        "skeleton from a project",
+    )
+    report.add_argument("path", metavar="PATH", help="project document, or - for standard input")
+    report.add_argument(
+        "--kind", "-k", choices=["standards", "application", "gripp2"], required=True
+    )
+    report.add_argument("--format", "-f", choices=["markdown", "html", "json"], default="markdown")
+    report.add_argument("--output", "-o", type=Path, metavar="FILE")
 
     graph = sub.add_parser("graph", help="export the catalogue graph")
     graph.add_argument(
@@ -365,11 +385,14 @@ def _cmd_catalogue(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.io import to_data
 
     cat = default_catalogue()
+    if args.source is not None:
+        return _catalogue_source(cat, args, stdout)
     if args.action == "show":
         if not args.entry:
             raise _Usage("catalogue show needs an entry id, e.g. condition.capacity")
+        practice = {e.id: e for e in cat.practice.entries()}
         try:
-            entry = cat.get(args.entry)
+            entry = practice[args.entry] if args.entry in practice else cat.get(args.entry)
         except UnknownEntryError:
             raise _Usage(f"no catalogue entry {args.entry!r}; see: coproduce catalogue") from None
         data = to_data(entry)
@@ -389,6 +412,48 @@ def _cmd_catalogue(args: argparse.Namespace, stdout: TextIO) -> int:
         stdout.write(f"\n{name.replace('_', ' ')} ({len(entries)})\n")
         for e in entries:
             stdout.write(f"  {e.id:42} {e.label}  [p. {e.source.page}]\n")
+    n, docs = len(cat.practice.entries()), len(cat.practice.documents)
+    if n:
+        stdout.write(
+            f"\npractice layer ({n} entries from {docs} documents, kept apart from the paper)\n"
+            "  list them by document: coproduce catalogue --source list\n"
+        )
+    return 0
+
+
+def _catalogue_source(cat: Any, args: argparse.Namespace, stdout: TextIO) -> int:
+    from coproduce.errors import UnknownEntryError
+    from coproduce.io._converter import converter
+
+    if args.source == "list":
+        for doc in cat.documents():
+            stdout.write(f"{doc.id:34} {doc}\n")
+        return 0
+    try:
+        entries = cat.entries_of(args.source)
+    except UnknownEntryError:
+        known = ", ".join(d.id for d in cat.documents())
+        raise _Usage(f"no document {args.source!r}; expected one of {known}") from None
+    if args.format == "json":
+        data = [converter.unstructure(e) for e in entries]
+        stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    doc = next(d for d in cat.documents() if d.id == args.source)
+    stdout.write(f"{doc}\n{len(entries)} entries\n")
+    for e in entries:
+        sources = getattr(e, "sources", (e.source,))
+        where = next(s for s in sources if s.document == args.source)
+        stdout.write(f"  {e.id:46} {e.label}  [p. {where.page}, {where.locator}]\n")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace, stdout: TextIO) -> int:
+    from coproduce.io import load_project
+    from coproduce.reporting import build, render
+
+    project = load_project(_read_source(args.path))
+    report = build(args.kind, project)
+    _emit(render(report, args.format), args.output, stdout)
     return 0
 
 
@@ -472,6 +537,7 @@ _COMMANDS = {
     "graph": _cmd_graph,
     "schema": _cmd_schema,
     "init": _cmd_init,
+    "report": _cmd_report,
 }
 
 

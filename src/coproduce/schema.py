@@ -75,6 +75,8 @@ def _attribute_docs(cls: type[Any]) -> dict[str, str]:
 
 
 _SCALARS: dict[Any, str] = {str: "string", bool: "boolean", int: "integer", float: "number"}
+_DATES = {("MitigationRecord", "review")}
+"""Fields holding an ISO date as text (the model checks them; the schema says so)."""
 
 
 class _Builder:
@@ -125,6 +127,8 @@ class _Builder:
             bound = getattr(check, "bound", None)
             if getattr(check, "compare_op", None) == ">=" and bound is not None:
                 schema["minimum"] = bound
+            if (cls.__name__, field.name) in _DATES:
+                schema["format"] = "date"
             if field.name in docs:
                 schema["description"] = docs[field.name]
             if field.default is attrs.NOTHING:

@@ -40,6 +40,7 @@ from coproduce.model import (
     Involvement,
     Lean,
     Level,
+    MitigationRecord,
     Mode,
     Motivation,
     Project,
@@ -108,6 +109,12 @@ stakeholders = st.builds(
     reimbursed=_opt_bool,
     delivery_responsibility=_opt_bool,
     expects_implementation_help=_opt_bool,
+    minors=_opt_bool,
+    adults_at_risk=_opt_bool,
+    on_benefits=_opt_bool,
+    access_needs=_opt_bool,
+    peer_researchers=_opt_bool,
+    small_community=_opt_bool,
     extensions=extensions,
 )
 """A stakeholder (ids are unique only within :func:`projects`)."""
@@ -141,6 +148,7 @@ def projects(draw: st.DrawFn, catalogue: Catalogue | None = None) -> Project:
                     if goal_ids
                     else st.just(()),
                     embedded=st.booleans(),
+                    digital_only=_opt_bool,
                 ),
                 lambda i: (i.stage, i.stakeholder),
                 14,
@@ -213,6 +221,25 @@ def projects(draw: st.DrawFn, catalogue: Catalogue | None = None) -> Project:
         implementation_support=draw(_opt_bool),
         duration_weeks=draw(st.none() | st.integers(min_value=1, max_value=520)),
         engagement_gendered=draw(_opt_bool),
+        personal_data_shared=draw(_opt_bool),
+        sensitive_topic=draw(_opt_bool),
+        emergency_setting=draw(_opt_bool),
+        mitigation_records=draw(
+            st.lists(
+                st.builds(
+                    MitigationRecord,
+                    mitigation=st.sampled_from(
+                        [m.id for m in cat.practice.mitigations] + [m.id for m in cat.mitigations]
+                    ),
+                    document=texts,
+                    signed=_opt_bool,
+                    owner=st.none() | _ids,
+                    review=st.none() | st.dates().map(lambda d: d.isoformat()),
+                    note=texts,
+                ),
+                max_size=3,
+            ).map(tuple)
+        ),
         extensions=draw(extensions),
     )
 

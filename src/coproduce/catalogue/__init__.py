@@ -12,6 +12,14 @@ professional, the research itself, the research process, scholarship) apart from
 it* (bearers). The paper's own lists — the abstract's five types and the body's six — are
 kept as :class:`~coproduce.model.Typology` entries and recovered with :func:`costs_of_type`.
 
+Practice layer
+--------------
+``default().practice`` holds entries encoded from published practice guidance (the UK
+Standards for Public Involvement, GRIPP2, payment guidance, and the sources of the practice
+risks), each citing its :class:`~coproduce.model.Document`. They never mix with the paper's
+entries: :meth:`Catalogue.paper_only` drops them, :meth:`Catalogue.without_source` drops one
+document's, and :meth:`Catalogue.entries_of` lists one document's.
+
 Build your own catalogue with the same types (:meth:`Catalogue.with_entries`,
 :func:`attrs.evolve`) and hold it to the same rules with :func:`check`.
 """
@@ -20,7 +28,7 @@ from __future__ import annotations
 
 import functools
 
-from coproduce.catalogue import _paper
+from coproduce.catalogue import _paper, _practice
 from coproduce.catalogue._catalogue import ENTRY_FIELDS, Catalogue, holds
 from coproduce.catalogue._integrity import problems
 from coproduce.errors import CatalogueError, UnknownEntryError
@@ -29,6 +37,7 @@ from coproduce.model import BearerGroup, Cost, CostType
 __all__ = [
     "DATA_VERSION",
     "ENTRY_FIELDS",
+    "PRACTICE_DATA_VERSION",
     "Catalogue",
     "check",
     "cost_type",
@@ -41,6 +50,8 @@ __all__ = [
 
 DATA_VERSION = _paper.DATA_VERSION
 """Edition of the default catalogue's data."""
+PRACTICE_DATA_VERSION = _practice.DATA_VERSION
+"""Edition of the default catalogue's practice layer (``catalogue.practice``)."""
 
 
 @functools.cache
@@ -71,6 +82,7 @@ def default() -> Catalogue:
         contributions=_paper.CONTRIBUTIONS,
         alternatives=_paper.ALTERNATIVES,
         mitigations=_paper.MITIGATIONS,
+        practice=_practice.PRACTICE,
     )
 
 

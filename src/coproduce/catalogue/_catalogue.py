@@ -9,6 +9,7 @@ import attrs
 
 from coproduce.errors import UnknownEntryError
 from coproduce.model import (
+    PAPER,
     Alternative,
     Basis,
     Bearer,
@@ -19,12 +20,14 @@ from coproduce.model import (
     CostCategory,
     CostId,
     Displayable,
+    Document,
     Entry,
     Extensible,
     FrozenMap,
     Mitigation,
     ModeEntry,
     MotivationEntry,
+    Practice,
     Question,
     Reference,
     Stage,
@@ -104,6 +107,8 @@ class Catalogue(Extensible, Displayable):
     contributions: tuple[ContributionEntry, ...]
     alternatives: tuple[Alternative, ...]
     mitigations: tuple[Mitigation, ...]
+    practice: Practice = attrs.field(factory=Practice)
+    """The practice layer: entries from documents other than the paper, kept apart."""
     _index: Mapping[str, Entry] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _memo: dict[str, object] = attrs.field(init=False, eq=False, repr=False, hash=False)
     """Derived data other layers compute once per catalogue (e.g. the engine's lookups)."""
@@ -141,8 +146,132 @@ class Catalogue(Extensible, Displayable):
             return value
 
     def entries(self) -> tuple[Entry, ...]:
-        """Every entry, field by field in :data:`ENTRY_FIELDS` order."""
+        """Every entry of the paper's part, field by field in :data:`ENTRY_FIELDS` order.
+
+        The practice layer's entries are in :attr:`practice` (see :meth:`entries_of`).
+        """
         return tuple(e for name in ENTRY_FIELDS for e in getattr(self, name))
+
+    def paper_document(self) -> Document:
+        """The paper as a :class:`~coproduce.model.Document` record, built from ``reference``."""
+        return Document(
+            id=PAPER,
+            title=self.reference.citation,
+            publisher="Health Research Policy and Systems",
+            year=2019,
+            doi=self.reference.doi,
+            url=f"https://doi.org/{self.reference.doi}",
+        )
+
+    def documents(self) -> tuple[Document, ...]:
+        """Every document the catalogue cites: the paper first, then the practice layer's."""
+        return (self.paper_document(), *self.practice.documents)
+
+    def entries_of(self, document: str) -> tuple[Any, ...]:
+        """The entries whose source is ``document`` (an id of :meth:`documents`).
+
+        Paper entries come in :data:`ENTRY_FIELDS` order, practice entries in
+        :meth:`Practice.entries <coproduce.model.Practice.entries>` order. A practice entry
+        with several sources belongs to each of their documents.
+
+        Raises:
+            UnknownEntryError: no document has this id.
+
+        Example:
+            >>> from coproduce import default_catalogue
+            >>> cat = default_catalogue()
+            >>> paper = cat.entries_of("oliver-kothari-mays-2019")
+            >>> paper[: len(cat.entries())] == cat.entries()
+            True
+            >>> [e.id for e in cat.entries_of("gripp2-2017")][:2]
+            ['gripp2.short.1', 'gripp2.short.2']
+
+        """
+        if document not in {d.id for d in self.documents()}:
+            raise UnknownEntryError(document)
+        paper = tuple(e for e in self.entries() if e.source.document == document)
+        practice = tuple(
+            e
+            for e in self.practice.entries()
+            if any(s.document == document for s in getattr(e, "sources", (e.source,)))
+        )
+        return paper + practice
+
+    def paper_only(self) -> Catalogue:
+        """A copy without the practice layer: what the paper alone supports.
+
+        Example:
+            >>> from coproduce import default_catalogue
+            >>> cat = default_catalogue()
+            >>> len(cat.practice.risks) > 0, len(cat.paper_only().practice.risks)
+            (True, 0)
+            >>> cat.paper_only().entries() == cat.entries()
+            True
+
+        """
+        return attrs.evolve(self, practice=Practice())
+
+    def without_source(self, document: str) -> Catalogue:
+        """A copy whose practice layer drops the entries citing only ``document``.
+
+        The paper's own entries are the engine's ground and cannot be dropped; use
+        :meth:`paper_only` to drop every practice entry. Entries citing other documents too
+        keep those sources only; a risk left without any mitigation is dropped with them.
+
+        Raises:
+            ValueError: ``document`` is the paper.
+            UnknownEntryError: no document has this id.
+
+        Example:
+            >>> from coproduce import default_catalogue
+            >>> cat = default_catalogue().without_source("gripp2-2017")
+            >>> cat.entries_of("uk-standards-2019") != (), "gripp2-2017" in [
+            ...     d.id for d in cat.documents()]
+            (True, False)
+
+        """
+        if document == PAPER:
+            raise ValueError("the paper's entries cannot be dropped; use paper_only()")
+        if document not in {d.id for d in self.documents()}:
+            raise UnknownEntryError(document)
+
+        def keep(e: Any) -> bool:
+            return any(s.document != document for s in getattr(e, "sources", (e.source,)))
+
+        def trim(entries: tuple[_E, ...]) -> tuple[_E, ...]:
+            out: list[Any] = []
+            for e in entries:
+                if not keep(e):
+                    continue
+                if hasattr(e, "sources"):
+                    e = attrs.evolve(  # type: ignore[misc]
+                        e, sources=tuple(s for s in e.sources if s.document != document)
+                    )
+                out.append(e)
+            return tuple(out)
+
+        p = self.practice
+        mitigations = trim(p.mitigations)
+        kept_mitigations = {m.id for m in mitigations}
+        practice = attrs.evolve(
+            p,
+            documents=tuple(d for d in p.documents if d.id != document),
+            standards=tuple(
+                attrs.evolve(s, questions=trim(s.questions)) for s in p.standards if keep(s)
+            ),
+            reporting_items=trim(p.reporting_items),
+            guidance=trim(p.guidance),
+            risks=tuple(
+                attrs.evolve(
+                    r, mitigations=tuple(m for m in r.mitigations if m in kept_mitigations)
+                )
+                for r in trim(p.risks)
+                if any(m in kept_mitigations for m in r.mitigations)
+            ),
+            mitigations=mitigations,
+            crosswalk=trim(p.crosswalk),
+        )
+        return attrs.evolve(self, practice=practice)
 
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self._index

@@ -6,8 +6,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+import attrs
+
 from coproduce.catalogue._catalogue import ENTRY_FIELDS, Catalogue, holds
-from coproduce.model import Bearer, Challenge, CostCategory, CostId
+from coproduce.model import Bearer, Challenge, CostCategory, CostId, Project
 
 __all__ = ["problems"]
 
@@ -29,13 +31,21 @@ def _problems(cat: Catalogue) -> Iterator[str]:
     yield from _crossing_problems(cat)
     yield from _mitigation_problems(cat)
     yield from _numbering_problems(cat)
+    seen: dict[str, str] = {}
+    for name in ENTRY_FIELDS:
+        for entry in getattr(cat, name):
+            seen.setdefault(entry.id, name)
+    yield from _practice_problems(cat, seen)
 
 
 def _id_problems(cat: Catalogue) -> Iterator[str]:
     """Ids well formed and unique across the whole catalogue; every entry located and labelled."""
     seen: dict[str, str] = {}
+    documents = {d.id for d in cat.documents()}
     for name in ENTRY_FIELDS:
         for entry in getattr(cat, name):
+            if entry.source.document not in documents:
+                yield f"{entry.id}: cites unknown document {entry.source.document}"
             if not _ID.match(entry.id):
                 yield (
                     f"malformed id: {entry.id!r} in {name} (expected lower-case words "
@@ -181,7 +191,111 @@ def _numbering_problems(cat: Catalogue) -> Iterator[str]:
     for mode, n in sorted(modes.items(), key=lambda kv: kv[0].depth):
         if n > 1:
             yield f"interaction mode {mode.value} has {n} entries"
+
     motivations = Counter(m.motivation for m in cat.motivations)
     for motivation, n in sorted(motivations.items(), key=lambda kv: kv[0].value):
         if n > 1:
             yield f"motivation {motivation.value} has {n} entries"
+
+
+def _practice_problems(cat: Catalogue, seen: dict[str, str]) -> Iterator[str]:
+    """The practice layer's rules: the same id rules, known documents, resolving links."""
+    documents = {cat.paper_document().id, *(d.id for d in cat.practice.documents)}
+    yield from _document_problems(cat)
+    yield from _practice_entry_problems(cat, seen, documents)
+    yield from _practice_risk_problems(cat)
+    yield from _practice_numbering_problems(cat)
+
+
+def _document_problems(cat: Catalogue) -> Iterator[str]:
+    """Documents: unique ids, a URL or DOI, a title and a publisher, each cited."""
+    documents: set[str] = {cat.paper_document().id}
+    for doc in cat.practice.documents:
+        if doc.id in documents:
+            yield f"duplicate document id: {doc.id}"
+        documents.add(doc.id)
+        if not (doc.url or doc.doi):
+            yield f"document {doc.id}: has neither a URL nor a DOI"
+        if not doc.title.strip() or not doc.publisher.strip():
+            yield f"document {doc.id}: needs a title and a publisher"
+    cited = {
+        source.document
+        for entry in cat.practice.entries()
+        for source in (getattr(entry, "sources", None) or (entry.source,))
+    }
+    for doc in cat.practice.documents:
+        if doc.id not in cited:
+            yield f"document {doc.id}: no entry cites it"
+
+
+def _practice_entry_problems(
+    cat: Catalogue, seen: dict[str, str], documents: set[str]
+) -> Iterator[str]:
+    """Practice entries: well-formed unique ids, labels, located sources in known documents."""
+    for entry in cat.practice.entries():
+        where = f"practice.{type(entry).__name__}"
+        if not _ID.match(entry.id):
+            yield (
+                f"malformed id: {entry.id!r} in {where} (expected lower-case words "
+                "joined by '.' or '-')"
+            )
+        if entry.id in seen:
+            yield f"duplicate id: {entry.id} (in {seen[entry.id]} and {where})"
+        else:
+            seen[entry.id] = where
+        if not entry.label.strip():
+            yield f"{entry.id}: has no label"
+        if hasattr(entry, "sources") and not entry.sources:
+            yield f"{entry.id}: has no source"
+            continue
+        for source in getattr(entry, "sources", None) or (entry.source,):
+            if not source.locator.strip():
+                yield f"{entry.id}: source has no locator"
+            if source.document not in documents:
+                yield f"{entry.id}: cites unknown document {source.document}"
+
+
+def _practice_risk_problems(cat: Catalogue) -> Iterator[str]:
+    """Practice risks: raised by facts, mitigated by known mitigations; no orphan mitigation."""
+    p = cat.practice
+    mitigations = {m.id for m in p.mitigations}
+    addressed: set[str] = set()
+    for risk in p.risks:
+        if not risk.facts:
+            yield f"{risk.id}: names no project fact that raises it"
+        if not risk.mitigations:
+            yield f"{risk.id}: has no mitigation"
+        for mid in risk.mitigations:
+            if mid not in mitigations:
+                yield f"{risk.id}: names unknown mitigation {mid}"
+            addressed.add(mid)
+    project_fields = {a.name for a in attrs.fields(Project)}
+    for m in p.mitigations:
+        if m.id not in addressed:
+            yield f"{m.id}: orphan mitigation, no practice risk names it"
+        for term in filter(None, (t.strip() for t in m.when.split(" or "))):
+            if term not in project_fields:
+                yield (
+                    f"{m.id}: 'when' names {term!r}, which is not a project field (expected "
+                    "project fields joined by ' or ')"
+                )
+
+
+def _practice_numbering_problems(cat: Catalogue) -> Iterator[str]:
+    """Standards and reporting items numbered once; crosswalk rows one per mode, with notes."""
+    p = cat.practice
+    numbers = Counter(s.number for s in p.standards)
+    for number, n in sorted(numbers.items()):
+        if n > 1:
+            yield f"standard number {number} is used {n} times"
+    items = Counter((i.form.value, i.number) for i in p.reporting_items)
+    for (form, item_number), n in sorted(items.items()):
+        if n > 1:
+            yield f"reporting item {form} {item_number} is used {n} times"
+    modes = Counter(row.mode for row in p.crosswalk if row.mode is not None)
+    for mode, n in sorted(modes.items(), key=lambda kv: kv[0].depth):
+        if n > 1:
+            yield f"crosswalk: mode {mode.value} has {n} rows"
+    for row in p.crosswalk:
+        if not row.note.strip():
+            yield f"{row.id}: an interpretation needs a note saying why"

@@ -49,6 +49,7 @@ from coproduce.io._fast import fast_structure
 from coproduce.io._formats import FORMATS, Format, Limits, check_depth, detect, parse, serialise
 from coproduce.io._versions import SCHEMA_VERSION, migrate
 from coproduce.model import Project
+from coproduce.practice import practice_problems
 
 __all__ = [
     "FORMATS",
@@ -213,7 +214,8 @@ def load(
     data = _read(source, format, limits, what)
     value: Project | Appraisal | Catalogue = _structure(data, _CLASSES[kind], what, limits)
     if isinstance(value, Project) and references:
-        problems = plan_problems(value, catalogue if catalogue is not None else default_catalogue())
+        cat = catalogue if catalogue is not None else default_catalogue()
+        problems = [*plan_problems(value, cat), *practice_problems(value, cat)]
         if problems:
             raise DocumentError(
                 [Issue(path=f"$.{at}", code=code, message=text) for at, code, text in problems],

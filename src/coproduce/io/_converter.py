@@ -19,7 +19,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from coproduce.errors import Issue
-from coproduce.model import Extensible, FrozenMap, thaw
+from coproduce.model import Extensible, FrozenMap, Source, thaw
 
 __all__ = ["converter", "describe", "issues_from"]
 
@@ -131,7 +131,12 @@ def _extensible_unstructure(conv: cattrs.Converter) -> Callable[[Any], Any]:
     """The unstructure hook factory for records: their ``x-`` keys written back."""
 
     def unstructure_factory(cls: Any) -> Any:
-        base = make_dict_unstructure_fn(cls, conv, extensions=override(omit=True))
+        overrides: dict[str, Any] = {"extensions": override(omit=True)}
+        if cls is Source:
+            # the paper is every source's default document: left out, so the paper's
+            # entries read and write exactly as before the practice layer
+            overrides["document"] = override(omit_if_default=True)
+        base = make_dict_unstructure_fn(cls, conv, **overrides)
 
         def unstructure(obj: Any) -> dict[str, Any]:
             data: dict[str, Any] = base(obj)

@@ -58,20 +58,32 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class Source(Extensible):
-    """Where in the paper an entry comes from.
+    """Where in a document an entry comes from.
 
     Attributes:
-        page: the journal page (1-10 for the 2019 paper).
+        page: the page (1-10 for the 2019 paper's journal pages; 1 for a document published
+            as a single web page, whose ``locator`` then names the section).
         locator: the table, figure or section, e.g. ``"Table 1, row 2"`` or
             ``"Challenges and costs to coproduction, 'Fifth'"``.
+        document: the id of the cited document; the paper
+            (``"oliver-kothari-mays-2019"``) unless an entry of the practice layer says
+            otherwise (see :class:`~coproduce.model.Document`).
+
+    Example:
+        >>> str(Source(page=4, locator="Table 1"))
+        'p. 4, Table 1'
+        >>> str(Source(page=1, locator="Standard 2", document="uk-standards-2019"))
+        'uk-standards-2019, p. 1, Standard 2'
 
     """
 
     page: int = attrs.field(validator=attrs.validators.ge(1))
     locator: str
+    document: str = "oliver-kothari-mays-2019"
 
     def __str__(self) -> str:
-        return f"p. {self.page}, {self.locator}"
+        where = f"p. {self.page}, {self.locator}"
+        return where if self.document == "oliver-kothari-mays-2019" else f"{self.document}, {where}"
 
 
 @attrs.frozen(kw_only=True)

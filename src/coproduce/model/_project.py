@@ -11,6 +11,7 @@ import attrs
 from coproduce._display import Displayable
 from coproduce.errors import UnknownEntryError
 from coproduce.model._ext import Extensible
+from coproduce.model._practice import MitigationRecord
 from coproduce.model._vocab import (
     AimId,
     CareerStage,
@@ -75,6 +76,16 @@ class Stakeholder(Extensible):
         expects_implementation_help: expects the researchers to help put the findings into
             practice after the report (Table 1, row 7; p. 6 on "hit-and-run" research);
             ``None`` if not known.
+        minors: the group includes children or young people under 18.
+        adults_at_risk: the group includes adults at risk of harm or abuse (safeguarding).
+        on_benefits: some of its members receive welfare benefits, which payment can affect.
+        access_needs: some of its members have access or communication needs.
+        peer_researchers: its members work as peer researchers (collecting or analysing data).
+        small_community: its members come from a small or close-knit community where they,
+            and what they hear, can be recognised.
+
+    The practice layer (:mod:`coproduce.practice`) reads the last six facts; each is ``None``
+    when not known, and raises a risk only when known to be true.
 
     """
 
@@ -88,6 +99,12 @@ class Stakeholder(Extensible):
     reimbursed: bool | None = None
     delivery_responsibility: bool | None = None
     expects_implementation_help: bool | None = None
+    minors: bool | None = None
+    adults_at_risk: bool | None = None
+    on_benefits: bool | None = None
+    access_needs: bool | None = None
+    peer_researchers: bool | None = None
+    small_community: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -121,6 +138,7 @@ class Involvement(Extensible):
         embedded: the arrangement, not the depth: researchers work inside, or are
             commissioned by, this stakeholder's organisation for this work (p. 3). The
             arrangement most exposed to capture (p. 5); never one for lay people.
+        digital_only: the involvement happens online only; ``None`` if not known.
 
     """
 
@@ -129,6 +147,7 @@ class Involvement(Extensible):
     mode: Mode
     aims: tuple[AimId, ...] = ()
     embedded: bool = False
+    digital_only: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -201,6 +220,9 @@ class Governance(Extensible):
         ip_agreement: who owns what the collaboration makes (intellectual property) is agreed;
             matters above all with commercial partners.
 
+    The booleans keep their meaning; :attr:`Project.mitigation_records` adds what they cannot
+    say (which document, signed or not, who owns the risk, when it is reviewed).
+
     """
 
     decisions: DecisionProcess = DecisionProcess.UNSPECIFIED
@@ -263,6 +285,15 @@ class Project(Extensible, Displayable):
         engagement_gendered: opt-in and team-level, naming nobody: the engagement work falls
             mostly on women in the team (the paper notes its gendered division, p. 5);
             ``None`` if not said.
+        personal_data_shared: personal data about contributors or participants flows to
+            partners outside the research team; ``None`` if not known.
+        sensitive_topic: the topic may be distressing or touch on trauma for those involved;
+            ``None`` if not known.
+        emergency_setting: the involvement takes place during an emergency (a pandemic, a
+            disaster, a crisis in the service); ``None`` if not known.
+        mitigation_records: evidence for mitigations, one record per policy or agreement,
+            each naming the mitigation it evidences (see
+            :class:`~coproduce.model.MitigationRecord`).
 
     Example:
         >>> from coproduce import Project, Stakeholder, StakeholderKind, Involvement, Mode
@@ -293,6 +324,10 @@ class Project(Extensible, Displayable):
         default=None, validator=attrs.validators.optional(attrs.validators.ge(1))
     )
     engagement_gendered: bool | None = None
+    personal_data_shared: bool | None = None
+    sensitive_topic: bool | None = None
+    emergency_setting: bool | None = None
+    mitigation_records: tuple[MitigationRecord, ...] = ()
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
         """Return the stakeholder with this id.
