@@ -423,7 +423,7 @@ def _cmd_catalogue(args: argparse.Namespace, stdout: TextIO) -> int:
 
 def _catalogue_source(cat: Any, args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.errors import UnknownEntryError
-    from coproduce.io._converter import converter
+    from coproduce.io import to_data
 
     if args.source == "list":
         for doc in cat.documents():
@@ -435,7 +435,7 @@ def _catalogue_source(cat: Any, args: argparse.Namespace, stdout: TextIO) -> int
         known = ", ".join(d.id for d in cat.documents())
         raise _Usage(f"no document {args.source!r}; expected one of {known}") from None
     if args.format == "json":
-        data = [converter.unstructure(e) for e in entries]
+        data = [to_data(e) for e in entries]
         stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return 0
     doc = next(d for d in cat.documents() if d.id == args.source)
