@@ -10,12 +10,14 @@ import attrs
 import pytest
 
 from coproduce import appraise
+from coproduce.appraisal import Policy
 from coproduce.catalogue import _paper, check, default, problems
 from coproduce.cli import main
 from coproduce.errors import DocumentError, PlanError, UnknownEntryError
 from coproduce.io import dump_catalogue, examples, load_example, load_project
 from coproduce.model import (
     PAPER,
+    Citation,
     Involvement,
     MitigationRecord,
     Mode,
@@ -102,7 +104,21 @@ def test_the_paper_entries_are_unchanged_by_the_practice_layer() -> None:
 @pytest.mark.parametrize("name", examples())
 def test_the_paper_only_appraisal_is_the_same_with_the_layer_switched_off(name: str) -> None:
     project = load_example(name)
-    assert appraise(project, catalogue=CAT.paper_only()) == appraise(project)
+    full = appraise(project)
+    paper = appraise(project, catalogue=CAT.paper_only())
+    off = appraise(project, policy=Policy(practice=False))
+    assert paper.practice == () == off.practice
+    assert paper == attrs.evolve(off, policy_digest=paper.policy_digest)
+    # with the layer on, only the practice parts are added; the paper's advice is untouched
+    assert (
+        attrs.evolve(
+            full,
+            practice=(),
+            advice=tuple(attrs.evolve(a, practice=()) for a in full.advice),
+            findings=tuple(f for f in full.findings if f.code != "practice.unmitigated"),
+        )
+        == paper
+    )
     assert practice_risks(project, CAT.paper_only()) == ()
 
 
@@ -227,7 +243,7 @@ def test_a_risk_appears_only_when_its_fact_is_true(code: str) -> None:
     risk = raised[0]
     assert risk.sphere is entry.sphere
     assert risk.stakeholders == ("people",)
-    assert risk.facts and risk.sources[0].source == entry.sources[0]
+    assert risk.facts and risk.sources[0] == Citation.of(entry.id, entry.sources[0])
     assert {m.mitigation for m in risk.mitigations} <= set(entry.mitigations)
     assert practice_risks(CASES[code](False)) == ()
     assert practice_risks(CASES[code](None)) == ()
@@ -236,7 +252,7 @@ def test_a_risk_appears_only_when_its_fact_is_true(code: str) -> None:
 def test_each_fact_alone_raises_safeguarding_and_access() -> None:
     adults = practice_risks(_project(_lay(adults_at_risk=True)))
     assert [(r.code, r.facts) for r in adults] == [
-        ("practice-risk.safeguarding", ("stakeholders[0].adults_at_risk",))
+        ("practice-risk.safeguarding", ("stakeholders[people].adults_at_risk",))
     ]
     needs = practice_risks(_project(_lay(access_needs=True)))
     assert [r.code for r in needs] == ["practice-risk.access-exclusion"]
@@ -355,12 +371,12 @@ def test_version_one_documents_without_practice_facts_still_load() -> None:
         ("collaboration", Mode.COLLABORATION),
         ("coproduction", Mode.PARTNERSHIP),
         ("Co-production", Mode.PARTNERSHIP),
-        ("user-controlled", Mode.PARTNERSHIP),
-        ("User controlled", Mode.PARTNERSHIP),
+        ("user-controlled", Mode.USER_CONTROLLED),
+        ("User controlled", Mode.USER_CONTROLLED),
         ("inform", Mode.RECIPIENT),
         ("consult", Mode.CONSULTATION),
         ("involve", Mode.COLLABORATION),
-        ("empower", Mode.PARTNERSHIP),
+        ("empower", Mode.USER_CONTROLLED),
         ("placation", Mode.CONSULTATION),
         ("delegated power", Mode.PARTNERSHIP),
         ("advice", Mode.ADVICE),

@@ -25,6 +25,7 @@ HEADINGS = [
     "Aims and alternatives (step 2)",
     "Risk register",
     "Who bears the costs",
+    "Practice risks (published guidance, not the paper)",
     "Key questions",
     "Findings",
     "Stages, challenges and cost categories",

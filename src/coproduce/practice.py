@@ -26,6 +26,7 @@ from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.errors import CatalogueError, CoproduceError, Issue, PlanError
 from coproduce.model import (
+    Citation,
     Extensible,
     LevelCrosswalk,
     MitigationRecord,
@@ -33,7 +34,6 @@ from coproduce.model import (
     PracticeMitigation,
     PracticeRiskEntry,
     Project,
-    Source,
     Sphere,
     StakeholderId,
     StakeholderKind,
@@ -68,17 +68,6 @@ class UnknownLevelError(CoproduceError, LookupError):
 
 
 @attrs.frozen(kw_only=True)
-class Citation(Extensible):
-    """A practice entry a conclusion rests on, and where its document says it."""
-
-    entry: str
-    source: Source
-
-    def __str__(self) -> str:
-        return f"{self.entry} ({self.source})"
-
-
-@attrs.frozen(kw_only=True)
 class MitigationEvidence(Extensible):
     """A mitigation of a practice risk, and whether the project's evidence shows it in place.
 
@@ -94,9 +83,9 @@ class MitigationEvidence(Extensible):
     mitigation: str
     label: str
     evidence: str
-    in_place: bool | None
     records: tuple[MitigationRecord, ...]
     inputs: tuple[str, ...]
+    in_place: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -139,11 +128,11 @@ def _stakeholder_fact(*names: str, all_of: bool = False) -> Rule:
     def rule(project: Project) -> Hit | None:
         ids: list[str] = []
         facts: list[str] = []
-        for i, s in enumerate(project.stakeholders):
+        for s in project.stakeholders:
             true = [n for n in names if getattr(s, n) is True]
             if (all_of and len(true) == len(names)) or (not all_of and true):
                 ids.append(s.id)
-                facts += [f"stakeholders[{i}].{n}" for n in true]
+                facts += [f"stakeholders[{s.id}].{n}" for n in true]
         return (tuple(ids), tuple(facts)) if ids else None
 
     rule.__doc__ = f"Raised by a stakeholder with {' and '.join(names)} true."
@@ -172,14 +161,14 @@ def _access(project: Project) -> Hit | None:
     ids: dict[str, None] = {}
     facts: list[str] = []
     lay = {s.id for s in project.stakeholders if s.kind.sphere is Sphere.LAY}
-    for i, inv in enumerate(project.plan):
+    for inv in project.plan:
         if inv.digital_only is True and inv.stakeholder in lay:
             ids.setdefault(inv.stakeholder)
-            facts.append(f"plan[{i}].digital_only")
-    for i, s in enumerate(project.stakeholders):
+            facts.append(f"plan[{inv.stage}/{inv.stakeholder}].digital_only")
+    for s in project.stakeholders:
         if s.access_needs is True:
             ids.setdefault(s.id)
-            facts.append(f"stakeholders[{i}].access_needs")
+            facts.append(f"stakeholders[{s.id}].access_needs")
     return (tuple(ids), tuple(facts)) if facts else None
 
 
@@ -187,23 +176,23 @@ def _commercial(project: Project) -> Hit | None:
     """Raised by a commercial stakeholder in the plan."""
     planned = {inv.stakeholder for inv in project.plan}
     hits = [
-        (i, s.id)
-        for i, s in enumerate(project.stakeholders)
+        s.id
+        for s in project.stakeholders
         if s.kind is StakeholderKind.COMMERCIAL and s.id in planned
     ]
     if not hits:
         return None
-    return tuple(sid for _, sid in hits), tuple(f"stakeholders[{i}].kind" for i, _ in hits)
+    return tuple(hits), tuple(f"stakeholders[{sid}].kind" for sid in hits)
 
 
 def _embedded(project: Project) -> Hit | None:
     """Raised by an involvement in which a researcher is embedded in the stakeholder."""
     ids: dict[str, None] = {}
     facts: list[str] = []
-    for i, inv in enumerate(project.plan):
+    for inv in project.plan:
         if inv.embedded is True:
             ids.setdefault(inv.stakeholder)
-            facts.append(f"plan[{i}].embedded")
+            facts.append(f"plan[{inv.stage}/{inv.stakeholder}].embedded")
     return (tuple(ids), tuple(facts)) if facts else None
 
 
@@ -251,7 +240,12 @@ def evidence_for(
         False
 
     """
-    records = tuple(r for r in project.mitigation_records if r.mitigation == mitigation)
+    records = tuple(
+        sorted(
+            (r for r in project.mitigation_records if r.mitigation == mitigation),
+            key=lambda r: (r.document, r.owner or "", r.review or "", str(r.signed), r.note),
+        )
+    )
     if any(r.signed is True for r in records):
         return True, records
     if records and all(r.signed is False for r in records):
@@ -365,10 +359,10 @@ def practice_risks(
                 label=entry.label,
                 description=entry.description,
                 sphere=entry.sphere,
-                stakeholders=stakeholders,
-                facts=facts,
+                stakeholders=tuple(sorted(set(stakeholders))),
+                facts=tuple(sorted(set(facts))),
                 mitigations=statuses,
-                sources=tuple(Citation(entry=entry.id, source=s) for s in entry.sources),
+                sources=tuple(Citation.of(entry.id, s) for s in entry.sources),
             )
         )
     return tuple(out)
@@ -428,7 +422,7 @@ def mode_for(word: str, catalogue: Catalogue | None = None) -> Mode:
     Example:
         >>> mode_for("co-production"), mode_for("Consult"), mode_for("user controlled")
         (<Mode.PARTNERSHIP: 'partnership'>, <Mode.CONSULTATION: 'consultation'>, \
-<Mode.PARTNERSHIP: 'partnership'>)
+<Mode.USER_CONTROLLED: 'user-controlled'>)
         >>> mode_for("therapy")
         Traceback (most recent call last):
         ...

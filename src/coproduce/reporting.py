@@ -37,6 +37,7 @@ from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import (
     PAPER,
+    Citation,
     Extensible,
     MitigationRecord,
     Mode,
@@ -146,7 +147,7 @@ class BudgetLines(Protocol):
 # --------------------------------------------------------------------------- helpers
 
 
-def _where(source: Source) -> str:
+def _where(source: Source | Citation) -> str:
     """A source as ``document: locator`` (practice documents were read as web pages)."""
     if source.document == PAPER:
         return f"{source.document}: p. {source.page}, {source.locator}"
@@ -224,7 +225,7 @@ def _risk_items(risks: tuple[PracticeRisk, ...]) -> tuple[ReportItem, ...]:
                 prompt="Put the mitigations not in place in the plan, and record them."
                 if r.unmitigated
                 else "",
-                source=_where(r.sources[0].source),
+                source=_where(r.sources[0]),
             )
         )
     return tuple(out)
@@ -608,7 +609,7 @@ def application_section(
             "its mitigations and the evidence recorded for them.",
         ),
     )
-    docs = [s.document for r in risks for s in (c.source for c in r.sources)]
+    docs = [c.document for r in risks for c in r.sources]
     docs += [g.source.document for g in cat.practice.guidance]
     return Report(
         kind="application",

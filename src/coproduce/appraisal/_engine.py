@@ -13,6 +13,10 @@ takes the context first and returns a record:
 7. ``advise`` — advice per stakeholder and stage, with prerequisites.
 8. ``collect_findings`` — every registered finding rule the policy enables.
 9. ``levers`` — what would change the advice.
+
+Beside the paper, ``practice_risks`` (:mod:`coproduce.practice`) raises the practice layer's
+risks from the project's facts; ``Policy(practice=False)`` switches the layer off and leaves
+everything the paper gives unchanged.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from coproduce.appraisal._risks import risk_register
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import Project, Sphere
+from coproduce.practice import practice_risks
 
 __all__ = ["DEFAULT_POLICY", "appraise"]
 
@@ -92,9 +97,19 @@ def appraise(
     risks = risk_register(ctx)
     exposure = cost_exposure(ctx, risks)
     questions = assess_questions(ctx)
-    advice = advise(ctx)
+    practice = practice_risks(project, cat) if pol.practice else ()
+    advice = tuple(
+        attrs.evolve(a, practice=tuple(p.code for p in practice if a.stakeholder in p.stakeholders))
+        for a in advise(ctx)
+    )
     results = Results(
-        emphasis=emph, aims=aims, risks=risks, exposure=exposure, questions=questions, advice=advice
+        emphasis=emph,
+        aims=aims,
+        risks=risks,
+        exposure=exposure,
+        questions=questions,
+        advice=advice,
+        practice=practice,
     )
     return Appraisal(
         title=project.title,
@@ -109,4 +124,5 @@ def appraise(
         questions=questions,
         findings=collect_findings(ctx, results),
         levers=levers(ctx, advice),
+        practice=practice,
     )

@@ -432,6 +432,26 @@ def _evaluation(ctx: Context, r: Results) -> Iterator[Hit]:
     )
 
 
+# --------------------------------------------------------------------------- practice layer
+
+
+@_rule("practice.unmitigated", WARNING)
+def _practice(ctx: Context, r: Results) -> Iterator[Hit]:
+    """A practice-layer risk the facts raise has mitigations not yet in place (their evidence)."""
+    for risk in r.practice:
+        missing = risk.unmitigated
+        if not missing:
+            continue
+        who = ", ".join(risk.stakeholders) or f"the {risk.sphere.value} sphere"
+        yield Hit(
+            f"{risk.label} ({who}): put in place "
+            + "; ".join(m.label[:1].lower() + m.label[1:].rstrip(".") for m in missing)
+            + ". Practice guidance, not the paper.",
+            risk.facts,
+            citations=risk.sources,
+        )
+
+
 # --------------------------------------------------------------------------- collecting
 
 
@@ -444,7 +464,7 @@ def collect_findings(ctx: Context, results: Results) -> tuple[Finding, ...]:
             continue
         for hit in rule.check(ctx, results):
             ids = (*rule.cites, *hit.cites)
-            sources = ctx.index.cite(*ids)
+            sources = ctx.index.cite(*ids) + hit.citations
             for i in ids:
                 sources += ctx.index.see_also.get(i, ())
             out.append(

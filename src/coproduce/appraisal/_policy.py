@@ -111,6 +111,8 @@ class Policy(Extensible):
             the review is not offered as an alternative.
         concentration_severity: a least-able bearer carrying the costs of a risk whose
             residual severity is at least this is a finding.
+        practice: raise the practice layer's risks (:mod:`coproduce.practice`); ``False``
+            gives the paper-only appraisal.
         disabled: finding codes not to run.
         rules: finding rules of your own (see :func:`coproduce.appraisal.finding_rule`).
         evaluators: evaluators of your own, keyed by catalogue id (mitigations,
@@ -154,6 +156,7 @@ class Policy(Extensible):
     selective_stages: int = 4
     review_weeks: int = 26
     concentration_severity: Severity = Severity.MEDIUM
+    practice: bool = True
     disabled: frozenset[str] = frozenset()
     rules: tuple[FindingRule, ...] = ()
     evaluators: Mapping[str, Evaluator] = attrs.field(factory=dict, converter=_frozen, hash=False)

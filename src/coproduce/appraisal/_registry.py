@@ -15,6 +15,7 @@ import attrs
 
 from coproduce.appraisal._results import FindingLevel
 from coproduce.errors import CoproduceError
+from coproduce.model import Citation
 
 if TYPE_CHECKING:
     from coproduce.appraisal._context import Context, StageFacts
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
         Risk,
     )
     from coproduce.model import Involvement
+    from coproduce.practice import PracticeRisk
 
 __all__ = [
     "ALTERNATIVES",
@@ -123,15 +125,21 @@ class Results:
     exposure: tuple[ExposureCell, ...]
     questions: tuple[QuestionStatus, ...]
     advice: tuple[Advice, ...]
+    practice: tuple[PracticeRisk, ...] = ()
 
 
 @attrs.frozen
 class Hit:
-    """One firing of a finding rule: the message, the inputs read, and any extra citations."""
+    """One firing of a finding rule: the message, the inputs read, and any extra citations.
+
+    ``cites`` names catalogue entries of the paper; ``citations`` carries ready citations
+    (of the practice layer's documents, for instance).
+    """
 
     message: str
     inputs: tuple[str, ...]
     cites: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
 
 
 FindingCheck = Callable[["Context", Results], Iterable[Hit]]

@@ -11,17 +11,18 @@ import attrs
 from coproduce.model import (
     AimId,
     Audience,
+    Citation,
     Displayable,
     Extensible,
     Lean,
     Mode,
     Motivation,
-    Source,
     Sphere,
     StakeholderId,
     StakeholderKind,
     VocabularyEnum,
 )
+from coproduce.practice import PracticeRisk
 
 __all__ = [
     "Action",
@@ -150,23 +151,6 @@ class Action(VocabularyEnum):
     """Go ahead once the stakeholder's prerequisites are in place."""
     RECONSIDER = "reconsider"
     """The arrangement does not fit this stakeholder (an embedded arrangement with lay people)."""
-
-
-@attrs.frozen(kw_only=True)
-class Citation(Extensible):
-    """A catalogue entry a conclusion rests on, and where the paper says it."""
-
-    entry: str
-    page: int
-    locator: str
-
-    @classmethod
-    def of(cls, entry_id: str, source: Source) -> Citation:
-        """Cite an entry at its own source."""
-        return cls(entry=entry_id, page=source.page, locator=source.locator)
-
-    def __str__(self) -> str:
-        return f"{self.entry} (p. {self.page}, {self.locator})"
 
 
 @attrs.frozen(kw_only=True)
@@ -484,6 +468,7 @@ class Advice(Extensible):
         prerequisites: what must be in place before the involvement starts.
         reasons: why, sentence by sentence.
         sources: the catalogue entries the advice rests on.
+        practice: codes of the practice risks that land on this stakeholder.
 
     """
 
@@ -498,6 +483,7 @@ class Advice(Extensible):
     reasons: tuple[str, ...]
     sources: tuple[Citation, ...]
     deepest_mode: Mode | None = None
+    practice: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -538,6 +524,9 @@ class Appraisal(Extensible, Displayable):
         questions: the key questions and how far the project answers them.
         findings: everything else worth saying, most serious first.
         levers: what would change the advice.
+        practice: the practice layer's risks the project's facts raise (safeguarding,
+            payment and benefits, ...), each with its sphere, the stakeholders it lands on and
+            the evidence for its mitigations; empty when the layer is off.
 
     """
 
@@ -551,6 +540,7 @@ class Appraisal(Extensible, Displayable):
     findings: tuple[Finding, ...]
     advice: tuple[Advice, ...] = ()
     levers: tuple[Lever, ...] = ()
+    practice: tuple[PracticeRisk, ...] = ()
     coproduce_version: str = ""
     policy_digest: str = ""
 

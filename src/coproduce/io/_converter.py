@@ -19,7 +19,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from coproduce.errors import Issue
-from coproduce.model import Extensible, FrozenMap, Source, thaw
+from coproduce.model import Citation, Extensible, FrozenMap, Source, thaw
 
 __all__ = ["converter", "describe", "issues_from"]
 
@@ -132,7 +132,7 @@ def _extensible_unstructure(conv: cattrs.Converter) -> Callable[[Any], Any]:
 
     def unstructure_factory(cls: Any) -> Any:
         overrides: dict[str, Any] = {"extensions": override(omit=True)}
-        if cls is Source:
+        if cls in (Source, Citation):
             # the paper is every source's default document: left out, so the paper's
             # entries read and write exactly as before the practice layer
             overrides["document"] = override(omit_if_default=True)

@@ -6,6 +6,7 @@ default catalogue.
 """
 
 from coproduce._display import Displayable, RenderKind, register_renderer, render_text
+from coproduce.model._citation import Citation
 from coproduce.model._entries import (
     Alternative,
     Bearer,
@@ -106,6 +107,7 @@ __all__ = [
     "CategoryId",
     "Challenge",
     "ChallengeId",
+    "Citation",
     "Condition",
     "ConditionId",
     "ConditionSetting",

@@ -174,8 +174,23 @@ def _advice_row(a: Advice) -> tuple[Text, ...]:
             a.summary.removeprefix(a.verdict.value),
         ),
         t(_todo(a) or "—"),
-        t("; ".join(_PREREQUISITE.get(p.code, p.code) for p in a.prerequisites) or "—"),
+        t(
+            "; ".join(
+                [
+                    *(_PREREQUISITE.get(p.code, p.code) for p in a.prerequisites),
+                    *(_practice_label(code) for code in a.practice),
+                ]
+            )
+            or "—"
+        ),
     )
+
+
+_STATUS = {True: "in place", False: "missing", None: "not known"}
+
+
+def _practice_label(code: str) -> str:
+    return "practice: " + code.removeprefix("practice-risk.").replace("-", " ")
 
 
 def _advice(a: Appraisal) -> Section:
@@ -412,6 +427,38 @@ def _questions(a: Appraisal) -> Section:
     )
 
 
+def _practice(a: Appraisal) -> Section:
+    if not a.practice:
+        return Section(
+            "practice",
+            "Practice risks (published guidance, not the paper)",
+            (Para(t("No practice-layer risk is raised by what the project states.")),),
+        )
+    rows = tuple(
+        (
+            t(Seg(r.label, "strong")),
+            t(", ".join(r.stakeholders) or f"({r.sphere.value})"),
+            t(", ".join(r.facts)),
+            t("; ".join(f"{m.label}: {_STATUS[m.in_place]}" for m in r.mitigations)),
+            t(Seg("; ".join(f"{c.document}, {c.locator}" for c in r.sources), "cite")),
+        )
+        for r in a.practice
+    )
+    return Section(
+        "practice",
+        "Practice risks (published guidance, not the paper)",
+        (
+            Para(
+                t(
+                    "Risks that patient and public involvement guidance asks teams to manage; "
+                    "raised only by the facts the project states, each citing its document."
+                )
+            ),
+            Table(("risk", "lands on", "raised by", "mitigations", "source"), rows),
+        ),
+    )
+
+
 def _findings(a: Appraisal) -> Section:
     if not a.findings:
         return Section("findings", "Findings", (Para(t("None.")),))
@@ -442,6 +489,7 @@ def sections(
         _aims(a),
         _risks(a, labels),
         _exposure(a, labels, exposure),
+        _practice(a),
         _questions(a),
         _findings(a),
     ]
