@@ -25,28 +25,43 @@ Example:
     Traceback (most recent call last):
     ...
     coproduce.errors.DocumentError: project document has 2 problems:
-      - $.title: got an integer (expected a string)
-      - $.colour: unknown field 'colour' (expected one of the fields aims, ...)
+      - $.title: got an integer (expected a string) (line 1, column 32)
+      - $.colour: unknown field 'colour' (expected one of the fields aims, ...) (line 1, column 35)
 
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TextIO, TypeVar, overload
 
+import attrs
+
 from coproduce.appraisal import Appraisal, plan_problems
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
-from coproduce.errors import DocumentError, Issue
-from coproduce.io._converter import converter, issues_from
+from coproduce.errors import MAX_ISSUES, DocumentError, Issue
+from coproduce.io._converter import budget, converter, issues_from
 from coproduce.io._fast import fast_structure
-from coproduce.io._formats import FORMATS, Format, Limits, check_depth, detect, parse, serialise
+from coproduce.io._formats import (
+    FORMATS,
+    Format,
+    Limits,
+    check_data,
+    detect,
+    parse,
+    read_file,
+    read_stream,
+    serialise,
+)
+from coproduce.io._locate import locate
 from coproduce.io._versions import SCHEMA_VERSION, migrate
 from coproduce.model import Project
 
@@ -71,6 +86,7 @@ __all__ = [
     "load_example",
     "load_project",
     "open_atomic",
+    "read_stream",
     "to_data",
     "write",
     "write_text",
@@ -78,8 +94,9 @@ __all__ = [
 
 Kind = Literal["project", "appraisal", "catalogue"]
 """The kinds of document."""
-Source = Path | str | bytes | dict[str, Any]
-"""Where a document comes from: a file, document text or bytes, or already-parsed data."""
+Source = os.PathLike[str] | str | bytes | dict[str, Any]
+"""Where a document comes from: a file (any path-like, e.g. ``pathlib.Path``), document text
+or bytes, or already-parsed data. A plain ``str`` is document text, never a file name."""
 
 _CLASSES: dict[str, type[Any]] = {
     "project": Project,
@@ -89,36 +106,48 @@ _CLASSES: dict[str, type[Any]] = {
 _T = TypeVar("_T")
 
 
-def _read(source: Source, format: Format | None, limits: Limits, what: str) -> Any:
-    try:
-        if isinstance(source, dict):
-            return source
+def _looks_like_path(text: str) -> bool:
+    """Whether document text is more likely a file name someone meant to read."""
+    return (
+        len(text) < 1024
+        and "\n" not in text
+        and not text.lstrip().startswith(("{", "["))
+        and (
+            text.strip().lower().endswith((".json", ".yaml", ".yml", ".toml"))
+            or Path(text).exists()
+        )
+    )
+
+
+def _read(
+    source: Source, format: Format | None, limits: Limits
+) -> tuple[Any, str | bytes | None, Format | None, str | None]:
+    """The parsed data, the text it came from, its format, and the file name if any."""
+    if isinstance(source, dict):
+        return source, None, None, None
+    name = None
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        name = str(path)
+        fmt = detect(path, format)
+        try:
+            raw: str | bytes = read_file(path, limits)
+        except DocumentError as exc:
+            exc.source = name
+            raise
+    elif isinstance(source, (str, bytes)):
         fmt = detect(source, format)
-        if isinstance(source, Path):
-            try:
-                size = source.stat().st_size
-                if size > limits.max_bytes:
-                    raise DocumentError(
-                        [
-                            Issue(
-                                path="$",
-                                code="too-large",
-                                message=f"the document is {size} bytes",
-                                expected=f"at most {limits.max_bytes}",
-                            )
-                        ]
-                    )
-                text: str | bytes = source.read_bytes()
-            except OSError as exc:
-                unreadable = Issue(
-                    path="$", code="unreadable", message=f"cannot read {source}: {exc.strerror}"
-                )
-                raise DocumentError([unreadable]) from None
-        else:
-            text = source
-        return parse(text, fmt, limits)
+        raw = source
+    else:
+        raise TypeError(
+            f"cannot read a document from {type(source).__name__} (expected a path, "
+            "document text or bytes, or a dict)"
+        )
+    try:
+        return parse(raw, fmt, limits), raw, fmt, name
     except DocumentError as exc:
-        raise DocumentError(exc.issues, what=what) from None
+        exc.source = name
+        raise
 
 
 _DEFAULT_LIMITS = Limits()
@@ -126,15 +155,15 @@ _MODEL_DEPTH = 8  # the deepest a valid document without x- keys nests
 
 
 def _structure(data: Any, cls: type[_T], what: str, limits: Limits = _DEFAULT_LIMITS) -> _T:
-    if limits.max_depth >= _MODEL_DEPTH:
+    try:
+        early = check_data(data, limits)
+    except DocumentError as exc:
+        raise DocumentError(exc.issues, what=what) from None
+    if not early and limits.max_depth >= _MODEL_DEPTH:
         fast = fast_structure(data, cls)  # type: ignore[arg-type]
         if fast is not None:
             value: _T = fast
             return value
-    try:
-        check_depth(data, limits)
-    except DocumentError as exc:
-        raise DocumentError(exc.issues, what=what) from None
     if not isinstance(data, dict):
         raise DocumentError(
             [
@@ -147,6 +176,9 @@ def _structure(data: Any, cls: type[_T], what: str, limits: Limits = _DEFAULT_LI
             ],
             what=what,
         )
+    if early:
+        # keys that are not strings would break the converter; report what is known
+        raise DocumentError(early, what=what)
     try:
         body = migrate(data)
     except DocumentError as exc:
@@ -154,14 +186,36 @@ def _structure(data: Any, cls: type[_T], what: str, limits: Limits = _DEFAULT_LI
         body = {k: v for k, v in data.items() if k != "schema_version"}
     else:
         issues = []
-    try:
-        value = converter.structure(body, cls)
-    except Exception as exc:
-        issues.extend(issues_from(exc))
-        raise DocumentError(issues, what=what) from None
+    with budget(MAX_ISSUES) as state:
+        try:
+            value = converter.structure(body, cls)
+        except Exception as exc:
+            found = issues_from(exc)
+            issues.extend(itertools.islice(found, MAX_ISSUES))
+            raise DocumentError(
+                issues,
+                what=what,
+                omitted=sum(1 for _ in found),
+                truncated=bool(state[1]),
+            ) from None
     if issues:
         raise DocumentError(issues, what=what)
     return value
+
+
+def _hint_path(exc: DocumentError, text: str) -> DocumentError:
+    """Add to "not an object" the hint that a string is document text, not a file name."""
+    issues = [
+        attrs.evolve(
+            i,
+            message=f"{i.message}: {text!r} was read as document text; to read the file, "
+            f"pass a path: load_project(pathlib.Path({text!r}))",
+        )
+        if i.path == "$" and i.code == "wrong-type"
+        else i
+        for i in exc.issues
+    ]
+    return DocumentError(issues, what=exc.what, omitted=exc.omitted, truncated=exc.truncated)
 
 
 @overload
@@ -210,15 +264,28 @@ def load(
         )
     what = f"{kind} document"
     limits = limits or _DEFAULT_LIMITS
-    data = _read(source, format, limits, what)
-    value: Project | Appraisal | Catalogue = _structure(data, _CLASSES[kind], what, limits)
-    if isinstance(value, Project) and references:
-        problems = plan_problems(value, catalogue if catalogue is not None else default_catalogue())
-        if problems:
-            raise DocumentError(
-                [Issue(path=f"$.{at}", code=code, message=text) for at, code, text in problems],
-                what=what,
-            )
+    try:
+        data, text, fmt, name = _read(source, format, limits)
+    except DocumentError as exc:
+        exc.what = what
+        raise exc.with_traceback(None) from None
+    try:
+        value: Project | Appraisal | Catalogue = _structure(data, _CLASSES[kind], what, limits)
+        if isinstance(value, Project) and references:
+            cat = catalogue if catalogue is not None else default_catalogue()
+            problems = plan_problems(value, cat)
+            if problems:
+                raise DocumentError(
+                    [Issue(path=f"$.{at}", code=code, message=text) for at, code, text in problems],
+                    what=what,
+                )
+    except DocumentError as exc:
+        if isinstance(source, str) and _looks_like_path(source):
+            exc = _hint_path(exc, source)
+        exc.source = name
+        if text is not None and fmt != "toml":
+            exc.issues = locate(exc.issues, text)
+        raise exc.with_traceback(None) from None
     return value
 
 
@@ -299,51 +366,88 @@ def dump_catalogue(catalogue: Catalogue, format: Format = "json") -> str:
 
 def write(
     value: Project | Appraisal | Catalogue,
-    path: Path,
+    path: os.PathLike[str] | str,
     format: Format | None = None,
 ) -> None:
     """Write a document to ``path`` atomically: a failure leaves no partial file.
 
-    The text goes to a temporary file in the same folder, which then replaces ``path``.
-    ``format`` defaults to the path's suffix.
+    The text goes to a temporary file in the same folder, which then replaces ``path``
+    (see :func:`write_text`). ``format`` defaults to the path's suffix.
     """
-    write_text(path, dump(value, detect(path, format)))
+    write_text(path, dump(value, detect(Path(path), format)))
 
 
-def _file_mode(path: Path) -> int:
-    """The mode a new file would get (honouring the umask), or the existing file's mode."""
+def _write_through(path: Path) -> bool:
+    """Whether output to ``path`` must go straight to it rather than by a rename.
+
+    Devices, named pipes, sockets and the ``/dev/stdout`` family are written in place:
+    replacing them with a regular file would destroy them (as root) or lose the output.
+    """
     try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        st = os.stat(path)  # follows symbolic links
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    if not stat.S_ISREG(st.st_mode):
+        return True
+    real = os.path.realpath(path)
+    return real.startswith(("/proc/", "/dev/")) or not os.path.exists(real)
 
 
-def write_text(path: Path, text: str) -> None:
+def write_text(path: os.PathLike[str] | str, text: str) -> None:
     """Write text to ``path`` atomically (a temporary file in the same folder, then a rename).
 
-    Either the whole text is in ``path`` afterwards, or ``path`` is as it was.
+    Either the whole text is in ``path`` afterwards, or ``path`` is as it was. A symbolic
+    link is followed (its target is written); a device, named pipe or ``/dev/stdout`` is
+    written in place. Errors name ``path``, never the temporary file.
     """
     with open_atomic(path) as f:
         f.write(text)
 
 
+def _fail(exc: OSError, path: os.PathLike[str] | str) -> OSError:
+    return OSError(exc.errno, exc.strerror or str(exc), os.fspath(path))
+
+
 @contextlib.contextmanager
-def open_atomic(path: Path) -> Iterator[TextIO]:
+def open_atomic(path: os.PathLike[str] | str) -> Iterator[TextIO]:
     """Open ``path`` for writing text atomically, for output written in pieces.
 
     The file appears, whole, only if the block ends without an exception; otherwise ``path``
-    is left as it was and nothing else remains. Used for the JSON Lines of a batch.
+    is left as it was and nothing else remains (also on Ctrl-C). Used for the JSON Lines of
+    a batch. The new file gets the mode of the file it replaces, or the mode the process's
+    umask gives a new file; the umask itself is never changed.
     """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    path = Path(path)
+    if _write_through(path):
+        try:
+            stream = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            raise _fail(exc, path) from None
+        with stream:
+            yield stream
+        return
+    target = Path(os.path.realpath(path))
+    try:
+        mode: int | None = target.stat().st_mode & 0o7777
+    except OSError:
+        mode = None
+    tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        # created with 0o666: the kernel applies the umask, as for any new file
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError as exc:
+        raise _fail(exc, path) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             yield f
-        os.chmod(tmp, _file_mode(path))
-        os.replace(tmp, path)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _fail(exc, path) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
