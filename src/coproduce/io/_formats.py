@@ -400,6 +400,17 @@ def parse(text: str | bytes, format: Format, limits: Limits) -> Any:
             column=int(at.group(2)) if at else None,
         ) from None
     except Exception as exc:
+        import yaml
+
+        if isinstance(exc, yaml.reader.ReaderError) and isinstance(text, str):
+            before = text[: exc.position]
+            raise _issue(
+                "syntax",
+                f"not valid YAML: the character #x{exc.character:04x} is not allowed "
+                "(a control character; write it as an escape in a double-quoted string)",
+                line=before.count("\n") + 1,
+                column=exc.position - (before.rfind("\n") + 1) + 1,
+            ) from None
         if type(exc).__module__.startswith("yaml"):
             mark = getattr(exc, "problem_mark", None)
             problem = getattr(exc, "problem", None) or str(exc)
