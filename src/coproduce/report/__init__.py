@@ -24,6 +24,7 @@ from __future__ import annotations
 from html import escape
 from typing import Literal
 
+from coproduce._text import visible
 from coproduce.appraisal import Answer, Appraisal, Level, Route
 from coproduce.catalogue import ENTRY_FIELDS, Catalogue
 from coproduce.catalogue import default as default_catalogue
@@ -202,11 +203,66 @@ def _sections(a: Appraisal, cat: Catalogue) -> list[str]:
     return out
 
 
+_SCOPE = ".coproduce-report"
+
+
+def _scoped(css: str) -> str:
+    """The page's style sheet confined to the fragment's ``<div>``.
+
+    A notebook shows the fragment inside its own page: rules for ``:root``, ``body``,
+    ``main`` or bare ``table`` and ``h2`` would restyle the whole notebook and force its
+    colour scheme. Every selector is prefixed with the fragment's class instead.
+    """
+    import re
+
+    out = [
+        f'{_SCOPE} {{ font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; '
+        "color: #1f2937; background: #fff; padding: 4px 14px 12px; border-radius: 6px; }"
+    ]
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        kept = [
+            f"{_SCOPE} {sel.strip()}"
+            for sel in selectors.split(",")
+            if sel.strip() not in (":root", "body", "main")
+        ]
+        if kept:
+            out.append(f"{', '.join(kept)} {{{body}}}")
+    return "\n".join(out)
+
+
+def _headline(appraisal: Appraisal) -> str:
+    e = appraisal.emphasis
+    high = sum(r.residual.value == "high" for r in appraisal.risks)
+    concerns = sum(f.level is Level.CONCERN for f in appraisal.findings)
+    return (
+        f"<p><strong>Appraisal: {escape(appraisal.title)}</strong><br>"
+        f'<span class="verdict {escape(e.verdict.value)}">{escape(e.verdict.value)}</span> '
+        f"score {e.score:+.2f} · confidence {e.confidence:.0%} · "
+        f"{len(appraisal.risks)} risks ({high} high after mitigations) · "
+        f"{concerns} concerns</p>"
+    )
+
+
 def html_fragment(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -> str:
-    """The report as an HTML fragment (a ``<div>``), e.g. for a notebook or a web page."""
+    """The report as an HTML fragment (a ``<div>``), e.g. for a notebook or a web page.
+
+    A one-paragraph headline (verdict, score, risks, concerns) comes first and the full
+    report is folded in a ``<details>`` element; the styles apply only inside the ``<div>``.
+
+    Example:
+        >>> from coproduce import appraise
+        >>> from coproduce.io import load_example
+        >>> part = html_fragment(appraise(load_example("one-stage")))
+        >>> "<details>" in part and "body {" not in part and ":root" not in part
+        True
+
+    """
     cat = catalogue if catalogue is not None else default_catalogue()
     body = "".join(_sections(appraisal, cat))
-    return f'<div class="coproduce-report"><style>{_CSS}</style>{body}</div>'
+    return (
+        f'<div class="coproduce-report"><style>{_scoped(_CSS)}</style>{_headline(appraisal)}'
+        f"<details><summary>Full report</summary>{body}</details></div>"
+    )
 
 
 def to_html(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -> str:
@@ -227,19 +283,47 @@ def to_html(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -> str:
     )
 
 
+_MD_SPECIAL = str.maketrans(
+    {c: "\\" + c for c in "\\`*_{}[]<>()#+!|~"} | {"&": "&amp;", "\n": " ", "\r": " "}
+)
+
+
 def _md(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
+    """Text from a document made inert in Markdown: one line, no markup, no raw HTML.
+
+    Titles, ids, descriptions and labels come from users: unescaped they could open a
+    heading, a link or an image, or pass ``<script>`` to a renderer that allows HTML.
+    Every character Markdown gives a meaning to is backslash-escaped (CommonMark allows
+    that for any ASCII punctuation), ``&`` becomes ``&amp;``, line breaks become spaces and
+    control characters are shown as escapes.
+    """
+    return visible(s).translate(_MD_SPECIAL)
 
 
 def to_markdown(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -> str:
-    """The report as Markdown (tables; no figures)."""
+    r"""The report as Markdown (tables; no figures). Text from the documents is escaped.
+
+    Example:
+        >>> import attrs
+        >>> from coproduce import appraise
+        >>> from coproduce.io import load_example
+        >>> a = appraise(load_example("one-stage"))
+        >>> evil = attrs.evolve(a, title="x\n# <script>alert(1)</script> ![i](http://e/)")
+        >>> print(to_markdown(evil).splitlines()[0])
+        # Appraisal: x \# \<script\>alert\(1\)\</script\> \!\[i\]\(http://e/\)
+
+    """
     cat = catalogue if catalogue is not None else default_catalogue()
     labels = _labels(cat)
     a, e = appraisal, appraisal.emphasis
+
+    def label(key: str) -> str:
+        return _md(labels.get(key, key))
+
     out = [
-        f"# Appraisal: {a.title}",
+        f"# Appraisal: {_md(a.title)}",
         "",
-        f"Catalogue {a.catalogue_version}; doi:{cat.reference.doi}.",
+        f"Catalogue {_md(a.catalogue_version)}; doi:{_md(cat.reference.doi)}.",
         "",
         "## Step 1: how much to emphasise coproduction",
         "",
@@ -247,7 +331,9 @@ def to_markdown(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -> 
         f"deepest mode supported: {e.advised_mode.value}).",
     ]
     if e.gated_by:
-        out.append(f"Capped by {', '.join(e.gated_by)}; before the cap: {e.ungated.value}.")
+        out.append(
+            f"Capped by {', '.join(_md(g) for g in e.gated_by)}; before the cap: {e.ungated.value}."
+        )
     out += ["", "| Table 2 condition | lean | contribution | source |", "|---|---|---|---|"]
     out += [
         f"| {c.number}. {_md(c.label)} | {c.lean.value}{' (inferred)' if c.inferred else ''}"
@@ -263,7 +349,9 @@ def to_markdown(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -> 
         out.append(
             f"- **{_md(aim.description or aim.aim)}** ({motives}): {_ROUTE[aim.only_route]}."
         )
-        out += [f"  - {x.label}: {x.reason} (p. {x.source.page})" for x in aim.alternatives]
+        out += [
+            f"  - {_md(x.label)}: {_md(x.reason)} (p. {x.source.page})" for x in aim.alternatives
+        ]
     out += ["", "## Risk register", ""]
     if not a.risks:
         out.append("No stakeholder involvement is planned.")
@@ -274,16 +362,16 @@ def to_markdown(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -> 
             "|---|---|---|---|---|---|",
         ]
         for r in a.risks:
-            missing = ", ".join(m.label for m in r.mitigations if m.in_place is not True)
+            missing = ", ".join(_md(m.label) for m in r.mitigations if m.in_place is not True)
             out.append(
-                f"| {_md(labels.get(r.stage, r.stage))} | {_md(r.label)} | {r.severity.value} | "
-                f"{r.residual.value} | {_md(missing) or '—'} | p. {r.sources[0].page} |"
+                f"| {label(r.stage)} | {_md(r.label)} | {r.severity.value} | "
+                f"{r.residual.value} | {missing or '—'} | p. {r.sources[0].page} |"
             )
     out += ["", "## Who bears the costs", ""]
     if a.exposure:
         out += ["| bearer | cost category | weight | least able |", "|---|---|---|---|"]
         out += [
-            f"| {_md(labels.get(c.bearer, c.bearer))} | {_md(labels.get(c.category, c.category))}"
+            f"| {label(c.bearer)} | {label(c.category)}"
             f" | {c.weight} | {'yes' if c.least_able else ''} |"
             for c in a.exposure
         ]
@@ -296,8 +384,8 @@ def to_markdown(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -> 
     out += ["", "## Findings", ""]
     level = {Level.CONCERN: "**concern**", Level.WARNING: "warning", Level.INFO: "info"}
     out += [
-        f"- {level[f.level]} `{f.code}`: {f.message} "
-        f"({'; '.join(f'{c.entry} p. {c.page}' for c in f.sources)})"
+        f"- {level[f.level]} `{f.code.replace('`', '')}`: {_md(f.message)} "
+        f"({'; '.join(f'{_md(c.entry)} p. {c.page}' for c in f.sources)})"
         for f in a.findings
     ] or ["None."]
     return "\n".join(out) + "\n"
@@ -308,7 +396,7 @@ def render(
 ) -> str:
     """The appraisal in one of :data:`FORMATS`: ``text``, ``markdown``, ``html`` or ``json``."""
     if format == "text":
-        return appraisal.explain() + "\n"
+        return visible(appraisal.explain()) + "\n"
     if format == "markdown":
         return to_markdown(appraisal, catalogue=catalogue)
     if format == "html":
