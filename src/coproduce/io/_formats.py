@@ -204,10 +204,19 @@ def _issue(
     )
 
 
-def _yaml_loader() -> type[yaml.SafeLoader]:
+def _yaml_loader(fast: bool = False) -> type[yaml.SafeLoader]:
+    """The strict loader; with ``fast``, built on libyaml's parser when PyYAML has it.
+
+    The libyaml loader composes nodes in C, so it cannot refuse anchors as it goes:
+    :func:`parse` checks the events for them first (a fast pass, also in C).
+    """
     import yaml
 
-    class Loader(yaml.SafeLoader):
+    base: Any = yaml.SafeLoader
+    if fast and getattr(yaml, "__with_libyaml__", False):
+        base = yaml.CSafeLoader
+
+    class Loader(base):  # type: ignore[misc]
         """SafeLoader with YAML 1.2-like scalars and no anchors or aliases.
 
         ``yes``/``no``/``on``/``off`` stay strings (only ``true``/``false`` are booleans),
@@ -216,8 +225,8 @@ def _yaml_loader() -> type[yaml.SafeLoader]:
         (``*name``) is refused, which also rules out "billion laughs" documents.
         """
 
-        def compose_node(self, parent: Any, index: Any) -> Any:
-            event = self.peek_event()  # type: ignore[no-untyped-call]
+        def compose_node(self, parent: Any, index: Any) -> Any:  # pure-Python parser only
+            event = self.peek_event()
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise yaml.composer.ComposerError(
                     None,
@@ -270,7 +279,22 @@ def _yaml_loader() -> type[yaml.SafeLoader]:
         re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*))$"),
         list("-+0123456789"),
     )
-    return Loader
+    loader: type[yaml.SafeLoader] = Loader
+    return loader
+
+
+def _refuse_anchors(text: str, loader: type[Any]) -> None:
+    """Raise on the first anchor or alias, scanning libyaml's events."""
+    import yaml
+
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                "anchors and aliases are not allowed in documents",
+                event.start_mark,  # type: ignore[arg-type]
+            )
 
 
 _LOADER: list[type[Any]] = []
@@ -371,7 +395,9 @@ def parse(text: str | bytes, format: Format, limits: Limits) -> Any:
             import yaml
 
             if not _LOADER:
-                _LOADER.append(_yaml_loader())
+                _LOADER.append(_yaml_loader(fast=True))
+            if not hasattr(_LOADER[0], "compose_document"):  # libyaml composes in C
+                _refuse_anchors(text, _LOADER[0])
             data = yaml.load(text, Loader=_LOADER[0])
         else:
             import tomllib

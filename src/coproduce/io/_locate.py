@@ -93,7 +93,7 @@ def locate(issues: Iterable[Issue], text: str | bytes) -> tuple[Issue, ...]:
 
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
-        root = yaml.compose(text, Loader=_yaml_loader())
+        root = yaml.compose(text, Loader=_yaml_loader(fast=True))
     except Exception:  # positions are a courtesy: a text PyYAML cannot compose has none
         return issues
     if root is None:
