@@ -339,3 +339,26 @@ def test_syntax_errors_carry_a_line(text: str, fmt: str, line: int) -> None:
         load_project(text, format=fmt)  # type: ignore[arg-type]
     assert info.value.issues[0].line == line
     assert "<unicode string>" not in str(info.value)
+
+
+def test_reference_problems_come_with_structural_ones() -> None:
+    doc = {
+        "schema_version": 1,
+        "title": 3,
+        "stakeholders": [{"id": "a", "kind": "nobody"}, {"id": "b", "kind": "patient"}],
+        "plan": [
+            {"stage": "stage.recommendations", "stakeholder": "a", "mode": "advice"},
+            {"stage": "stage.nowhere", "stakeholder": "b", "mode": "whisper"},
+            {"stage": "stage.recommendations", "stakeholder": "c", "mode": "advice"},
+        ],
+        "conditions": [{"condition": "condition.capasity", "lean": "more"}],
+    }
+    found = problems(doc)
+    assert ("$.title", "wrong-type") in found
+    assert ("$.stakeholders[0].kind", "invalid-value") in found
+    assert ("$.plan[1].mode", "invalid-value") in found
+    # references, in the same error, at the items' places in the document
+    assert ("$.plan[2].stakeholder", "unknown-reference") in found
+    assert ("$.conditions[0].condition", "unknown-reference") in found
+    # a broken stakeholder still counts as named: no false "unknown" for plan[0]
+    assert ("$.plan[0].stakeholder", "unknown-reference") not in found

@@ -62,6 +62,7 @@ from coproduce.io._formats import (
     serialise,
 )
 from coproduce.io._locate import locate
+from coproduce.io._salvage import reference_issues
 from coproduce.io._versions import SCHEMA_VERSION, migrate
 from coproduce.model import Project
 
@@ -270,7 +271,22 @@ def load(
         exc.what = what
         raise exc.with_traceback(None) from None
     try:
-        value: Project | Appraisal | Catalogue = _structure(data, _CLASSES[kind], what, limits)
+        try:
+            value: Project | Appraisal | Catalogue = _structure(data, _CLASSES[kind], what, limits)
+        except DocumentError as exc:
+            if kind != "project" or not references or exc.truncated or exc.omitted:
+                raise
+            # report the reference problems too: every problem at once
+            cat = catalogue if catalogue is not None else default_catalogue()
+            extra = (
+                reference_issues({k: v for k, v in data.items() if k != "schema_version"}, cat)
+                if isinstance(data, dict)
+                else []
+            )
+            seen = {(i.path, i.code) for i in exc.issues}
+            issues = exc.issues + tuple(i for i in extra if (i.path, i.code) not in seen)
+            exc.issues, exc.omitted = issues[:MAX_ISSUES], len(issues[MAX_ISSUES:])
+            raise
         if isinstance(value, Project) and references:
             cat = catalogue if catalogue is not None else default_catalogue()
             problems = plan_problems(value, cat)
