@@ -362,3 +362,24 @@ def test_reference_problems_come_with_structural_ones() -> None:
     assert ("$.conditions[0].condition", "unknown-reference") in found
     # a broken stakeholder still counts as named: no false "unknown" for plan[0]
     assert ("$.plan[0].stakeholder", "unknown-reference") not in found
+
+
+@pytest.mark.slow
+def test_the_appraisal_of_the_largest_project_loads_under_the_default_limits() -> None:
+    import json
+
+    base = json.loads(dump_project(load_example("contested-policy")))
+    stakeholder, involvement = base["stakeholders"][0], base["plan"][0]
+    n = 1
+    while True:  # grow the project to just under the default size limit
+        doc = dict(base)
+        doc["stakeholders"] = [dict(stakeholder, id=f"s{i}") for i in range(n)]
+        doc["plan"] = [dict(involvement, stakeholder=f"s{i}") for i in range(n)]
+        text = json.dumps(doc, indent=2)
+        if len(text) > Limits().max_bytes * 0.9:
+            break
+        n = int(n * min(2.0, Limits().max_bytes * 0.9 / len(text)) + 1)
+    project = load_project(text)
+    written = dump_appraisal(appraise(project))
+    assert len(written) > Limits().max_bytes  # the appraisal is larger than a project may be
+    assert load_appraisal(written).title == project.title

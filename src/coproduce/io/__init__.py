@@ -68,6 +68,7 @@ from coproduce.model import Project
 
 __all__ = [
     "FORMATS",
+    "APPRAISAL_SCALE",
     "SCHEMA_VERSION",
     "DocumentError",
     "Format",
@@ -152,6 +153,13 @@ def _read(
 
 
 _DEFAULT_LIMITS = Limits()
+APPRAISAL_SCALE = 8
+"""How many times larger than a project's size limit an appraisal may be, by default.
+
+An appraisal repeats, per stage and challenge, who is involved and why, so it is several
+times the size of its project (about 6.5 times for the largest projects); an appraisal of
+any project the default limits accept must load under the default limits too.
+"""
 _MODEL_DEPTH = 8  # the deepest a valid document without x- keys nests
 
 
@@ -264,7 +272,10 @@ def load(
             f"unknown document kind: {kind!r} (expected project, appraisal or catalogue)"
         )
     what = f"{kind} document"
-    limits = limits or _DEFAULT_LIMITS
+    if limits is None:
+        limits = _DEFAULT_LIMITS
+        if kind == "appraisal":
+            limits = attrs.evolve(limits, max_bytes=limits.max_bytes * APPRAISAL_SCALE)
     try:
         data, text, fmt, name = _read(source, format, limits)
     except DocumentError as exc:
@@ -338,7 +349,11 @@ def load_project(
 def load_appraisal(
     source: Source, *, format: Format | None = None, limits: Limits | None = None
 ) -> Appraisal:
-    """Read an appraisal written by :func:`dump_appraisal`."""
+    """Read an appraisal written by :func:`dump_appraisal`.
+
+    By default an appraisal may be :data:`APPRAISAL_SCALE` times the size limit of a
+    project (128 MiB), so that the appraisal of any project that loads, loads too.
+    """
     return load(source, "appraisal", format=format, limits=limits)
 
 
