@@ -364,6 +364,22 @@ def test_reference_problems_come_with_structural_ones() -> None:
     assert ("$.plan[0].stakeholder", "unknown-reference") not in found
 
 
+def test_misspelt_references_get_a_suggestion() -> None:
+    doc = {
+        "schema_version": 1,
+        "title": "t",
+        "stakeholders": [{"id": "patients", "kind": "patient"}],
+        "plan": [{"stage": "stage.recomendations", "stakeholder": "patinets", "mode": "advice"}],
+        "conditions": [{"condition": "condition.capasity", "lean": "more"}],
+    }
+    with pytest.raises(DocumentError) as info:
+        load_project(doc)
+    messages = {i.path: i.message for i in info.value.issues}
+    assert "did you mean 'stage.recommendations'?" in messages["$.plan[0].stage"]
+    assert "did you mean 'patients'?" in messages["$.plan[0].stakeholder"]
+    assert "did you mean 'condition.capacity'?" in messages["$.conditions[0].condition"]
+
+
 @pytest.mark.slow
 def test_the_appraisal_of_the_largest_project_loads_under_the_default_limits() -> None:
     import json

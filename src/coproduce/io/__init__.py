@@ -47,7 +47,7 @@ import attrs
 from coproduce.appraisal import Appraisal, plan_problems
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
-from coproduce.errors import MAX_ISSUES, DocumentError, Issue
+from coproduce.errors import MAX_ISSUES, DocumentError, Issue, did_you_mean
 from coproduce.io._converter import budget, converter, issues_from
 from coproduce.io._fast import fast_structure
 from coproduce.io._formats import (
@@ -61,14 +61,14 @@ from coproduce.io._formats import (
     read_stream,
     serialise,
 )
-from coproduce.io._locate import locate
+from coproduce.io._locate import locate, path_keys
 from coproduce.io._salvage import reference_issues
 from coproduce.io._versions import SCHEMA_VERSION, migrate
 from coproduce.model import Project
 
 __all__ = [
-    "FORMATS",
     "APPRAISAL_SCALE",
+    "FORMATS",
     "SCHEMA_VERSION",
     "DocumentError",
     "Format",
@@ -212,6 +212,44 @@ def _structure(data: Any, cls: type[_T], what: str, limits: Limits = _DEFAULT_LI
     return value
 
 
+def _suggest_references(
+    issues: tuple[Issue, ...], data: Any, catalogue: Catalogue
+) -> tuple[Issue, ...]:
+    """Add "did you mean" to unknown references (a misspelt stage, condition or id)."""
+    if not isinstance(data, dict) or not any(i.code == "unknown-reference" for i in issues):
+        return issues
+
+    def ids(name: str) -> list[str]:
+        items = data.get(name)
+        if not isinstance(items, list):
+            return []
+        return [x["id"] for x in items if isinstance(x, dict) and isinstance(x.get("id"), str)]
+
+    candidates = {
+        "stage": [e.id for e in catalogue.stages],
+        "condition": [e.id for e in catalogue.conditions],
+        "stakeholder": ids("stakeholders"),
+        "aims": ids("aims"),
+    }
+    out = []
+    for issue in issues:
+        keys = path_keys(issue.path) if issue.code == "unknown-reference" else None
+        if keys:
+            value: Any = data
+            for key in keys:
+                try:
+                    value = value[key]
+                except (KeyError, IndexError, TypeError):
+                    value = None
+                    break
+            field = keys[-2] if isinstance(keys[-1], int) and len(keys) > 1 else keys[-1]
+            hint = did_you_mean(value, candidates.get(str(field), []))
+            if hint:
+                issue = attrs.evolve(issue, message=f"{issue.message}; {hint}")
+        out.append(issue)
+    return tuple(out)
+
+
 def _hint_path(exc: DocumentError, text: str) -> DocumentError:
     """Add to "not an object" the hint that a string is document text, not a file name."""
     issues = [
@@ -307,6 +345,9 @@ def load(
                     what=what,
                 )
     except DocumentError as exc:
+        if kind == "project" and references:
+            cat = catalogue if catalogue is not None else default_catalogue()
+            exc.issues = _suggest_references(exc.issues, data, cat)
         if isinstance(source, str) and _looks_like_path(source):
             exc = _hint_path(exc, source)
         exc.source = name
