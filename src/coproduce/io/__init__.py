@@ -225,7 +225,7 @@ def _suggest_references(
             return []
         return [x["id"] for x in items if isinstance(x, dict) and isinstance(x.get("id"), str)]
 
-    candidates = {
+    candidates: dict[str, list[str]] = {
         "stage": [e.id for e in catalogue.stages],
         "condition": [e.id for e in catalogue.conditions],
         "stakeholder": ids("stakeholders"),
