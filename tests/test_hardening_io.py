@@ -399,3 +399,39 @@ def test_the_appraisal_of_the_largest_project_loads_under_the_default_limits() -
     written = dump_appraisal(appraise(project))
     assert len(written) > Limits().max_bytes  # the appraisal is larger than a project may be
     assert load_appraisal(written).title == project.title
+
+
+def test_reading_yaml_leaves_the_garbage_collector_as_it_was() -> None:
+    import gc
+
+    text = dump_project(load_example("contested-policy"), "yaml")
+    assert gc.isenabled()
+    load_project(text, format="yaml")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_project(text, format="yaml")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_reading_and_writing_large_documents_costs_about_linear_time(fmt: str) -> None:
+    import json
+
+    base = json.loads(dump_project(load_example("contested-policy")))
+    stakeholder, involvement = base["stakeholders"][0], base["plan"][0]
+
+    def cost(n: int) -> float:
+        doc = dict(base)
+        doc["stakeholders"] = [dict(stakeholder, id=f"s{i}") for i in range(n)]
+        doc["plan"] = [dict(involvement, stakeholder=f"s{i}") for i in range(n)]
+        project = load_project(doc)
+        start = time.perf_counter()
+        load_project(dump_project(project, fmt), format=fmt)  # type: ignore[arg-type]
+        return time.perf_counter() - start
+
+    small, large = cost(2_000), cost(16_000)
+    assert large < 8 * small * 2.5  # 8 times the size: linear, with room for noise
