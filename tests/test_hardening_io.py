@@ -56,7 +56,7 @@ def test_a_fifo_without_writer_is_refused_after_the_wait_not_a_hang(tmp_path: Pa
         load_project(fifo, limits=Limits(max_wait=0.3))
     assert time.monotonic() - start < 5
     assert info.value.issues[0].code == "unreadable"
-    assert "named pipe" in info.value.issues[0].message
+    assert "pipe and nothing was written" in info.value.issues[0].message
     assert info.value.source == str(fifo)
 
 
@@ -72,6 +72,32 @@ def test_a_fifo_with_a_writer_is_read(tmp_path: Path) -> None:
     thread.start()
     assert load_project(fifo).title == "t"
     thread.join()
+
+
+def test_a_fifo_whose_writer_stalls_is_given_up(tmp_path: Path) -> None:
+    fifo = tmp_path / "f.yaml"
+    os.mkfifo(fifo)
+    release = threading.Event()
+
+    def writer() -> None:
+        with open(fifo, "w") as f:
+            f.write("schema_version: 1\n")
+            f.flush()
+            release.wait(30)  # connected, but sends nothing more
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        start = time.monotonic()
+        assert problems(fifo, limits=Limits(max_wait=0.3)) == [("$", "unreadable")]
+        assert time.monotonic() - start < 5
+    finally:
+        release.set()
+        thread.join()
+
+
+def test_text_with_a_nul_is_not_mistaken_for_a_path() -> None:
+    assert problems("a\x00b", format="yaml")
 
 
 def test_a_device_node_is_refused_without_reading_it(tmp_path: Path) -> None:

@@ -110,15 +110,14 @@ _T = TypeVar("_T")
 
 def _looks_like_path(text: str) -> bool:
     """Whether document text is more likely a file name someone meant to read."""
-    return (
-        len(text) < 1024
-        and "\n" not in text
-        and not text.lstrip().startswith(("{", "["))
-        and (
-            text.strip().lower().endswith((".json", ".yaml", ".yml", ".toml"))
-            or Path(text).exists()
-        )
-    )
+    if len(text) >= 1024 or "\n" in text or text.lstrip().startswith(("{", "[")):
+        return False
+    if text.strip().lower().endswith((".json", ".yaml", ".yml", ".toml")):
+        return True
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):  # e.g. an embedded NUL
+        return False
 
 
 def _read(

@@ -104,12 +104,27 @@ def _too_large(limits: Limits) -> DocumentError:
     )
 
 
-def _read_fd(fd: int, limits: Limits) -> bytes:
-    """Read at most ``limits.max_bytes + 1`` bytes; refuse more."""
+def _read_fd(fd: int, limits: Limits, name: str = "", *, wait: bool = False) -> bytes:
+    """Read at most ``limits.max_bytes + 1`` bytes; refuse more.
+
+    With ``wait`` (a pipe, read without blocking), give up when no byte arrives for
+    ``limits.max_wait`` seconds, so a writer that stalls cannot hang the reader.
+    """
     chunks: list[bytes] = []
     size = 0
     while size <= limits.max_bytes:
-        chunk = os.read(fd, min(1 << 20, limits.max_bytes + 1 - size))
+        if wait:
+            ready, _, _ = select.select([fd], [], [], limits.max_wait)
+            if not ready:
+                raise _unreadable(
+                    name,
+                    f"it is a pipe and nothing was written to it for {limits.max_wait:g} seconds",
+                    "a file, or a pipe that a program writes a document to",
+                )
+        try:
+            chunk = os.read(fd, min(1 << 20, limits.max_bytes + 1 - size))
+        except BlockingIOError:
+            continue
         if not chunk:
             break
         chunks.append(chunk)
@@ -138,20 +153,11 @@ def read_file(path: os.PathLike[str] | str, limits: Limits) -> bytes:
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISFIFO(mode):
-            ready, _, _ = select.select([fd], [], [], limits.max_wait)
-            if not ready:
-                raise _unreadable(
-                    name,
-                    f"it is a named pipe and nothing was written to it within "
-                    f"{limits.max_wait:g} seconds",
-                    "a file, or a pipe that a program writes a document to",
-                )
-            os.set_blocking(fd, True)
-        elif not stat.S_ISREG(mode):
+            return _read_fd(fd, limits, name, wait=True)
+        if not stat.S_ISREG(mode):
             kind = "a folder" if stat.S_ISDIR(mode) else "a device or special file"
             raise _unreadable(name, f"it is {kind}", "a regular file")
-        else:
-            os.set_blocking(fd, True)
+        os.set_blocking(fd, True)
         return _read_fd(fd, limits)
     except OSError as exc:
         raise _unreadable(name, exc.strerror or str(exc)) from None
