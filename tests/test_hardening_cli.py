@@ -92,6 +92,21 @@ def test_output_that_is_the_input_is_refused(
     assert project.read_bytes() == before
 
 
+def test_output_to_an_open_file_of_this_process_appends_in_place(tmp_path: Path) -> None:
+    # what /dev/stdout is when the shell redirects with `>>`: an fd of the process, under
+    # /proc/self/fd; our own fd on a file in tmp_path stands in for it
+    target = tmp_path / "log.txt"
+    with open(target, "a") as f:
+        f.write("earlier\n")
+        f.flush()
+        inode = os.fstat(f.fileno()).st_ino
+        assert run("appraise", str(ONE_STAGE), "-o", f"/proc/self/fd/{f.fileno()}") == (0, "")
+    text = target.read_text()
+    assert text.startswith("earlier\nAppraisal of")
+    assert target.stat().st_ino == inode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt"]
+
+
 @pytest.mark.parametrize("flag", ["-o", "--output"])
 def test_empty_output_is_misuse(flag: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
@@ -291,6 +306,22 @@ def test_batch_reports_every_kind_of_bad_document_and_carries_on(
     for name in names:
         assert (name in err) is (name not in ("all-favour.json", "one-stage.yaml"))
     assert "2 appraised, 12 invalid" in err
+
+
+def test_a_json_lines_line_over_the_limit_is_reported_and_the_rest_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import coproduce.io
+    from coproduce.batch import appraise_many
+
+    monkeypatch.setattr(coproduce.io, "_DEFAULT_LIMITS", Limits(max_bytes=4000))
+    good = json.dumps({"schema_version": 1, "title": "t"})
+    source = tmp_path / "in.jsonl"
+    source.write_text(good + "\n" + " " * 10_000 + "{}\n" + good + "\n")
+    outcomes = list(appraise_many(source))
+    assert [o.ok for o in outcomes] == [True, False, True]
+    assert outcomes[1].issues[0].code == "too-large"
+    assert [o.source.rsplit(":", 1)[1] for o in outcomes] == ["1", "2", "3"]
 
 
 def test_sigterm_during_a_batch_leaves_no_temporary_file(tmp_path: Path) -> None:

@@ -106,9 +106,9 @@ def documents(path: Path) -> Iterator[tuple[str, Path | bytes]]:
             ],
             what="batch",
         )
-    from coproduce.io import Limits
+    from coproduce import io
 
-    limit = Limits().max_bytes
+    limit = io._DEFAULT_LIMITS.max_bytes
     try:
         with path.open("rb") as f:
             number = 0

@@ -460,6 +460,8 @@ def _write_through(path: Path) -> bool:
         return False
     if not stat.S_ISREG(st.st_mode):
         return True
+    if os.path.abspath(path).startswith(("/proc/", "/dev/")):
+        return True  # /dev/stdout, /dev/fd/N: an open file of this process or its shell
     real = os.path.realpath(path)
     return real.startswith(("/proc/", "/dev/")) or not os.path.exists(real)
 
@@ -469,7 +471,8 @@ def write_text(path: os.PathLike[str] | str, text: str) -> None:
 
     Either the whole text is in ``path`` afterwards, or ``path`` is as it was. A symbolic
     link is followed (its target is written); a device, named pipe or ``/dev/stdout`` is
-    written in place. Errors name ``path``, never the temporary file.
+    written in place (a file the shell opened for ``/dev/stdout`` is appended to, as the
+    shell asked). Errors name ``path``, never the temporary file.
     """
     with open_atomic(path) as f:
         f.write(text)
@@ -490,8 +493,11 @@ def open_atomic(path: os.PathLike[str] | str) -> Iterator[TextIO]:
     """
     path = Path(path)
     if _write_through(path):
+        # a regular file reached through /dev/stdout or /dev/fd/N was opened by the shell
+        # (`> out` or `>> out`): append, so that `>>` is honoured and nothing is truncated
+        mode = "a" if os.path.isfile(path) else "w"
         try:
-            stream = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            stream = open(path, mode, encoding="utf-8", newline="")  # noqa: SIM115
         except OSError as exc:
             raise _fail(exc, path) from None
         with stream:
