@@ -495,9 +495,9 @@ def open_atomic(path: os.PathLike[str] | str) -> Iterator[TextIO]:
     if _write_through(path):
         # a regular file reached through /dev/stdout or /dev/fd/N was opened by the shell
         # (`> out` or `>> out`): append, so that `>>` is honoured and nothing is truncated
-        how = "a" if os.path.isfile(path) else "w"
+        append = os.path.isfile(path)
         try:
-            stream: TextIO = open(path, how, encoding="utf-8", newline="")  # noqa: SIM115
+            stream = open(path, "a" if append else "w", encoding="utf-8", newline="")  # noqa: SIM115
         except OSError as exc:
             raise _fail(exc, path) from None
         with stream:
