@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -322,6 +323,32 @@ def test_a_json_lines_line_over_the_limit_is_reported_and_the_rest_read(
     assert [o.ok for o in outcomes] == [True, False, True]
     assert outcomes[1].issues[0].code == "too-large"
     assert [o.source.rsplit(":", 1)[1] for o in outcomes] == ["1", "2", "3"]
+
+
+def test_a_dead_worker_fails_its_documents_not_the_batch(tmp_path: Path) -> None:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    from coproduce.batch import appraise_many
+
+    class Flaky(ThreadPoolExecutor):
+        """An executor whose second task dies, as a crashed worker process would."""
+
+        calls = 0
+
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+            Flaky.calls += 1
+            if Flaky.calls == 2:
+                dead: Future[Any] = Future()
+                dead.set_exception(RuntimeError("worker died"))
+                return dead
+            return super().submit(fn, *args, **kwargs)
+
+    paths = [ONE_STAGE] * 6
+    with Flaky(2) as pool:
+        outcomes = list(appraise_many(paths, executor=pool, chunksize=2))
+    assert [o.ok for o in outcomes] == [True, True, False, False, True, True]
+    assert {o.issues[0].code for o in outcomes if not o.ok} == {"failed"}
+    assert "worker died" in outcomes[2].issues[0].message
 
 
 def test_sigterm_during_a_batch_leaves_no_temporary_file(tmp_path: Path) -> None:

@@ -231,7 +231,9 @@ def appraise_many(
         )
     else:
         ready = _in_order(
-            (executor.submit(_appraise_chunk, c, catalogue, policy, then) for c in chunks), window
+            ((c, executor.submit(_appraise_chunk, c, catalogue, policy, then)) for c in chunks),
+            window,
+            then,
         )
     done = 0
     for results in ready:
@@ -241,15 +243,31 @@ def appraise_many(
         yield from results
 
 
-def _in_order(futures: Iterator[Future[list[Any]]], window: int) -> Iterator[list[Any]]:
-    """Results of futures in submission order, with at most ``window`` submitted and waiting."""
-    pending: deque[Future[list[Any]]] = deque()
-    for future in futures:
-        pending.append(future)
+def _in_order(
+    futures: Iterator[tuple[list[Any], Future[list[Any]]]],
+    window: int,
+    then: Callable[[Outcome], Any] | None,
+) -> Iterator[list[Any]]:
+    """Results of futures in submission order, with at most ``window`` submitted and waiting.
+
+    A chunk whose task failed as a whole (a worker process died, the result could not be
+    sent back) comes back as one ``failed`` outcome per document, so the batch carries on.
+    """
+    pending: deque[tuple[list[Any], Future[list[Any]]]] = deque()
+
+    def result(chunk: list[Any], future: Future[list[Any]]) -> list[Any]:
+        try:
+            return future.result()
+        except Exception as exc:
+            outcomes = [_failed(i, source, exc) for i, source, _ in chunk]
+            return outcomes if then is None else [then(o) for o in outcomes]
+
+    for item in futures:
+        pending.append(item)
         if len(pending) >= window:
-            yield pending.popleft().result()
+            yield result(*pending.popleft())
     while pending:
-        yield pending.popleft().result()
+        yield result(*pending.popleft())
 
 
 def _chunks(labelled: Iterator[tuple[int, str, Item]], size: int) -> Iterator[list[Any]]:
