@@ -344,7 +344,7 @@ def _read_source(path: str) -> Path | bytes:
     try:
         return read_stream(sys.stdin.buffer, Limits())
     except DocumentError as exc:
-        exc.source = "<stdin>"
+        exc.source, exc.what = "<stdin>", "project document"
         raise
 
 
