@@ -149,7 +149,10 @@ def test_yaml_complex_key_is_a_document_error() -> None:
 )
 def test_mixed_key_types_are_a_document_error(source: object) -> None:
     found = problems(source, format="yaml") if isinstance(source, str) else problems(source)
-    assert found in ([("$[1]", "wrong-type")], [("$.x-a[1]", "wrong-type")])
+    assert found in (
+        [("$[1]", "wrong-type"), ("$.colour", "unknown-field")],
+        [("$.x-a[1]", "wrong-type")],
+    )
 
 
 @pytest.mark.parametrize(
@@ -185,6 +188,16 @@ def test_non_finite_numbers_are_refused_at_their_path_in_every_format(
     text: str, fmt: str, path: str
 ) -> None:
     assert problems(text, format=fmt) == [(path, "invalid-value")]
+
+
+def test_early_problems_come_with_structural_ones() -> None:
+    doc = {"schema_version": 1, "title": 3, "x-a": float("nan"), 1: "a", "colour": "red"}
+    assert problems(doc) == [
+        ("$.x-a", "invalid-value"),
+        ("$[1]", "wrong-type"),
+        ("$.title", "wrong-type"),
+        ("$.colour", "unknown-field"),
+    ]
 
 
 def test_a_nan_score_in_an_appraisal_is_refused() -> None:

@@ -184,9 +184,6 @@ def _structure(data: Any, cls: type[_T], what: str, limits: Limits = _DEFAULT_LI
             ],
             what=what,
         )
-    if early:
-        # keys that are not strings would break the converter; report what is known
-        raise DocumentError(early, what=what)
     try:
         body = migrate(data)
     except DocumentError as exc:
@@ -194,11 +191,20 @@ def _structure(data: Any, cls: type[_T], what: str, limits: Limits = _DEFAULT_LI
         body = {k: v for k, v in data.items() if k != "schema_version"}
     else:
         issues = []
+    # the early issues (keys, text, numbers) come first; structural ones at their paths or
+    # above them are their consequences and add nothing (a non-string key inside an x- value
+    # also fails the value as a whole)
+    issues = [*early, *issues]
+    reported = [i.path for i in early]
+
+    def consequence(path: str) -> bool:
+        return any(p == path or p.startswith((f"{path}.", f"{path}[")) for p in reported)
+
     with budget(MAX_ISSUES) as state:
         try:
             value = converter.structure(body, cls)
         except Exception as exc:
-            found = issues_from(exc)
+            found = (i for i in issues_from(exc) if not consequence(i.path))
             issues.extend(itertools.islice(found, MAX_ISSUES))
             raise DocumentError(
                 issues,
