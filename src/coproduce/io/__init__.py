@@ -217,6 +217,17 @@ def _structure(data: Any, cls: type[_T], what: str, limits: Limits = _DEFAULT_LI
     return value
 
 
+def _clean(exc: DocumentError) -> DocumentError:
+    """The error without traceback or context: it pickles, e.g. to another process.
+
+    Its context would be the parser's or cattrs' exception, which some of them cannot be
+    pickled (and tblib, installed by dask, pickles contexts too).
+    """
+    exc.__context__ = exc.__cause__ = None
+    exc.__suppress_context__ = True
+    return exc.with_traceback(None)
+
+
 def _suggest_references(
     issues: tuple[Issue, ...], data: Any, catalogue: Catalogue
 ) -> tuple[Issue, ...]:
@@ -323,7 +334,7 @@ def load(
         data, text, fmt, name = _read(source, format, limits)
     except DocumentError as exc:
         exc.what = what
-        raise exc.with_traceback(None) from None
+        raise _clean(exc) from None
     try:
         try:
             value: Project | Appraisal | Catalogue = _structure(data, _CLASSES[kind], what, limits)
@@ -358,7 +369,7 @@ def load(
         exc.source = name
         if text is not None and fmt != "toml":
             exc.issues = locate(exc.issues, text)
-        raise exc.with_traceback(None) from None
+        raise _clean(exc) from None
     return value
 
 
