@@ -121,9 +121,12 @@ def _looks_like_path(text: str) -> bool:
 
 
 def _read(
-    source: Source, format: Format | None, limits: Limits
+    source: Source, format: Format | None, limits: Limits, facts: dict[str, bool] | None = None
 ) -> tuple[Any, str | bytes | None, Format | None, str | None]:
-    """The parsed data, the text it came from, its format, and the file name if any."""
+    """The parsed data, the text it came from, its format, and the file name if any.
+
+    ``facts`` receives what :func:`parse` learnt about the text (see there).
+    """
     if isinstance(source, dict):
         return source, None, None, None
     name = None
@@ -145,7 +148,7 @@ def _read(
             "document text or bytes, or a dict)"
         )
     try:
-        return parse(raw, fmt, limits), raw, fmt, name
+        return parse(raw, fmt, limits, facts=facts), raw, fmt, name
     except DocumentError as exc:
         exc.source = name
         raise
@@ -162,16 +165,27 @@ any project the default limits accept must load under the default limits too.
 _MODEL_DEPTH = 8  # the deepest a valid document without x- keys nests
 
 
-def _structure(data: Any, cls: type[_T], what: str, limits: Limits = _DEFAULT_LIMITS) -> _T:
-    try:
-        early = check_data(data, limits)
-    except DocumentError as exc:
-        raise DocumentError(exc.issues, what=what) from None
-    if not early and limits.max_depth >= _MODEL_DEPTH:
+def _structure(
+    data: Any,
+    cls: type[_T],
+    what: str,
+    limits: Limits = _DEFAULT_LIMITS,
+    *,
+    checked: bool = False,
+) -> _T:
+    if checked and limits.max_depth >= _MODEL_DEPTH:
         fast = fast_structure(data, cls)  # type: ignore[arg-type]
         if fast is not None:
             value: _T = fast
             return value
+    try:
+        early = check_data(data, limits)
+    except DocumentError as exc:
+        raise DocumentError(exc.issues, what=what) from None
+    if not early and not checked and limits.max_depth >= _MODEL_DEPTH:
+        fast = fast_structure(data, cls)  # type: ignore[arg-type]
+        if fast is not None:
+            return fast  # type: ignore[no-any-return]
     if not isinstance(data, dict):
         raise DocumentError(
             [
@@ -330,14 +344,17 @@ def load(
         limits = _DEFAULT_LIMITS
         if kind == "appraisal":
             limits = attrs.evolve(limits, max_bytes=limits.max_bytes * APPRAISAL_SCALE)
+    facts: dict[str, bool] = {}
     try:
-        data, text, fmt, name = _read(source, format, limits)
+        data, text, fmt, name = _read(source, format, limits, facts)
     except DocumentError as exc:
         exc.what = what
         raise _clean(exc) from None
     try:
         try:
-            value: Project | Appraisal | Catalogue = _structure(data, _CLASSES[kind], what, limits)
+            value: Project | Appraisal | Catalogue = _structure(
+                data, _CLASSES[kind], what, limits, checked=facts.get("plain", False)
+            )
         except DocumentError as exc:
             if kind != "project" or not references or exc.truncated or exc.omitted:
                 raise

@@ -414,8 +414,29 @@ def _toml_key_depth(text: str, limits: Limits) -> None:
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def parse(text: str | bytes, format: Format, limits: Limits) -> Any:
-    """Parse document text into plain Python data, within the limits.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class _NonFinite(Exception):
+    """A JSON number too large for a float (``1e400``): parse again, keep it, report it."""
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NonFinite
+    return value
+
+
+def parse(
+    text: str | bytes, format: Format, limits: Limits, *, facts: dict[str, bool] | None = None
+) -> Any:
+    r"""Parse document text into plain Python data, within the limits.
+
+    With ``facts``, record ``facts["plain"] = True`` when the data is JSON that cannot hold
+    what :func:`check_data` looks for (JSON keys are strings; no number overflowed to an
+    infinity; no ``\uD8..`` escape could make a lone surrogate), so that the check can
+    be skipped when the fast path takes the document.
 
     Raises:
         DocumentError: too large, too deep, or not valid in the format; a syntax error
@@ -429,9 +450,21 @@ def parse(text: str | bytes, format: Format, limits: Limits) -> Any:
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
         if format == "json":
-            data = json.loads(
-                text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates
-            )
+            try:
+                data = json.loads(
+                    text,
+                    parse_constant=_reject_constant,
+                    object_pairs_hook=_no_duplicates,
+                    parse_float=_finite_float,
+                )
+                plain = "\\u" not in text or _SURROGATE_ESCAPE.search(text) is None
+            except _NonFinite:  # keep the infinity: check_data reports it at its path
+                data = json.loads(
+                    text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates
+                )
+                plain = False
+            if facts is not None:
+                facts["plain"] = plain
         elif format == "yaml":
             import yaml
 
