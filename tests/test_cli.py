@@ -37,7 +37,11 @@ def test_appraise_example_in_every_format(tmp_path: Path) -> None:
 def test_list_examples() -> None:
     status, text = run("appraise", "--list-examples")
     assert status == 0
-    assert text.split() == list(examples())
+    lines = text.splitlines()
+    assert [line.split()[0] for line in lines[: len(examples())]] == list(examples())
+    # each with a one-line situation: the example's title
+    assert all(len(line.split(maxsplit=1)) == 2 for line in lines[: len(examples())])
+    assert "--example NAME" in lines[-1]
 
 
 def test_init_then_validate_then_appraise(tmp_path: Path) -> None:

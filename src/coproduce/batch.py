@@ -1,7 +1,9 @@
 """Appraise many documents: streaming, in input order, on any ``concurrent.futures`` Executor.
 
-A bad document never stops a batch: it comes back as an :class:`Outcome` with its index, its
-source (path, ``path:line`` for JSON Lines) and the issues of its ``DocumentError``. Memory
+A bad document never stops a batch, whatever is wrong with it: it comes back as an
+:class:`Outcome` with its index, its source (path, ``path:line`` for JSON Lines) and the
+issues of its ``DocumentError`` — or, for any other failure (a bug, memory), one issue with
+code ``failed`` naming the exception. Memory
 stays flat however many documents there are: inputs are read lazily, at most ``window``
 chunks are in flight, and results are yielded as soon as they are ready, in input order.
 
@@ -112,10 +114,20 @@ def documents(path: Path) -> Iterator[tuple[str, Path | bytes]]:
             ],
             what="batch",
         )
+    from coproduce import io
+
+    limit = io._DEFAULT_LIMITS.max_bytes
     try:
         with path.open("rb") as f:
-            for number, line in enumerate(f, start=1):
-                if line.strip():
+            number = 0
+            while line := f.readline(limit + 1):
+                number += 1
+                if len(line) > limit and not line.endswith(b"\n"):
+                    # a line beyond the size limit: skip the rest of it, report it
+                    while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
+                        pass
+                    yield f"{path}:{number}", line
+                elif line.strip():
                     yield f"{path}:{number}", line
     except OSError as exc:
         raise DocumentError(
@@ -138,6 +150,25 @@ def _appraise_one(
         )
     except DocumentError as exc:
         return Outcome(index=index, source=source, issues=exc.issues)
+    except Exception as exc:  # anything else is a bug, but must not lose the batch
+        return _failed(index, source, exc)
+
+
+def _failed(index: int, source: str, exc: BaseException) -> Outcome:
+    message = f"{type(exc).__name__}: {exc}"
+    if len(message) > 500:
+        message = message[:499] + "…"
+    return Outcome(
+        index=index,
+        source=source,
+        issues=(
+            Issue(
+                path="$",
+                code="failed",
+                message=f"the document could not be appraised ({message}); please report this",
+            ),
+        ),
+    )
 
 
 def _appraise_chunk(
@@ -147,7 +178,15 @@ def _appraise_chunk(
     then: Callable[[Outcome], Any] | None = None,
 ) -> list[Any]:
     outcomes = [_appraise_one(i, source, item, catalogue, policy) for i, source, item in chunk]
-    return outcomes if then is None else [then(o) for o in outcomes]
+    if then is None:
+        return outcomes
+    results = []
+    for o in outcomes:
+        try:
+            results.append(then(o))
+        except Exception as exc:  # e.g. an appraisal the output cannot hold
+            results.append(then(_failed(o.index, o.source, exc)))
+    return results
 
 
 def _labelled(items: Iterable[Item] | Path) -> Iterator[tuple[int, str, Item]]:
@@ -200,7 +239,9 @@ def appraise_many(
         )
     else:
         ready = _in_order(
-            (executor.submit(_appraise_chunk, c, catalogue, policy, then) for c in chunks), window
+            ((c, executor.submit(_appraise_chunk, c, catalogue, policy, then)) for c in chunks),
+            window,
+            then,
         )
     done = 0
     for results in ready:
@@ -210,15 +251,31 @@ def appraise_many(
         yield from results
 
 
-def _in_order(futures: Iterator[Future[list[Any]]], window: int) -> Iterator[list[Any]]:
-    """Results of futures in submission order, with at most ``window`` submitted and waiting."""
-    pending: deque[Future[list[Any]]] = deque()
-    for future in futures:
-        pending.append(future)
+def _in_order(
+    futures: Iterator[tuple[list[Any], Future[list[Any]]]],
+    window: int,
+    then: Callable[[Outcome], Any] | None,
+) -> Iterator[list[Any]]:
+    """Results of futures in submission order, with at most ``window`` submitted and waiting.
+
+    A chunk whose task failed as a whole (a worker process died, the result could not be
+    sent back) comes back as one ``failed`` outcome per document, so the batch carries on.
+    """
+    pending: deque[tuple[list[Any], Future[list[Any]]]] = deque()
+
+    def result(chunk: list[Any], future: Future[list[Any]]) -> list[Any]:
+        try:
+            return future.result()
+        except Exception as exc:
+            outcomes = [_failed(i, source, exc) for i, source, _ in chunk]
+            return outcomes if then is None else [then(o) for o in outcomes]
+
+    for item in futures:
+        pending.append(item)
         if len(pending) >= window:
-            yield pending.popleft().result()
+            yield result(*pending.popleft())
     while pending:
-        yield pending.popleft().result()
+        yield result(*pending.popleft())
 
 
 def _chunks(labelled: Iterator[tuple[int, str, Item]], size: int) -> Iterator[list[Any]]:

@@ -10,30 +10,90 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from coproduce._text import visible
 from coproduce._version import __version__
 from coproduce.batch import Entry, Outcome, Portfolio
-from coproduce.errors import CoproduceError, DocumentError
+from coproduce.errors import CoproduceError, DocumentError, did_you_mean
 
 __all__ = ["main"]
 
 EXAMPLES = """\
 examples:
   coproduce appraise --example                      appraise a bundled example project
-  coproduce appraise project.yaml --format html --output report.html
+  coproduce appraise project.yaml --output report.html   (format from the suffix)
   coproduce appraise --batch projects/ --output appraisals.jsonl --summary summary.json
   coproduce init --output project.yaml              start from a commented template
-  coproduce validate projects/*.yaml                list every problem, with its path
+  coproduce validate projects/*.yaml                list every problem, with its place
   coproduce catalogue show condition.capacity       one entry of the paper's catalogue
   coproduce catalogue --source gripp2-2017          the entries encoded from one document
   coproduce report project.yaml --kind standards --format html --output standards.html
-  coproduce graph --format graphml --output catalogue.graphml
+  coproduce graph --output catalogue.graphml
   coproduce schema project > project.schema.json
 """
+
+_HELP_EXAMPLES = {
+    "appraise": """\
+examples:
+  coproduce appraise --list-examples                the bundled projects, one line each
+  coproduce appraise --example one-stage            appraise one of them
+  coproduce appraise project.yaml                   the report as text
+  coproduce appraise project.yaml -o report.html    HTML (format from the suffix: .html,
+                                                    .md, .json, .txt)
+  cat project.json | coproduce appraise - -f markdown
+  coproduce appraise --batch projects/ -o appraisals.jsonl --summary summary.json
+""",
+    "validate": """\
+examples:
+  coproduce validate project.yaml                   ok, or every problem at file:line:col
+  coproduce validate projects/*.yaml                many documents at once
+  coproduce validate --kind appraisal report.json   an appraisal written with -f json
+""",
+    "catalogue": """\
+examples:
+  coproduce catalogue                               every entry, by kind, with its page
+  coproduce catalogue show condition.capacity       one entry in full
+  coproduce catalogue --format json > catalogue.json
+""",
+    "graph": """\
+examples:
+  coproduce graph -o catalogue.graphml              for Gephi, yEd, Cytoscape
+  coproduce graph -o catalogue.dot                  for Graphviz (format from the suffix)
+  coproduce graph --format json                     node-link JSON on standard output
+""",
+    "schema": """\
+examples:
+  coproduce schema project > project.schema.json    for editors that check YAML/JSON
+  coproduce schema appraisal
+""",
+    "init": """\
+examples:
+  coproduce init --output project.yaml              a commented template to fill in
+  coproduce init > project.yaml
+""",
+}
+
+_REPORT_SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".txt": "text",
+}
+_GRAPH_SUFFIXES = {
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".json": "json",
+    ".dot": "dot",
+    ".gv": "dot",
+}
 
 TEMPLATE = """\
 # A coproduce project. Fill in what you know; leave out what you do not.
@@ -110,7 +170,38 @@ duration_weeks: null                  # how long the project runs
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {message}{self._hint(message)}\n")
+
+    def _hint(self, message: str) -> str:
+        """A "did you mean" hint for a misspelt command, choice or option."""
+        import re
+
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if choice:
+            options = re.findall(r"'([^']*)'", choice.group(2)) or [
+                c.strip() for c in choice.group(2).split(",")
+            ]
+            hint = did_you_mean(choice.group(1), options)
+            return f"; {hint}" if hint else ""
+        unknown = re.search(r"unrecognized arguments: (.*)", message)
+        if unknown:
+            known = [o for a in self._actions for o in a.option_strings]
+            for action in self._actions:
+                for sub in getattr(action, "choices", None) or {}:
+                    if isinstance(action.choices, dict):
+                        known += [o for a in action.choices[sub]._actions for o in a.option_strings]
+            for word in unknown.group(1).split():
+                hint = did_you_mean(word.split("=")[0], known)
+                if hint:
+                    return f"; {hint}"
+        return ""
+
+
+def _output_path(text: str) -> Path:
+    """An ``--output`` argument: a non-empty path."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty file name; give a path, or leave --output out")
+    return Path(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -124,12 +215,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"coproduce {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    appraise = sub.add_parser(
-        "appraise",
-        help="appraise a project and print the report",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    def add(name: str, **kw: Any) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = sub.add_parser(
+            name,
+            epilog=_HELP_EXAMPLES[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            **kw,
+        )
+        return parser
+
+    appraise = add("appraise", help="appraise a project and print the report")
     appraise.add_argument(
         "path",
         nargs="?",
@@ -144,19 +239,21 @@ def _parser() -> argparse.ArgumentParser:
         help="appraise a bundled example (default: contested-policy); --list-examples shows them",
     )
     appraise.add_argument(
-        "--list-examples", action="store_true", help="list the bundled example projects"
+        "--list-examples",
+        action="store_true",
+        help="list the bundled example projects, each with its situation in one line",
     )
     appraise.add_argument(
         "--format",
         "-f",
         choices=["text", "markdown", "html", "json"],
-        default="text",
-        help="report format (default: text)",
+        default=None,
+        help="report format (default: from the suffix of --output, else text)",
     )
     appraise.add_argument(
         "--output",
         "-o",
-        type=Path,
+        type=_output_path,
         metavar="FILE",
         help="write the report to FILE (atomically) instead of standard output",
     )
@@ -181,7 +278,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     appraise.add_argument(
         "--summary",
-        type=Path,
+        type=_output_path,
         metavar="FILE",
         help="with --batch: also write the portfolio summary (JSON) to FILE",
     )
@@ -192,7 +289,7 @@ def _parser() -> argparse.ArgumentParser:
         help="with --batch: show a progress bar on standard error (default: on a terminal)",
     )
 
-    validate = sub.add_parser("validate", help="check documents and list every problem")
+    validate = add("validate", help="check documents and list every problem")
     validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     validate.add_argument(
         "--kind",
@@ -201,7 +298,7 @@ def _parser() -> argparse.ArgumentParser:
         help="what the documents are (default: project)",
     )
 
-    catalogue = sub.add_parser("catalogue", help="list or show the paper's catalogue")
+    catalogue = add("catalogue", help="list or show the paper's catalogue")
     catalogue.add_argument("action", nargs="?", choices=["list", "show"], default="list")
     catalogue.add_argument("entry", nargs="?", metavar="ID", help="the entry to show")
     catalogue.add_argument("--format", "-f", choices=["text", "json"], default="text")
@@ -224,22 +321,28 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--format", "-f", choices=["markdown", "html", "json"], default="markdown")
     report.add_argument("--output", "-o", type=Path, metavar="FILE")
 
-    graph = sub.add_parser("graph", help="export the catalogue graph")
+    graph = add("graph", help="export the catalogue graph")
     graph.add_argument(
-        "--format", "-f", choices=["graphml", "gexf", "json", "dot"], default="graphml"
+        "--format",
+        "-f",
+        choices=["graphml", "gexf", "json", "dot"],
+        default=None,
+        help="graph format (default: from the suffix of --output, else graphml)",
     )
-    graph.add_argument("--output", "-o", type=Path, metavar="FILE")
+    graph.add_argument(
+        "--output", "-o", type=_output_path, metavar="FILE", help="write to FILE (atomically)"
+    )
 
-    schema = sub.add_parser("schema", help="print the JSON Schema of a kind of document")
+    schema = add("schema", help="print the JSON Schema of a kind of document")
     schema.add_argument(
         "kind", nargs="?", choices=["project", "appraisal", "catalogue"], default="project"
     )
 
-    init = sub.add_parser("init", help="write a commented template project")
+    init = add("init", help="write a commented template project")
     init.add_argument(
         "--output",
         "-o",
-        type=Path,
+        type=_output_path,
         metavar="FILE",
         help="write to FILE instead of standard output (refuses to overwrite)",
     )
@@ -253,11 +356,51 @@ def _emit(text: str, output: Path | None, stdout: TextIO) -> None:
     from coproduce.io import write_text
 
     write_text(output, text)
-    print(f"wrote {output}", file=sys.stderr)
+    print(visible(f"wrote {output}"), file=sys.stderr)
 
 
 def _read_source(path: str) -> Path | bytes:
-    return sys.stdin.buffer.read() if path == "-" else Path(path)
+    """A document path, or the bytes of standard input (bounded, never from a terminal)."""
+    if path != "-":
+        return Path(path)
+    from coproduce.io import Limits, read_stream
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise _Usage(
+            "standard input is a terminal; pipe a document in "
+            "(coproduce appraise - < project.yaml) or give its PATH"
+        )
+    try:
+        return read_stream(sys.stdin.buffer, Limits())
+    except DocumentError as exc:
+        exc.source, exc.what = "<stdin>", "project document"
+        raise
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _refuse_overwriting_inputs(output: Path | None, *inputs: Path | None) -> None:
+    """Refuse an output that is one of the inputs: the report would replace the project."""
+    if output is None:
+        return
+    for source in inputs:
+        if source is not None and _same_file(output, source):
+            raise _Usage(f"--output {output} is the input {source}; choose another file")
+
+
+def _format_from(
+    chosen: str | None, output: Path | None, suffixes: dict[str, str], default: str
+) -> str:
+    if chosen is not None:
+        return chosen
+    if output is not None:
+        return suffixes.get(output.suffix.lower(), default)
+    return default
 
 
 def _cmd_appraise(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -267,7 +410,13 @@ def _cmd_appraise(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.report import render
 
     if args.list_examples:
-        stdout.write("".join(f"{name}\n" for name in examples()))
+        from coproduce.io import load_example
+
+        names = examples()
+        width = max(map(len, names))
+        for name in names:
+            stdout.write(f"{name:{width}}  {visible(load_example(name).title)}\n")
+        stdout.write("\nappraise one with: coproduce appraise --example NAME\n")
         return 0
     if args.batch is not None:
         if args.path is not None or args.example is not None:
@@ -275,14 +424,20 @@ def _cmd_appraise(args: argparse.Namespace, stdout: TextIO) -> int:
         return _batch(args, stdout)
     if (args.path is None) == (args.example is None):
         raise _Usage("give a PATH (or - for standard input) or --example, not both or neither")
+    _refuse_overwriting_inputs(
+        args.output, Path(args.path) if args.path not in (None, "-") else None, args.catalogue
+    )
+    fmt = _format_from(args.format, args.output, _REPORT_SUFFIXES, "text")
     catalogue = check(load_catalogue(args.catalogue)) if args.catalogue else None
     try:
         source = example_path(args.example) if args.example else _read_source(args.path)
     except LookupError as exc:
-        raise _Usage(str(exc)) from None
+        hint = did_you_mean(args.example, examples())
+        raise _Usage(f"{exc}" + (f"; {hint}" if hint else "")) from None
     project = load_project(source, catalogue=catalogue)
     result = appraise(project, catalogue=catalogue)
-    _emit(render(result, args.format, catalogue=catalogue), args.output, stdout)
+    text = render(result, fmt, catalogue=catalogue)  # type: ignore[arg-type]
+    _emit(visible(text) if fmt in ("text", "markdown") else text, args.output, stdout)
     return 0
 
 
@@ -295,8 +450,10 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.catalogue import check
     from coproduce.io import load_catalogue, open_atomic, to_data, write_text
 
-    if args.format not in ("json", "text"):
+    if args.format not in ("json", "text", None):
         raise _Usage("--batch writes JSON Lines; --format must be json (the default for --batch)")
+    _refuse_overwriting_inputs(args.output, args.batch, args.catalogue)
+    _refuse_overwriting_inputs(args.summary, args.batch, args.catalogue, args.output)
     catalogue = check(load_catalogue(args.catalogue)) if args.catalogue else None
     total = sum(1 for _ in documents(args.batch)) if args.batch.is_dir() else None
     workers = os.cpu_count() or 1 if args.workers is None else args.workers
@@ -313,7 +470,10 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
             portfolio.add(entry)
             if problems:
                 invalid += 1
-                print(problems, file=sys.stderr)
+                if bar is not None:
+                    bar.note(problems)
+                else:
+                    print(problems, file=sys.stderr)
             out.write(line)
     if bar is not None:
         bar.close()
@@ -334,31 +494,57 @@ def _batch_line(outcome: Outcome) -> tuple[str, Entry | None, str]:
         line["appraisal"] = to_data(outcome.appraisal)
     else:
         line["issues"] = to_data(outcome.issues)
-        problems = f"{outcome.source}: {len(outcome.issues)} problem(s), first: {outcome.issues[0]}"
+        first = outcome.issues[0] if outcome.issues else "unknown"
+        problems = visible(f"{outcome.source}: {len(outcome.issues)} problem(s), first: {first}")
     text = json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
     return text, Portfolio.entry(outcome), problems
 
 
-class _Progress:
-    """A progress bar on standard error; no dependency."""
+def _duration(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    if seconds < 60:
+        return f"{seconds}s"
+    if seconds < 3600:
+        return f"{seconds // 60}m{seconds % 60:02d}s"
+    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
 
-    def __init__(self, total: int | None) -> None:
+
+class _Progress:
+    """A progress bar with rate and time left on standard error; no dependency.
+
+    Diagnostics go through :meth:`note`, which clears the bar's line first and redraws the
+    bar below, so a message never lands on the bar's line.
+    """
+
+    def __init__(self, total: int | None, stream: TextIO | None = None) -> None:
         import time
 
         self.total, self.start, self.clock = total, time.monotonic(), time.monotonic
+        self.stream = stream if stream is not None else sys.stderr
+        self.line = ""
 
     def __call__(self, done: int) -> None:
-        rate = done / max(self.clock() - self.start, 1e-9)
+        elapsed = max(self.clock() - self.start, 1e-9)
+        rate = done / elapsed
         if self.total:
-            filled = int(30 * done / self.total)
+            filled = int(30 * min(done, self.total) / self.total)
+            left = (self.total - done) / rate if rate > 0 else 0.0
             head = f"[{'#' * filled}{'.' * (30 - filled)}] {done}/{self.total}"
+            tail = f"  {rate:,.0f}/s  {_duration(left)} left"
         else:
-            head = f"{done} documents"
-        sys.stderr.write(f"\r{head}  {rate:,.0f}/s")
-        sys.stderr.flush()
+            head, tail = f"{done} documents", f"  {rate:,.0f}/s  {_duration(elapsed)} elapsed"
+        self.line = head + tail
+        self.stream.write(f"\r\x1b[K{self.line}")
+        self.stream.flush()
+
+    def note(self, message: str) -> None:
+        """Print a diagnostic on its own line, then redraw the bar."""
+        self.stream.write(f"\r\x1b[K{message}\n{self.line}")
+        self.stream.flush()
 
     def close(self) -> None:
-        sys.stderr.write("\n")
+        self.stream.write("\n")
+        self.stream.flush()
 
 
 def _cmd_validate(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -366,15 +552,21 @@ def _cmd_validate(args: argparse.Namespace, stdout: TextIO) -> int:
 
     bad = 0
     for path in args.paths:
+        name = visible(str(path))
         try:
             load(path, args.kind)
         except DocumentError as exc:
             bad += 1
-            stdout.write(f"{path}: {len(exc.issues)} problem{'s' * (len(exc.issues) != 1)}\n")
+            n = len(exc.issues) + exc.omitted
+            more = "+" if exc.truncated else ""
+            stdout.write(f"{name}: {n}{more} problem{'s' * (n != 1 or bool(more))}\n")
             for issue in exc.issues:
-                stdout.write(f"  {issue}  [{issue.code}]\n")
+                where = f"{name}:{issue.location}: " if issue.location else "  "
+                stdout.write(visible(f"{where}{issue}  [{issue.code}]") + "\n")
+            if exc.rest:
+                stdout.write(f"  … {exc.rest}\n")
         else:
-            stdout.write(f"{path}: ok\n")
+            stdout.write(f"{name}: ok\n")
     return 1 if bad else 0
 
 
@@ -394,7 +586,11 @@ def _cmd_catalogue(args: argparse.Namespace, stdout: TextIO) -> int:
         try:
             entry = practice[args.entry] if args.entry in practice else cat.get(args.entry)
         except UnknownEntryError:
-            raise _Usage(f"no catalogue entry {args.entry!r}; see: coproduce catalogue") from None
+            hint = did_you_mean(args.entry, [e.id for e in cat.entries()])
+            raise _Usage(
+                f"no catalogue entry {args.entry!r}; "
+                + (hint if hint else "see: coproduce catalogue")
+            ) from None
         data = to_data(entry)
         if args.format == "json":
             stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
@@ -498,6 +694,7 @@ def _cmd_graph(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.graph import default_graph, to_node_link
 
     graph = default_graph()
+    args.format = _format_from(args.format, args.output, _GRAPH_SUFFIXES, "graphml")
     if args.format == "json":
         text = json.dumps(to_node_link(graph), indent=2, ensure_ascii=False) + "\n"
     elif args.format == "dot":
@@ -555,7 +752,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         print(f"coproduce {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except CoproduceError as exc:
-        print(f"coproduce {args.command}: {exc}", file=sys.stderr)
+        print(visible(f"coproduce {args.command}: {exc}"), file=sys.stderr)
         return 1
     except BrokenPipeError:
         raise
@@ -569,12 +766,33 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return 130
 
 
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind, so that temporary files are removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated(signum)
+
+
 def main_entry() -> None:
-    """Console-script entry point: run :func:`main` and exit with its status."""
+    """Console-script entry point: run :func:`main` and exit with its status.
+
+    SIGTERM and SIGHUP unwind like Ctrl-C (a half-written output is removed) and exit with
+    128 + the signal's number.
+    """
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
     try:
         status = main()
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. `coproduce catalogue | head`
         sys.stderr.close()
         status = 0
+    except _Terminated as exc:
+        status = 128 + exc.signum
     raise SystemExit(status)

@@ -10,11 +10,15 @@ data that explains it as attributes, not only in its message.
 
 from __future__ import annotations
 
+import difflib
+import itertools
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
 __all__ = [
+    "MAX_ISSUES",
     "CatalogueError",
     "CoproduceError",
     "DocumentError",
@@ -22,7 +26,27 @@ __all__ = [
     "PlanError",
     "PolicyError",
     "UnknownEntryError",
+    "did_you_mean",
 ]
+
+MAX_ISSUES = 100
+"""At most this many issues are kept in a :class:`DocumentError`; the rest are counted."""
+
+
+def did_you_mean(word: object, candidates: Iterable[str]) -> str:
+    """A hint naming the candidate closest to a misspelt ``word``, or ``""`` if none is close.
+
+    Example:
+        >>> did_you_mean("patinet", ["patient", "public", "carer"])
+        "did you mean 'patient'?"
+        >>> did_you_mean("zzz", ["patient"])
+        ''
+
+    """
+    if not isinstance(word, str) or len(word) > 200:
+        return ""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.75)
+    return f"did you mean {close[0]!r}?" if close else ""
 
 
 class CoproduceError(Exception):
@@ -51,6 +75,10 @@ class UnknownEntryError(CoproduceError, LookupError):
         self.entry_id = entry_id
         self.what = what
         super().__init__(f"unknown {what}: {entry_id!r}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # keep the data, not the message, so the copy in another process is the same error
+        return (type(self), (self.entry_id,), self.__dict__)
 
 
 def _bulleted(problems: tuple[str, ...]) -> str:
@@ -95,18 +123,25 @@ class CatalogueError(CoproduceError, ValueError):
             f"catalogue has {n} integrity problem{'s' * (n != 1)}:\n{_bulleted(self.problems)}"
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems,), self.__dict__)
+
 
 @attrs.frozen(kw_only=True)
 class Issue:
     """One problem in a document.
 
     Attributes:
-        path: where, as a JSONPath-like string: ``$.stakeholders[2].kind``.
+        path: where, as a JSONPath-like string: ``$.stakeholders[2].kind``; a key that is
+            not a plain name is quoted: ``$['x-a.b']``.
         code: what kind of problem: ``wrong-type``, ``invalid-value``, ``missing-field``,
             ``unknown-field``, ``duplicate-id``, ``unknown-reference``, ``too-large``,
-            ``too-deep``, ``syntax``, ``unsupported-version``, ``unreadable``.
+            ``too-deep``, ``too-many``, ``syntax``, ``unsupported-version``, ``unreadable``.
         message: a readable sentence.
         expected: what would have been accepted, e.g. ``"one of 'low', 'medium', 'high'"``.
+        line: the line in the document text where the problem is (from 1), when the format
+            and the problem allow it to be known; ``None`` otherwise.
+        column: the column on that line (from 1), or ``None``.
 
     """
 
@@ -114,30 +149,91 @@ class Issue:
     code: str
     message: str
     expected: str = ""
+    line: int | None = None
+    column: int | None = None
 
     def __str__(self) -> str:
         tail = f" (expected {self.expected})" if self.expected else ""
         return f"{self.path}: {self.message}{tail}"
 
+    @property
+    def location(self) -> str:
+        """``line:column`` (or ``line``) in the document text, or ``""`` when not known."""
+        if self.line is None:
+            return ""
+        return f"{self.line}:{self.column}" if self.column is not None else f"{self.line}"
+
 
 class DocumentError(CoproduceError, ValueError):
     """A document (JSON, YAML, TOML or a dict) cannot be read into the model.
 
-    Every problem found is reported, not only the first.
+    Every problem found is reported, not only the first, up to :data:`MAX_ISSUES`; beyond
+    that the problems are counted (``omitted``) rather than kept, so that a huge broken
+    document fails fast and in bounded memory. The message is built only when it is shown.
 
     Attributes:
-        issues: one :class:`Issue` per problem, in document order.
+        issues: one :class:`Issue` per problem, in document order (at most ``MAX_ISSUES``).
+        what: what was being read, e.g. ``"project document"``.
+        omitted: how many further problems were found but not kept.
+        truncated: whether reading stopped early, so that more problems may exist.
+        source: the file the document was read from, or ``None``.
+
+    Example:
+        >>> import pickle
+        >>> err = DocumentError([Issue(path="$.title", code="wrong-type", message="got 3")],
+        ...                     what="project document", source="p.json")
+        >>> print(err)
+        p.json: project document has 1 problem:
+          - $.title: got 3
+        >>> str(pickle.loads(pickle.dumps(err))) == str(err)
+        True
 
     """
 
-    def __init__(self, issues: Iterable[Issue], *, what: str = "document") -> None:
-        self.issues = tuple(issues)
+    def __init__(
+        self,
+        issues: Iterable[Issue],
+        *,
+        what: str = "document",
+        omitted: int = 0,
+        truncated: bool = False,
+        source: str | None = None,
+    ) -> None:
+        iterator = iter(issues)
+        self.issues = tuple(itertools.islice(iterator, MAX_ISSUES))
+        self.omitted = omitted + sum(1 for _ in iterator)
+        self.truncated = truncated
         self.what = what
-        n = len(self.issues)
-        super().__init__(
-            f"{what} has {n} problem{'s' * (n != 1)}:\n"
-            + _bulleted(tuple(str(i) for i in self.issues))
-        )
+        self.source = source
+        super().__init__()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.issues,), self.__dict__)
+
+    def __str__(self) -> str:
+        n = len(self.issues) + self.omitted
+        more = "+" if self.truncated else ""
+        head = f"{self.source}: " if self.source else ""
+        lines = [
+            f"{head}{self.what} has {n}{more} problem{'s' * (n != 1 or bool(more))}:",
+            *(f"  - {_located(i, self.source)}" for i in self.issues),
+        ]
+        if self.omitted or self.truncated:
+            lines.append(f"  … {self.rest}")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.what!r}, {len(self.issues) + self.omitted} issues)"
+
+    @property
+    def rest(self) -> str:
+        """What the message says about the problems not listed, or ``""``."""
+        if not (self.omitted or self.truncated):
+            return ""
+        parts = [f"{self.omitted} more not listed"] if self.omitted else []
+        if self.truncated:
+            parts.append("checking stopped there, so more may follow")
+        return "; ".join(parts)
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -147,10 +243,12 @@ class DocumentError(CoproduceError, ValueError):
             f"<td>{escape(i.message)}</td><td>{escape(i.expected)}</td></tr>"
             for i in self.issues
         )
+        rest = f"<p>… {escape(self.rest)}</p>" if self.rest else ""
         return (
-            f"<p><strong>{escape(self.what)}</strong>: {len(self.issues)} problem(s)</p>"
+            f"<p><strong>{escape(self.what)}</strong>: "
+            f"{len(self.issues) + self.omitted} problem(s)</p>"
             "<table><thead><tr><th>path</th><th>code</th><th>problem</th><th>expected</th>"
-            f"</tr></thead><tbody>{rows}</tbody></table>"
+            f"</tr></thead><tbody>{rows}</tbody></table>{rest}"
         )
 
 
@@ -185,7 +283,18 @@ class PlanError(CoproduceError, ValueError):
             + _bulleted(tuple(str(i) for i in self.issues))
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.issues,), self.__dict__)
+
     @property
     def problems(self) -> tuple[str, ...]:
         """Each issue as one readable line, ``path: message`` (as in ``str(err)``)."""
         return tuple(str(i) for i in self.issues)
+
+
+def _located(issue: Issue, source: str | None) -> str:
+    if not issue.location:
+        return str(issue)
+    if source:
+        return f"{source}:{issue.location}: {issue}"
+    return f"{issue} (line {issue.location.replace(':', ', column ')})"

@@ -4,6 +4,14 @@ Every function takes one appraisal or an iterable of them and returns one row pe
 risk, exposure cell, condition, finding, question, or project — with ``project`` (the
 position in the input) and ``title`` columns, so many projects stack into one table.
 
+Ordinal columns are ordered categoricals, so they sort and compare by meaning, not by
+spelling: ``severity`` and ``residual`` (low < medium < high), ``mode`` (recipient < … <
+partnership), ``level`` (info < warning < concern), ``answer`` (open < partly < answered)
+and ``verdict`` (clearly-less < … < clearly-more, then undetermined). ``lean`` and
+``audience`` are unordered categoricals. Fields that hold several values (``stakeholders``,
+``factors``, ``missing`` …) are list columns: one Python list per cell, ready for
+``DataFrame.explode``.
+
 Example:
     >>> from coproduce import appraise
     >>> from coproduce.io import examples, load_example
@@ -14,6 +22,13 @@ Example:
     ['project', 'title', 'verdict', 'score']
     >>> int(frame.risks(results).query("residual == 'high'").shape[0]) > 0
     True
+    >>> risks = frame.risks(results)
+    >>> list(risks["residual"].cat.categories)
+    ['low', 'medium', 'high']
+    >>> bool((risks["residual"] >= "medium").any())
+    True
+    >>> risks["stakeholders"].iloc[0][:1]
+    ['ministry']
 
 """
 
@@ -22,7 +37,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from coproduce.appraisal import Answer, Appraisal, FindingLevel, Severity
+from coproduce.appraisal import Action, Answer, Appraisal, FindingLevel, Severity, Verdict
+from coproduce.model import Audience, Lean, Mode, Sphere
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -56,8 +72,37 @@ def _many(appraisals: Appraisal | Iterable[Appraisal]) -> list[Appraisal]:
     return [appraisals] if isinstance(appraisals, Appraisal) else list(appraisals)
 
 
+_SEVERITY = [m.value for m in Severity]
+_CATEGORIES: dict[str, tuple[list[str], bool]] = {
+    "severity": (_SEVERITY, True),
+    "residual": (_SEVERITY, True),
+    "mode": ([m.value for m in Mode], True),
+    "planned_mode": ([m.value for m in Mode], True),
+    "advised_mode": ([m.value for m in Mode], True),
+    "deepest_mode": ([m.value for m in Mode], True),
+    "level": ([m.value for m in FindingLevel], True),
+    "answer": (
+        [Answer.OPEN.value, Answer.PARTLY.value, Answer.ANSWERED_NO.value, Answer.ANSWERED.value],
+        True,
+    ),
+    "action": ([m.value for m in Action], False),
+    "sphere": ([m.value for m in Sphere], False),
+    "verdict": ([m.value for m in Verdict], True),
+    "lean": ([m.value for m in Lean], False),
+    "audience": ([m.value for m in Audience], False),
+}
+"""Categorical columns: their categories in order, and whether the order means something."""
+
+
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    frame: pd.DataFrame = _pandas().DataFrame(rows, columns=columns)
+    pandas = _pandas()
+    frame: pd.DataFrame = pandas.DataFrame(rows, columns=columns)
+    for column in columns:
+        if column in _CATEGORIES:
+            categories, ordered = _CATEGORIES[column]
+            frame[column] = pandas.Categorical(
+                frame[column], categories=categories, ordered=ordered
+            )
     return frame
 
 
@@ -94,14 +139,12 @@ def risks(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
             "points": r.points,
             "severity": r.severity.value,
             "residual": r.residual.value,
-            "factors": ", ".join(f.code for f in r.factors[1:]),
-            "mitigations_missing": ", ".join(
-                m.mitigation for m in r.mitigations if m.in_place is not True
-            ),
-            "stakeholders": ", ".join(r.stakeholders),
+            "factors": [f.code for f in r.factors[1:]],
+            "mitigations_missing": [m.mitigation for m in r.mitigations if m.in_place is not True],
+            "stakeholders": list(r.stakeholders),
             "costs": len(r.costs),
-            "categories": ", ".join(r.categories),
-            "bearers": ", ".join(r.bearers),
+            "categories": list(r.categories),
+            "bearers": list(r.bearers),
             "page": r.sources[0].page,
         }
         for i, a in enumerate(_many(appraisals))
@@ -135,6 +178,7 @@ def advice(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
         "advised_mode",
         "action",
         "prerequisites",
+        "practice",
         "summary",
     ]
     rows = [
@@ -150,7 +194,8 @@ def advice(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
             "planned_mode": s.planned_mode.value,
             "advised_mode": s.advised_mode.value,
             "action": s.action.value,
-            "prerequisites": ", ".join(p.code for p in x.prerequisites),
+            "prerequisites": [p.code for p in x.prerequisites],
+            "practice": list(x.practice),
             "summary": x.summary,
         }
         for i, a in enumerate(_many(appraisals))
@@ -236,8 +281,8 @@ def findings(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
             "code": f.code,
             "level": f.level.value,
             "message": f.message,
-            "inputs": ", ".join(f.inputs),
-            "sources": "; ".join(f"{c.entry} p. {c.page}" for c in f.sources),
+            "inputs": list(f.inputs),
+            "sources": [f"{c.entry} p. {c.page}" for c in f.sources],
         }
         for i, a in enumerate(_many(appraisals))
         for f in a.findings
@@ -257,7 +302,7 @@ def questions(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
             "number": q.number,
             "label": q.label,
             "answer": q.answer.value,
-            "missing": ", ".join(q.missing),
+            "missing": list(q.missing),
         }
         for i, a in enumerate(_many(appraisals))
         for q in a.questions

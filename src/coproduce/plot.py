@@ -48,12 +48,16 @@ def plot_exposure(
     """A bearer × cost category heatmap: how many risks, coloured by the most serious.
 
     The colour is the most serious residual severity on one fixed scale (low, medium, high),
-    the same for every project; least-able rows are marked.
+    the same for every project; least-able rows are marked. A new figure is laid out so that
+    no label is cut off (``layout="constrained"``); with ``ax`` given, the figure's layout is
+    left to the caller.
     """
     cat = catalogue if catalogue is not None else default_catalogue()
     plt = _pyplot()
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.4 * max(4, len(appraisal.exposure) // 3) + 1.5))
+        _, ax = plt.subplots(
+            figsize=(8, 0.4 * max(4, len(appraisal.exposure) // 3) + 1.5), layout="constrained"
+        )
     labels = {e.id: e.label for e in cat.entries()}
     bearers = list(dict.fromkeys(c.bearer for c in appraisal.exposure))
     categories: list[str] = [k.id for k in cat.cost_categories]
@@ -67,7 +71,11 @@ def plot_exposure(
             counts[i][j] = len(c.risks)
     ax.imshow(grid or [[0.0] * len(categories)], cmap="Oranges", aspect="auto", vmin=0, vmax=3)
     ax.set_xticks(
-        range(len(categories)), [k.removeprefix("category.").capitalize() for k in categories]
+        range(len(categories)),
+        [k.removeprefix("category.").capitalize() for k in categories],
+        rotation=30,
+        ha="right",
+        rotation_mode="anchor",
     )
     ax.set_yticks(
         range(len(bearers)), [labels.get(b, b) + (" (!)" if b in least else "") for b in bearers]
@@ -83,11 +91,16 @@ def plot_exposure(
 def plot_graph(
     appraisal: Appraisal, *, ax: Axes | None = None, catalogue: Catalogue | None = None
 ) -> Axes:
-    """The project's stages → challenges → cost categories, challenges coloured by severity."""
+    """The project's stages → challenges → cost categories, challenges coloured by severity.
+
+    A legend says what the colours mean (severity after mitigations).
+    """
     cat = catalogue if catalogue is not None else default_catalogue()
     plt = _pyplot()
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 0.35 * max(6, len(appraisal.risks)) + 1))
+        _, ax = plt.subplots(
+            figsize=(11, 0.35 * max(6, len(appraisal.risks)) + 1.5), layout="constrained"
+        )
     labels = {e.id: e.label for e in cat.entries()}
     stages = list(dict.fromkeys(r.stage for r in appraisal.risks))
     order: dict[str, int] = {k.id: i for i, k in enumerate(cat.cost_categories)}
@@ -135,5 +148,18 @@ def plot_graph(
     ax.set_xlim(-0.6, 2.6)
     ax.set_ylim(0, n)
     ax.axis("off")
+    from matplotlib.patches import Patch
+
+    ax.legend(
+        handles=[
+            Patch(facecolor="white", edgecolor=colour, label=f"{severity} after mitigations")
+            for severity, colour in _SEVERITY.items()
+        ],
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=3,
+        fontsize=8,
+        frameon=False,
+    )
     ax.set_title("Stages, challenges and cost categories")
     return ax

@@ -25,33 +25,50 @@ Example:
     Traceback (most recent call last):
     ...
     coproduce.errors.DocumentError: project document has 2 problems:
-      - $.title: got an integer (expected a string)
-      - $.colour: unknown field 'colour' (expected one of the fields aims, ...)
+      - $.title: got an integer (expected a string) (line 1, column 32)
+      - $.colour: unknown field 'colour' (expected one of the fields aims, ...) (line 1, column 35)
 
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TextIO, TypeVar, overload
 
+import attrs
+
 from coproduce.appraisal import Appraisal, plan_problems
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
-from coproduce.errors import DocumentError, Issue
-from coproduce.io._converter import converter, issues_from
+from coproduce.errors import MAX_ISSUES, DocumentError, Issue, did_you_mean
+from coproduce.io._converter import budget, converter, issues_from
 from coproduce.io._fast import fast_structure
-from coproduce.io._formats import FORMATS, Format, Limits, check_depth, detect, parse, serialise
+from coproduce.io._formats import (
+    FORMATS,
+    Format,
+    Limits,
+    check_data,
+    detect,
+    parse,
+    read_file,
+    read_stream,
+    serialise,
+)
+from coproduce.io._locate import locate, path_keys
+from coproduce.io._salvage import reference_issues
 from coproduce.io._versions import SCHEMA_VERSION, migrate
 from coproduce.model import Project
 from coproduce.practice import practice_problems
 
 __all__ = [
+    "APPRAISAL_SCALE",
     "FORMATS",
     "SCHEMA_VERSION",
     "DocumentError",
@@ -72,6 +89,7 @@ __all__ = [
     "load_example",
     "load_project",
     "open_atomic",
+    "read_stream",
     "to_data",
     "write",
     "write_text",
@@ -79,8 +97,9 @@ __all__ = [
 
 Kind = Literal["project", "appraisal", "catalogue"]
 """The kinds of document."""
-Source = Path | str | bytes | dict[str, Any]
-"""Where a document comes from: a file, document text or bytes, or already-parsed data."""
+Source = os.PathLike[str] | str | bytes | dict[str, Any]
+"""Where a document comes from: a file (any path-like, e.g. ``pathlib.Path``), document text
+or bytes, or already-parsed data. A plain ``str`` is document text, never a file name."""
 
 _CLASSES: dict[str, type[Any]] = {
     "project": Project,
@@ -90,52 +109,84 @@ _CLASSES: dict[str, type[Any]] = {
 _T = TypeVar("_T")
 
 
-def _read(source: Source, format: Format | None, limits: Limits, what: str) -> Any:
+def _looks_like_path(text: str) -> bool:
+    """Whether document text is more likely a file name someone meant to read."""
+    if len(text) >= 1024 or "\n" in text or text.lstrip().startswith(("{", "[")):
+        return False
+    if text.strip().lower().endswith((".json", ".yaml", ".yml", ".toml")):
+        return True
     try:
-        if isinstance(source, dict):
-            return source
+        return Path(text).exists()
+    except (OSError, ValueError):  # e.g. an embedded NUL
+        return False
+
+
+def _read(
+    source: Source, format: Format | None, limits: Limits, facts: dict[str, bool] | None = None
+) -> tuple[Any, str | bytes | None, Format | None, str | None]:
+    """The parsed data, the text it came from, its format, and the file name if any.
+
+    ``facts`` receives what :func:`parse` learnt about the text (see there).
+    """
+    if isinstance(source, dict):
+        return source, None, None, None
+    name = None
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        name = str(path)
+        fmt = detect(path, format)
+        try:
+            raw: str | bytes = read_file(path, limits)
+        except DocumentError as exc:
+            exc.source = name
+            raise
+    elif isinstance(source, (str, bytes)):
         fmt = detect(source, format)
-        if isinstance(source, Path):
-            try:
-                size = source.stat().st_size
-                if size > limits.max_bytes:
-                    raise DocumentError(
-                        [
-                            Issue(
-                                path="$",
-                                code="too-large",
-                                message=f"the document is {size} bytes",
-                                expected=f"at most {limits.max_bytes}",
-                            )
-                        ]
-                    )
-                text: str | bytes = source.read_bytes()
-            except OSError as exc:
-                unreadable = Issue(
-                    path="$", code="unreadable", message=f"cannot read {source}: {exc.strerror}"
-                )
-                raise DocumentError([unreadable]) from None
-        else:
-            text = source
-        return parse(text, fmt, limits)
+        raw = source
+    else:
+        raise TypeError(
+            f"cannot read a document from {type(source).__name__} (expected a path, "
+            "document text or bytes, or a dict)"
+        )
+    try:
+        return parse(raw, fmt, limits, facts=facts), raw, fmt, name
     except DocumentError as exc:
-        raise DocumentError(exc.issues, what=what) from None
+        exc.source = name
+        raise
 
 
 _DEFAULT_LIMITS = Limits()
+APPRAISAL_SCALE = 8
+"""How many times larger than a project's size limit an appraisal may be, by default.
+
+An appraisal repeats, per stage and challenge, who is involved and why, so it is several
+times the size of its project (about 6.5 times for the largest projects); an appraisal of
+any project the default limits accept must load under the default limits too.
+"""
 _MODEL_DEPTH = 8  # the deepest a valid document without x- keys nests
 
 
-def _structure(data: Any, cls: type[_T], what: str, limits: Limits = _DEFAULT_LIMITS) -> _T:
-    if limits.max_depth >= _MODEL_DEPTH:
+def _structure(
+    data: Any,
+    cls: type[_T],
+    what: str,
+    limits: Limits = _DEFAULT_LIMITS,
+    *,
+    checked: bool = False,
+) -> _T:
+    if checked and limits.max_depth >= _MODEL_DEPTH:
         fast = fast_structure(data, cls)  # type: ignore[arg-type]
         if fast is not None:
             value: _T = fast
             return value
     try:
-        check_depth(data, limits)
+        early = check_data(data, limits)
     except DocumentError as exc:
         raise DocumentError(exc.issues, what=what) from None
+    if not early and not checked and limits.max_depth >= _MODEL_DEPTH:
+        fast = fast_structure(data, cls)  # type: ignore[arg-type]
+        if fast is not None:
+            return fast  # type: ignore[no-any-return]
     if not isinstance(data, dict):
         raise DocumentError(
             [
@@ -155,14 +206,117 @@ def _structure(data: Any, cls: type[_T], what: str, limits: Limits = _DEFAULT_LI
         body = {k: v for k, v in data.items() if k != "schema_version"}
     else:
         issues = []
-    try:
-        value = converter.structure(body, cls)
-    except Exception as exc:
-        issues.extend(issues_from(exc))
-        raise DocumentError(issues, what=what) from None
+    # the early issues (keys, text, numbers) come first; structural ones at their paths or
+    # above them are their consequences and add nothing (a non-string key inside an x- value
+    # also fails the value as a whole)
+    issues = [*early, *issues]
+    reported = [i.path for i in early]
+
+    def consequence(path: str) -> bool:
+        return any(p == path or p.startswith((f"{path}.", f"{path}[")) for p in reported)
+
+    with budget(MAX_ISSUES) as state:
+        try:
+            value = converter.structure(body, cls)
+        except Exception as exc:
+            found = (i for i in issues_from(exc) if not consequence(i.path))
+            issues.extend(itertools.islice(found, MAX_ISSUES))
+            raise DocumentError(
+                issues,
+                what=what,
+                omitted=sum(1 for _ in found),
+                truncated=bool(state[1]),
+            ) from None
     if issues:
         raise DocumentError(issues, what=what)
     return value
+
+
+def _clean(exc: DocumentError) -> DocumentError:
+    """The error without traceback or context: it pickles, e.g. to another process.
+
+    Its context would be the parser's or cattrs' exception, which some of them cannot be
+    pickled (and tblib, installed by dask, pickles contexts too).
+    """
+    exc.__context__ = exc.__cause__ = None
+    exc.__suppress_context__ = True
+    return exc.with_traceback(None)
+
+
+def _suggest_references(
+    issues: tuple[Issue, ...], data: Any, catalogue: Catalogue
+) -> tuple[Issue, ...]:
+    """Add "did you mean" to unknown references (a misspelt stage, condition or id)."""
+    if not isinstance(data, dict) or not any(i.code == "unknown-reference" for i in issues):
+        return issues
+
+    def ids(name: str) -> list[str]:
+        items = data.get(name)
+        if not isinstance(items, list):
+            return []
+        return [x["id"] for x in items if isinstance(x, dict) and isinstance(x.get("id"), str)]
+
+    candidates: dict[str, list[str]] = {
+        "stage": [e.id for e in catalogue.stages],
+        "condition": [e.id for e in catalogue.conditions],
+        "stakeholder": ids("stakeholders"),
+        "aims": ids("aims"),
+    }
+    out = []
+    for issue in issues:
+        keys = path_keys(issue.path) if issue.code == "unknown-reference" else None
+        if keys:
+            value: Any = data
+            for key in keys:
+                try:
+                    value = value[key]
+                except (KeyError, IndexError, TypeError):
+                    value = None
+                    break
+            field = keys[-2] if isinstance(keys[-1], int) and len(keys) > 1 else keys[-1]
+            hint = did_you_mean(value, candidates.get(str(field), []))
+            if hint:
+                issue = attrs.evolve(issue, message=f"{issue.message}; {hint}")
+        out.append(issue)
+    return tuple(out)
+
+
+def _hint_path(exc: DocumentError, text: str) -> DocumentError:
+    """Add to "not an object" the hint that a string is document text, not a file name."""
+    issues = [
+        attrs.evolve(
+            i,
+            message=f"{i.message}: {text!r} was read as document text; to read the file, "
+            f"pass a path: load_project(pathlib.Path({text!r}))",
+        )
+        if i.path == "$" and i.code == "wrong-type"
+        else i
+        for i in exc.issues
+    ]
+    return DocumentError(issues, what=exc.what, omitted=exc.omitted, truncated=exc.truncated)
+
+
+def _add_reference_issues(exc: DocumentError, data: Any, catalogue: Catalogue | None) -> None:
+    """Report the reference problems beside the structural ones: every problem at once."""
+    cat = catalogue if catalogue is not None else default_catalogue()
+    extra = (
+        reference_issues({k: v for k, v in data.items() if k != "schema_version"}, cat)
+        if isinstance(data, dict)
+        else []
+    )
+    seen = {(i.path, i.code) for i in exc.issues}
+    issues = exc.issues + tuple(i for i in extra if (i.path, i.code) not in seen)
+    exc.issues, exc.omitted = issues[:MAX_ISSUES], len(issues[MAX_ISSUES:])
+
+
+def _check_references(value: Project, catalogue: Catalogue | None, what: str) -> None:
+    cat = catalogue if catalogue is not None else default_catalogue()
+    problems = [*plan_problems(value, cat), *practice_problems(value, cat)]
+    if problems:
+        raise DocumentError(
+            [Issue(path=f"$.{at}", code=code, message=text) for at, code, text in problems],
+            what=what,
+        )
 
 
 @overload
@@ -210,17 +364,37 @@ def load(
             f"unknown document kind: {kind!r} (expected project, appraisal or catalogue)"
         )
     what = f"{kind} document"
-    limits = limits or _DEFAULT_LIMITS
-    data = _read(source, format, limits, what)
-    value: Project | Appraisal | Catalogue = _structure(data, _CLASSES[kind], what, limits)
-    if isinstance(value, Project) and references:
-        cat = catalogue if catalogue is not None else default_catalogue()
-        problems = [*plan_problems(value, cat), *practice_problems(value, cat)]
-        if problems:
-            raise DocumentError(
-                [Issue(path=f"$.{at}", code=code, message=text) for at, code, text in problems],
-                what=what,
+    if limits is None:
+        limits = _DEFAULT_LIMITS
+        if kind == "appraisal":
+            limits = attrs.evolve(limits, max_bytes=limits.max_bytes * APPRAISAL_SCALE)
+    facts: dict[str, bool] = {}
+    try:
+        data, text, fmt, name = _read(source, format, limits, facts)
+    except DocumentError as exc:
+        exc.what = what
+        raise _clean(exc) from None
+    try:
+        try:
+            value: Project | Appraisal | Catalogue = _structure(
+                data, _CLASSES[kind], what, limits, checked=facts.get("plain", False)
             )
+        except DocumentError as exc:
+            if kind == "project" and references and not (exc.truncated or exc.omitted):
+                _add_reference_issues(exc, data, catalogue)
+            raise
+        if isinstance(value, Project) and references:
+            _check_references(value, catalogue, what)
+    except DocumentError as exc:
+        if kind == "project" and references:
+            cat = catalogue if catalogue is not None else default_catalogue()
+            exc.issues = _suggest_references(exc.issues, data, cat)
+        if isinstance(source, str) and _looks_like_path(source):
+            exc = _hint_path(exc, source)
+        exc.source = name
+        if text is not None and fmt != "toml":
+            exc.issues = locate(exc.issues, text)
+        raise _clean(exc) from None
     return value
 
 
@@ -257,7 +431,11 @@ def load_project(
 def load_appraisal(
     source: Source, *, format: Format | None = None, limits: Limits | None = None
 ) -> Appraisal:
-    """Read an appraisal written by :func:`dump_appraisal`."""
+    """Read an appraisal written by :func:`dump_appraisal`.
+
+    By default an appraisal may be :data:`APPRAISAL_SCALE` times the size limit of a
+    project (128 MiB), so that the appraisal of any project that loads, loads too.
+    """
     return load(source, "appraisal", format=format, limits=limits)
 
 
@@ -325,51 +503,94 @@ def dump_catalogue(catalogue: Catalogue, format: Format = "json") -> str:
 
 def write(
     value: Project | Appraisal | Catalogue,
-    path: Path,
+    path: os.PathLike[str] | str,
     format: Format | None = None,
 ) -> None:
     """Write a document to ``path`` atomically: a failure leaves no partial file.
 
-    The text goes to a temporary file in the same folder, which then replaces ``path``.
-    ``format`` defaults to the path's suffix.
+    The text goes to a temporary file in the same folder, which then replaces ``path``
+    (see :func:`write_text`). ``format`` defaults to the path's suffix.
     """
-    write_text(path, dump(value, detect(path, format)))
+    write_text(path, dump(value, detect(Path(path), format)))
 
 
-def _file_mode(path: Path) -> int:
-    """The mode a new file would get (honouring the umask), or the existing file's mode."""
+def _write_through(path: Path) -> bool:
+    """Whether output to ``path`` must go straight to it rather than by a rename.
+
+    Devices, named pipes, sockets and the ``/dev/stdout`` family are written in place:
+    replacing them with a regular file would destroy them (as root) or lose the output.
+    """
     try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        st = os.stat(path)  # follows symbolic links
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    if not stat.S_ISREG(st.st_mode):
+        return True
+    if os.path.abspath(path).startswith(("/proc/", "/dev/")):
+        return True  # /dev/stdout, /dev/fd/N: an open file of this process or its shell
+    real = os.path.realpath(path)
+    return real.startswith(("/proc/", "/dev/")) or not os.path.exists(real)
 
 
-def write_text(path: Path, text: str) -> None:
+def write_text(path: os.PathLike[str] | str, text: str) -> None:
     """Write text to ``path`` atomically (a temporary file in the same folder, then a rename).
 
-    Either the whole text is in ``path`` afterwards, or ``path`` is as it was.
+    Either the whole text is in ``path`` afterwards, or ``path`` is as it was. A symbolic
+    link is followed (its target is written); a device, named pipe or ``/dev/stdout`` is
+    written in place (a file the shell opened for ``/dev/stdout`` is appended to, as the
+    shell asked). Errors name ``path``, never the temporary file.
     """
     with open_atomic(path) as f:
         f.write(text)
 
 
+def _fail(exc: OSError, path: os.PathLike[str] | str) -> OSError:
+    return OSError(exc.errno, exc.strerror or str(exc), os.fspath(path))
+
+
 @contextlib.contextmanager
-def open_atomic(path: Path) -> Iterator[TextIO]:
+def open_atomic(path: os.PathLike[str] | str) -> Iterator[TextIO]:
     """Open ``path`` for writing text atomically, for output written in pieces.
 
     The file appears, whole, only if the block ends without an exception; otherwise ``path``
-    is left as it was and nothing else remains. Used for the JSON Lines of a batch.
+    is left as it was and nothing else remains (also on Ctrl-C). Used for the JSON Lines of
+    a batch. The new file gets the mode of the file it replaces, or the mode the process's
+    umask gives a new file; the umask itself is never changed.
     """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    path = Path(path)
+    if _write_through(path):
+        # a regular file reached through /dev/stdout or /dev/fd/N was opened by the shell
+        # (`> out` or `>> out`): append, so that `>>` is honoured and nothing is truncated
+        append = os.path.isfile(path)
+        try:
+            stream = open(path, "a" if append else "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            raise _fail(exc, path) from None
+        with stream:
+            yield stream
+        return
+    target = Path(os.path.realpath(path))
+    try:
+        mode: int | None = target.stat().st_mode & 0o7777
+    except OSError:
+        mode = None
+    tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        # created with 0o666: the kernel applies the umask, as for any new file
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError as exc:
+        raise _fail(exc, path) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             yield f
-        os.chmod(tmp, _file_mode(path))
-        os.replace(tmp, path)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _fail(exc, path) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -2,26 +2,45 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
 from typing import Any, Union, get_args, get_origin
 
 import attrs
 import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import (
     AttributeValidationNote,
     BaseValidationError,
     ForbiddenExtraKeysError,
+    IterableValidationError,
     IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from coproduce.errors import Issue
+from coproduce.errors import MAX_ISSUES, Issue, did_you_mean
 from coproduce.model import Citation, Extensible, FrozenMap, Source, thaw
 
-__all__ = ["converter", "describe", "issues_from"]
+__all__ = ["budget", "converter", "describe", "issues_from"]
+
+_BUDGET: ContextVar[list[int] | None] = ContextVar("coproduce_issue_budget", default=None)
+
+
+@contextlib.contextmanager
+def budget(problems: int) -> Iterator[list[int]]:
+    """Stop structuring lists after about ``problems`` bad items; yields ``[left, stopped]``.
+
+    A huge broken document would otherwise build an exception per bad item (and cattrs
+    keeps them all), costing minutes and gigabytes before any of it is reported.
+    """
+    state = [problems, 0]
+    token = _BUDGET.set(state)
+    try:
+        yield state
+    finally:
+        _BUDGET.reset(token)
 
 
 def _strict_str(value: object, _: type) -> str:
@@ -149,6 +168,57 @@ def _extensible_unstructure(conv: cattrs.Converter) -> Callable[[Any], Any]:
     return unstructure_factory
 
 
+def _tuple_structure(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    """Lists into tuples, stopping after the issue budget (see :func:`budget`)."""
+
+    def tuple_factory(t: Any) -> Any:
+        item_type = get_args(t)[0]
+        item_hook = conv.get_structure_hook(item_type)
+
+        def structure(value: object, cl: Any) -> Any:
+            if not isinstance(value, (list, tuple)):
+                raise TypeError(f"expected a list, got {_json_type(value)}")
+            state = _BUDGET.get()
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for i, item in enumerate(value):
+                if state is not None and state[0] <= 0:
+                    state[1] = 1  # out of budget: stop here, say so
+                    break
+                try:
+                    out.append(item_hook(item, item_type))
+                except Exception as exc:
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"Structuring {t} @ index {i}", i, item_type),
+                    ]
+                    errors.append(exc)
+                    if state is not None:
+                        state[0] -= 1
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return tuple(out)
+
+        return structure
+
+    return tuple_factory
+
+
+def _enum_structure(t: Any) -> Any:
+    """Enums by value, strictly, with a "did you mean" for near misses."""
+    values = {m.value: m for m in t}
+
+    def structure(value: object, _: Any) -> Any:
+        if isinstance(value, (list, dict)):
+            raise TypeError(f"expected one value, got {_json_type(value)}")
+        if not isinstance(value, bool) and value in values:
+            return values[value]
+        hint = did_you_mean(value, [str(v) for v in values])
+        raise ValueError(f"{value!r} is not a valid {t.__name__}" + (f"; {hint}" if hint else ""))
+
+    return structure
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(
         forbid_extra_keys=True,
@@ -160,30 +230,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _strict_int)
     conv.register_structure_hook(float, _strict_float)
 
-    def tuple_factory(t: Any) -> Any:
-        inner = homogenous_tuple_structure_factory(t, conv)
-
-        def structure(value: object, cl: Any) -> Any:
-            if not isinstance(value, (list, tuple)):
-                raise TypeError(f"expected a list, got {_json_type(value)}")
-            return inner(value, cl)
-
-        return structure
-
-    conv.register_structure_hook_factory(_is_var_tuple, tuple_factory)
-
-    def enum_factory(t: Any) -> Any:
-        values = {m.value: m for m in t}
-
-        def structure(value: object, _: Any) -> Any:
-            if isinstance(value, bool) or value not in values:
-                raise ValueError(f"{value!r} is not a valid {t.__name__}")
-            return values[value]
-
-        return structure
-
-    conv.register_structure_hook_factory(_is_enum, enum_factory)
-
+    conv.register_structure_hook_factory(_is_var_tuple, _tuple_structure(conv))
+    conv.register_structure_hook_factory(_is_enum, _enum_structure)
     conv.register_structure_hook_factory(_is_extensible, _extensible_structure(conv))
     conv.register_unstructure_hook_factory(_is_extensible, _extensible_unstructure(conv))
 
@@ -202,30 +250,34 @@ converter = _make_converter()
 
 
 def _fmt(path: str, note: object) -> tuple[str, Any]:
+    from coproduce.io._formats import child_path
+
     if isinstance(note, AttributeValidationNote):
-        return f"{path}.{note.name}", note.type
+        return child_path(path, note.name), note.type
     if isinstance(note, IterableValidationNote):
-        return f"{path}[{note.index!r}]" if not isinstance(note.index, int) else (
-            f"{path}[{note.index}]"
-        ), note.type
+        index = note.index
+        return (f"{path}[{index}]" if isinstance(index, int) else child_path(path, index)), (
+            note.type
+        )
     return path, None
 
 
-def issues_from(exc: BaseException, path: str = "$", t: Any = None) -> list[Issue]:
-    """Flatten a cattrs structuring error into :class:`Issue` records with paths."""
-    out: list[Issue] = []
+def issues_from(exc: BaseException, path: str = "$", t: Any = None) -> Iterator[Issue]:
+    """Flatten a cattrs structuring error into :class:`Issue` records with paths, lazily."""
+    from coproduce.io._formats import child_path
+
     if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = ", ".join(sorted(a.name for a in attrs.fields(exc.cl)))
-        out.extend(
-            Issue(
-                path=f"{path}.{key}",
+        names = sorted(a.name for a in attrs.fields(exc.cl) if a.name != "extensions")
+        allowed = ", ".join(names)
+        for n, key in enumerate(sorted(exc.extra_fields, key=str)):
+            hint = did_you_mean(key, names) if n < MAX_ISSUES else ""
+            yield Issue(
+                path=child_path(path, key),
                 code="unknown-field",
-                message=f"unknown field {key!r}",
-                expected=f"one of the fields {allowed}",
+                message=f"unknown field {key!r}" + (f"; {hint}" if hint else ""),
+                expected=f"one of the fields {allowed}" if not hint else "",
             )
-            for key in sorted(exc.extra_fields)
-        )
-        return out
+        return
     if isinstance(exc, BaseValidationError):
         for sub in exc.exceptions:
             notes = getattr(sub, "__notes__", [])
@@ -234,21 +286,27 @@ def issues_from(exc: BaseException, path: str = "$", t: Any = None) -> list[Issu
                 if isinstance(note, (AttributeValidationNote, IterableValidationNote)):
                     sub_path, sub_t = _fmt(path, note)
                     break
-            out.extend(issues_from(sub, sub_path, sub_t))
-        return out
+            yield from issues_from(sub, sub_path, sub_t)
+        return
     expected = describe(t) if t is not None else ""
     if isinstance(exc, KeyError):
-        return [
-            Issue(
-                path=path,
-                code="missing-field",
-                message="required field is missing",
-                expected=expected,
-            )
-        ]
+        yield Issue(
+            path=path,
+            code="missing-field",
+            message="required field is missing",
+            expected=expected,
+        )
+        return
     if isinstance(exc, TypeError):
         message = str(exc)
         if ", got " in message:
             message = "got " + message.split(", got ")[-1]
-        return [Issue(path=path, code="wrong-type", message=message, expected=expected)]
-    return [Issue(path=path, code="invalid-value", message=str(exc), expected=expected)]
+        yield Issue(path=path, code="wrong-type", message=message, expected=expected)
+        return
+    message = str(exc)
+    yield Issue(
+        path=path,
+        code="invalid-value",
+        message=message,
+        expected="" if "did you mean" in message else expected,
+    )

@@ -79,6 +79,9 @@ def to_text(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -> str:
     )
 
 
+_SCOPE = ".coproduce-report"
+
+
 def html_fragment(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -> str:
     """The report as an HTML fragment for a notebook or a page.
 

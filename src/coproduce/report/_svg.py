@@ -29,11 +29,13 @@ def _text(
     )
 
 
-def _clip(s: str, n: int) -> str:
-    return s if len(s) <= n else s[: n - 1] + "…"
+def _width(s: str, size: int = 12) -> float:
+    """A generous estimate of the width of ``s`` in pixels, so that no label is cut."""
+    return len(s) * size * 0.62
 
 
 def _svg(width: float, height: float, title: str, body: list[str]) -> str:
+    # the viewBox scales the drawing; max-width lets it shrink to a narrow screen
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" '
         f'height="{height:.0f}" style="max-width:100%;height:auto" '
@@ -46,7 +48,9 @@ def _svg(width: float, height: float, title: str, body: list[str]) -> str:
 def contributions_svg(emphasis: Emphasis) -> str:
     """A diverging bar per Table 2 condition: left for less emphasis, right for more."""
     rows = emphasis.contributions
-    label_w, half, row_h, top = 250, 170, 26, 30
+    names = [f"{c.number}. {c.label}" + (" (gate)" if c.gate else "") for c in rows]
+    label_w = max([250.0] + [_width(n) + 16 for n in names])
+    half, row_h, top = 170, 26, 30
     gap = 44  # room for the value printed beside the longest bar
     width, height = label_w + gap + 2 * half + gap, top + row_h * len(rows) + 30
     axis = label_w + gap + half
@@ -60,12 +64,11 @@ def contributions_svg(emphasis: Emphasis) -> str:
     ]
     for i, c in enumerate(rows):
         y = top + i * row_h
-        label = f"{c.number}. {c.label}" + (" (gate)" if c.gate else "")
         body.append(
             _text(
                 label_w - 8,
                 y + 16,
-                _clip(label, 36),
+                names[i],
                 anchor="end",
                 weight="bold" if c.gate else "normal",
             )
@@ -117,22 +120,24 @@ def exposure_svg(
         return _svg(320, 40, "No cost exposure", [_text(10, 24, "No planned involvement.")])
     bearers = list(dict.fromkeys(c.bearer for c in cells))
     categories = sorted({c.category for c in cells}, key=lambda k: order.get(k, len(order)))
-    label_w, cell_w, cell_h, top = 250, 96, 28, 56
+    shorts = [k.rsplit(".", 1)[-1].replace("-", " ").capitalize() for k in categories]
+    label_w = max([230.0] + [_width(labels.get(b, b)) + 16 for b in bearers])
+    cell_w = max([92.0] + [_width(h, 11) + 12 for h in shorts])
+    cell_h, top = 28, 56
     width = label_w + cell_w * len(categories) + 20
     height = top + cell_h * len(bearers) + 34
     index = {(c.bearer, c.category): c for c in cells}
     body = []
     for j, k in enumerate(categories):
         x = label_w + j * cell_w + cell_w / 2
-        short = k.rsplit(".", 1)[-1].replace("-", " ").capitalize()
         body.append(
             f"<g><title>{escape(labels.get(k, k))}</title>"
-            + _text(x, top - 12, _clip(short, 14), anchor="middle", size=11, weight="bold")
+            + _text(x, top - 12, shorts[j], anchor="middle", size=11, weight="bold")
             + "</g>"
         )
     for i, b in enumerate(bearers):
         y = top + i * cell_h
-        body.append(_text(label_w - 8, y + 18, labels.get(b, b), anchor="end", size=11))
+        body.append(_text(label_w - 8, y + 18, labels.get(b, b), anchor="end"))
         for j, k in enumerate(categories):
             x = label_w + j * cell_w
             cell = index.get((b, k))
@@ -185,10 +190,16 @@ def graph_svg(appraisal: Appraisal, labels: dict[str, str], order: dict[str, int
     categories = sorted(
         {k for r in appraisal.risks for k in r.categories}, key=lambda k: order.get(k, len(order))
     )
-    row_h, top = 30, 20
-    xs = (10, 250, 560)
-    box_w = (210, 270, 190)
-    height = top + row_h * max(len(challenges), len(stages), len(categories)) + 20
+    row_h, top = 30, 44
+    box_w = (
+        max([150.0] + [_width(labels.get(s, s), 11) + 14 for s in stages]),
+        max([190.0] + [_width(labels.get(c, c), 11) + 14 for _, c, _ in challenges]),
+        max([150.0] + [_width(labels.get(k, k), 11) + 14 for k in categories]),
+    )
+    gap = 40
+    xs = (10.0, 10 + box_w[0] + gap, 10 + box_w[0] + gap + box_w[1] + gap)
+    rows = max(len(challenges), len(stages), len(categories))
+    height = top + row_h * rows + 44
     width = xs[2] + box_w[2] + 10
 
     def centre_y(i: int, n: int) -> float:
@@ -218,7 +229,7 @@ def graph_svg(appraisal: Appraisal, labels: dict[str, str], order: dict[str, int
         return (
             f'<g><title>{escape(tip)}</title><rect x="{x}" y="{y - 11}" width="{w}" height="22" '
             f'rx="4" fill="{fill}" stroke="{INK}" stroke-opacity="0.25"/>'
-            + _text(x + 6, y + 4, _clip(label, int(w / 6.6)), size=11)
+            + _text(x + 6, y + 4, label, size=11)
             + "</g>"
         )
 
@@ -233,4 +244,25 @@ def graph_svg(appraisal: Appraisal, labels: dict[str, str], order: dict[str, int
         node(xs[2], yk[k], box_w[2], labels.get(k, k), "#f5f5f4", labels.get(k, k))
         for k in categories
     )
+    body += [
+        _text(xs[0], 14, "Stage", size=11, fill=MUTED, weight="bold"),
+        _text(xs[1], 14, "Challenge (Table 1)", size=11, fill=MUTED, weight="bold"),
+        _text(xs[2], 14, "Cost category", size=11, fill=MUTED, weight="bold"),
+        _legend(10, height - 14),
+    ]
     return _svg(width, height, "Stages, challenges and the cost categories they reach", body)
+
+
+def _legend(x: float, y: float) -> str:
+    """What the colours of the graph mean: severity after mitigations."""
+    parts = [_text(x, y, "Severity after mitigations:", size=11, fill=MUTED)]
+    x += _width("Severity after mitigations:", 11) + 8
+    fills = {"low": "#ecfccb", "medium": "#fef3c7", "high": "#fee2e2"}
+    for severity, colour in SEVERITY_COLOUR.items():
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y - 10}" width="14" height="12" rx="2" '
+            f'fill="{fills[severity.value]}" stroke="{colour}"/>'
+        )
+        parts.append(_text(x + 18, y, severity.value, size=11, fill=colour))
+        x += 18 + _width(severity.value, 11) + 14
+    return '<g class="legend">' + "".join(parts) + "</g>"

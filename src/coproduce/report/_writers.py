@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from html import escape
 
+from coproduce._text import visible
 from coproduce.report._sections import (
     Block,
     Bullets,
@@ -25,13 +26,12 @@ from coproduce.report._style import CSS, VERDICT_COLOUR
 
 __all__ = ["html_body", "markdown", "plain", "text"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[ -/]*[@-~]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&#])")
 
 
 def plain(s: str) -> str:
-    """``s`` without control characters or terminal escape sequences; newlines become spaces."""
-    return _CONTROL.sub("", s.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
+    """``s`` on one line, its control characters shown as escapes (never sent to a terminal)."""
+    return visible(s.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
 
 
 def _md(s: str) -> str:
