@@ -194,6 +194,7 @@ FIRES: dict[str, Callable[[], Project]] = {
         governance=attrs.evolve(GOVERNED, decisions=DecisionProcess.UNSPECIFIED)
     ),
     "evaluation.none": lambda: with_(support=attrs.evolve(BASE.support, evaluation=None)),
+    "practice.unmitigated": lambda: with_(sensitive_topic=True),
 }
 
 

@@ -131,7 +131,12 @@ def test_frame_ordinal_columns_sort_by_meaning_and_multi_values_are_lists() -> N
     exploded = risks.explode("stakeholders")
     assert len(exploded) == sum(max(len(r.stakeholders), 1) for a in results for r in a.risks)
     questions = frame.questions(results)
-    assert list(questions["answer"].cat.categories) == ["open", "partly", "answered"]
+    assert list(questions["answer"].cat.categories) == [
+        "open",
+        "partly",
+        "answered-no",
+        "answered",
+    ]
     assert all(isinstance(v, list) for v in questions["missing"])
     assert list(frame.findings(results)["level"].cat.categories) == ["info", "warning", "concern"]
     summary = frame.summary(results)

@@ -27,7 +27,7 @@ from __future__ import annotations
 from html import escape
 from typing import Literal
 
-from coproduce.appraisal import Appraisal, Emphasis
+from coproduce.appraisal import Appraisal, Emphasis, FindingLevel, Severity
 from coproduce.catalogue import ENTRY_FIELDS, Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import Project
@@ -92,7 +92,19 @@ def html_fragment(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -
     body = _writers.html_body(sections(appraisal, cat, figures=_figures(appraisal, cat)), fold=True)
     return (
         f'<div class="coproduce-report"><style>{CSS}</style>'
-        f"<h3>Appraisal: {escape(appraisal.title)}</h3>{body}</div>"
+        f"<h3>Appraisal: {escape(appraisal.title)}</h3>{_headline(appraisal)}{body}</div>"
+    )
+
+
+def _headline(a: Appraisal) -> str:
+    e = a.emphasis
+    high = sum(r.residual is Severity.HIGH for r in a.risks)
+    concerns = sum(f.level is FindingLevel.CONCERN for f in a.findings)
+    return (
+        f"<p class='meta'>{len(a.advice)} stakeholders advised · Table 2 profile for "
+        f"decision-makers: {escape(e.verdict.value)} (score {e.score:+.2f}, "
+        f"{e.coverage:.0%} known) · {len(a.risks)} risks, {high} high after mitigations · "
+        f"{concerns} concerns</p>"
     )
 
 

@@ -38,7 +38,7 @@ def _svg(width: float, height: float, title: str, body: list[str]) -> str:
     # the viewBox scales the drawing; max-width lets it shrink to a narrow screen
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" '
-        f'height="{height:.0f}" style="max-width:100%;height:auto" '
+        f'height="{height:.0f}" style="max-width: 100%; height: auto" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" '
         f'font-family="system-ui, -apple-system, Segoe UI, sans-serif">'
         f"<title>{escape(title)}</title>{''.join(body)}</svg>"

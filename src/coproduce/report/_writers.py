@@ -183,7 +183,7 @@ def html_body(sections: Iterable[Section], *, fold: bool = False) -> str:
     if not fold:
         return head
     rest = "".join(_html_section(s) for s in sections if s.detail)
-    return head + f"<details><summary>The full report</summary>{rest}</details>"
+    return head + f"<details><summary>Full report</summary>{rest}</details>"
 
 
 def style() -> str:
