@@ -17,6 +17,7 @@ import attrs
 __all__ = [
     "CatalogueError",
     "CoproduceError",
+    "CostingError",
     "DocumentError",
     "Issue",
     "PlanError",
@@ -78,6 +79,27 @@ class PlanError(CoproduceError, ValueError):
         n = len(self.problems)
         super().__init__(
             f"project cannot be appraised, {n} problem{'s' * (n != 1)}:\n{_bulleted(self.problems)}"
+        )
+
+
+class CostingError(CoproduceError, ValueError):
+    """A project's costing cannot be worked out: a bad reference, rate card or currency.
+
+    Raised by :func:`coproduce.costing.cost` before any arithmetic, e.g. when a costing line
+    names a (stage, stakeholder) pair the plan does not hold, or two currencies meet.
+
+    Attributes:
+        problems: one message per problem, each starting with where it is
+            (``costing.involvements[2].role: ...``).
+
+    """
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = tuple(problems)
+        n = len(self.problems)
+        super().__init__(
+            f"costing cannot be worked out, {n} problem{'s' * (n != 1)}:\n"
+            f"{_bulleted(self.problems)}"
         )
 
 

@@ -30,6 +30,7 @@ import json
 import re
 import types
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import Any, Union, get_args, get_origin, get_type_hints
@@ -112,6 +113,13 @@ class _Builder:
             return {"type": "integer"}
         if t is float:
             return {"type": "number"}
+        if t is Decimal:
+            return {
+                "anyOf": [
+                    {"type": "number", "minimum": 0},
+                    {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$"},
+                ]
+            }
         if origin is not None and issubclass(origin, Mapping):
             return {"type": "object", "additionalProperties": self.type_schema(get_args(t)[1])}
         raise TypeError(f"no JSON Schema for {t!r}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import attrs
 
+from coproduce.model._costing import CostingPlan
 from coproduce.model._ext import Extensible
 from coproduce.model._vocab import (
     AimId,
@@ -226,6 +227,8 @@ class Project(Extensible):
         support: what the research organisation or funder provides.
         identifiable_data: data about identifiable participants will be collected or
             analysed; ``None`` if not known.
+        costing: what the involvement costs in money and hours, and the budget for it
+            (see :mod:`coproduce.costing`); ``None`` if not costed.
 
     Example:
         >>> from coproduce import Project, Stakeholder, StakeholderKind, Involvement, Mode
@@ -251,6 +254,7 @@ class Project(Extensible):
     governance: Governance = Governance()
     support: Support = Support()
     identifiable_data: bool | None = None
+    costing: CostingPlan | None = None
 
     def _repr_html_(self) -> str:
         """Jupyter shows a summary table (see :func:`coproduce.report.project_html`)."""
