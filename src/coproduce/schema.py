@@ -10,6 +10,8 @@ What the schema cannot express (the loader checks these, with ``references=True`
 - ids unique within a list (stakeholders, aims, researchers; catalogue entries);
 - references: the plan naming stakeholders, aims and stages that exist; Table 2 conditions
   that exist; each (stage, stakeholder) pair and each condition at most once;
+- a costing: its lines name planned (stage, stakeholder) pairs and known researchers,
+  and every amount is in the project's one currency (``currency-mismatch``);
 - catalogue integrity (:func:`coproduce.catalogue.check`): links to existing entries, no
   orphans, every challenge reaching a cost category.
 
@@ -136,6 +138,7 @@ class _Builder:
             bound = getattr(field.validator, "bound", None)
             if getattr(field.validator, "compare_op", None) == ">=" and bound is not None:
                 schema["minimum"] = bound
+            schema.update(field.metadata.get("json_schema", {}))
             if field.name in docs:
                 schema["description"] = docs[field.name]
             if field.default is attrs.NOTHING:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
@@ -49,7 +48,6 @@ __all__ = [
 ]
 
 _ZERO = Decimal(0)
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 RateTable = Mapping[tuple[str, RateUnit], Rate]
 """The rates in force for a project: the project's card over the given one, by (role, unit)."""
@@ -61,12 +59,18 @@ Problem = tuple[str, str, str]
 
 
 def costing_problems(
-    project: Project, *, rates: RateCard | None = None, catalogue: Catalogue | None = None
+    project: Project,
+    *,
+    rates: RateCard | None = None,
+    catalogue: Catalogue | None = None,
+    roles: bool = True,
 ) -> list[Problem]:
     """Every problem of a project's costing as ``(path, code, message)``, in document order.
 
     Paths start at the project (``costing.involvements[2].role``); a problem of the card
     passed as ``rates`` starts with ``rates``. An empty list means :func:`cost` will work.
+    ``roles=False`` skips checking that every role named has a rate (for loading a
+    document before knowing which card it will be costed with).
 
     Example:
         >>> from coproduce import Project
@@ -83,15 +87,6 @@ def costing_problems(
     cat = catalogue if catalogue is not None else default_catalogue()
     problems: list[Problem] = []
     currency = plan.currency
-    if not _CURRENCY.match(currency):
-        problems.append(
-            (
-                "costing.currency",
-                "invalid-value",
-                f"{currency!r} is not an ISO 4217 currency code (three capital letters, "
-                "e.g. 'GBP')",
-            )
-        )
 
     def same_currency(path: str, value: str | None) -> None:
         if value is not None and value != currency:
@@ -129,7 +124,7 @@ def costing_problems(
     planned = {(i.stage, i.stakeholder) for i in project.plan}
 
     def role_known(path: str, role: str, unit: RateUnit) -> None:
-        if role and (role, unit) not in table:
+        if roles and role and (role, unit) not in table:
             offered = sorted({f"{r} per {u.value}" for r, u in table})
             problems.append(
                 (

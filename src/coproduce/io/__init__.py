@@ -43,6 +43,7 @@ from typing import Any, Literal, TextIO, TypeVar, overload
 from coproduce.appraisal import Appraisal, plan_problems
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
+from coproduce.costing import costing_problems
 from coproduce.errors import DocumentError, Issue
 from coproduce.io._converter import converter, issues_from
 from coproduce.io._fast import fast_structure
@@ -213,7 +214,10 @@ def load(
     data = _read(source, format, limits, what)
     value: Project | Appraisal | Catalogue = _structure(data, _CLASSES[kind], what, limits)
     if isinstance(value, Project) and references:
-        problems = plan_problems(value, catalogue if catalogue is not None else default_catalogue())
+        cat = catalogue if catalogue is not None else default_catalogue()
+        problems = plan_problems(value, cat)
+        if value.costing is not None:
+            problems += costing_problems(value, catalogue=cat, roles=False)
         if problems:
             raise DocumentError(
                 [Issue(path=f"$.{at}", code=code, message=text) for at, code, text in problems],
@@ -241,7 +245,8 @@ def load_project(
         catalogue: the catalogue whose stages and Table 2 conditions the project may name
             (``None`` for the paper's).
         references: also check that every stakeholder, aim, stage and condition the project
-            names exists and that no id repeats (the rules JSON Schema cannot express).
+            names exists and that no id repeats (the rules JSON Schema cannot express), and
+            that the costing refers to planned lines and known researchers in one currency.
 
     Raises:
         DocumentError: listing every problem, each with its path.

@@ -13,6 +13,7 @@ quarter of an hour without rounding each line, and rounded lines no longer scale
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -49,6 +50,21 @@ def _non_negative(_: Any, attribute: attrs.Attribute[Any], value: Decimal | None
         return
     if not value.is_finite() or value < 0:
         raise ValueError(f"{attribute.name} must be a non-negative number, got {value}")
+
+
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_SCHEMA = "json_schema"
+"""Field metadata key: constraints the generated JSON Schema adds to the field's type."""
+_MIN_1 = {_SCHEMA: {"minimum": 1}}
+_CODE = {_SCHEMA: {"pattern": _CURRENCY.pattern}}
+
+
+def _currency(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not _CURRENCY.match(value):
+        raise ValueError(
+            f"{attribute.name} {value!r} is not an ISO 4217 code (three capital letters, "
+            "e.g. 'GBP')"
+        )
 
 
 def _at_least_one(_: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -159,7 +175,7 @@ class RateCard(Extensible):
     """
 
     id: str
-    currency: str
+    currency: str = attrs.field(validator=_currency, metadata=_CODE)
     rates: tuple[Rate, ...] = ()
     title: str = ""
     publisher: str = ""
@@ -185,7 +201,7 @@ class Expense(Extensible):
     kind: ExpenseKind
     amount: Decimal = attrs.field(validator=_non_negative)
     basis: ExpenseBasis = ExpenseBasis.TOTAL
-    currency: str | None = None
+    currency: str | None = attrs.field(default=None, validator=_currency, metadata=_CODE)
     description: str = ""
 
 
@@ -225,8 +241,8 @@ class Lighter(Extensible):
 
     """
 
-    people: int | None = attrs.field(default=None, validator=_at_least_one)
-    sessions: int | None = attrs.field(default=None, validator=_at_least_one)
+    people: int | None = attrs.field(default=None, validator=_at_least_one, metadata=_MIN_1)
+    sessions: int | None = attrs.field(default=None, validator=_at_least_one, metadata=_MIN_1)
     hours: Decimal | None = attrs.field(default=None, validator=_non_negative)
     format: SessionFormat | None = None
     note: str = ""
@@ -262,8 +278,8 @@ class InvolvementCosting(Extensible):
 
     stage: StageId
     stakeholder: StakeholderId
-    people: int = attrs.field(default=1, validator=_at_least_one)
-    sessions: int = attrs.field(default=1, validator=_at_least_one)
+    people: int = attrs.field(default=1, validator=_at_least_one, metadata=_MIN_1)
+    sessions: int = attrs.field(default=1, validator=_at_least_one, metadata=_MIN_1)
     hours: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)
     preparation_hours: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)
     travel_hours: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)
@@ -319,7 +335,7 @@ class Subcontract(Extensible):
     partner: StakeholderId
     amount: Decimal = attrs.field(validator=_non_negative)
     stage: StageId | None = None
-    currency: str | None = None
+    currency: str | None = attrs.field(default=None, validator=_currency, metadata=_CODE)
     description: str = ""
 
 
@@ -341,10 +357,10 @@ class CostingPlan(Extensible):
 
     """
 
-    currency: str
+    currency: str = attrs.field(validator=_currency, metadata=_CODE)
     budget: Decimal | None = attrs.field(default=None, validator=_non_negative)
     budget_hours: Decimal | None = attrs.field(default=None, validator=_non_negative)
-    months: int | None = attrs.field(default=None, validator=_at_least_one)
+    months: int | None = attrs.field(default=None, validator=_at_least_one, metadata=_MIN_1)
     rate_card: RateCard | None = None
     involvements: tuple[InvolvementCosting, ...] = ()
     staff: tuple[StaffTime, ...] = ()
