@@ -1,4 +1,4 @@
-"""Rate cards as data: the card coproduce ships, and reading your own.
+r"""Rate cards as data: the card coproduce ships, and reading your own.
 
 A rate card (:class:`~coproduce.model.RateCard`) says what each role is paid per hour,
 half-day or day, in one currency, and where the figures come from. The engine
@@ -17,8 +17,8 @@ Example:
     ('GBP', 'National Institute for Health and Care Research (NIHR)')
     >>> [(r.role, r.unit.value, r.amount) for r in card.rates][:1]
     [('public-contributor', 'hour', None)]
-    >>> mine = load_rate_card('id = "mine"\\ncurrency = "GBP"\\n'
-    ...                       '[[rates]]\\nrole = "member"\\nunit = "hour"\\namount = "30.00"\\n',
+    >>> mine = load_rate_card('id = "mine"\ncurrency = "GBP"\n'
+    ...                       '[[rates]]\nrole = "member"\nunit = "hour"\namount = "30.00"\n',
     ...                       format="toml")
     >>> mine.rates[0].amount
     Decimal('30.00')
