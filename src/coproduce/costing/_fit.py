@@ -422,13 +422,19 @@ def _change(
     routes: Mapping[str, int],
     free_aims: set[str],
     exact: bool,
+    feasible: bool,
 ) -> Change:
     ic = c.costing
     sole = [a for a in c.aims if routes.get(a, 0) == 1 and a not in free_aims]
     aims_text = ", ".join(c.aims) if c.aims else "no aim"
     if option is None:
         lost = [a for a in c.aims if a not in served]
-        if lost:
+        if not feasible:
+            why = (
+                "the costs the fit cannot change (staff time, subcontracts) already exceed "
+                "the budget"
+            )
+        elif lost:
             why = f"the budget cannot also serve {', '.join(lost)}" + (
                 " (no plan within it can)" if exact else ""
             )
