@@ -17,6 +17,7 @@ The rules are documented in ``docs/costing.md``.
 """
 
 from coproduce.costing._cost import (
+    HEADINGS,
     RateTable,
     bearer_of_kind,
     bearer_of_researcher,
@@ -38,6 +39,7 @@ from coproduce.costing._results import (
 )
 
 __all__ = [
+    "HEADINGS",
     "MAX_EXACT_AIMS",
     "BearerTotal",
     "CellTotal",

@@ -24,6 +24,7 @@ from coproduce.model import (
     ContractType,
     CostingPlan,
     ExpenseBasis,
+    ExpenseKind,
     InvolvementCosting,
     PaymentMethod,
     Project,
@@ -37,6 +38,7 @@ from coproduce.model import (
 )
 
 __all__ = [
+    "HEADINGS",
     "RateTable",
     "bearer_of_kind",
     "bearer_of_researcher",
@@ -48,6 +50,22 @@ __all__ = [
 ]
 
 _ZERO = Decimal(0)
+HEADINGS: Mapping[LineKind | ExpenseKind, str] = {
+    LineKind.FEE: "Payments to contributors",
+    LineKind.TEAM: "Research team time",
+    LineKind.STAFF: "Research team time",
+    LineKind.SUBCONTRACT: "Partner organisations (subcontracts)",
+    ExpenseKind.TRAVEL: "Travel and subsistence",
+    ExpenseKind.CARE: "Carers and childcare",
+    ExpenseKind.ACCESSIBILITY: "Accessibility",
+    ExpenseKind.VENUE: "Venues",
+    ExpenseKind.REFRESHMENTS: "Refreshments",
+    ExpenseKind.TECHNOLOGY: "Technology and data",
+    ExpenseKind.TRAINING: "Training",
+    ExpenseKind.BENEFITS_ADVICE: "Benefits advice",
+    ExpenseKind.OTHER: "Other costs",
+}
+"""The budget heading of each kind of line or expense, in grant-form order."""
 
 RateTable = Mapping[tuple[str, RateUnit], Rate]
 """The rates in force for a project: the project's card over the given one, by (role, unit)."""
@@ -292,6 +310,7 @@ def involvement_lines(
                 kind=LineKind.FEE,
                 path=at,
                 label="time, no fee offered",
+                heading=HEADINGS[LineKind.FEE],
                 quantity=hours,
                 rate=None,
                 money=_ZERO,
@@ -314,6 +333,7 @@ def involvement_lines(
                 kind=LineKind.FEE,
                 path=f"{at}.role",
                 label=f"fee: {ic.role} per {ic.unit.value} ({how})",
+                heading=HEADINGS[LineKind.FEE],
                 quantity=quantity,
                 rate=rate,
                 money=money,
@@ -333,6 +353,7 @@ def involvement_lines(
                 kind=LineKind.EXPENSE,
                 path=f"{at}.expenses[{k}]",
                 label=f"{e.kind.value}" + (f": {e.description}" if e.description else ""),
+                heading=HEADINGS[e.kind],
                 quantity=times,
                 rate=e.amount,
                 money=times * e.amount,
@@ -351,6 +372,7 @@ def involvement_lines(
                 bearer=bearer_of_researcher(catalogue, researchers.get(t.researcher)).id,
                 lay=False,
                 label=f"team time: {t.researcher}" + (f" as {t.role}" if t.role else ""),
+                heading=HEADINGS[LineKind.TEAM],
                 quantity=team_hours,
                 rate=rate,
                 money=(None if rate is None else team_hours * rate) if t.role else _ZERO,
@@ -384,6 +406,7 @@ def _fixed_lines(
                 bearer=bearer_of_researcher(catalogue, who).id,
                 lay=False,
                 label=("training: " if st.training else "") + st.description,
+                heading=HEADINGS[ExpenseKind.TRAINING if st.training else LineKind.STAFF],
                 quantity=st.hours,
                 rate=rate,
                 money=(None if rate is None else st.hours * rate) if st.role else _ZERO,
@@ -402,6 +425,7 @@ def _fixed_lines(
                 bearer=bearer_of_kind(catalogue, kind).id,
                 lay=kind.sphere is Sphere.LAY,
                 label="subcontract" + (f": {sc.description}" if sc.description else ""),
+                heading=HEADINGS[LineKind.SUBCONTRACT],
                 quantity=Decimal(1),
                 rate=sc.amount,
                 money=sc.amount,
@@ -417,6 +441,7 @@ def _fixed_lines(
                 bearer=research_bearer,
                 lay=False,
                 label=f"{e.kind.value}" + (f": {e.description}" if e.description else ""),
+                heading=HEADINGS[e.kind],
                 quantity=Decimal(1),
                 rate=e.amount,
                 money=e.amount,

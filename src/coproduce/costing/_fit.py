@@ -271,7 +271,9 @@ def fit(
         for a in c.aims:
             routes[a] = routes.get(a, 0) + 1
 
-    changes = [_change(c, choice[c.index], served, routes, free_aims, exact) for c in candidates]
+    changes = [
+        _change(c, choice[c.index], served, routes, free_aims, exact, feasible) for c in candidates
+    ]
     for _, ic in kept_before:
         inv = plan_lines[(ic.stage, ic.stakeholder)]
         changes.append(

@@ -51,6 +51,7 @@ class Line:
         lay: the party is a lay contributor (patients, carers, the public, community
             organisations).
         label: what the line is, in a few words.
+        heading: the budget heading a grant form files it under, e.g. ``"Travel"``.
         quantity: the number of units charged (hours, sessions, person-sessions...).
         rate: the amount per unit; ``None`` when the line is unpriced or costs no money.
         money: ``quantity × rate`` exactly; ``None`` when a rate is needed but unknown.
@@ -69,6 +70,7 @@ class Line:
     bearer: BearerId
     lay: bool
     label: str
+    heading: str
     quantity: Decimal
     rate: Decimal | None
     money: Decimal | None
