@@ -72,6 +72,7 @@ class _Candidate:
     mask: int
     depth: int
     lay_paid_up: bool
+    lay_unpaid: bool  # lay, no fee, and no rate to pay one at
     drawn_money: Decimal
     drawn_hours: Decimal
     options: tuple[_Option, ...]  # full first, then lighter when there is one
@@ -211,6 +212,8 @@ def fit(
                 mask=sum(bit.get(a, 0) for a in aims),
                 depth=inv.mode.depth,
                 lay_paid_up=lay_paid_up,
+                lay_unpaid=(lay and not lay_paid_up and ic.payment is PaymentMethod.NONE)
+                or (lay and not ic.role),
                 drawn_money=drawn_money,
                 drawn_hours=drawn_hours,
                 options=tuple(options),
@@ -272,7 +275,8 @@ def fit(
             routes[a] = routes.get(a, 0) + 1
 
     changes = [
-        _change(c, choice[c.index], served, routes, free_aims, exact, feasible) for c in candidates
+        _change(c, choice[c.index], served, routes, free_aims, exact, feasible, plan.currency)
+        for c in candidates
     ]
     for _, ic in kept_before:
         inv = plan_lines[(ic.stage, ic.stakeholder)]
@@ -413,8 +417,8 @@ def _greedy_cover(
 # --------------------------------------------------------------------------- explanations
 
 
-def _fmt(amount: Decimal) -> str:
-    return f"{amount.quantize(Decimal('0.01')):,}"
+def _fmt(amount: Decimal, currency: str) -> str:
+    return f"{currency} {amount.quantize(Decimal('0.01')):,}"
 
 
 def _change(
@@ -425,6 +429,7 @@ def _change(
     free_aims: set[str],
     exact: bool,
     feasible: bool,
+    currency: str,
 ) -> Change:
     ic = c.costing
     sole = [a for a in c.aims if routes.get(a, 0) == 1 and a not in free_aims]
@@ -441,7 +446,7 @@ def _change(
                 " (no plan within it can)" if exact else ""
             )
         elif c.aims:
-            why = f"its aims ({aims_text}) stay served by other involvements"
+            why = f"to fit the budget; its aims ({aims_text}) stay served by other involvements"
         else:
             why = "it serves none of the project's aims"
         return Change(
@@ -452,12 +457,15 @@ def _change(
             money=_ZERO,
             team_hours=_ZERO,
             saving=c.drawn_money,
-            reason=f"dropped: {why}; saves {_fmt(c.drawn_money)} and {c.drawn_hours} team hours",
+            reason=(
+                f"dropped: {why}; saves {_fmt(c.drawn_money, currency)} and "
+                f"{c.drawn_hours.normalize():f} team hours"
+            ),
         )
     saving = c.drawn_money - option.money
     if option.verb is Verb.LIGHTER:
         note = ic.lighter.note if ic.lighter is not None and ic.lighter.note else "lighter"
-        reason = f"made lighter ({note}) to fit the budget; saves {_fmt(saving)}"
+        reason = f"made lighter ({note}) to fit the budget; saves {_fmt(saving, currency)}"
         if c.lay_paid_up:
             reason += "; its lay contributors are paid at their role's rate"
         return Change(
@@ -481,7 +489,7 @@ def _change(
             saving=saving,
             reason=(
                 "kept, and its lay contributors paid at their role's rate: the plan as drawn "
-                f"left them unpaid; costs {_fmt(-saving)} more"
+                f"left them unpaid; costs {_fmt(-saving, currency)} more"
             ),
         )
     reason = "kept as drawn"
@@ -489,6 +497,11 @@ def _change(
         reason += f": the only route to {', '.join(sole)}"
     elif c.aims:
         reason += f": serves {aims_text}"
+    if c.lay_unpaid:
+        reason += (
+            "; its lay contributors stay unpaid only because no rate is given to pay them "
+            "at: name a role with a rate"
+        )
     return Change(
         stage=ic.stage,
         stakeholder=ic.stakeholder,

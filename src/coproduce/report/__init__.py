@@ -28,12 +28,26 @@ from coproduce.appraisal import Answer, Appraisal, Level, Route
 from coproduce.catalogue import ENTRY_FIELDS, Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import Project
+from coproduce.report._costing import (
+    costing_csv,
+    costing_data,
+    costing_html,
+    costing_html_fragment,
+    costing_markdown,
+    costing_text,
+)
 from coproduce.report._svg import contributions_svg, exposure_svg, graph_svg
 
 __all__ = [
     "FORMATS",
     "ReportFormat",
     "catalogue_html",
+    "costing_csv",
+    "costing_data",
+    "costing_html",
+    "costing_html_fragment",
+    "costing_markdown",
+    "costing_text",
     "html_fragment",
     "project_html",
     "render",
