@@ -212,8 +212,9 @@ def fit(
                 mask=sum(bit.get(a, 0) for a in aims),
                 depth=inv.mode.depth,
                 lay_paid_up=lay_paid_up,
-                lay_unpaid=(lay and not lay_paid_up and ic.payment is PaymentMethod.NONE)
-                or (lay and not ic.role),
+                lay_unpaid=lay
+                and not lay_paid_up
+                and (ic.payment is PaymentMethod.NONE or not ic.role),
                 drawn_money=drawn_money,
                 drawn_hours=drawn_hours,
                 options=tuple(options),
