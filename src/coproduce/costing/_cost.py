@@ -315,7 +315,9 @@ def involvement_lines(
                 rate=None,
                 money=_ZERO,
                 hours=hours,
-                unpaid_hours=hours,
+                # Lay contributors give this time unpaid; decision-makers, professionals
+                # and partners usually take part in paid work time.
+                unpaid_hours=hours if lay else _ZERO,
                 **common,  # type: ignore[arg-type]
             )
         )

@@ -56,7 +56,9 @@ class Line:
         rate: the amount per unit; ``None`` when the line is unpriced or costs no money.
         money: ``quantity × rate`` exactly; ``None`` when a rate is needed but unknown.
         hours: the hours of people's time the line stands for.
-        unpaid_hours: those hours given without pay (no fee offered, or unfunded team time).
+        unpaid_hours: those hours given without pay: a lay contributor's time with no fee
+            offered, or a researcher's unfunded time. (Decision-makers, professionals and
+            partners without a fee are taken to take part in paid work time.)
         declined_hours: hours whose offered fee was declined.
         before_grant: the line falls before the grant starts (outside its budget).
         involvement: the index of the involvement costing it belongs to, if one.

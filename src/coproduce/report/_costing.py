@@ -156,7 +156,7 @@ def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[_Table]
         _Table(
             title="Costing: summary",
             notes=tuple(notes),
-            header=("", "value"),
+            header=("figure", "value"),
             rows=tuple(summary),
             numeric=frozenset({1}),
         )
