@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import TypeVar
 
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
@@ -520,6 +521,16 @@ def _sum(values: Iterable[Decimal | None]) -> Decimal:
     return total
 
 
+_K = TypeVar("_K")
+
+
+def _accumulator(table: dict[_K, list[Decimal]], key: _K) -> list[Decimal]:
+    acc = table.get(key)
+    if acc is None:
+        acc = table[key] = [_ZERO, _ZERO, _ZERO, _ZERO]
+    return acc
+
+
 def summarise(project: Project, lines: list[Line], *, catalogue: Catalogue) -> Costing:
     """Totals of costed lines (used by :func:`cost` and by the plan that fits)."""
     plan = project.costing
@@ -539,36 +550,39 @@ def summarise(project: Project, lines: list[Line], *, catalogue: Catalogue) -> C
     def stage_key(stage: StageId | None) -> tuple[int, str]:
         return (stage_order.get(stage, 0) if stage is not None else 10**6, stage or "")
 
-    cells: dict[tuple[StageId | None, str], list[Line]] = {}
-    stages: dict[StageId | None, list[Line]] = {}
-    bearers: dict[BearerId, list[Line]] = {}
+    # One pass: [money, hours, unpaid hours, grant-period money] per cell, stage and bearer.
+    cells: dict[tuple[StageId | None, str], list[Decimal]] = {}
+    stages: dict[StageId | None, list[Decimal]] = {}
+    bearers: dict[BearerId, list[Decimal]] = {}
     for ln in lines:
-        cells.setdefault((ln.stage, ln.party), []).append(ln)
-        stages.setdefault(ln.stage, []).append(ln)
-        bearers.setdefault(ln.bearer, []).append(ln)
+        money = _ZERO if ln.money is None else ln.money
+        grant_part = _ZERO if ln.before_grant else money
+        for acc in (
+            _accumulator(cells, (ln.stage, ln.party)),
+            _accumulator(stages, ln.stage),
+            _accumulator(bearers, ln.bearer),
+        ):
+            acc[0] += money
+            acc[1] += ln.hours
+            acc[2] += ln.unpaid_hours
+            acc[3] += grant_part
     by_cell = tuple(
-        CellTotal(
-            stage=stage,
-            party=party,
-            money=_sum(ln.money for ln in group),
-            hours=_sum(ln.hours for ln in group),
-        )
-        for (stage, party), group in sorted(
+        CellTotal(stage=stage, party=party, money=acc[0], hours=acc[1])
+        for (stage, party), acc in sorted(
             cells.items(), key=lambda kv: (stage_key(kv[0][0]), kv[0][1])
         )
     )
     stage_entries = {s.id: s for s in catalogue.stages}
     by_stage = []
-    for stage, group in sorted(stages.items(), key=lambda kv: stage_key(kv[0])):
-        money = _sum(ln.money for ln in group if not ln.before_grant)
+    for stage, acc in sorted(stages.items(), key=lambda kv: stage_key(kv[0])):
         entry = stage_entries.get(stage) if stage is not None else None
         costs = tuple((c, catalogue.cost(c).label) for c in entry.cost_cells) if entry else ()
         by_stage.append(
             StageTotal(
                 stage=stage,
-                money=_sum(ln.money for ln in group),
-                hours=_sum(ln.hours for ln in group),
-                share=money / budget if budget else None,
+                money=acc[0],
+                hours=acc[1],
+                share=acc[3] / budget if budget else None,
                 costs=costs,
             )
         )
@@ -577,12 +591,12 @@ def summarise(project: Project, lines: list[Line], *, catalogue: Catalogue) -> C
         BearerTotal(
             bearer=bid,
             label=catalogue.bearer(bid).label,
-            money=_sum(ln.money for ln in group),
-            hours=_sum(ln.hours for ln in group),
-            unpaid_hours=_sum(ln.unpaid_hours for ln in group),
+            money=acc[0],
+            hours=acc[1],
+            unpaid_hours=acc[2],
             least_able=catalogue.bearer(bid).least_able,
         )
-        for bid, group in sorted(bearers.items(), key=lambda kv: bearer_order.get(kv[0], 10**6))
+        for bid, acc in sorted(bearers.items(), key=lambda kv: bearer_order.get(kv[0], 10**6))
     )
     return Costing(
         currency=plan.currency,
