@@ -703,3 +703,46 @@ def test_cli_cost_with_own_rates_prices_the_shipped_roles(tmp_path: Path) -> Non
     assert status == 0
     data = json.loads(out)["costing"]
     assert data["unpriced"] == [] and Decimal(data["grant_money"]) == Decimal("2656.0")
+
+
+@SETTINGS
+@given(costed_projects())
+def test_the_fast_reader_and_the_strict_reader_agree_on_costings(project: Project) -> None:
+    from coproduce.io import to_data
+    from coproduce.io._converter import converter
+    from coproduce.io._fast import fast_structure
+
+    data = to_data(project)
+    strict = converter.structure({k: v for k, v in data.items() if k != "schema_version"}, Project)
+    fast = fast_structure(data, Project)
+    assert strict == project
+    assert fast is None or fast == project
+
+
+def test_the_gap_in_words() -> None:
+    p = _small(
+        budget=Decimal(100),
+        budget_hours=Decimal(10),
+        involvements=(
+            InvolvementCosting(
+                stage="stage.framing-questions",
+                stakeholder="panel",
+                people=2,
+                hours=Decimal(3),
+                role="member",
+                team=(TeamTime(researcher="ra", hours=Decimal("2.5")),),
+            ),
+        ),
+    )
+    c = cost(p)
+    assert c is not None
+    assert c.gap_sentence() == "short by GBP 20.00 for the plan as drawn"
+    assert costing_text_of(p).count("short by £20.00 for the plan as drawn") == 1
+
+
+def costing_text_of(project: Project) -> str:
+    from coproduce.report import costing_text
+
+    c = cost(project)
+    assert c is not None
+    return costing_text(c)

@@ -195,6 +195,34 @@ class Costing:
             self.gap_hours is not None and self.gap_hours < 0
         )
 
+    def gap_sentence(self) -> str:
+        """The gap in words, e.g. for the appraisal's resourcing finding.
+
+        Example:
+            >>> from coproduce.costing import cost
+            >>> from coproduce.io import load_example
+            >>> cost(load_example("no-resources")).gap_sentence()
+            'short by GBP 6,150.00 and 16 team hours for the plan as drawn'
+            >>> cost(load_example("contested-policy")).gap_sentence()
+            'within the budget: GBP 3,344.00 and 49 team hours to spare'
+
+        """
+        if self.gap is None and self.gap_hours is None:
+            return "no budget is given for involvement"
+        money = None if self.gap is None else f"{self.currency} {abs(self.gap):,.2f}"
+        hours = (
+            None if self.gap_hours is None else f"{abs(self.gap_hours).normalize():f} team hours"
+        )
+        short = [
+            text
+            for text, gap in ((money, self.gap), (hours, self.gap_hours))
+            if text is not None and gap is not None and gap < 0
+        ]
+        if short:
+            return f"short by {' and '.join(short)} for the plan as drawn"
+        spare = " and ".join(text for text in (money, hours) if text is not None)
+        return f"within the budget: {spare} to spare"
+
 
 class Verb(VocabularyEnum):
     """What the plan that fits does to one involvement."""
