@@ -111,7 +111,7 @@ class Issue:
         path: where, as a JSONPath-like string: ``$.stakeholders[2].kind``.
         code: what kind of problem: ``wrong-type``, ``invalid-value``, ``missing-field``,
             ``unknown-field``, ``duplicate-id``, ``unknown-reference``, ``too-large``,
-            ``too-deep``, ``syntax``, ``unsupported-version``.
+            ``too-deep``, ``syntax``, ``unsupported-version``, ``currency-mismatch``.
         message: a readable sentence.
         expected: what would have been accepted, e.g. ``"one of 'low', 'medium', 'high'"``.
 
