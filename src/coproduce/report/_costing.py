@@ -18,7 +18,7 @@ import attrs
 
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
-from coproduce.costing import Costing, Fit, Verb
+from coproduce.costing import Costing, Fit, LineKind, Verb
 
 __all__ = [
     "costing_csv",
@@ -147,9 +147,14 @@ def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[_Table]
             f"is a lower bound: {', '.join(c.unpriced)}."
         )
     if c.benefits_advice:
+        where = {
+            f"costing.involvements[{ln.involvement}]": f"{ln.party} at {stage(ln.stage)}"
+            for ln in c.lines
+            if ln.involvement is not None and ln.kind is LineKind.FEE
+        }
         notes.append(
             "Contributors need independent benefits advice before accepting payment: "
-            + ", ".join(c.benefits_advice)
+            + "; ".join(where.get(path, path) for path in c.benefits_advice)
             + "."
         )
     tables = [
