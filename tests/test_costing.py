@@ -746,3 +746,28 @@ def costing_text_of(project: Project) -> str:
     c = cost(project)
     assert c is not None
     return costing_text(c)
+
+
+def test_the_portfolio_totals_money_and_hours_by_bearer_across_projects() -> None:
+    from coproduce.batch import appraise_many, summarise
+    from coproduce.frame import portfolio
+    from coproduce.io import example_path, examples
+
+    summary = summarise(appraise_many(example_path(n) for n in examples()))
+    expected: dict[str, list[Decimal]] = {}
+    costed = 0
+    for name in examples():
+        c = cost(load_example(name), rates=default_card())
+        if c is None:
+            continue
+        costed += 1
+        for b in c.by_bearer:
+            acc = expected.setdefault(b.bearer, [ZERO, ZERO, ZERO])
+            acc[0] += b.money
+            acc[1] += b.hours
+            acc[2] += b.unpaid_hours
+    assert summary.costed == costed == 3
+    assert {t.bearer: [t.money, t.hours, t.unpaid_hours] for t in summary.costs} == expected
+    assert {t.currency for t in summary.costs} == {"GBP"}
+    table = portfolio(summary)["costs"]
+    assert float(table["money"].sum()) == float(sum(v[0] for v in expected.values()))
