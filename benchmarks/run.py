@@ -4,6 +4,7 @@ Usage (with the project's environment, which has coproduce and orjson: ``pip ins
 --group test``):
     .venv/bin/python benchmarks/run.py            # full: 100,000 documents end to end
     .venv/bin/python benchmarks/run.py --quick    # a short run, as CI does
+    .venv/bin/python benchmarks/run.py --only costing   # issue #11: cost and fit against appraise
 
 The floor is ``orjson.loads`` of the same document bytes: what merely parsing costs.
 """
@@ -23,6 +24,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from decimal import Decimal
 
 try:
     import attrs
@@ -31,22 +33,33 @@ try:
     from coproduce import appraise, default_catalogue
     from coproduce.batch import Portfolio, appraise_many
     from coproduce.cli import _batch_line
+    from coproduce.costing import cost, fit
     from coproduce.io import dump_project, examples, load_example, load_project
     from coproduce.model import (
         Aim,
         ConditionSetting,
+        CostingPlan,
+        Expense,
+        ExpenseBasis,
+        ExpenseKind,
         Governance,
         Involvement,
+        InvolvementCosting,
         Lean,
         Level,
+        Lighter,
         Mode,
         Motivation,
         Project,
+        Rate,
+        RateCard,
+        RateUnit,
         Researcher,
         Resources,
         Stakeholder,
         StakeholderKind,
         Sufficiency,
+        TeamTime,
     )
 except ModuleNotFoundError as exc:  # a Python without the project's environment
     sys.exit(
@@ -110,6 +123,106 @@ def generated(n_stakeholders: int, n_stages: int = 7, seed: int = 0) -> Project:
     )
 
 
+def costed(n_involvements: int, n_aims: int = 6, seed: int = 0) -> Project:
+    """A project whose plan has ``n_involvements`` lines (7 stages), every one costed."""
+    rng = random.Random(seed)
+    stages = [s.id for s in default_catalogue().stages]
+    n_people = -(-n_involvements // len(stages))
+    kinds = [StakeholderKind.PATIENT, StakeholderKind.PUBLIC, StakeholderKind.PRACTITIONER]
+    people = tuple(Stakeholder(id=f"s{i:05d}", kind=kinds[i % len(kinds)]) for i in range(n_people))
+    aims = tuple(
+        Aim(id=f"a{i}", description="", motivations=(Motivation.SUBSTANTIVE,))
+        for i in range(n_aims)
+    )
+    plan = tuple(
+        Involvement(
+            stage=stage,
+            stakeholder=s.id,
+            mode=rng.choice(list(Mode)),
+            aims=(f"a{rng.randrange(n_aims)}",),
+        )
+        for s, stage in itertools.islice(itertools.product(people, stages), n_involvements)
+    )
+    card = RateCard(
+        id="bench",
+        currency="GBP",
+        rates=(
+            Rate(role="member", unit=RateUnit.HOUR, amount=Decimal("20.00")),
+            Rate(role="coordinator", unit=RateUnit.HOUR, amount=Decimal("31.50")),
+        ),
+    )
+    costing = CostingPlan(
+        currency="GBP",
+        rate_card=card,
+        involvements=tuple(
+            InvolvementCosting(
+                stage=i.stage,
+                stakeholder=i.stakeholder,
+                people=rng.randint(1, 8),
+                sessions=rng.randint(1, 4),
+                hours=Decimal(rng.randint(2, 8)) / 2,
+                role="member",
+                expenses=(
+                    Expense(
+                        kind=ExpenseKind.TRAVEL,
+                        amount=Decimal("9.50"),
+                        basis=ExpenseBasis.PERSON_SESSION,
+                    ),
+                ),
+                team=(TeamTime(researcher="r", hours=Decimal(2), role="coordinator"),),
+                lighter=Lighter(people=1) if rng.random() < 0.5 else None,
+            )
+            for i in plan
+        ),
+    )
+    project = Project(
+        title="costed",
+        aims=aims,
+        stakeholders=people,
+        researchers=(Researcher(id="r"),),
+        plan=plan,
+        costing=costing,
+    )
+    drawn = cost(project)
+    assert drawn is not None
+    budget = (drawn.grant_money * Decimal("0.4")).quantize(Decimal("0.01"))
+    return attrs.evolve(project, costing=attrs.evolve(costing, budget=budget))
+
+
+def best_of(fn: Callable[[], object], runs: int) -> float:
+    """Seconds for one call: the best of ``runs`` (for calls too slow for :func:`per_call`)."""
+    best = float("inf")
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def costing_section(budget: float, quick: bool) -> None:
+    section("costing and the plan that fits, against appraise on the same project")
+    print(
+        f"{'project':24} {'appraise ms':>11} {'cost ms':>8} {'ratio':>6} {'fit ms':>8} {'ratio':>6}"
+    )
+    cases = [(n, load_example(n)) for n in examples() if load_example(n).costing is not None]
+    sizes = (100, 1_000) if quick else (100, 1_000, 10_000)
+    cases += [(f"generated-{n}", costed(n)) for n in sizes]
+    for name, project in cases:
+        big = len(project.plan) >= 1_000
+        if big:
+            engine = best_of(lambda p=project: appraise(p), 3)
+            priced = best_of(lambda p=project: cost(p), 3)
+            fitted = best_of(lambda p=project: fit(p), 3)
+        else:
+            engine = per_call(lambda p=project: appraise(p), budget)
+            priced = per_call(lambda p=project: cost(p), budget)
+            fitted = per_call(lambda p=project: fit(p), budget)
+        print(
+            f"{name:24} {engine * 1e3:11.2f} {priced * 1e3:8.2f} {priced / engine:5.2f}x "
+            f"{fitted * 1e3:8.2f} {fitted / engine:5.2f}x"
+        )
+
+
 def pool(size: int = 256, seed: int = 2019) -> list[bytes]:
     """Distinct documents varied from the bundled examples (plans, Table 2 leans)."""
     rng = random.Random(seed)
@@ -159,8 +272,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a short run, as in CI")
     parser.add_argument("--documents", type=int, help="documents end to end (default 100000)")
+    parser.add_argument(
+        "--only", choices=["costing"], help="run one section only (costing: cost and fit)"
+    )
     args = parser.parse_args(argv)
     budget = 0.3 if args.quick else 2.0
+    if args.only == "costing":
+        costing_section(budget, args.quick)
+        return 0
     n_docs = args.documents or (3_000 if args.quick else 100_000)
     print(
         f"python {platform.python_version()} on {platform.machine()}, "
@@ -206,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
         t = per_call(lambda project=project: appraise(project), budget)
         first = first or t
         print(f"{stages:5d} stages (100 stakeholders): {t * 1e3:8.2f} ms  ({t / first:4.1f}x)")
+
+    costing_section(budget, args.quick)
 
     section(f"end to end: {n_docs:,} documents, one process, streamed")
     sample = pool()

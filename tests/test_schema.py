@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = [example_path(name) for name in examples()]
 GOLDEN = sorted((Path(__file__).parent / "golden").glob("v*/*"))
 # Rules the schema cannot express; the loader reports them with these codes.
-REFERENCE_CODES = {"duplicate-id", "unknown-reference"}
+REFERENCE_CODES = {"duplicate-id", "unknown-reference", "currency-mismatch"}
 
 
 def rejected_codes(doc: dict[str, Any]) -> set[str]:
@@ -78,7 +78,9 @@ def test_unknown_kind() -> None:
 
 @pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
-@given(from_schema(json_schema("project")))
+# hypothesis-jsonschema resolves a $ref inside a $ref against the schema's urn: $id, which
+# urljoin cannot do; without the $id, every $ref resolves within the document.
+@given(from_schema({k: v for k, v in json_schema("project").items() if k != "$id"}))
 def test_documents_generated_from_the_schema_are_accepted(doc: dict[str, Any]) -> None:
     assert rejected_codes(doc) <= REFERENCE_CODES
 

@@ -27,6 +27,7 @@ import itertools
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -42,11 +43,13 @@ from coproduce.appraisal import (
     appraise,
 )
 from coproduce.catalogue import Catalogue
+from coproduce.costing import Costing, cost, costing_problems
 from coproduce.errors import DocumentError, Issue
 from coproduce.model import Extensible, Project, Sphere
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
+    "CostTotal",
     "ExposureTotal",
     "Outcome",
     "Portfolio",
@@ -74,6 +77,8 @@ class Outcome(Extensible):
         source: where it came from: a path, ``path:line`` for JSON Lines, or ``#index``.
         appraisal: the appraisal, or ``None`` if the document was invalid.
         issues: the document's problems, each with its path (empty when ``ok``).
+        costing: the project's money and hours (:func:`coproduce.costing.cost`, priced with
+            the shipped rate card under the project's own), when it has a costing section.
 
     """
 
@@ -81,6 +86,7 @@ class Outcome(Extensible):
     source: str
     appraisal: Appraisal | None = None
     issues: tuple[Issue, ...] = ()
+    costing: Costing | None = None
 
     @property
     def ok(self) -> bool:
@@ -140,13 +146,25 @@ def _appraise_one(
     index: int, source: str, item: Item, catalogue: Catalogue | None, policy: Policy | None
 ) -> Outcome:
     from coproduce.io import load_project
+    from coproduce.ratecards import default as default_rates
 
     try:
         project = item if isinstance(item, Project) else load_project(item, catalogue=catalogue)
+        costing = None
+        if project.costing is not None:
+            rates = default_rates()
+            problems = costing_problems(project, rates=rates, catalogue=catalogue)
+            if problems:
+                raise DocumentError(
+                    Issue(path=f"$.{at}", code=code, message=message)
+                    for at, code, message in problems
+                )
+            costing = cost(project, rates=rates, catalogue=catalogue)
         return Outcome(
             index=index,
             source=source,
             appraisal=appraise(project, catalogue=catalogue, policy=policy),
+            costing=costing,
         )
     except DocumentError as exc:
         return Outcome(index=index, source=source, issues=exc.issues)
@@ -329,6 +347,21 @@ class QuestionTally(Extensible):
 
 
 @attrs.frozen(kw_only=True)
+class CostTotal(Extensible):
+    """Money and hours one bearer gives or receives, summed across a portfolio.
+
+    Amounts of different currencies are never added: each currency has its own rows.
+    """
+
+    currency: str
+    bearer: str
+    money: Decimal
+    hours: Decimal
+    unpaid_hours: Decimal
+    projects: int
+
+
+@attrs.frozen(kw_only=True)
 class PortfolioSummary(Extensible):
     """What a funder needs to see across many projects (the organisational questions, p. 7).
 
@@ -343,6 +376,8 @@ class PortfolioSummary(Extensible):
         exposure: cost exposure by bearer and category, heaviest first.
         findings: projects per finding code, most frequent first.
         questions: the nine key questions and how often each is answered.
+        costs: money and hours by bearer across the projects with a costing, per currency.
+        costed: projects with a costing section.
 
     """
 
@@ -356,6 +391,8 @@ class PortfolioSummary(Extensible):
     questions: tuple[QuestionTally, ...]
     advice: tuple[tuple[Sphere, Verdict, int], ...] = ()
     prerequisites: tuple[tuple[str, int], ...] = ()
+    costs: tuple[CostTotal, ...] = ()
+    costed: int = 0
 
 
 Entry = tuple[Any, ...]
@@ -386,6 +423,8 @@ class Portfolio:
         self._questions: dict[str, list[Any]] = {}
         self._advice: Counter[tuple[Sphere, Verdict]] = Counter()
         self._prerequisites: Counter[str] = Counter()
+        self._costs: dict[tuple[str, str], list[Any]] = {}
+        self._costed = 0
 
     @staticmethod
     def entry(item: Appraisal | Outcome) -> Entry | None:
@@ -395,10 +434,23 @@ class Portfolio:
         and :meth:`add` it in the parent: it pickles in a fraction of the appraisal's cost.
         ``None`` for an invalid document.
         """
+        costing = None
         if isinstance(item, Outcome):
             if item.appraisal is None:
                 return None
+            costing = item.costing
             item = item.appraisal
+        costs = (
+            None
+            if costing is None
+            else (
+                costing.currency,
+                tuple(
+                    (b.bearer, str(b.money), str(b.hours), str(b.unpaid_hours))
+                    for b in costing.by_bearer
+                ),
+            )
+        )
         return (
             item.emphasis.verdict.value,
             bool(item.emphasis.gated_by),
@@ -415,6 +467,7 @@ class Portfolio:
                 (a.sphere.value, a.verdict.value, tuple(p.code for p in a.prerequisites))
                 for a in item.advice
             ),
+            costs,
         )
 
     def add(self, item: Appraisal | Outcome | Entry | None) -> None:
@@ -423,7 +476,18 @@ class Portfolio:
         if entry is None:
             self._invalid += 1
             return
-        verdict, gated, risks, exposure, findings, questions, advice = entry
+        verdict, gated, risks, exposure, findings, questions, advice, costs = entry
+        if costs is not None:
+            currency, bearers = costs
+            self._costed += 1
+            for bearer, money, hours, unpaid in bearers:
+                total = self._costs.setdefault(
+                    (currency, bearer), [Decimal(0), Decimal(0), Decimal(0), 0]
+                )
+                total[0] += Decimal(money)
+                total[1] += Decimal(hours)
+                total[2] += Decimal(unpaid)
+                total[3] += 1
         self._projects += 1
         self._verdicts[Verdict(verdict)] += 1
         self._gated += gated
@@ -508,6 +572,18 @@ class Portfolio:
             prerequisites=tuple(
                 sorted(self._prerequisites.items(), key=lambda kv: (-kv[1], kv[0]))
             ),
+            costs=tuple(
+                CostTotal(
+                    currency=currency,
+                    bearer=bearer,
+                    money=t[0],
+                    hours=t[1],
+                    unpaid_hours=t[2],
+                    projects=t[3],
+                )
+                for (currency, bearer), t in sorted(self._costs.items())
+            ),
+            costed=self._costed,
         )
 
 

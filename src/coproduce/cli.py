@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -29,6 +30,7 @@ examples:
   coproduce appraise --example                      appraise a bundled example project
   coproduce appraise project.yaml --output report.html   (format from the suffix)
   coproduce appraise --batch projects/ --output appraisals.jsonl --summary summary.json
+  coproduce cost project.yaml --budget 2500 --format markdown   money, hours, the plan that fits
   coproduce init --output project.yaml              start from a commented template
   coproduce validate projects/*.yaml                list every problem, with its place
   coproduce catalogue show condition.capacity       one entry of the paper's catalogue
@@ -71,6 +73,19 @@ examples:
 examples:
   coproduce schema project > project.schema.json    for editors that check YAML/JSON
   coproduce schema appraisal
+""",
+    "cost": """\
+examples:
+  coproduce cost --example contested-policy         money and hours, who gives them
+  coproduce cost project.yaml -o budget.csv         every costed line, for a spreadsheet
+  coproduce cost project.yaml --budget 12000 --fit  the plan that fits 12,000
+  coproduce cost project.yaml --rates card.toml -o costs.html
+""",
+    "report": """\
+examples:
+  coproduce report project.yaml --kind standards -o standards.html
+  coproduce report project.yaml --kind application -f markdown > involvement.md
+  coproduce report project.yaml --kind gripp2 -f json
 """,
     "init": """\
 examples:
@@ -289,6 +304,57 @@ def _parser() -> argparse.ArgumentParser:
         help="with --batch: show a progress bar on standard error (default: on a terminal)",
     )
 
+    cost = add(
+        "cost",
+        help="what the involvement costs in money and hours, who gives them, what fits",
+        description="Cost a project's involvement plan (its costing section): money and "
+        "hours per stage, party and bearer, the gap to the budget, unpaid hours; with "
+        "--budget or --fit, the plan that keeps the most of what the aims need within it.",
+    )
+    cost.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="project document (JSON, YAML or TOML), or - for standard input",
+    )
+    cost.add_argument("--example", metavar="NAME", help="cost a bundled example instead")
+    cost.add_argument(
+        "--budget",
+        type=_amount,
+        metavar="AMOUNT",
+        help="money available (default: the costing's budget); implies --fit",
+    )
+    cost.add_argument(
+        "--budget-hours",
+        type=_amount,
+        metavar="HOURS",
+        help="research team hours available (default: the costing's); implies --fit",
+    )
+    cost.add_argument(
+        "--fit", action="store_true", help="also propose the plan that fits the budget"
+    )
+    cost.add_argument(
+        "--rates",
+        type=Path,
+        metavar="FILE",
+        help="a rate card (JSON, YAML or TOML) instead of the shipped one; the project's "
+        "own card still takes precedence",
+    )
+    cost.add_argument(
+        "--format",
+        "-f",
+        choices=["text", "markdown", "html", "json", "csv"],
+        default="text",
+        help="output format (default: text); csv lists every costed line",
+    )
+    cost.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (atomically) instead of standard output",
+    )
+
     validate = add("validate", help="check documents and list every problem")
     validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     validate.add_argument(
@@ -309,7 +375,7 @@ def _parser() -> argparse.ArgumentParser:
         "oliver-kothari-mays-2019; `coproduce catalogue --source list` lists the documents)",
     )
 
-    report = sub.add_parser(
+    report = add(
         "report",
         help="write a UK Standards self-assessment, an application section or a GRIPP2 "
         "skeleton from a project",
@@ -347,6 +413,16 @@ def _parser() -> argparse.ArgumentParser:
         help="write to FILE instead of standard output (refuses to overwrite)",
     )
     return parser
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        value = Decimal(text.replace(",", "").lstrip("£€$"))
+    except ArithmeticError:
+        raise argparse.ArgumentTypeError(f"not an amount: {text!r} (expected e.g. 2500)") from None
+    if not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(f"not an amount: {text!r} (expected a number ≥ 0)")
+    return value
 
 
 def _emit(text: str, output: Path | None, stdout: TextIO) -> None:
@@ -438,6 +514,58 @@ def _cmd_appraise(args: argparse.Namespace, stdout: TextIO) -> int:
     result = appraise(project, catalogue=catalogue)
     text = render(result, fmt, catalogue=catalogue)  # type: ignore[arg-type]
     _emit(visible(text) if fmt in ("text", "markdown") else text, args.output, stdout)
+    return 0
+
+
+def _cmd_cost(args: argparse.Namespace, stdout: TextIO) -> int:
+    from coproduce.costing import cost, fit
+    from coproduce.errors import Issue
+    from coproduce.io import example_path, load_project
+    from coproduce.ratecards import default, load_rate_card
+    from coproduce.report import (
+        costing_csv,
+        costing_data,
+        costing_html,
+        costing_markdown,
+        costing_text,
+    )
+
+    if (args.path is None) == (args.example is None):
+        raise _Usage("give a PATH (or - for standard input) or --example, not both or neither")
+    try:
+        source = example_path(args.example) if args.example else _read_source(args.path)
+    except LookupError as exc:
+        raise _Usage(str(exc)) from None
+    project = load_project(source)
+    if project.costing is None:
+        raise DocumentError(
+            [
+                Issue(
+                    path="$.costing",
+                    code="missing-field",
+                    message="the project has no costing section to cost",
+                    expected="a costing: currency, involvements, budget (see docs/costing.md)",
+                )
+            ],
+            what="project document",
+        )
+    rates = load_rate_card(args.rates) if args.rates is not None else default()
+    result = cost(project, rates=rates)
+    assert result is not None
+    fitted = None
+    if args.fit or args.budget is not None or args.budget_hours is not None:
+        fitted = fit(project, budget=args.budget, budget_hours=args.budget_hours, rates=rates)
+    if args.format == "text":
+        text = costing_text(result, fitted)
+    elif args.format == "markdown":
+        text = f"# Costing: {project.title}\n\n" + costing_markdown(result, fitted)
+    elif args.format == "html":
+        text = costing_html(result, fitted, title=project.title)
+    elif args.format == "csv":
+        text = costing_csv(result)
+    else:
+        text = json.dumps(costing_data(result, fitted), indent=2, ensure_ascii=False) + "\n"
+    _emit(text, args.output, stdout)
     return 0
 
 
@@ -735,6 +863,7 @@ _COMMANDS = {
     "schema": _cmd_schema,
     "init": _cmd_init,
     "report": _cmd_report,
+    "cost": _cmd_cost,
 }
 
 

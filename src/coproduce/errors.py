@@ -21,6 +21,7 @@ __all__ = [
     "MAX_ISSUES",
     "CatalogueError",
     "CoproduceError",
+    "CostingError",
     "DocumentError",
     "Issue",
     "PlanError",
@@ -127,6 +128,27 @@ class CatalogueError(CoproduceError, ValueError):
         return (type(self), (self.problems,), self.__dict__)
 
 
+class CostingError(CoproduceError, ValueError):
+    """A project's costing cannot be worked out: a bad reference, rate card or currency.
+
+    Raised by :func:`coproduce.costing.cost` before any arithmetic, e.g. when a costing line
+    names a (stage, stakeholder) pair the plan does not hold, or two currencies meet.
+
+    Attributes:
+        problems: one message per problem, each starting with where it is
+            (``costing.involvements[2].role: ...``).
+
+    """
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = tuple(problems)
+        n = len(self.problems)
+        super().__init__(
+            f"costing cannot be worked out, {n} problem{'s' * (n != 1)}:\n"
+            f"{_bulleted(self.problems)}"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Issue:
     """One problem in a document.
@@ -136,7 +158,8 @@ class Issue:
             not a plain name is quoted: ``$['x-a.b']``.
         code: what kind of problem: ``wrong-type``, ``invalid-value``, ``missing-field``,
             ``unknown-field``, ``duplicate-id``, ``unknown-reference``, ``too-large``,
-            ``too-deep``, ``too-many``, ``syntax``, ``unsupported-version``, ``unreadable``.
+            ``too-deep``, ``too-many``, ``syntax``, ``unsupported-version``, ``unreadable``,
+            ``currency-mismatch``.
         message: a readable sentence.
         expected: what would have been accepted, e.g. ``"one of 'low', 'medium', 'high'"``.
         line: the line in the document text where the problem is (from 1), when the format

@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from coproduce.appraisal import Action, Answer, Appraisal, FindingLevel, Severity, Verdict
+from coproduce.costing import Costing
 from coproduce.model import Audience, Lean, Mode, Sphere
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "advice",
     "contributions",
+    "costs",
     "exposure",
     "findings",
     "portfolio",
@@ -344,18 +346,93 @@ def summary(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
     return _frame(rows, columns)
 
 
+_COST_COLUMNS = [
+    "project",
+    "currency",
+    "path",
+    "kind",
+    "heading",
+    "stage",
+    "party",
+    "bearer",
+    "lay",
+    "quantity",
+    "rate",
+    "money",
+    "hours",
+    "unpaid_hours",
+    "declined_hours",
+    "before_grant",
+    "priced",
+]
+
+
+def costs(costings: Costing | Iterable[Costing | None]) -> pd.DataFrame:
+    """One row per costed line (:func:`coproduce.costing.cost`), with numeric columns.
+
+    ``quantity``, ``rate``, ``money``, ``hours``, ``unpaid_hours`` and ``declined_hours`` are
+    floats (``NaN`` for a missing rate, or money a rate card does not price; ``priced`` says
+    which); the engine's exact ``Decimal`` amounts are in :class:`~coproduce.costing.Line`.
+    ``project`` is the position in the input (``None`` items, projects without a costing,
+    keep their position and add no rows).
+
+    Example:
+        >>> from coproduce.costing import cost
+        >>> from coproduce.io import load_example
+        >>> from coproduce import frame
+        >>> names = ("contested-policy", "no-resources")
+        >>> table = frame.costs([cost(load_example(n)) for n in names])
+        >>> table.groupby("project")["money"].sum().round(2).tolist()
+        [2656.0, 8650.0]
+        >>> str(table["hours"].dtype)
+        'float64'
+
+    """
+    many = [costings] if isinstance(costings, Costing) else list(costings)
+    rows = [
+        {
+            "project": i,
+            "currency": c.currency,
+            "path": ln.path,
+            "kind": ln.kind.value,
+            "heading": ln.heading,
+            "stage": ln.stage,
+            "party": ln.party,
+            "bearer": ln.bearer,
+            "lay": ln.lay,
+            "quantity": float(ln.quantity),
+            "rate": float("nan") if ln.rate is None else float(ln.rate),
+            "money": float("nan") if ln.money is None else float(ln.money),
+            "hours": float(ln.hours),
+            "unpaid_hours": float(ln.unpaid_hours),
+            "declined_hours": float(ln.declined_hours),
+            "before_grant": ln.before_grant,
+            "priced": ln.money is not None,
+        }
+        for i, c in enumerate(many)
+        if c is not None
+        for ln in c.lines
+    ]
+    frame = _frame(rows, _COST_COLUMNS)
+    for column in ("quantity", "rate", "money", "hours", "unpaid_hours", "declined_hours"):
+        frame[column] = frame[column].astype("float64")
+    return frame
+
+
 def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
     """A portfolio summary as tables, one row per verdict, risk, cell, finding or question.
 
     The keys: ``verdicts`` (the Table 2 profile), ``advice`` (stakeholders per sphere and
-    verdict), ``prerequisites``, ``risks``, ``exposure``, ``findings``, ``questions``.
+    verdict), ``prerequisites``, ``risks``, ``exposure``, ``findings``, ``questions``, and
+    ``costs`` (money and hours by bearer and currency, numeric columns).
 
     Example:
         >>> from coproduce.batch import appraise_many, summarise
         >>> from coproduce.io import example_path, examples
         >>> tables = portfolio(summarise(appraise_many(example_path(n) for n in examples())))
         >>> sorted(tables)
-        ['advice', 'exposure', 'findings', 'prerequisites', 'questions', 'risks', 'verdicts']
+        ['advice', 'costs', 'exposure', 'findings', 'prerequisites', 'questions', 'risks',
+         'verdicts']
         >>> int(tables["verdicts"]["projects"].sum())
         12
 
@@ -425,7 +502,22 @@ def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
         [{"prerequisite": code, "stakeholders": n} for code, n in summary.prerequisites],
         ["prerequisite", "stakeholders"],
     )
+    cost_totals = _frame(
+        [
+            {
+                "currency": t.currency,
+                "bearer": t.bearer,
+                "money": float(t.money),
+                "hours": float(t.hours),
+                "unpaid_hours": float(t.unpaid_hours),
+                "projects": t.projects,
+            }
+            for t in summary.costs
+        ],
+        ["currency", "bearer", "money", "hours", "unpaid_hours", "projects"],
+    )
     return {
+        "costs": cost_totals,
         "verdicts": verdicts,
         "advice": advice,
         "prerequisites": prerequisites,

@@ -10,6 +10,8 @@ What the schema cannot express (the loader checks these, with ``references=True`
 - ids unique within a list (stakeholders, aims, researchers; catalogue entries);
 - references: the plan naming stakeholders, aims and stages that exist; Table 2 conditions
   that exist; each (stage, stakeholder) pair and each condition at most once;
+- a costing: its lines name planned (stage, stakeholder) pairs and known researchers,
+  and every amount is in the project's one currency (``currency-mismatch``);
 - catalogue integrity (:func:`coproduce.catalogue.check`): links to existing entries, no
   orphans, every challenge reaching a cost category.
 
@@ -30,6 +32,7 @@ import json
 import re
 import types
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import Any, Union, get_args, get_origin, get_type_hints
@@ -110,6 +113,13 @@ class _Builder:
             return self.type_schema(t.__supertype__)
         if t in _SCALARS:
             return {"type": _SCALARS[t]}
+        if t is Decimal:
+            return {
+                "anyOf": [
+                    {"type": "number", "minimum": 0},
+                    {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$"},
+                ]
+            }
         if origin is not None and issubclass(origin, Mapping):
             return {"type": "object", "additionalProperties": self.type_schema(get_args(t)[1])}
         raise TypeError(f"no JSON Schema for {t!r}")
@@ -129,6 +139,7 @@ class _Builder:
                 schema["minimum"] = bound
             if (cls.__name__, field.name) in _DATES:
                 schema["format"] = "date"
+            schema.update(field.metadata.get("json_schema", {}))
             if field.name in docs:
                 schema["description"] = docs[field.name]
             if field.default is attrs.NOTHING:

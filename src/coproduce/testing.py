@@ -20,8 +20,10 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from decimal import Decimal
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 from coproduce.appraisal import Appraisal, appraise
@@ -35,28 +37,44 @@ from coproduce.model import (
     ConditionSetting,
     ContractType,
     Contribution,
+    CostingPlan,
     DecisionProcess,
+    Expense,
+    ExpenseBasis,
+    ExpenseKind,
     Governance,
     Involvement,
+    InvolvementCosting,
     Lean,
     Level,
+    Lighter,
     MitigationRecord,
     Mode,
     Motivation,
+    PaymentMethod,
     Project,
+    Rate,
+    RateCard,
+    RateUnit,
     Researcher,
     Resources,
+    SessionFormat,
     Source,
+    StaffTime,
     Stakeholder,
     StakeholderKind,
+    Subcontract,
     Sufficiency,
     Support,
+    TeamTime,
 )
 
 __all__ = [
     "aims",
     "appraisals",
     "catalogues",
+    "costed_projects",
+    "costings",
     "extensions",
     "json_values",
     "projects",
@@ -242,6 +260,135 @@ def projects(draw: st.DrawFn, catalogue: Catalogue | None = None) -> Project:
         ),
         extensions=draw(extensions),
     )
+
+
+amounts = st.integers(min_value=0, max_value=500_000).map(lambda n: Decimal(n) / 100)
+"""Money: whole minor units up to 5,000.00, exact."""
+hours = st.integers(min_value=0, max_value=40).map(lambda n: Decimal(n) / 4)
+"""Hours in quarters up to 10, exact."""
+ROLES = ("contributor", "coordinator")
+"""The roles :func:`costings` draws rates and lines for."""
+
+
+@st.composite
+def costings(
+    draw: st.DrawFn, project: Project, *, currency: str = "GBP", max_lines: int = 14
+) -> CostingPlan:
+    """A valid costing of ``project``: lines for some of its plan lines, every reference kept.
+
+    The rate card prices every role of :data:`ROLES` per hour, half-day and day, some
+    amounts left unknown (``None``); lay lines may be unpaid; some lines have a lighter
+    version; budgets may be absent.
+    """
+    card = RateCard(
+        id="drawn",
+        currency=currency,
+        rates=tuple(
+            Rate(role=role, unit=unit, amount=draw(st.none() | amounts))
+            for role in ROLES
+            for unit in RateUnit
+        ),
+    )
+    researcher_ids = [r.id for r in project.researchers]
+    team = (
+        _unique(
+            st.builds(
+                TeamTime,
+                researcher=st.sampled_from(researcher_ids),
+                hours=hours,
+                role=st.sampled_from(("", "coordinator")),
+                funded=st.booleans(),
+            ),
+            lambda t: t.researcher,
+            2,
+        )
+        if researcher_ids
+        else st.just(())
+    )
+    expenses = st.lists(
+        st.builds(
+            Expense,
+            kind=st.sampled_from(ExpenseKind),
+            amount=amounts,
+            basis=st.sampled_from(ExpenseBasis),
+            currency=st.sampled_from((None, currency)),
+        ),
+        max_size=2,
+    ).map(tuple)
+    lighter = st.none() | st.builds(
+        Lighter,
+        people=st.none() | st.integers(1, 4),
+        sessions=st.none() | st.integers(1, 2),
+        hours=st.none() | hours,
+        format=st.none() | st.sampled_from(SessionFormat),
+    )
+    chosen = (
+        draw(st.lists(st.sampled_from(project.plan), unique=True, max_size=max_lines))
+        if (project.plan)
+        else []
+    )
+    involvements = tuple(
+        InvolvementCosting(
+            stage=inv.stage,
+            stakeholder=inv.stakeholder,
+            people=draw(st.integers(1, 12)),
+            sessions=draw(st.integers(1, 6)),
+            hours=draw(hours),
+            preparation_hours=draw(hours),
+            travel_hours=draw(hours),
+            format=draw(st.sampled_from(SessionFormat)),
+            role=draw(st.sampled_from(("", "contributor"))),
+            unit=draw(st.sampled_from(RateUnit)),
+            payment=draw(st.sampled_from(PaymentMethod)),
+            benefits_advice=draw(st.booleans()),
+            expenses=draw(expenses),
+            team=draw(team),
+            before_grant=draw(st.booleans()),
+            lighter=draw(lighter),
+        )
+        for inv in chosen
+    )
+    stakeholder_ids = [s.id for s in project.stakeholders]
+    return CostingPlan(
+        currency=currency,
+        budget=draw(st.none() | amounts.map(lambda a: a * 4)),
+        budget_hours=draw(st.none() | hours.map(lambda h: h * 20)),
+        months=draw(st.none() | st.integers(1, 60)),
+        rate_card=card,
+        involvements=involvements,
+        staff=draw(
+            st.lists(
+                st.builds(
+                    StaffTime,
+                    description=texts,
+                    hours=hours,
+                    researcher=st.none() | st.sampled_from(researcher_ids)
+                    if researcher_ids
+                    else st.none(),
+                    role=st.sampled_from(("", "coordinator")),
+                    funded=st.booleans(),
+                    training=st.booleans(),
+                ),
+                max_size=2,
+            ).map(tuple)
+        ),
+        subcontracts=draw(
+            st.lists(
+                st.builds(Subcontract, partner=st.sampled_from(stakeholder_ids), amount=amounts),
+                max_size=1,
+            ).map(tuple)
+            if stakeholder_ids
+            else st.just(())
+        ),
+        expenses=draw(expenses),
+    )
+
+
+@st.composite
+def costed_projects(draw: st.DrawFn, catalogue: Catalogue | None = None) -> Project:
+    """Valid projects (as :func:`projects`) with a valid costing (as :func:`costings`)."""
+    project = draw(projects(catalogue))
+    return attrs.evolve(project, costing=draw(costings(project)))
 
 
 def appraisals() -> st.SearchStrategy[Appraisal]:

@@ -47,6 +47,7 @@ import attrs
 from coproduce.appraisal import Appraisal, plan_problems
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
+from coproduce.costing import costing_problems
 from coproduce.errors import MAX_ISSUES, DocumentError, Issue, did_you_mean
 from coproduce.io._converter import budget, converter, issues_from
 from coproduce.io._fast import fast_structure
@@ -312,6 +313,8 @@ def _add_reference_issues(exc: DocumentError, data: Any, catalogue: Catalogue | 
 def _check_references(value: Project, catalogue: Catalogue | None, what: str) -> None:
     cat = catalogue if catalogue is not None else default_catalogue()
     problems = [*plan_problems(value, cat), *practice_problems(value, cat)]
+    if value.costing is not None:
+        problems += costing_problems(value, catalogue=cat, roles=False)
     if problems:
         raise DocumentError(
             [Issue(path=f"$.{at}", code=code, message=text) for at, code, text in problems],
@@ -417,7 +420,8 @@ def load_project(
         catalogue: the catalogue whose stages and Table 2 conditions the project may name
             (``None`` for the paper's).
         references: also check that every stakeholder, aim, stage and condition the project
-            names exists and that no id repeats (the rules JSON Schema cannot express).
+            names exists and that no id repeats (the rules JSON Schema cannot express), and
+            that the costing refers to planned lines and known researchers in one currency.
 
     Raises:
         DocumentError: listing every problem, each with its path.

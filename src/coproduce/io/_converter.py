@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import math
+import re
 import types
 from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
+from decimal import Decimal, InvalidOperation
 from typing import Any, Union, get_args, get_origin
 
 import attrs
@@ -67,6 +70,37 @@ def _strict_float(value: object, _: type) -> float:
     return float(value)
 
 
+_DECIMAL_TEXT = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+
+
+def _strict_decimal(value: object, _: type) -> Decimal:
+    """An exact, non-negative amount: an integer, a number, or a string like ``"12.50"``.
+
+    A number is read through its shortest text form (``repr``), so ``12.1`` is exactly
+    ``Decimal("12.1")``, never the binary float's expansion.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise TypeError(f"expected a number, got {_json_type(value)}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a finite number")
+    if isinstance(value, str) and not _DECIMAL_TEXT.match(value):
+        raise ValueError(f"{value!r} is not a decimal number such as '12.50'")
+    try:
+        out = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    except InvalidOperation:  # pragma: no cover - the checks above exclude it
+        raise ValueError(f"{value!r} is not a number") from None
+    if out < 0:
+        raise ValueError(f"{value!r} is negative; amounts and hours are at least 0")
+    return out
+
+
+def _unstructure_decimal(value: Decimal) -> int | float:
+    """A JSON number that reads back exactly (amounts carry at most 15 significant digits)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
 def _json_type(value: object) -> str:
     match value:
         case None:
@@ -115,9 +149,13 @@ def describe(t: Any) -> str:
         return f"an object ({t.__name__})"
     if getattr(t, "__supertype__", None) is not None:
         return describe(t.__supertype__)
-    return {str: "a string", int: "an integer", float: "a number", bool: "true or false"}.get(
-        t, getattr(t, "__name__", str(t))
-    )
+    return {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "true or false",
+        Decimal: "a number at least 0 (or a string such as '12.50')",
+    }.get(t, getattr(t, "__name__", str(t)))
 
 
 def _extensible_structure(conv: cattrs.Converter) -> Callable[[Any], Any]:
@@ -229,7 +267,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _strict_bool)
     conv.register_structure_hook(int, _strict_int)
     conv.register_structure_hook(float, _strict_float)
-
+    conv.register_structure_hook(Decimal, _strict_decimal)
+    conv.register_unstructure_hook(Decimal, _unstructure_decimal)
     conv.register_structure_hook_factory(_is_var_tuple, _tuple_structure(conv))
     conv.register_structure_hook_factory(_is_enum, _enum_structure)
     conv.register_structure_hook_factory(_is_extensible, _extensible_structure(conv))

@@ -16,6 +16,7 @@ import enum
 import linecache
 import types
 from collections.abc import Callable
+from decimal import Decimal
 from functools import cache
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
@@ -30,6 +31,10 @@ __all__ = ["fast_structure"]
 
 class _Skip(Exception):
     """The type cannot be mirrored; the slow path handles the document."""
+
+
+_FastDecimal = Union[int, float]  # noqa: UP007
+"""Amounts on the fast path: JSON numbers only; decimal strings take the slow path."""
 
 
 def _mirror_type(t: Any, mirrors: dict[type, Any]) -> Any:
@@ -49,6 +54,8 @@ def _mirror_type(t: Any, mirrors: dict[type, Any]) -> Any:
         return _mirror_type(t.__supertype__, mirrors)
     if t in (str, int, float, bool, type(None)):
         return t
+    if t is Decimal:
+        return _FastDecimal
     raise _Skip(t)
 
 
@@ -76,8 +83,22 @@ def _mirror(cls: type, mirrors: dict[type, Any]) -> Any:
     return mirror
 
 
+def _to_decimal(value: int | float | Decimal) -> Decimal:
+    """The exact amount a JSON number stands for; ``ValueError`` sends it to the slow path."""
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(value)
+        value = Decimal(repr(value))
+    out = Decimal(value)
+    if out < 0:
+        raise ValueError(value)
+    return out
+
+
 def _builder(t: Any) -> Callable[[Any], Any] | None:
     """A function turning a decoded mirror value of type ``t`` into the model value."""
+    if t is Decimal:
+        return _to_decimal
     origin = get_origin(t)
     if origin in (Union, types.UnionType):
         inner = [_builder(a) for a in get_args(t) if a is not type(None)]

@@ -10,6 +10,7 @@ import attrs
 
 from coproduce._display import Displayable
 from coproduce.errors import UnknownEntryError
+from coproduce.model._costing import CostingPlan
 from coproduce.model._ext import Extensible
 from coproduce.model._practice import MitigationRecord
 from coproduce.model._vocab import (
@@ -294,6 +295,8 @@ class Project(Extensible, Displayable):
         mitigation_records: evidence for mitigations, one record per policy or agreement,
             each naming the mitigation it evidences (see
             :class:`~coproduce.model.MitigationRecord`).
+        costing: what the involvement costs in money and hours, and the budget for it
+            (see :mod:`coproduce.costing`); ``None`` if not costed.
 
     Example:
         >>> from coproduce import Project, Stakeholder, StakeholderKind, Involvement, Mode
@@ -328,6 +331,7 @@ class Project(Extensible, Displayable):
     sensitive_topic: bool | None = None
     emergency_setting: bool | None = None
     mitigation_records: tuple[MitigationRecord, ...] = ()
+    costing: CostingPlan | None = None
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
         """Return the stakeholder with this id.

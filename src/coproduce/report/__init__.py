@@ -32,6 +32,14 @@ from coproduce.catalogue import ENTRY_FIELDS, Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import Project
 from coproduce.report import _writers
+from coproduce.report._costing import (
+    costing_csv,
+    costing_data,
+    costing_html,
+    costing_html_fragment,
+    costing_markdown,
+    costing_text,
+)
 from coproduce.report._sections import sections
 from coproduce.report._style import CSS, PAGE_CSS
 from coproduce.report._svg import contributions_svg, exposure_svg, graph_svg
@@ -40,6 +48,12 @@ __all__ = [
     "FORMATS",
     "ReportFormat",
     "catalogue_html",
+    "costing_csv",
+    "costing_data",
+    "costing_html",
+    "costing_html_fragment",
+    "costing_markdown",
+    "costing_text",
     "emphasis_html",
     "html_fragment",
     "project_html",

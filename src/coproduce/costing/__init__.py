@@ -1,0 +1,60 @@
+"""What the planned involvement costs in money and hours, who gives them, and what fits.
+
+The paper asks every team to work out the costs of coproduction and who carries them (key
+question 3, p. 7); this module does the arithmetic for the part that money and hours
+measure, and sets the paper's other costs beside it. It is engine code: pure functions of
+a project (and a rate card), no I/O, exact ``Decimal`` arithmetic, results independent of
+the order of the document's lists.
+
+- :func:`cost` — money and hours per line, per stage × party, per stage (with the
+  catalogue's non-monetary costs beside the money) and per bearer; the share of the
+  involvement budget and the gap to it; unpaid hours of lay contributors and of
+  early-career or fixed-term researchers.
+- :func:`fit` — the plan that keeps the most of what the aims need within a budget.
+- :func:`costing_problems` — every reference, rate card and currency problem, with paths.
+
+The rules are documented in ``docs/costing.md``.
+"""
+
+from coproduce.costing._cost import (
+    HEADINGS,
+    RateTable,
+    bearer_of_kind,
+    bearer_of_researcher,
+    cost,
+    costing_problems,
+    rate_table,
+)
+from coproduce.costing._fit import MAX_EXACT_AIMS, fit
+from coproduce.costing._results import (
+    BearerTotal,
+    CellTotal,
+    Change,
+    Costing,
+    Fit,
+    Line,
+    LineKind,
+    StageTotal,
+    Verb,
+)
+
+__all__ = [
+    "HEADINGS",
+    "MAX_EXACT_AIMS",
+    "BearerTotal",
+    "CellTotal",
+    "Change",
+    "Costing",
+    "Fit",
+    "Line",
+    "LineKind",
+    "RateTable",
+    "StageTotal",
+    "Verb",
+    "bearer_of_kind",
+    "bearer_of_researcher",
+    "cost",
+    "costing_problems",
+    "fit",
+    "rate_table",
+]

@@ -1,0 +1,642 @@
+"""Checking a costing and working out its money and hours: pure, exact, order-independent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import TypeVar
+
+from coproduce.catalogue import Catalogue
+from coproduce.catalogue import default as default_catalogue
+from coproduce.costing._results import (
+    BearerTotal,
+    CellTotal,
+    Costing,
+    Line,
+    LineKind,
+    StageTotal,
+)
+from coproduce.errors import CostingError
+from coproduce.model import (
+    Bearer,
+    BearerGroup,
+    BearerId,
+    CareerStage,
+    ContractType,
+    CostingPlan,
+    ExpenseBasis,
+    ExpenseKind,
+    InvolvementCosting,
+    PaymentMethod,
+    Project,
+    Rate,
+    RateCard,
+    RateUnit,
+    Researcher,
+    Sphere,
+    StageId,
+    StakeholderKind,
+)
+
+__all__ = [
+    "HEADINGS",
+    "RateTable",
+    "bearer_of_kind",
+    "bearer_of_researcher",
+    "cost",
+    "costing_problems",
+    "involvement_lines",
+    "rate_table",
+    "summarise",
+]
+
+_ZERO = Decimal(0)
+HEADINGS: Mapping[LineKind | ExpenseKind, str] = {
+    LineKind.FEE: "Payments to contributors",
+    LineKind.TEAM: "Research team time",
+    LineKind.STAFF: "Research team time",
+    LineKind.SUBCONTRACT: "Partner organisations (subcontracts)",
+    ExpenseKind.TRAVEL: "Travel and subsistence",
+    ExpenseKind.CARE: "Carers and childcare",
+    ExpenseKind.ACCESSIBILITY: "Accessibility",
+    ExpenseKind.VENUE: "Venues",
+    ExpenseKind.REFRESHMENTS: "Refreshments",
+    ExpenseKind.TECHNOLOGY: "Technology and data",
+    ExpenseKind.TRAINING: "Training",
+    ExpenseKind.BENEFITS_ADVICE: "Benefits advice",
+    ExpenseKind.OTHER: "Other costs",
+}
+"""The budget heading of each kind of line or expense, in grant-form order."""
+
+RateTable = Mapping[tuple[str, RateUnit], Rate]
+"""The rates in force for a project: the project's card over the given one, by (role, unit)."""
+
+Problem = tuple[str, str, str]
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def costing_problems(
+    project: Project,
+    *,
+    rates: RateCard | None = None,
+    catalogue: Catalogue | None = None,
+    roles: bool = True,
+) -> list[Problem]:
+    """Every problem of a project's costing as ``(path, code, message)``, in document order.
+
+    Paths start at the project (``costing.involvements[2].role``); a problem of the card
+    passed as ``rates`` starts with ``rates``. An empty list means :func:`cost` will work.
+    ``roles=False`` skips checking that every role named has a rate (for loading a
+    document before knowing which card it will be costed with).
+
+    Example:
+        >>> from coproduce import Project
+        >>> from coproduce.model import CostingPlan, RateCard
+        >>> p = Project(title="t", costing=CostingPlan(currency="EUR"))
+        >>> [(path, code) for path, code, _ in costing_problems(
+        ...     p, rates=RateCard(id="uk", currency="GBP"))]
+        [('rates.currency', 'currency-mismatch')]
+
+    """
+    plan = project.costing
+    if plan is None:
+        return []
+    cat = catalogue if catalogue is not None else default_catalogue()
+    check = _CostingChecker(project, plan, cat, roles)
+    check.cards(rates)
+    check.involvements()
+    check.staff_and_partners()
+    return check.problems
+
+
+class _CostingChecker:
+    """The checks of :func:`costing_problems`, one named step each, collecting problems."""
+
+    def __init__(self, project: Project, plan: CostingPlan, cat: Catalogue, roles: bool) -> None:
+        self.project, self.plan, self.roles = project, plan, roles
+        self.problems: list[Problem] = []
+        self.table: dict[tuple[str, RateUnit], Rate] = {}
+        self.stage_ids = {s.id for s in cat.stages}
+        self.stakeholders = {s.id for s in project.stakeholders}
+        self.researchers = {r.id for r in project.researchers}
+
+    def same_currency(self, path: str, value: str | None) -> None:
+        currency = self.plan.currency
+        if value is not None and value != currency:
+            self.problems.append(
+                (
+                    path,
+                    "currency-mismatch",
+                    f"is {value!r}, but the project's costing is in {currency!r}; one "
+                    "project keeps one currency (convert the amount first)",
+                )
+            )
+
+    def cards(self, rates: RateCard | None) -> None:
+        for where, card in (("rates", rates), ("costing.rate_card", self.plan.rate_card)):
+            if card is None:
+                continue
+            self.same_currency(f"{where}.currency", card.currency)
+            seen: set[tuple[str, RateUnit]] = set()
+            for i, rate in enumerate(card.rates):
+                key = (rate.role, rate.unit)
+                if key in seen:
+                    self.problems.append(
+                        (
+                            f"{where}.rates[{i}]",
+                            "duplicate-id",
+                            f"role {rate.role!r} has two rates per {rate.unit.value}",
+                        )
+                    )
+                seen.add(key)
+                self.table[key] = rate
+
+    def role_known(self, path: str, role: str, unit: RateUnit) -> None:
+        if self.roles and role and (role, unit) not in self.table:
+            offered = sorted({f"{r} per {u.value}" for r, u in self.table})
+            self.problems.append(
+                (
+                    path,
+                    "unknown-reference",
+                    f"no rate for role {role!r} per {unit.value} in the rate cards"
+                    + (f" (they have: {', '.join(offered)})" if offered else " (none given)"),
+                )
+            )
+
+    def known(self, path: str, value: str | None, among: set[str], what: str) -> None:
+        if value is not None and value not in among:
+            self.problems.append(
+                (path, "unknown-reference", f"names {value!r}, which is not {what}")
+            )
+
+    def involvements(self) -> None:
+        planned = {(i.stage, i.stakeholder) for i in self.project.plan}
+        costed: set[tuple[str, str]] = set()
+        for i, ic in enumerate(self.plan.involvements):
+            at = f"costing.involvements[{i}]"
+            pair = (ic.stage, ic.stakeholder)
+            if pair not in planned:
+                self.problems.append(
+                    (
+                        at,
+                        "unknown-reference",
+                        f"costs {ic.stakeholder!r} at {ic.stage!r}, which is not a line of the "
+                        "plan",
+                    )
+                )
+            if pair in costed:
+                self.problems.append(
+                    (at, "duplicate-id", f"{ic.stakeholder!r} at {ic.stage!r} is costed twice")
+                )
+            costed.add(pair)
+            if ic.payment in (PaymentMethod.PAID, PaymentMethod.VOUCHERS, PaymentMethod.DECLINED):
+                self.role_known(f"{at}.role", ic.role, ic.unit)
+            for k, e in enumerate(ic.expenses):
+                self.same_currency(f"{at}.expenses[{k}].currency", e.currency)
+            for k, t in enumerate(ic.team):
+                self.known(
+                    f"{at}.team[{k}].researcher", t.researcher, self.researchers, _RESEARCHERS
+                )
+                self.role_known(f"{at}.team[{k}].role", t.role, RateUnit.HOUR)
+
+    def staff_and_partners(self) -> None:
+        for i, st in enumerate(self.plan.staff):
+            at = f"costing.staff[{i}]"
+            self.known(f"{at}.researcher", st.researcher, self.researchers, _RESEARCHERS)
+            self.known(f"{at}.stage", st.stage, self.stage_ids, "a stage of the catalogue")
+            self.role_known(f"{at}.role", st.role, RateUnit.HOUR)
+        for i, sc in enumerate(self.plan.subcontracts):
+            at = f"costing.subcontracts[{i}]"
+            self.known(
+                f"{at}.partner", sc.partner, self.stakeholders, "among the project's stakeholders"
+            )
+            self.known(f"{at}.stage", sc.stage, self.stage_ids, "a stage of the catalogue")
+            self.same_currency(f"{at}.currency", sc.currency)
+        for i, e in enumerate(self.plan.expenses):
+            self.same_currency(f"costing.expenses[{i}].currency", e.currency)
+
+
+_RESEARCHERS = "among the researchers"
+
+
+def rate_table(
+    plan: CostingPlan, rates: RateCard | None = None
+) -> dict[tuple[str, RateUnit], Rate]:
+    """The rates in force: the given card, then the project's own card over it."""
+    table: dict[tuple[str, RateUnit], Rate] = {}
+    for card in (rates, plan.rate_card):
+        if card is not None:
+            table.update(((r.role, r.unit), r) for r in card.rates)
+    return table
+
+
+# --------------------------------------------------------------------------- bearers
+
+
+def bearer_of_kind(catalogue: Catalogue, kind: StakeholderKind) -> Bearer:
+    """The catalogue's bearer standing for a kind of stakeholder.
+
+    Example:
+        >>> from coproduce import default_catalogue
+        >>> from coproduce.model import StakeholderKind
+        >>> bearer_of_kind(default_catalogue(), StakeholderKind.CARER).id
+        'bearer.carers'
+
+    """
+    index = catalogue.memo("coproduce.costing.bearers", _bearer_index)
+    return index[0].get(kind) or index[1]
+
+
+def bearer_of_researcher(catalogue: Catalogue, researcher: Researcher | None) -> Bearer:
+    """The bearer a researcher's costs fall on: early-career first, then fixed-term.
+
+    A researcher both early-career and on a fixed-term contract counts once, as
+    early-career, so bearer totals still add up to the whole.
+
+    Example:
+        >>> from coproduce import default_catalogue
+        >>> from coproduce.model import Researcher, ContractType
+        >>> r = Researcher(id="ra", contract=ContractType.FIXED_TERM)
+        >>> bearer_of_researcher(default_catalogue(), r).id
+        'bearer.researchers-fixed-term'
+
+    """
+    _, researchers, early, fixed, _ = catalogue.memo("coproduce.costing.bearers", _bearer_index)
+    if researcher is not None:
+        if researcher.career_stage is CareerStage.EARLY and early is not None:
+            return early
+        if researcher.contract is ContractType.FIXED_TERM and fixed is not None:
+            return fixed
+    return researchers
+
+
+def _bearer_index(
+    cat: Catalogue,
+) -> tuple[dict[StakeholderKind, Bearer], Bearer, Bearer | None, Bearer | None, Bearer]:
+    kinds = {b.stakeholder_kind: b for b in cat.bearers if b.stakeholder_kind is not None}
+    team = [b for b in cat.bearers if b.group is BearerGroup.RESEARCHERS]
+    general = next((b for b in team if b.career_stage is None and b.contract is None), None)
+    if general is None:
+        general = team[0] if team else cat.bearers[0]
+    early = next((b for b in team if b.career_stage is CareerStage.EARLY), None)
+    fixed = next((b for b in team if b.contract is ContractType.FIXED_TERM), None)
+    research = next((b for b in cat.bearers if b.group is BearerGroup.RESEARCH), general)
+    return kinds, general, early, fixed, research
+
+
+# --------------------------------------------------------------------------- arithmetic
+
+
+def involvement_lines(
+    index: int,
+    ic: InvolvementCosting,
+    *,
+    kinds: Mapping[str, StakeholderKind],
+    researchers: Mapping[str, Researcher],
+    table: Mapping[tuple[str, RateUnit], Rate],
+    catalogue: Catalogue,
+) -> list[Line]:
+    """The lines of one involvement costing (fee, expenses, team time), exact."""
+    at = f"costing.involvements[{index}]"
+    kind = kinds[ic.stakeholder]
+    bearer = bearer_of_kind(catalogue, kind).id
+    lay = kind.sphere is Sphere.LAY
+    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
+    per_person = ic.hours + ic.preparation_hours + ic.travel_hours
+    hours = people * sessions * per_person
+    common = {
+        "stage": ic.stage,
+        "party": ic.stakeholder,
+        "bearer": bearer,
+        "lay": lay,
+        "before_grant": ic.before_grant,
+        "involvement": index,
+    }
+    lines: list[Line] = []
+    fee_offered = ic.role != "" and ic.payment is not PaymentMethod.NONE
+    if not fee_offered:
+        lines.append(
+            Line(
+                kind=LineKind.FEE,
+                path=at,
+                label="time, no fee offered",
+                heading=HEADINGS[LineKind.FEE],
+                quantity=hours,
+                rate=None,
+                money=_ZERO,
+                hours=hours,
+                # Lay contributors give this time unpaid; decision-makers, professionals
+                # and partners usually take part in paid work time.
+                unpaid_hours=hours if lay else _ZERO,
+                **common,  # type: ignore[arg-type]
+            )
+        )
+    else:
+        rate = table[(ic.role, ic.unit)].amount
+        if ic.unit is RateUnit.HOUR:
+            quantity = people * sessions * (ic.hours + ic.preparation_hours)
+        else:
+            quantity = people * sessions
+        declined = ic.payment is PaymentMethod.DECLINED
+        money = None if rate is None else (_ZERO if declined else quantity * rate)
+        how = "declined" if declined else ic.payment.value
+        lines.append(
+            Line(
+                kind=LineKind.FEE,
+                path=f"{at}.role",
+                label=f"fee: {ic.role} per {ic.unit.value} ({how})",
+                heading=HEADINGS[LineKind.FEE],
+                quantity=quantity,
+                rate=rate,
+                money=money,
+                hours=hours,
+                declined_hours=hours if declined else _ZERO,
+                **common,  # type: ignore[arg-type]
+            )
+        )
+    for k, e in enumerate(ic.expenses):
+        times = {
+            ExpenseBasis.PERSON_SESSION: people * sessions,
+            ExpenseBasis.SESSION: sessions,
+            ExpenseBasis.TOTAL: Decimal(1),
+        }[e.basis]
+        lines.append(
+            Line(
+                kind=LineKind.EXPENSE,
+                path=f"{at}.expenses[{k}]",
+                label=f"{e.kind.value}" + (f": {e.description}" if e.description else ""),
+                heading=HEADINGS[e.kind],
+                quantity=times,
+                rate=e.amount,
+                money=times * e.amount,
+                **common,  # type: ignore[arg-type]
+            )
+        )
+    for k, t in enumerate(ic.team):
+        team_hours = sessions * t.hours
+        rate = table[(t.role, RateUnit.HOUR)].amount if t.role else None
+        lines.append(
+            Line(
+                kind=LineKind.TEAM,
+                path=f"{at}.team[{k}]",
+                stage=ic.stage,
+                party=t.researcher,
+                bearer=bearer_of_researcher(catalogue, researchers.get(t.researcher)).id,
+                lay=False,
+                label=f"team time: {t.researcher}" + (f" as {t.role}" if t.role else ""),
+                heading=HEADINGS[LineKind.TEAM],
+                quantity=team_hours,
+                rate=rate,
+                money=(None if rate is None else team_hours * rate) if t.role else _ZERO,
+                hours=team_hours,
+                unpaid_hours=_ZERO if t.funded else team_hours,
+                before_grant=ic.before_grant,
+                involvement=index,
+            )
+        )
+    return lines
+
+
+def _fixed_lines(
+    project: Project,
+    plan: CostingPlan,
+    table: Mapping[tuple[str, RateUnit], Rate],
+    catalogue: Catalogue,
+) -> list[Line]:
+    researchers = {r.id: r for r in project.researchers}
+    research_bearer = catalogue.memo("coproduce.costing.bearers", _bearer_index)[4].id
+    lines: list[Line] = []
+    for i, st in enumerate(plan.staff):
+        rate = table[(st.role, RateUnit.HOUR)].amount if st.role else None
+        who = researchers.get(st.researcher) if st.researcher is not None else None
+        lines.append(
+            Line(
+                kind=LineKind.STAFF,
+                path=f"costing.staff[{i}]",
+                stage=st.stage,
+                party=st.researcher or st.description,
+                bearer=bearer_of_researcher(catalogue, who).id,
+                lay=False,
+                label=("training: " if st.training else "") + st.description,
+                heading=HEADINGS[ExpenseKind.TRAINING if st.training else LineKind.STAFF],
+                quantity=st.hours,
+                rate=rate,
+                money=(None if rate is None else st.hours * rate) if st.role else _ZERO,
+                hours=st.hours,
+                unpaid_hours=_ZERO if st.funded else st.hours,
+            )
+        )
+    for i, sc in enumerate(plan.subcontracts):
+        kind = project.stakeholder(sc.partner).kind
+        lines.append(
+            Line(
+                kind=LineKind.SUBCONTRACT,
+                path=f"costing.subcontracts[{i}]",
+                stage=sc.stage,
+                party=sc.partner,
+                bearer=bearer_of_kind(catalogue, kind).id,
+                lay=kind.sphere is Sphere.LAY,
+                label="subcontract" + (f": {sc.description}" if sc.description else ""),
+                heading=HEADINGS[LineKind.SUBCONTRACT],
+                quantity=Decimal(1),
+                rate=sc.amount,
+                money=sc.amount,
+            )
+        )
+    for i, e in enumerate(plan.expenses):
+        lines.append(
+            Line(
+                kind=LineKind.EXPENSE,
+                path=f"costing.expenses[{i}]",
+                stage=None,
+                party="project",
+                bearer=research_bearer,
+                lay=False,
+                label=f"{e.kind.value}" + (f": {e.description}" if e.description else ""),
+                heading=HEADINGS[e.kind],
+                quantity=Decimal(1),
+                rate=e.amount,
+                money=e.amount,
+            )
+        )
+    return lines
+
+
+def cost(
+    project: Project, *, rates: RateCard | None = None, catalogue: Catalogue | None = None
+) -> Costing | None:
+    """Money and hours of a project's involvement, who gives them, and the gap to its budget.
+
+    Pure and exact: no I/O, no rounding; the same result whatever the order of the lists.
+
+    Args:
+        project: a project; ``None`` is returned when it has no ``costing`` section.
+        rates: a rate card to price roles with (e.g. :func:`coproduce.ratecards.default`);
+            the project's own card takes precedence role by role.
+        catalogue: the catalogue whose stages, bearers and costs to use (the paper's by
+            default).
+
+    Raises:
+        CostingError: a line names something the project or the cards do not hold, or two
+            currencies meet; every problem is listed with its path.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from coproduce import Project, Stakeholder, StakeholderKind, Involvement, Mode
+        >>> from coproduce.model import CostingPlan, InvolvementCosting, Rate, RateCard, RateUnit
+        >>> card = RateCard(id="mine", currency="GBP", rates=(
+        ...     Rate(role="contributor", unit=RateUnit.HOUR, amount=Decimal(20)),))
+        >>> p = Project(
+        ...     title="t",
+        ...     stakeholders=(Stakeholder(id="panel", kind=StakeholderKind.PATIENT),),
+        ...     plan=(Involvement(stage="stage.framing-questions", stakeholder="panel",
+        ...                       mode=Mode.CONSULTATION),),
+        ...     costing=CostingPlan(currency="GBP", budget=Decimal(500), rate_card=card,
+        ...         involvements=(InvolvementCosting(stage="stage.framing-questions",
+        ...             stakeholder="panel", people=4, sessions=2, hours=Decimal(2),
+        ...             preparation_hours=Decimal("0.5"), role="contributor"),)),
+        ... )
+        >>> c = cost(p)
+        >>> c.money, c.hours, c.gap
+        (Decimal('400.0'), Decimal('20.0'), Decimal('100.0'))
+
+    """
+    plan = project.costing
+    if plan is None:
+        return None
+    cat = catalogue if catalogue is not None else default_catalogue()
+    problems = costing_problems(project, rates=rates, catalogue=cat)
+    if problems:
+        raise CostingError(f"{path}: {message}" for path, _, message in problems)
+    table = rate_table(plan, rates)
+    kinds = {s.id: s.kind for s in project.stakeholders}
+    researchers = {r.id: r for r in project.researchers}
+    lines: list[Line] = []
+    for i, ic in enumerate(plan.involvements):
+        lines.extend(
+            involvement_lines(
+                i, ic, kinds=kinds, researchers=researchers, table=table, catalogue=cat
+            )
+        )
+    lines.extend(_fixed_lines(project, plan, table, cat))
+    return summarise(project, lines, catalogue=cat)
+
+
+def _sum(values: Iterable[Decimal | None]) -> Decimal:
+    total = _ZERO
+    for v in values:
+        if v is not None:
+            total += v
+    return total
+
+
+_K = TypeVar("_K")
+
+
+def _accumulator(table: dict[_K, list[Decimal]], key: _K) -> list[Decimal]:
+    acc = table.get(key)
+    if acc is None:
+        acc = table[key] = [_ZERO, _ZERO, _ZERO, _ZERO]
+    return acc
+
+
+def summarise(project: Project, lines: list[Line], *, catalogue: Catalogue) -> Costing:
+    """Totals of costed lines (used by :func:`cost` and by the plan that fits)."""
+    plan = project.costing
+    assert plan is not None
+    researchers = {r.id: r for r in project.researchers}
+    junior = {
+        bearer_of_researcher(catalogue, r).id
+        for r in researchers.values()
+        if r.career_stage is CareerStage.EARLY or r.contract is ContractType.FIXED_TERM
+    }
+    grant = [ln for ln in lines if not ln.before_grant]
+    grant_money = _sum(ln.money for ln in grant)
+    team_hours = _sum(ln.hours for ln in grant if ln.kind in (LineKind.TEAM, LineKind.STAFF))
+    budget, budget_hours = plan.budget, plan.budget_hours
+    stage_order = {s.id: s.order for s in catalogue.stages}
+
+    def stage_key(stage: StageId | None) -> tuple[int, str]:
+        return (stage_order.get(stage, 0) if stage is not None else 10**6, stage or "")
+
+    # One pass: [money, hours, unpaid hours, grant-period money] per cell, stage and bearer.
+    cells: dict[tuple[StageId | None, str], list[Decimal]] = {}
+    stages: dict[StageId | None, list[Decimal]] = {}
+    bearers: dict[BearerId, list[Decimal]] = {}
+    for ln in lines:
+        money = _ZERO if ln.money is None else ln.money
+        grant_part = _ZERO if ln.before_grant else money
+        for acc in (
+            _accumulator(cells, (ln.stage, ln.party)),
+            _accumulator(stages, ln.stage),
+            _accumulator(bearers, ln.bearer),
+        ):
+            acc[0] += money
+            acc[1] += ln.hours
+            acc[2] += ln.unpaid_hours
+            acc[3] += grant_part
+    by_cell = tuple(
+        CellTotal(stage=stage, party=party, money=acc[0], hours=acc[1])
+        for (stage, party), acc in sorted(
+            cells.items(), key=lambda kv: (stage_key(kv[0][0]), kv[0][1])
+        )
+    )
+    stage_entries = {s.id: s for s in catalogue.stages}
+    by_stage = []
+    for stage, acc in sorted(stages.items(), key=lambda kv: stage_key(kv[0])):
+        entry = stage_entries.get(stage) if stage is not None else None
+        costs = tuple((c, catalogue.cost(c).label) for c in entry.cost_cells) if entry else ()
+        by_stage.append(
+            StageTotal(
+                stage=stage,
+                money=acc[0],
+                hours=acc[1],
+                share=acc[3] / budget if budget else None,
+                costs=costs,
+            )
+        )
+    bearer_order = {b.id: n for n, b in enumerate(catalogue.bearers)}
+    by_bearer = tuple(
+        BearerTotal(
+            bearer=bid,
+            label=catalogue.bearer(bid).label,
+            money=acc[0],
+            hours=acc[1],
+            unpaid_hours=acc[2],
+            least_able=catalogue.bearer(bid).least_able,
+        )
+        for bid, acc in sorted(bearers.items(), key=lambda kv: bearer_order.get(kv[0], 10**6))
+    )
+    return Costing(
+        currency=plan.currency,
+        lines=tuple(lines),
+        money=_sum(ln.money for ln in lines),
+        hours=_sum(ln.hours for ln in lines),
+        grant_money=grant_money,
+        before_grant_money=_sum(ln.money for ln in lines if ln.before_grant),
+        team_hours=team_hours,
+        unpriced=tuple(ln.path for ln in lines if ln.money is None),
+        budget=budget,
+        budget_hours=budget_hours,
+        share=grant_money / budget if budget else None,
+        gap=None if budget is None else budget - grant_money,
+        gap_hours=None if budget_hours is None else budget_hours - team_hours,
+        unpaid_lay_hours=_sum(ln.unpaid_hours for ln in lines if ln.lay),
+        unpaid_junior_hours=_sum(
+            ln.unpaid_hours
+            for ln in lines
+            if ln.kind in (LineKind.TEAM, LineKind.STAFF) and ln.bearer in junior
+        ),
+        declined_hours=_sum(ln.declined_hours for ln in lines),
+        benefits_advice=tuple(
+            f"costing.involvements[{i}]"
+            for i, ic in enumerate(plan.involvements)
+            if ic.benefits_advice
+        ),
+        by_cell=by_cell,
+        by_stage=tuple(by_stage),
+        by_bearer=by_bearer,
+        months=plan.months,
+    )

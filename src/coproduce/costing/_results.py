@@ -1,0 +1,296 @@
+"""The records a costing and a plan that fits return: plain, frozen, exact."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from coproduce.model import BearerId, CostId, StageId, VocabularyEnum
+
+__all__ = [
+    "BearerTotal",
+    "CellTotal",
+    "Change",
+    "Costing",
+    "Fit",
+    "Line",
+    "LineKind",
+    "StageTotal",
+    "Verb",
+]
+
+_ZERO = Decimal(0)
+
+
+class LineKind(VocabularyEnum):
+    """What a costed line is."""
+
+    FEE = "fee"
+    """Contributors' time: their fee, or their unpaid hours."""
+    EXPENSE = "expense"
+    """Money spent so people can take part (travel, care, venue...)."""
+    TEAM = "team"
+    """A researcher's hours for one involvement."""
+    STAFF = "staff"
+    """Team time not tied to one involvement (coordination, training)."""
+    SUBCONTRACT = "subcontract"
+    """An organisational partner paid by subcontract."""
+
+
+@attrs.frozen(kw_only=True)
+class Line:
+    """One costed line: money and hours, and whose they are.
+
+    Attributes:
+        kind: fee, expense, team time, staff time or subcontract.
+        path: where in the project the line comes from, e.g. ``costing.involvements[0]``.
+        stage: the stage, when the line belongs to one.
+        party: the stakeholder or researcher id, or the description of staff time.
+        bearer: the catalogue bearer whose time or money it is.
+        lay: the party is a lay contributor (patients, carers, the public, community
+            organisations).
+        label: what the line is, in a few words.
+        heading: the budget heading a grant form files it under, e.g. ``"Travel"``.
+        quantity: the number of units charged (hours, sessions, person-sessions...).
+        rate: the amount per unit; ``None`` when the line is unpriced or costs no money.
+        money: ``quantity × rate`` exactly; ``None`` when a rate is needed but unknown.
+        hours: the hours of people's time the line stands for.
+        unpaid_hours: those hours given without pay: a lay contributor's time with no fee
+            offered, or a researcher's unfunded time. (Decision-makers, professionals and
+            partners without a fee are taken to take part in paid work time.)
+        declined_hours: hours whose offered fee was declined.
+        before_grant: the line falls before the grant starts (outside its budget).
+        involvement: the index of the involvement costing it belongs to, if one.
+
+    """
+
+    kind: LineKind
+    path: str
+    stage: StageId | None
+    party: str
+    bearer: BearerId
+    lay: bool
+    label: str
+    heading: str
+    quantity: Decimal
+    rate: Decimal | None
+    money: Decimal | None
+    hours: Decimal = _ZERO
+    unpaid_hours: Decimal = _ZERO
+    declined_hours: Decimal = _ZERO
+    before_grant: bool = False
+    involvement: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CellTotal:
+    """Money and hours of one stage × party cell (grant period and before it)."""
+
+    stage: StageId | None
+    party: str
+    money: Decimal
+    hours: Decimal
+
+
+@attrs.frozen(kw_only=True)
+class StageTotal:
+    """One stage's money and hours, its share of the budget, and its non-monetary costs.
+
+    Attributes:
+        share: the stage's money as a fraction of the budget (``None`` without a budget).
+        costs: the catalogue's costs of coproduction at this stage (Table 1) as
+            ``(id, label)``: what money does not measure.
+
+    """
+
+    stage: StageId | None
+    money: Decimal
+    hours: Decimal
+    share: Decimal | None
+    costs: tuple[tuple[CostId, str], ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class BearerTotal:
+    """What one bearer gives and receives.
+
+    Attributes:
+        bearer: the catalogue bearer id.
+        label: the bearer's label.
+        money: money spent on the bearer's lines (fees paid to them, their expenses, a
+            subcontract with them).
+        hours: hours of the bearer's time.
+        unpaid_hours: hours given without pay.
+        least_able: the catalogue marks this bearer least able to carry costs (p. 5).
+
+    """
+
+    bearer: BearerId
+    label: str
+    money: Decimal
+    hours: Decimal
+    unpaid_hours: Decimal
+    least_able: bool
+
+
+@attrs.frozen(kw_only=True)
+class Costing:
+    """Money and hours of a project's involvement, who gives them, and the gap to its budget.
+
+    Every total is exactly the sum of its lines (``Decimal``, never rounded).
+
+    Attributes:
+        currency: the ISO 4217 code of every amount.
+        lines: every costed line, in document order.
+        money: all money of priced lines, before the grant included.
+        hours: all hours of people's time.
+        grant_money: money within the grant period (what the budget must cover).
+        before_grant_money: money spent before the grant starts.
+        team_hours: the research team's hours within the grant period (what the hours
+            budget must cover).
+        unpriced: the paths of lines that need a rate the cards do not give.
+        budget: the money set aside for involvement, if known.
+        budget_hours: the team hours set aside for involvement, if known.
+        share: ``grant_money / budget``; ``None`` without a (non-zero) budget.
+        gap: ``budget - grant_money``: negative when the plan as drawn is short.
+        gap_hours: ``budget_hours - team_hours``: negative when short.
+        unpaid_lay_hours: hours lay contributors give without a fee.
+        unpaid_junior_hours: unfunded hours of early-career or fixed-term researchers.
+        declined_hours: hours whose offered fee was declined.
+        benefits_advice: paths of involvements whose contributors need benefits advice.
+        by_cell: money and hours per stage × party.
+        by_stage: per stage, with the non-monetary costs beside the money.
+        by_bearer: per catalogue bearer.
+        months: the project's length in months, if known.
+
+    """
+
+    currency: str
+    lines: tuple[Line, ...]
+    money: Decimal
+    hours: Decimal
+    grant_money: Decimal
+    before_grant_money: Decimal
+    team_hours: Decimal
+    unpriced: tuple[str, ...]
+    budget: Decimal | None
+    budget_hours: Decimal | None
+    share: Decimal | None
+    gap: Decimal | None
+    gap_hours: Decimal | None
+    unpaid_lay_hours: Decimal
+    unpaid_junior_hours: Decimal
+    declined_hours: Decimal
+    benefits_advice: tuple[str, ...]
+    by_cell: tuple[CellTotal, ...]
+    by_stage: tuple[StageTotal, ...]
+    by_bearer: tuple[BearerTotal, ...]
+    months: int | None = None
+
+    @property
+    def short(self) -> bool:
+        """The plan as drawn costs more money or team hours than set aside."""
+        return (self.gap is not None and self.gap < 0) or (
+            self.gap_hours is not None and self.gap_hours < 0
+        )
+
+    def gap_sentence(self) -> str:
+        """The gap in words, e.g. for the appraisal's resourcing finding.
+
+        Example:
+            >>> from coproduce.costing import cost
+            >>> from coproduce.io import load_example
+            >>> cost(load_example("no-resources")).gap_sentence()
+            'short by GBP 6,150.00 and 16 team hours for the plan as drawn'
+            >>> cost(load_example("contested-policy")).gap_sentence()
+            'within the budget: GBP 3,344.00 and 49 team hours to spare'
+
+        """
+        if self.gap is None and self.gap_hours is None:
+            return "no budget is given for involvement"
+        money = None if self.gap is None else f"{self.currency} {abs(self.gap):,.2f}"
+        hours = (
+            None if self.gap_hours is None else f"{abs(self.gap_hours).normalize():f} team hours"
+        )
+        short = [
+            text
+            for text, gap in ((money, self.gap), (hours, self.gap_hours))
+            if text is not None and gap is not None and gap < 0
+        ]
+        if short:
+            return f"short by {' and '.join(short)} for the plan as drawn"
+        spare = " and ".join(text for text in (money, hours) if text is not None)
+        return f"within the budget: {spare} to spare"
+
+
+class Verb(VocabularyEnum):
+    """What the plan that fits does to one involvement."""
+
+    KEEP = "keep"
+    LIGHTER = "lighter"
+    """Keep it in its lighter version."""
+    DROP = "drop"
+    PAY = "pay"
+    """Pay lay contributors the drawn plan left unpaid (the fit never saves on them)."""
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """What the plan that fits does to one involvement, and why.
+
+    Attributes:
+        stage: the involvement's stage.
+        stakeholder: the involvement's stakeholder.
+        verb: keep, make lighter, drop, or pay.
+        aims: the aims the involvement serves.
+        money: the involvement's money as the fit keeps it (0 when dropped).
+        team_hours: the team hours as the fit keeps them.
+        saving: money saved against the plan as drawn (negative when paying costs more).
+        reason: why, in a sentence.
+
+    """
+
+    stage: StageId
+    stakeholder: str
+    verb: Verb
+    aims: tuple[str, ...]
+    money: Decimal
+    team_hours: Decimal
+    saving: Decimal
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class Fit:
+    """The plan that keeps the most of what the aims need within a budget.
+
+    Attributes:
+        budget: the money the plan must fit in (``None``: unlimited).
+        budget_hours: the team hours it must fit in (``None``: unlimited).
+        fixed_money: money the fit cannot change (staff time, subcontracts, shared
+            expenses), counted first.
+        fixed_hours: team hours it cannot change.
+        money: the fitted plan's grant money, fixed costs included.
+        team_hours: the fitted plan's team hours, fixed hours included.
+        feasible: the fixed costs alone fit the budget; when not, every involvement is
+            dropped and the changes say so.
+        aims_served: the aims the fitted plan still serves.
+        aims_lost: the aims the drawn plan served and the fitted plan cannot, within the
+            budget.
+        changes: one per involvement costing, in the plan's canonical order.
+        method: how the fit was found, in a sentence (for reports).
+
+    """
+
+    budget: Decimal | None
+    budget_hours: Decimal | None
+    fixed_money: Decimal
+    fixed_hours: Decimal
+    money: Decimal
+    team_hours: Decimal
+    feasible: bool
+    aims_served: tuple[str, ...]
+    aims_lost: tuple[str, ...]
+    changes: tuple[Change, ...]
+    method: str

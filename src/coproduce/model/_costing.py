@@ -1,0 +1,367 @@
+"""What the planned involvement costs in money and hours: the costing section of a project.
+
+The section is optional (``Project.costing``). Its lines refer to the involvement plan by
+(stage, stakeholder) and to the research team by researcher id; :mod:`coproduce.costing`
+checks those references and does the arithmetic.
+
+Money and hours are :class:`~decimal.Decimal`, never ``float``: a line's amount is the exact
+product of its rate and its quantities, so totals are exactly the sum of their lines and
+doubling a rate exactly doubles its lines. Nothing is rounded until a renderer shows it.
+Integers in minor units were the alternative; they cannot hold an hourly fee for a
+quarter of an hour without rounding each line, and rounded lines no longer scale exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from coproduce.model._ext import Extensible
+from coproduce.model._vocab import (
+    ResearcherId,
+    StakeholderId,
+    VocabularyEnum,
+)
+
+__all__ = [
+    "CostingPlan",
+    "Expense",
+    "ExpenseBasis",
+    "ExpenseKind",
+    "InvolvementCosting",
+    "Lighter",
+    "PaymentMethod",
+    "Rate",
+    "RateCard",
+    "RateUnit",
+    "SessionFormat",
+    "StaffTime",
+    "Subcontract",
+    "TeamTime",
+]
+
+
+def _non_negative(_: Any, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
+    if value is None:
+        return
+    if not value.is_finite() or value < 0:
+        raise ValueError(f"{attribute.name} must be a non-negative number, got {value}")
+
+
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_SCHEMA = "json_schema"
+"""Field metadata key: constraints the generated JSON Schema adds to the field's type."""
+_MIN_1 = {_SCHEMA: {"minimum": 1}}
+_CODE = {_SCHEMA: {"pattern": _CURRENCY.pattern}}
+
+
+def _currency(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not _CURRENCY.match(value):
+        raise ValueError(
+            f"{attribute.name} {value!r} is not an ISO 4217 code (three capital letters, "
+            "e.g. 'GBP')"
+        )
+
+
+def _at_least_one(_: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and value < 1:
+        raise ValueError(f"{attribute.name} must be at least 1, got {value}")
+
+
+class RateUnit(VocabularyEnum):
+    """What one payment at a rate pays for."""
+
+    HOUR = "hour"
+    """An hour of a contributor's time (the session and, if paid, its preparation)."""
+    HALF_DAY = "half-day"
+    """One session of up to half a day."""
+    DAY = "day"
+    """One session of up to a day."""
+
+
+class SessionFormat(VocabularyEnum):
+    """How the contributors take part in a session."""
+
+    IN_PERSON = "in-person"
+    ONLINE = "online"
+    WRITTEN = "written"
+    """Comments on documents, surveys: no meeting."""
+    MIXED = "mixed"
+    """Some in the room, some online."""
+
+
+class PaymentMethod(VocabularyEnum):
+    """How contributors are paid for their time."""
+
+    PAID = "paid"
+    """A fee, paid as money."""
+    VOUCHERS = "vouchers"
+    """A fee, paid as vouchers (often to protect welfare benefits)."""
+    DECLINED = "declined"
+    """A fee was offered and the contributors chose not to take it."""
+    NONE = "none"
+    """No fee is offered: the contributors give their time unpaid."""
+
+
+class ExpenseKind(VocabularyEnum):
+    """What an expense pays for (the headings of involvement cost calculators)."""
+
+    TRAVEL = "travel"
+    """Travel and subsistence."""
+    CARE = "care"
+    """Carers' and childcare costs while a contributor takes part."""
+    ACCESSIBILITY = "accessibility"
+    """Interpreters, BSL, accessible or translated materials, personal assistants."""
+    VENUE = "venue"
+    REFRESHMENTS = "refreshments"
+    TECHNOLOGY = "technology"
+    """Devices, software and data costs for taking part online."""
+    TRAINING = "training"
+    """Training for contributors or for the team."""
+    BENEFITS_ADVICE = "benefits-advice"
+    """Independent advice on how payment affects welfare benefits."""
+    OTHER = "other"
+
+
+class ExpenseBasis(VocabularyEnum):
+    """How an expense's amount multiplies."""
+
+    PERSON_SESSION = "person-session"
+    """Per contributor per session (travel, care)."""
+    SESSION = "session"
+    """Per session (venue, refreshments, interpreter)."""
+    TOTAL = "total"
+    """Once for the line."""
+
+
+@attrs.frozen(kw_only=True)
+class Rate(Extensible):
+    """One rate of a rate card: what a role is paid per unit.
+
+    Attributes:
+        role: the role the rate is for, e.g. ``"public-contributor"`` or ``"coordinator"``;
+            costing lines name it.
+        unit: what one payment pays for: an hour, a half-day session or a day session.
+        amount: the payment per unit in the card's currency; ``null`` when the figure is not
+            known or could not be confirmed (lines at this rate are then unpriced).
+        note: where the figure comes from or why it is missing.
+
+    """
+
+    role: str
+    unit: RateUnit
+    amount: Decimal | None = attrs.field(default=None, validator=_non_negative)
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class RateCard(Extensible):
+    """A set of rates in one currency, with where they come from.
+
+    Attributes:
+        id: a short name for the card, e.g. ``"nihr-2024"``.
+        currency: the ISO 4217 code of every amount on the card, e.g. ``"GBP"``.
+        rates: the rates, at most one per (role, unit).
+        title: the title of the source document.
+        publisher: who publishes the source.
+        date: the date or version of the source, as it gives it.
+        url: where to read the source.
+        note: what the card does and does not hold.
+
+    """
+
+    id: str
+    currency: str = attrs.field(validator=_currency, metadata=_CODE)
+    rates: tuple[Rate, ...] = ()
+    title: str = ""
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Expense(Extensible):
+    """Money spent so that people can take part.
+
+    Attributes:
+        kind: what the expense pays for.
+        amount: the amount per :attr:`basis`, in the project's currency.
+        basis: per contributor per session, per session, or once.
+        currency: the ISO 4217 code of the amount; only to state it (it must be the
+            project's currency).
+        description: what it is, e.g. ``"return train fares"``.
+
+    """
+
+    kind: ExpenseKind
+    amount: Decimal = attrs.field(validator=_non_negative)
+    basis: ExpenseBasis = ExpenseBasis.TOTAL
+    currency: str | None = attrs.field(default=None, validator=_currency, metadata=_CODE)
+    description: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class TeamTime(Extensible):
+    """A team member's hours per session of one involvement (facilitating, following up).
+
+    Attributes:
+        researcher: the id of one of the project's researchers.
+        hours: hours per session.
+        role: a rate card role to cost the hours in money (e.g. ``"coordinator"``); empty
+            when the hours are already paid by the grant's salaries and count only as time.
+        funded: the hours are paid for (salaried time set aside); ``false`` when they come
+            on top of the researcher's paid work.
+
+    """
+
+    researcher: ResearcherId
+    hours: Decimal = attrs.field(validator=_non_negative)
+    role: str = ""
+    funded: bool = True
+
+
+@attrs.frozen(kw_only=True)
+class Lighter(Extensible):
+    """A lighter version of an involvement, which the plan that fits may choose.
+
+    Fields left out keep the involvement's own values. Fees and payment stay as they are:
+    a lighter involvement asks less time, it never pays less per unit.
+
+    Attributes:
+        people: fewer contributors.
+        sessions: fewer sessions.
+        hours: shorter sessions (hours per session).
+        format: a cheaper format, e.g. online instead of in person.
+        note: what the lighter version gives up, in a sentence.
+
+    """
+
+    people: int | None = attrs.field(default=None, validator=_at_least_one, metadata=_MIN_1)
+    sessions: int | None = attrs.field(default=None, validator=_at_least_one, metadata=_MIN_1)
+    hours: Decimal | None = attrs.field(default=None, validator=_non_negative)
+    format: SessionFormat | None = None
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class InvolvementCosting(Extensible):
+    """What one line of the involvement plan asks in time and money.
+
+    Attributes:
+        stage: the stage of the plan line costed, e.g. ``stage.framing-questions``.
+        stakeholder: the stakeholder of the plan line costed.
+        people: how many contributors take part.
+        sessions: how many sessions (meetings, review rounds).
+        hours: hours per session.
+        preparation_hours: each contributor's preparation per session (reading, travel
+            planning); paid at an hourly rate.
+        travel_hours: each contributor's travel time per session; counted as time given,
+            not paid.
+        format: in person, online, written or mixed.
+        role: the rate card role the contributors are paid at; empty for no fee.
+        unit: which of the role's rates applies: per hour, per half-day or per day session.
+        payment: how the fee is paid, or that none is offered or it is declined.
+        benefits_advice: contributors need independent advice on welfare benefits before
+            accepting payment.
+        expenses: travel, care, accessibility, venue, refreshments, technology...
+        team: the research team's hours per session for this involvement.
+        before_grant: the involvement happens before the grant starts (developing the
+            application): outside the grant's budget, usually paid by the organisation.
+        lighter: a lighter version the plan that fits may choose instead.
+
+    """
+
+    stage: str
+    stakeholder: StakeholderId
+    people: int = attrs.field(default=1, validator=_at_least_one, metadata=_MIN_1)
+    sessions: int = attrs.field(default=1, validator=_at_least_one, metadata=_MIN_1)
+    hours: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)
+    preparation_hours: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)
+    travel_hours: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)
+    format: SessionFormat = SessionFormat.IN_PERSON
+    role: str = ""
+    unit: RateUnit = RateUnit.HOUR
+    payment: PaymentMethod = PaymentMethod.PAID
+    benefits_advice: bool = False
+    expenses: tuple[Expense, ...] = ()
+    team: tuple[TeamTime, ...] = ()
+    before_grant: bool = False
+    lighter: Lighter | None = None
+
+
+@attrs.frozen(kw_only=True)
+class StaffTime(Extensible):
+    """Team time not tied to one involvement: coordination, training, reporting.
+
+    Attributes:
+        description: what the time is for, e.g. ``"involvement coordinator"``.
+        hours: hours over the project.
+        researcher: the id of the researcher who gives the time, if one of the team.
+        role: a rate card role to cost the hours in money (e.g. ``"coordinator"``); empty
+            when the hours are paid by salaries already in the grant.
+        stage: the stage the time belongs to, if one.
+        funded: the hours are paid for; ``false`` when they come on top of paid work.
+        training: the time is training (for the team or contributors).
+
+    """
+
+    description: str
+    hours: Decimal = attrs.field(validator=_non_negative)
+    researcher: ResearcherId | None = None
+    role: str = ""
+    stage: str | None = None
+    funded: bool = True
+    training: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Subcontract(Extensible):
+    """An organisational partner paid by subcontract to support involvement.
+
+    Attributes:
+        partner: the id of the stakeholder (e.g. a community organisation) paid.
+        amount: the subcontract's value, in the project's currency.
+        stage: the stage it supports, if one.
+        currency: the ISO 4217 code of the amount; only to state it.
+        description: what the partner does for it.
+
+    """
+
+    partner: StakeholderId
+    amount: Decimal = attrs.field(validator=_non_negative)
+    stage: str | None = None
+    currency: str | None = attrs.field(default=None, validator=_currency, metadata=_CODE)
+    description: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class CostingPlan(Extensible):
+    """The costing of a project's involvement: lines, staff time, partners and the budget.
+
+    Attributes:
+        currency: the ISO 4217 code every amount of the project is in, e.g. ``"GBP"``.
+        budget: the money set aside for involvement, if known.
+        budget_hours: the research team's hours set aside for involvement, if known.
+        months: the project's length in months, if known.
+        rate_card: the project's own rate card; it takes precedence over a card given to
+            the costing (and over the shipped one) role by role.
+        involvements: what each line of the involvement plan asks.
+        staff: team time not tied to one involvement.
+        subcontracts: organisational partners paid by subcontract.
+        expenses: costs not tied to one involvement (training, a shared venue hire...).
+
+    """
+
+    currency: str = attrs.field(validator=_currency, metadata=_CODE)
+    budget: Decimal | None = attrs.field(default=None, validator=_non_negative)
+    budget_hours: Decimal | None = attrs.field(default=None, validator=_non_negative)
+    months: int | None = attrs.field(default=None, validator=_at_least_one, metadata=_MIN_1)
+    rate_card: RateCard | None = None
+    involvements: tuple[InvolvementCosting, ...] = ()
+    staff: tuple[StaffTime, ...] = ()
+    subcontracts: tuple[Subcontract, ...] = ()
+    expenses: tuple[Expense, ...] = ()

@@ -1,0 +1,94 @@
+r"""Rate cards as data: the card coproduce ships, and reading your own.
+
+A rate card (:class:`~coproduce.model.RateCard`) says what each role is paid per hour,
+half-day or day, in one currency, and where the figures come from. The engine
+(:mod:`coproduce.costing`) never holds a rate of its own: every amount comes from a card,
+either the project's own (``costing.rate_card``) or one given to it.
+
+The shipped card (:func:`default`) is the UK's NIHR payment guidance for public
+involvement, with its title, publisher, version, date and address. Its figures could not be
+confirmed when the card was written, so it lists the rates *without amounts* and says so:
+lines priced at them are reported as unpriced until you give the figures yourself.
+
+Example:
+    >>> from coproduce.ratecards import default, load_rate_card
+    >>> card = default()
+    >>> card.currency, card.publisher
+    ('GBP', 'National Institute for Health and Care Research (NIHR)')
+    >>> [(r.role, r.unit.value, r.amount) for r in card.rates][:1]
+    [('public-contributor', 'hour', None)]
+    >>> mine = load_rate_card('id = "mine"\ncurrency = "GBP"\n'
+    ...                       '[[rates]]\nrole = "member"\nunit = "hour"\namount = "30.00"\n',
+    ...                       format="toml")
+    >>> mine.rates[0].amount
+    Decimal('30.00')
+
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from coproduce.errors import DocumentError, Issue
+from coproduce.io._converter import converter, issues_from
+from coproduce.io._formats import Format, Limits, check_depth, detect, parse
+from coproduce.model import RateCard
+
+__all__ = ["default", "load_rate_card"]
+
+_LIMITS = Limits()
+_WHAT = "rate card"
+
+
+def load_rate_card(
+    source: Path | str | bytes | dict[str, Any], *, format: Format | None = None
+) -> RateCard:
+    """Read a rate card from a file (format from its suffix), document text, or parsed data.
+
+    Raises:
+        DocumentError: every problem, each with its path (``$.rates[1].unit``).
+
+    """
+    if isinstance(source, dict):
+        data: Any = source
+    else:
+        try:
+            fmt = detect(source, format)
+            if isinstance(source, Path):
+                try:
+                    text: str | bytes = source.read_bytes()
+                except OSError as exc:
+                    raise DocumentError(
+                        [
+                            Issue(
+                                path="$",
+                                code="unreadable",
+                                message=f"cannot read {source}: {exc.strerror}",
+                            )
+                        ]
+                    ) from None
+            else:
+                text = source
+            data = parse(text, fmt, _LIMITS)
+            check_depth(data, _LIMITS)
+        except DocumentError as exc:
+            raise DocumentError(exc.issues, what=_WHAT) from None
+    if not isinstance(data, dict):
+        raise DocumentError(
+            [Issue(path="$", code="wrong-type", message="the card is not an object")], what=_WHAT
+        )
+    try:
+        card: RateCard = converter.structure(data, RateCard)
+    except Exception as exc:
+        raise DocumentError(issues_from(exc), what=_WHAT) from None
+    return card
+
+
+@cache
+def default() -> RateCard:
+    """The rate card shipped with coproduce (NIHR payment guidance; see the module notes)."""
+    text = (resources.files("coproduce") / "ratecards_data" / "nihr.toml").read_bytes()
+    return load_rate_card(text, format="toml")

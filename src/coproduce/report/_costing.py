@@ -1,0 +1,504 @@
+"""The costing in words and tables: text, Markdown, HTML and CSV, from one set of sections.
+
+Each section is built once as a small table (title, notes, header, rows); the three
+renderers only lay it out, so their wording cannot drift apart. Amounts are shown to the
+currency's minor unit (rounded half to even) only here: the engine keeps them exact, and a
+total is the exact sum of its lines, rounded once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import ROUND_HALF_EVEN, Decimal
+from html import escape
+from typing import Any
+
+import attrs
+
+from coproduce.catalogue import Catalogue
+from coproduce.catalogue import default as default_catalogue
+from coproduce.costing import Costing, Fit, LineKind, Verb
+
+__all__ = [
+    "costing_csv",
+    "costing_data",
+    "costing_html",
+    "costing_html_fragment",
+    "costing_markdown",
+    "costing_text",
+    "format_hours",
+    "format_money",
+]
+
+_SYMBOL = {"GBP": "£", "EUR": "€", "USD": "$"}
+_CENT = Decimal("0.01")
+
+_CSS = """
+.coproduce-costing { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
+  color: #1f2937; }
+.coproduce-costing h2 { font-size: 20px; margin-top: 28px; border-bottom: 2px solid #e7e5e4;
+  padding-bottom: 4px; }
+.coproduce-costing table { border-collapse: collapse; width: 100%; margin: 8px 0 16px;
+  font-size: 14px; }
+.coproduce-costing th, .coproduce-costing td { border: 1px solid #e5e7eb; padding: 5px 8px;
+  text-align: left; vertical-align: top; }
+.coproduce-costing th { background: #f5f5f4; }
+.coproduce-costing td.num, .coproduce-costing th.num { text-align: right;
+  font-variant-numeric: tabular-nums; white-space: nowrap; }
+.coproduce-costing tr.total td { font-weight: 700; border-top: 2px solid #9ca3af; }
+.coproduce-costing .short { color: #b91c1c; font-weight: 700; }
+.coproduce-costing .ok { color: #0f766e; font-weight: 700; }
+.coproduce-costing .note { color: #6b7280; font-size: 13px; }
+"""
+
+
+def format_money(amount: Decimal | None, currency: str) -> str:
+    """An amount as people read it: ``£1,234.50``; ``unpriced`` for ``None``.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> format_money(Decimal("1234.5"), "GBP"), format_money(Decimal("-3"), "CHF")
+        ('£1,234.50', '-CHF 3.00')
+
+    """
+    if amount is None:
+        return "unpriced"
+    q = amount.quantize(_CENT, rounding=ROUND_HALF_EVEN)
+    sign = "-" if q < 0 else ""
+    symbol = _SYMBOL.get(currency)
+    body = f"{abs(q):,}"
+    return f"{sign}{symbol}{body}" if symbol else f"{sign}{currency} {body}"
+
+
+def format_hours(hours: Decimal) -> str:
+    """Hours without trailing zeros: ``2.5``, ``12``.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> format_hours(Decimal("12.50")), format_hours(Decimal("40.0"))
+        ('12.5', '40')
+
+    """
+    return f"{hours.normalize():f}"
+
+
+@attrs.frozen
+class _Table:
+    title: str
+    notes: tuple[str, ...]
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: frozenset[int] = frozenset()
+    total: tuple[str, ...] | None = None
+
+
+def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[_Table]:
+    c = costing
+    cur = c.currency
+    labels: dict[str, str] = {s.id: s.label for s in cat.stages}
+
+    def money(d: Decimal | None) -> str:
+        return format_money(d, cur)
+
+    def stage(s: str | None) -> str:
+        return labels.get(s, s) if s is not None else "whole project"
+
+    summary = [
+        ("Money for involvement (grant period)", money(c.grant_money)),
+        ("Involvement budget", money(c.budget) if c.budget is not None else "not given"),
+        ("Share of the budget", f"{c.share:.0%}" if c.share is not None else "—"),
+        (
+            "Money against the budget",
+            (
+                f"short by {money(-c.gap)} for the plan as drawn"
+                if c.gap is not None and c.gap < 0
+                else f"within budget: {money(c.gap)} to spare"
+                if c.gap is not None
+                else "no budget given"
+            ),
+        ),
+        ("Research team hours (grant period)", format_hours(c.team_hours)),
+        (
+            "Team hours against the hours set aside",
+            (
+                f"short by {format_hours(-c.gap_hours)} hours for the plan as drawn"
+                if c.gap_hours is not None and c.gap_hours < 0
+                else f"within the hours set aside: {format_hours(c.gap_hours)} to spare"
+                if c.gap_hours is not None
+                else "no hours set aside"
+            ),
+        ),
+        ("Money before the grant starts", money(c.before_grant_money)),
+        ("All hours of people's time", format_hours(c.hours)),
+        ("Hours lay contributors give unpaid", format_hours(c.unpaid_lay_hours)),
+        (
+            "Unfunded hours of early-career or fixed-term researchers",
+            format_hours(c.unpaid_junior_hours),
+        ),
+        ("Hours whose offered fee was declined", format_hours(c.declined_hours)),
+    ]
+    notes = []
+    if c.months is not None:
+        notes.append(f"Project length: {c.months} months.")
+    if c.unpriced:
+        notes.append(
+            f"{len(c.unpriced)} line(s) need a rate the rate cards do not give, so the money "
+            f"is a lower bound: {', '.join(c.unpriced)}."
+        )
+    if c.benefits_advice:
+        where = {
+            f"costing.involvements[{ln.involvement}]": f"{ln.party} at {stage(ln.stage)}"
+            for ln in c.lines
+            if ln.involvement is not None and ln.kind is LineKind.FEE
+        }
+        notes.append(
+            "Contributors need independent benefits advice before accepting payment: "
+            + "; ".join(where.get(path, path) for path in c.benefits_advice)
+            + "."
+        )
+    tables = [
+        _Table(
+            title="Costing: summary",
+            notes=tuple(notes),
+            header=("figure", "value"),
+            rows=tuple(summary),
+            numeric=frozenset({1}),
+        )
+    ]
+    grant = [ln for ln in c.lines if not ln.before_grant]
+    order = {h: n for n, h in enumerate(_HEADING_ORDER)}
+    rows = []
+    for ln in sorted(grant, key=lambda ln: (order.get(ln.heading, 99), ln.path)):
+        if ln.money == 0 and ln.rate is None:
+            continue  # time only: shown under who gives the time
+        rows.append(
+            (
+                ln.heading,
+                f"{stage(ln.stage)} · {ln.party} · {ln.label}",
+                format_hours(ln.quantity),
+                money(ln.rate) if ln.rate is not None else "unpriced",
+                money(ln.money),
+            )
+        )
+    tables.append(
+        _Table(
+            title="Budget for involvement (for a grant form)",
+            notes=("Grant period only; each amount is quantity × rate.",),
+            header=("heading", "item", "quantity", "rate", "amount"),
+            rows=tuple(rows),
+            numeric=frozenset({2, 3, 4}),
+            total=("Total", "", "", "", money(c.grant_money)),
+        )
+    )
+    tables.append(
+        _Table(
+            title="Who pays, in money and hours",
+            notes=(
+                "Money is what is spent on each bearer's lines (fees, their expenses, "
+                "subcontracts); hours are their time; unpaid hours are given without a fee "
+                "or outside funded time. The catalogue marks some bearers least able to "
+                "carry costs (p. 5).",
+            ),
+            header=("bearer", "money", "hours", "unpaid hours", "least able"),
+            rows=tuple(
+                (
+                    b.label,
+                    money(b.money),
+                    format_hours(b.hours),
+                    format_hours(b.unpaid_hours),
+                    "yes" if b.least_able else "",
+                )
+                for b in c.by_bearer
+            ),
+            numeric=frozenset({1, 2, 3}),
+            total=("Total", money(c.money), format_hours(c.hours), "", ""),
+        )
+    )
+    tables.append(
+        _Table(
+            title="Per stage: money, hours, and what money does not measure",
+            notes=(
+                "The last column lists the paper's costs of coproduction at the stage "
+                "(Table 1, p. 4): they are not counted in money, but they are real.",
+            ),
+            header=("stage", "money", "hours", "share of budget", "non-monetary costs"),
+            rows=tuple(
+                (
+                    stage(s.stage),
+                    money(s.money),
+                    format_hours(s.hours),
+                    f"{s.share:.0%}" if s.share is not None else "—",
+                    "; ".join(label for _, label in s.costs) or "—",
+                )
+                for s in c.by_stage
+            ),
+            numeric=frozenset({1, 2, 3}),
+        )
+    )
+    tables.append(
+        _Table(
+            title="Per stage and party",
+            notes=(),
+            header=("stage", "party", "money", "hours"),
+            rows=tuple(
+                (stage(x.stage), x.party, money(x.money), format_hours(x.hours)) for x in c.by_cell
+            ),
+            numeric=frozenset({2, 3}),
+        )
+    )
+    if fit is not None:
+        budget = money(fit.budget) if fit.budget is not None else "no limit"
+        hours = format_hours(fit.budget_hours) if fit.budget_hours is not None else "no limit"
+        fnotes = [
+            f"Budget: {budget}; team hours: {hours}. The plan that fits costs "
+            f"{money(fit.money)} and {format_hours(fit.team_hours)} team hours, of which "
+            f"{money(fit.fixed_money)} and {format_hours(fit.fixed_hours)} hours cannot change.",
+            f"Aims still served: {', '.join(fit.aims_served) or 'none'}."
+            + (f" Aims lost: {', '.join(fit.aims_lost)}." if fit.aims_lost else ""),
+            f"Method: {fit.method}.",
+        ]
+        if not fit.feasible:
+            fnotes.insert(0, "The costs that cannot change already exceed the budget.")
+        tables.append(
+            _Table(
+                title="The plan that fits",
+                notes=tuple(fnotes),
+                header=("stage", "stakeholder", "change", "money", "why"),
+                rows=tuple(
+                    (
+                        stage(ch.stage),
+                        ch.stakeholder,
+                        _VERB[ch.verb],
+                        money(ch.money),
+                        ch.reason,
+                    )
+                    for ch in fit.changes
+                ),
+                numeric=frozenset({3}),
+            )
+        )
+    return tables
+
+
+_HEADING_ORDER = (
+    "Payments to contributors",
+    "Travel and subsistence",
+    "Carers and childcare",
+    "Accessibility",
+    "Benefits advice",
+    "Venues",
+    "Refreshments",
+    "Technology and data",
+    "Training",
+    "Research team time",
+    "Partner organisations (subcontracts)",
+    "Other costs",
+)
+_VERB = {Verb.KEEP: "keep", Verb.LIGHTER: "make lighter", Verb.DROP: "drop", Verb.PAY: "pay"}
+
+
+def costing_text(
+    costing: Costing, fit: Fit | None = None, *, catalogue: Catalogue | None = None
+) -> str:
+    """The costing (and the plan that fits) as plain text with aligned columns.
+
+    Example:
+        >>> from coproduce.costing import cost
+        >>> from coproduce.io import load_example
+        >>> text = costing_text(cost(load_example("no-resources")))
+        >>> "short by £6,150.00 for the plan as drawn" in text
+        True
+
+    """
+    cat = catalogue if catalogue is not None else default_catalogue()
+    out: list[str] = []
+    for t in _sections(costing, fit, cat):
+        out += [t.title, "=" * len(t.title)]
+        out += list(t.notes)
+        rows = [t.header, *t.rows] + ([t.total] if t.total else [])
+        widths = [min(48, max(len(r[i]) for r in rows)) for i in range(len(t.header))]
+        for n, r in enumerate(rows):
+            cells = [
+                (cell.rjust(widths[i]) if i in t.numeric else cell.ljust(widths[i]))
+                for i, cell in enumerate(r)
+            ]
+            out.append("  ".join(cells).rstrip())
+            if n == 0:
+                out.append("  ".join("-" * w for w in widths))
+        out.append("")
+    return "\n".join(out)
+
+
+def _md(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+def costing_markdown(
+    costing: Costing, fit: Fit | None = None, *, catalogue: Catalogue | None = None
+) -> str:
+    """The costing (and the plan that fits) as Markdown sections with tables."""
+    cat = catalogue if catalogue is not None else default_catalogue()
+    out: list[str] = []
+    for t in _sections(costing, fit, cat):
+        out += [f"## {t.title}", ""]
+        if t.notes:
+            out += [*t.notes, ""]
+        out.append("| " + " | ".join(_md(h) for h in t.header) + " |")
+        out.append(
+            "|" + "|".join("---:" if i in t.numeric else "---" for i in range(len(t.header))) + "|"
+        )
+        out += ["| " + " | ".join(_md(c) for c in r) + " |" for r in t.rows]
+        if t.total:
+            out.append("| " + " | ".join(f"**{_md(c)}**" if c else "" for c in t.total) + " |")
+        out.append("")
+    return "\n".join(out)
+
+
+def costing_html_fragment(
+    costing: Costing, fit: Fit | None = None, *, catalogue: Catalogue | None = None
+) -> str:
+    """The costing as an HTML ``<div>`` with its own styles, to include in a report."""
+    cat = catalogue if catalogue is not None else default_catalogue()
+    parts = [f'<div class="coproduce-costing"><style>{_CSS}</style>']
+    for t in _sections(costing, fit, cat):
+        parts.append(f"<h2>{escape(t.title)}</h2>")
+        parts += [f'<p class="note">{escape(n)}</p>' for n in t.notes]
+
+        def cell(tag: str, i: int, text: str, t: _Table = t) -> str:
+            cls = ' class="num"' if i in t.numeric else ""
+            body = escape(text)
+            if text.startswith("short by"):
+                body = f'<span class="short">{body}</span>'
+            elif text.startswith("within"):
+                body = f'<span class="ok">{body}</span>'
+            return f"<{tag}{cls}>{body}</{tag}>"
+
+        head = "".join(cell("th", i, h) for i, h in enumerate(t.header))
+        body = "".join(
+            "<tr>" + "".join(cell("td", i, c) for i, c in enumerate(r)) + "</tr>" for r in t.rows
+        )
+        if t.total:
+            body += (
+                '<tr class="total">'
+                + "".join(cell("td", i, c) for i, c in enumerate(t.total))
+                + "</tr>"
+            )
+        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def costing_html(
+    costing: Costing,
+    fit: Fit | None = None,
+    *,
+    title: str = "",
+    catalogue: Catalogue | None = None,
+) -> str:
+    """The costing as one self-contained HTML page: no scripts, nothing fetched.
+
+    Example:
+        >>> from coproduce.costing import cost
+        >>> from coproduce.io import load_example
+        >>> page = costing_html(cost(load_example("contested-policy")), title="A study")
+        >>> page.startswith("<!doctype html>") and "<script" not in page
+        True
+
+    """
+    name = escape(title or "Costing")
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>Costing: {name}</title><style>body {{ margin: 0; background: #fafaf9; }} "
+        "main { max-width: 1000px; margin: 0 auto; padding: 24px 28px 48px; "
+        "background: #fff; } h1 { font: 700 26px system-ui, sans-serif; }</style></head>"
+        f"<body><main><h1>Costing: {name}</h1>"
+        + costing_html_fragment(costing, fit, catalogue=catalogue)
+        + "</main></body></html>\n"
+    )
+
+
+_CSV_FIELDS = (
+    "path",
+    "kind",
+    "heading",
+    "stage",
+    "party",
+    "bearer",
+    "lay",
+    "label",
+    "quantity",
+    "rate",
+    "money",
+    "hours",
+    "unpaid_hours",
+    "declined_hours",
+    "before_grant",
+    "currency",
+)
+
+
+def costing_csv(costing: Costing) -> str:
+    """Every costed line as CSV, one row per line, exact amounts (for spreadsheets).
+
+    Example:
+        >>> from coproduce.costing import cost
+        >>> from coproduce.io import load_example
+        >>> costing_csv(cost(load_example("contested-policy"))).splitlines()[0]
+        'path,kind,heading,stage,party,bearer,lay,label,quantity,rate,money,hours,...'
+
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_CSV_FIELDS)
+    for ln in costing.lines:
+        writer.writerow(
+            (
+                ln.path,
+                ln.kind.value,
+                ln.heading,
+                ln.stage or "",
+                ln.party,
+                ln.bearer,
+                str(ln.lay).lower(),
+                ln.label,
+                ln.quantity,
+                "" if ln.rate is None else ln.rate,
+                "" if ln.money is None else ln.money,
+                ln.hours,
+                ln.unpaid_hours,
+                ln.declined_hours,
+                str(ln.before_grant).lower(),
+                costing.currency,
+            )
+        )
+    return buffer.getvalue()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "value") and not isinstance(value, str):
+        return value.value
+    if attrs.has(type(value)):
+        return {f.name: _plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    return value
+
+
+def costing_data(costing: Costing, fit: Fit | None = None) -> dict[str, Any]:
+    """The costing (and the plan that fits) as JSON-safe data; amounts as exact strings.
+
+    Example:
+        >>> from coproduce.costing import cost
+        >>> from coproduce.io import load_example
+        >>> data = costing_data(cost(load_example("contested-policy")))
+        >>> data["costing"]["currency"], data["costing"]["gap"], data["fit"]
+        ('GBP', '3344.0', None)
+
+    """
+    return {"costing": _plain(costing), "fit": None if fit is None else _plain(fit)}
