@@ -55,6 +55,8 @@ from coproduce.appraisal import (
 )
 from coproduce.model import (
     Alternative,
+    CostingPlan,
+    InvolvementCosting,
     AlternativeId,
     CareerStage,
     ContractType,
@@ -195,6 +197,16 @@ FIRES: dict[str, Callable[[], Project]] = {
     ),
     "evaluation.none": lambda: with_(support=attrs.evolve(BASE.support, evaluation=None)),
     "practice.unmitigated": lambda: with_(sensitive_topic=True),
+    "costing.incomplete": lambda: with_(
+        costing=CostingPlan(
+            currency="GBP",
+            involvements=(
+                InvolvementCosting(
+                    stage="stage.framing-questions", stakeholder="patients", role="member"
+                ),
+            ),
+        )
+    ),
 }
 
 
@@ -701,3 +713,40 @@ def test_sensitivity_and_compare() -> None:
     advice = [c for c in diff.changes if c.what == "advice"]
     assert [c.key for c in advice] == ["ministry"]
     assert advice[0].before is not None and "once" in advice[0].before
+
+
+def test_a_costed_shortfall_names_the_gap_and_the_costliest_stages() -> None:
+    from decimal import Decimal
+
+    from coproduce.model import Rate, RateCard, RateUnit
+
+    card = RateCard(
+        id="mine",
+        currency="GBP",
+        rates=(Rate(role="member", unit=RateUnit.HOUR, amount=Decimal(25)),),
+    )
+    p = with_(
+        costing=CostingPlan(
+            currency="GBP",
+            budget=Decimal(100),
+            rate_card=card,
+            involvements=(
+                InvolvementCosting(
+                    stage="stage.framing-questions",
+                    stakeholder="patients",
+                    people=4,
+                    sessions=2,
+                    hours=Decimal(2),
+                    role="member",
+                ),
+            ),
+        )
+    )
+    a = appraise(p)
+    assert a.costs is not None and a.costs.short and a.costs.money == 400.0
+    (short,) = a.finding("resourcing.short")
+    assert "short by GBP 300.00" in short.message and "framing-questions" in short.message
+    assert a.advice_for("patients").verdict is Verdict.MORE  # a gap is not a reason for less
+    assert p.costing is not None
+    paid_up = attrs.evolve(p, costing=attrs.evolve(p.costing, budget=Decimal(500)))
+    assert not appraise(paid_up).finding("resourcing.short")

@@ -17,6 +17,7 @@ from coproduce import Project, appraise, default_catalogue
 from coproduce.io import examples, load_example
 from coproduce.report import FORMATS, html_fragment, render, to_html, to_markdown
 
+COSTS = "What it costs in money and hours"
 HEADINGS = [
     "Advice: whom to involve, where, how deeply",
     "What this rests on",
@@ -58,7 +59,10 @@ def test_html_report_is_self_contained_with_every_section(name: str) -> None:
     page = to_html(appraise(load_example(name)))
     outline = _Outline()
     outline.feed(page)
-    assert outline.h2 == HEADINGS
+    expected = list(HEADINGS)
+    if load_example(name).costing is not None:  # the money section when there is a costing
+        expected.insert(expected.index("Who bears the costs") + 1, COSTS)
+    assert outline.h2 == expected
     assert "script" not in outline.tags
     assert outline.urls == []  # nothing fetched
     result = appraise(load_example(name))
@@ -112,6 +116,19 @@ def test_notebook_display() -> None:
     assert "framing-questions (consultation)" in project_html
     assert "Catalogue 2019.2" in default_catalogue()._repr_html_()
     assert "Table 2 profile" in result.emphasis._repr_html_()
+
+
+def test_costing_section_in_every_format() -> None:
+    result = appraise(load_example("no-resources"))
+    assert result.costs is not None and result.costs.short
+    for text in (to_markdown(result), render(result, "text"), to_html(result)):
+        assert COSTS in text
+        assert "short by GBP 6,150.00 and 16 team hours" in text
+    (short,) = result.finding("resourcing.none")  # nothing resourced: the cap, not a gap
+    assert "capped at less" in short.message
+    within = appraise(load_example("contested-policy"))
+    assert within.costs is not None and not within.costs.short
+    assert "budget" not in " ".join(f.message for f in within.finding("resourcing.short"))
 
 
 def test_notebook_styles_are_scoped() -> None:

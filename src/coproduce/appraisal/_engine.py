@@ -11,7 +11,8 @@ takes the context first and returns a record:
 5. ``cost_exposure`` — bearer × category counts of risks by severity; who is least able.
 6. ``assess_questions`` — the nine key questions: answered, answered-no, partly, open.
 7. ``advise`` — advice per stakeholder and stage, with prerequisites.
-8. ``collect_findings`` — every registered finding rule the policy enables.
+8. ``collect_findings`` — every registered finding rule the policy enables (with
+   ``cost_summary``, the costing's money and hours, when the project has one).
 9. ``levers`` — what would change the advice.
 
 Beside the paper, ``practice_risks`` (:mod:`coproduce.practice`) raises the practice layer's
@@ -28,6 +29,7 @@ from coproduce.appraisal import _evaluators, _factors  # noqa: F401  (register t
 from coproduce.appraisal._advice import advise, levers
 from coproduce.appraisal._aims import assess_aims
 from coproduce.appraisal._context import make_context
+from coproduce.appraisal._costs import cost_summary
 from coproduce.appraisal._emphasis import profile
 from coproduce.appraisal._exposure import cost_exposure
 from coproduce.appraisal._findings import collect_findings
@@ -98,6 +100,7 @@ def appraise(
     exposure = cost_exposure(ctx, risks)
     questions = assess_questions(ctx)
     practice = practice_risks(project, cat) if pol.practice else ()
+    costs = cost_summary(ctx)
     advice = tuple(
         attrs.evolve(a, practice=tuple(p.code for p in practice if a.stakeholder in p.stakeholders))
         for a in advise(ctx)
@@ -110,6 +113,7 @@ def appraise(
         questions=questions,
         advice=advice,
         practice=practice,
+        costs=costs,
     )
     return Appraisal(
         title=project.title,
@@ -125,4 +129,5 @@ def appraise(
         findings=collect_findings(ctx, results),
         levers=levers(ctx, advice),
         practice=practice,
+        costs=costs,
     )

@@ -268,9 +268,16 @@ def _deep_stages(ctx: Context) -> list[str]:
 
 @_rule("resourcing.short", WARNING, CAPACITY, "cost.money", "mitigation.budget")
 def _short(ctx: Context, r: Results) -> Iterator[Hit]:
-    """Time, budget or facilitation fall short of the plan as drawn (not a reason for less)."""
+    """Time, budget or facilitation, or the costed budget, fall short of the plan as drawn."""
+    if r.costs is not None and r.costs.short and not unresourced(ctx.project):
+        yield _costed_shortfall(ctx, r)
+        return
     res = ctx.project.resources
     short = res.short()
+    if r.costs is not None and not r.costs.problems:
+        # the costing's figures settle money (and team hours, when budgeted)
+        settled = {"budget"} | ({"time"} if r.costs.gap_hours is not None else set())
+        short = tuple(n for n in short if n not in settled or r.costs.budget is None)
     if not short or not ctx.stages or unresourced(ctx.project):
         return
     deep = _deep_stages(ctx)
@@ -287,6 +294,49 @@ def _short(ctx: Context, r: Results) -> Iterator[Hit]:
         + ". A shortfall is a reason to resource the plan, not to involve people less."
     )
     yield Hit(message, (*(f"resources.{n}" for n in short), *(f"plan[{s}/*]" for s in stages)))
+
+
+def _costed_shortfall(ctx: Context, r: Results) -> Hit:
+    """The shortfall from the costing's own figures: how much, and the costliest stages."""
+    c = r.costs
+    assert c is not None
+    stages = sorted((s for s in c.stages if s.stage), key=lambda s: (-s.money, s.stage))[:3]
+    where = ", ".join(
+        f"{s.stage.removeprefix('stage.')} ({c.currency} {s.money:,.2f}, {s.hours:g} hours)"
+        for s in stages
+    )
+    return Hit(
+        f"This plan is under-resourced: {c.gap_sentence}. The costliest stages: {where}. "
+        "Fund the gap, or narrow the plan to the stages the aims need (`coproduce cost "
+        "--fit` proposes the plan that fits). A shortfall is a reason to resource the plan, "
+        "not to involve people less.",
+        ("costing.budget", "costing.budget_hours", "costing.involvements"),
+    )
+
+
+@_rule("costing.incomplete", WARNING, "question.individuals.costs")
+def _costing_incomplete(ctx: Context, r: Results) -> Iterator[Hit]:
+    """The costing cannot be priced in full: a role has no rate, or amounts disagree."""
+    c = r.costs
+    if c is None:
+        return
+    if c.problems:
+        yield Hit(
+            "The costing cannot be priced: "
+            + "; ".join(c.problems[:5])
+            + (f" (and {len(c.problems) - 5} more)" if len(c.problems) > 5 else "")
+            + ". Give a rate card with these roles (`Policy(rates=...)` or the costing's own "
+            "`rate_card`).",
+            ("costing",),
+        )
+    elif c.unpriced:
+        yield Hit(
+            "Roles without an amount on any rate card leave lines unpriced: "
+            + ", ".join(c.unpriced)
+            + ". The totals leave them out; add the current figures of the payment guidance "
+            "you follow.",
+            ("costing.rate_card",),
+        )
 
 
 @_rule("resourcing.none", CONCERN, CAPACITY)
@@ -353,8 +403,11 @@ def _unpaid(ctx: Context, r: Results) -> Iterator[Hit]:
     if groups:
         parts.append("community organisations give their time unpaid: " + ", ".join(groups))
     if parts:
+        hours = ""
+        if r.costs is not None and r.costs.unpaid_lay_hours > 0:
+            hours = f" The costing counts {r.costs.unpaid_lay_hours:g} hours given unpaid."
         yield Hit(
-            "; ".join(parts).capitalize() + ".",
+            "; ".join(parts).capitalize() + "." + hours,
             tuple(f"stakeholders[{s.id}].reimbursed" for s in unpaid),
         )
 

@@ -16,7 +16,7 @@ import attrs
 
 from coproduce.appraisal._results import Severity, Verdict
 from coproduce.errors import PolicyError
-from coproduce.model import Extensible, FrozenMap, Mode, StageId
+from coproduce.model import Extensible, FrozenMap, Mode, RateCard, StageId
 
 if TYPE_CHECKING:
     from coproduce.appraisal._registry import Evaluator, FindingRule
@@ -111,6 +111,9 @@ class Policy(Extensible):
             the review is not offered as an alternative.
         concentration_severity: a least-able bearer carrying the costs of a risk whose
             residual severity is at least this is a finding.
+        rates: a rate card to price the project's costing with, beside its own card (e.g.
+            :func:`coproduce.ratecards.default` or your organisation's); ``None``: only the
+            project's card.
         practice: raise the practice layer's risks (:mod:`coproduce.practice`); ``False``
             gives the paper-only appraisal.
         disabled: finding codes not to run.
@@ -157,6 +160,7 @@ class Policy(Extensible):
     review_weeks: int = 26
     concentration_severity: Severity = Severity.MEDIUM
     practice: bool = True
+    rates: RateCard | None = None
     disabled: frozenset[str] = frozenset()
     rules: tuple[FindingRule, ...] = ()
     evaluators: Mapping[str, Evaluator] = attrs.field(factory=dict, converter=_frozen, hash=False)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from coproduce.appraisal._results import (
         Advice,
         AimAppraisal,
+        CostSummary,
         Emphasis,
         ExposureCell,
         QuestionStatus,
@@ -126,6 +127,7 @@ class Results:
     questions: tuple[QuestionStatus, ...]
     advice: tuple[Advice, ...]
     practice: tuple[PracticeRisk, ...] = ()
+    costs: CostSummary | None = None
 
 
 @attrs.frozen

@@ -31,8 +31,10 @@ __all__ = [
     "AlternativeAdvice",
     "Answer",
     "Appraisal",
+    "BearerCost",
     "Citation",
     "ConditionContribution",
+    "CostSummary",
     "Emphasis",
     "ExposureCell",
     "Factor",
@@ -46,6 +48,7 @@ __all__ = [
     "Route",
     "Severity",
     "StageAdvice",
+    "StageCost",
     "Verdict",
 ]
 
@@ -505,6 +508,77 @@ class Lever(Extensible):
 
 
 @attrs.frozen(kw_only=True)
+class StageCost(Extensible):
+    """Money and hours of the involvement at one stage (``stage`` empty: not tied to one)."""
+
+    stage: str
+    money: float
+    hours: float
+    share: float | None = None
+    """The stage's share of the involvement budget, 0 to 1 (``None`` without a budget)."""
+
+
+@attrs.frozen(kw_only=True)
+class BearerCost(Extensible):
+    """Money and hours one bearer gives or is paid, and the hours given unpaid."""
+
+    bearer: str
+    money: float
+    hours: float
+    unpaid_hours: float
+    least_able: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class CostSummary(Extensible):
+    """What the plan costs in money and hours, who gives them, and the gap to the budget.
+
+    The key figures of :func:`coproduce.costing.cost`, rounded for reading (money and hours
+    to two decimals, shares to four): ``coproduce.costing`` and ``coproduce cost`` give the
+    exact lines. When the costing cannot be priced, ``problems`` says why and the figures
+    are zero.
+
+    Attributes:
+        money: the whole plan's money (the grant's and any spent before the grant).
+        hours: everyone's hours.
+        team_hours: the research team's hours.
+        gap: budget minus what the plan draws from it (negative: short); ``None`` without
+            a budget.
+        gap_hours: team hours budgeted minus used (negative: short).
+        unpaid_lay_hours: hours lay contributors give without a fee.
+        unpaid_junior_hours: unfunded engagement hours of early-career or fixed-term
+            researchers.
+        unpriced: roles named without an amount on any card.
+        gap_sentence: the gap in words ("short by GBP 6,150.00 ... for the plan as drawn").
+
+    """
+
+    currency: str
+    money: float = 0.0
+    hours: float = 0.0
+    team_hours: float = 0.0
+    budget: float | None = None
+    budget_hours: float | None = None
+    share: float | None = None
+    gap: float | None = None
+    gap_hours: float | None = None
+    unpaid_lay_hours: float = 0.0
+    unpaid_junior_hours: float = 0.0
+    unpriced: tuple[str, ...] = ()
+    gap_sentence: str = ""
+    stages: tuple[StageCost, ...] = ()
+    bearers: tuple[BearerCost, ...] = ()
+    problems: tuple[str, ...] = ()
+
+    @property
+    def short(self) -> bool:
+        """The plan as drawn costs more money or team hours than set aside."""
+        return (self.gap is not None and self.gap < 0) or (
+            self.gap_hours is not None and self.gap_hours < 0
+        )
+
+
+@attrs.frozen(kw_only=True)
 class Appraisal(Extensible, Displayable):
     """The result of :func:`coproduce.appraise`: advice on whether and how to coproduce.
 
@@ -524,6 +598,7 @@ class Appraisal(Extensible, Displayable):
         questions: the key questions and how far the project answers them.
         findings: everything else worth saying, most serious first.
         levers: what would change the advice.
+        costs: what the plan costs in money and hours, when the project has a costing.
         practice: the practice layer's risks the project's facts raise (safeguarding,
             payment and benefits, ...), each with its sphere, the stakeholders it lands on and
             the evidence for its mitigations; empty when the layer is off.
@@ -541,6 +616,7 @@ class Appraisal(Extensible, Displayable):
     advice: tuple[Advice, ...] = ()
     levers: tuple[Lever, ...] = ()
     practice: tuple[PracticeRisk, ...] = ()
+    costs: CostSummary | None = None
     coproduce_version: str = ""
     policy_digest: str = ""
 

@@ -427,6 +427,71 @@ def _questions(a: Appraisal) -> Section:
     )
 
 
+def _money(currency: str, amount: float | None) -> str:
+    return "—" if amount is None else f"{currency} {amount:,.2f}"
+
+
+def _hours(amount: float) -> str:
+    return f"{amount:g}"
+
+
+def _costs(a: Appraisal, labels: dict[str, str]) -> Section | None:
+    c = a.costs
+    if c is None:
+        return None
+    title = "What it costs in money and hours"
+    if c.problems:
+        return Section(
+            "costs",
+            title,
+            (Para(t("The costing cannot be priced: " + "; ".join(c.problems))),),
+        )
+    summary = t(
+        f"The plan costs {_money(c.currency, c.money)} and {_hours(c.hours)} hours "
+        f"({_hours(c.team_hours)} of them the research team's); budget "
+        f"{_money(c.currency, c.budget)}: {c.gap_sentence}. Lay contributors give "
+        f"{_hours(c.unpaid_lay_hours)} hours unpaid; early-career or fixed-term researchers "
+        f"give {_hours(c.unpaid_junior_hours)} unfunded hours.",
+        Seg(" (coproduce cost gives every line, a CSV and the plan that fits.)", "cite"),
+    )
+    stages = Table(
+        ("stage", "money", "hours", "share of budget"),
+        tuple(
+            (
+                t(labels.get(s.stage, s.stage) if s.stage else "across the project"),
+                t(_money(c.currency, s.money)),
+                t(_hours(s.hours)),
+                t("—" if s.share is None else f"{s.share:.0%}"),
+            )
+            for s in c.stages
+        ),
+    )
+    bearers = Table(
+        ("who", "money", "hours", "of which unpaid", "least able"),
+        tuple(
+            (
+                t(labels.get(b.bearer, b.bearer)),
+                t(_money(c.currency, b.money)),
+                t(_hours(b.hours)),
+                t(_hours(b.unpaid_hours)),
+                t("yes" if b.least_able else ""),
+            )
+            for b in c.bearers
+        ),
+    )
+    return Section(
+        "costs",
+        title,
+        (
+            Para(summary),
+            Heading(t("By stage")),
+            stages,
+            Heading(t("Who pays and who gives time")),
+            bearers,
+        ),
+    )
+
+
 def _practice(a: Appraisal) -> Section:
     if not a.practice:
         return Section(
@@ -489,6 +554,7 @@ def sections(
         _aims(a),
         _risks(a, labels),
         _exposure(a, labels, exposure),
+        *filter(None, (_costs(a, labels),)),
         _practice(a),
         _questions(a),
         _findings(a),
