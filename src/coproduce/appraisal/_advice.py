@@ -297,67 +297,9 @@ def advise(ctx: Context) -> tuple[Advice, ...]:
 
 def levers(ctx: Context, advice: tuple[Advice, ...]) -> tuple[Lever, ...]:
     """What would change the advice: Table 2 rows, prerequisites, resources, aims."""
-    out: list[Lever] = []
-    table2 = [a for a in advice if a.basis == "table-2"]
-    groups: dict[bool | None, list[str]] = {}
-    for a in table2:
-        groups.setdefault(ctx.people[a.stakeholder].delivery_responsibility, []).append(
-            a.stakeholder
-        )
-    for delivery, ids in groups.items():
-        now = profile(ctx.project, ctx.catalogue, ctx.policy, delivery=delivery)
-        for c in now.contributions:
-            if (
-                c.inferred
-                and c.condition == "condition.conflicts-of-interest"
-                and delivery is not None
-            ):
-                continue
-            others = (
-                (Lean.LESS, Lean.MORE)
-                if c.lean is Lean.UNKNOWN
-                else ((Lean.MORE,) if c.lean is Lean.LESS else (Lean.LESS,))
-            )
-            for lean in others:
-                moved = profile(
-                    with_lean(ctx.project, c.condition, lean),
-                    ctx.catalogue,
-                    ctx.policy,
-                    delivery=delivery,
-                )
-                if moved.verdict is not now.verdict:
-                    out.append(
-                        Lever(
-                            code="condition",
-                            message=f"If Table 2 row {c.number} ({c.label.lower()}) leaned "
-                            f"{lean.value}, the advice for {', '.join(ids)} would be "
-                            f"{moved.verdict.value} (now {now.verdict.value}).",
-                            stakeholders=tuple(ids),
-                            inputs=(f"conditions[{c.condition}]",),
-                        )
-                    )
+    out = list(_condition_levers(ctx, advice))
     for a in advice:
-        deepest = a.deepest_mode.value if a.deepest_mode else "none"
-        out.extend(
-            Lever(
-                code="prerequisite",
-                message=f"Once {_ONCE.get(p.code, p.code)}, {a.stakeholder} can go ahead as "
-                f"advised ({a.verdict.value}, up to {deepest}).",
-                stakeholders=(a.stakeholder,),
-                inputs=p.inputs,
-            )
-            for p in a.prerequisites
-        )
-        if a.basis == "aims" and a.verdict is Verdict.UNDETERMINED:
-            out.append(
-                Lever(
-                    code="aims",
-                    message=f"Saying which aims involving {a.stakeholder} serves, and why, would "
-                    "settle their advice.",
-                    stakeholders=(a.stakeholder,),
-                    inputs=tuple(f"plan[{s.stage}/{a.stakeholder}].aims" for s in a.stages),
-                )
-            )
+        out.extend(_stakeholder_levers(a))
     if unresourced(ctx.project) and advice:
         out.append(
             Lever(
@@ -369,3 +311,64 @@ def levers(ctx: Context, advice: tuple[Advice, ...]) -> tuple[Lever, ...]:
             )
         )
     return tuple(out)
+
+
+def _other_leans(lean: Lean) -> tuple[Lean, ...]:
+    if lean is Lean.UNKNOWN:
+        return (Lean.LESS, Lean.MORE)
+    return (Lean.MORE,) if lean is Lean.LESS else (Lean.LESS,)
+
+
+def _condition_levers(ctx: Context, advice: tuple[Advice, ...]) -> Iterator[Lever]:
+    """Table 2 rows whose other lean would move the verdict of the decision-makers."""
+    groups: dict[bool | None, list[str]] = {}
+    for a in advice:
+        if a.basis == "table-2":
+            delivery = ctx.people[a.stakeholder].delivery_responsibility
+            groups.setdefault(delivery, []).append(a.stakeholder)
+    for delivery, ids in groups.items():
+        now = profile(ctx.project, ctx.catalogue, ctx.policy, delivery=delivery)
+        for c in now.contributions:
+            if (
+                c.inferred
+                and c.condition == "condition.conflicts-of-interest"
+                and delivery is not None
+            ):
+                continue  # read from each one's own delivery responsibility
+            for lean in _other_leans(c.lean):
+                moved = profile(
+                    with_lean(ctx.project, c.condition, lean),
+                    ctx.catalogue,
+                    ctx.policy,
+                    delivery=delivery,
+                )
+                if moved.verdict is not now.verdict:
+                    yield Lever(
+                        code="condition",
+                        message=f"If Table 2 row {c.number} ({c.label.lower()}) leaned "
+                        f"{lean.value}, the advice for {', '.join(ids)} would be "
+                        f"{moved.verdict.value} (now {now.verdict.value}).",
+                        stakeholders=tuple(ids),
+                        inputs=(f"conditions[{c.condition}]",),
+                    )
+
+
+def _stakeholder_levers(a: Advice) -> Iterator[Lever]:
+    """One stakeholder's prerequisites, and stated aims where their advice is undetermined."""
+    deepest = a.deepest_mode.value if a.deepest_mode else "none"
+    for p in a.prerequisites:
+        yield Lever(
+            code="prerequisite",
+            message=f"Once {_ONCE.get(p.code, p.code)}, {a.stakeholder} can go ahead as "
+            f"advised ({a.verdict.value}, up to {deepest}).",
+            stakeholders=(a.stakeholder,),
+            inputs=p.inputs,
+        )
+    if a.basis == "aims" and a.verdict is Verdict.UNDETERMINED:
+        yield Lever(
+            code="aims",
+            message=f"Saying which aims involving {a.stakeholder} serves, and why, would "
+            "settle their advice.",
+            stakeholders=(a.stakeholder,),
+            inputs=tuple(f"plan[{s.stage}/{a.stakeholder}].aims" for s in a.stages),
+        )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
@@ -146,32 +147,18 @@ def build_index(cat: Catalogue) -> CatalogueIndex:
         "bearer": {b.id: i for i, b in enumerate(cat.bearers)},
         "category": {c.id: i for i, c in enumerate(cat.cost_categories)},
     }
-    mitigations: dict[str, list[tuple[MitigationId, str]]] = defaultdict(list)
-    for m in cat.mitigations:
-        for link in m.addresses:
-            mitigations[link.target].append((m.id, m.label))
-    challenge: dict[str, IndexedChallenge] = {}
-    per_stage: dict[str, tuple[IndexedChallenge, ...]] = {}
-    for stage in stages:
-        found = []
-        for ch in cat.challenges_of(stage):
-            ic = attrs.evolve(
-                _indexed(cat, ch.id, orders), mitigations=tuple(mitigations.get(ch.id, ()))
-            )
-            challenge[ch.id] = ic
-            found.append(ic)
-        per_stage[stage] = tuple(found)
-    bearers: dict[str, Bearer] = {b.id: b for b in cat.bearers}
+    per_stage = _challenges_by_stage(cat, stages, orders)
     mode_costs: dict[Mode, tuple[CostId, ...]] = {}
     for entry in cat.interaction_modes:
         if entry.mode is not None:
             mode_costs[entry.mode] = tuple(CostId(k.target) for k in entry.costs if k.target in cat)
+    bearers: dict[str, Bearer] = {b.id: b for b in cat.bearers}
     return CatalogueIndex(
         stages=stages,
         stage_order={s: i for i, s in enumerate(stages)},
         stage_labels={s.id: s.label for s in cat.stages},
         challenges=per_stage,
-        challenge=challenge,
+        challenge={ch.id: ch for chs in per_stage.values() for ch in chs},
         bearers=bearers,
         bearer_order=orders["bearer"],
         category_order=orders["category"],
@@ -179,7 +166,33 @@ def build_index(cat: Catalogue) -> CatalogueIndex:
         citations={e.id: Citation.of(e.id, e.source) for e in cat.entries()},
         see_also={m.id: tuple(Citation.of(m.id, s) for s in m.see_also) for m in cat.motivations},
         mode_costs=mode_costs,
-        always=frozenset(
+        **_researcher_bearers(cat),
+    )
+
+
+def _challenges_by_stage(
+    cat: Catalogue, stages: tuple[StageId, ...], orders: dict[str, Mapping[str, int]]
+) -> dict[str, tuple[IndexedChallenge, ...]]:
+    """Every stage's challenges, each indexed with its costs, cells and mitigations."""
+    mitigations: dict[str, list[tuple[MitigationId, str]]] = defaultdict(list)
+    for m in cat.mitigations:
+        for link in m.addresses:
+            mitigations[link.target].append((m.id, m.label))
+    return {
+        stage: tuple(
+            attrs.evolve(
+                _indexed(cat, ch.id, orders), mitigations=tuple(mitigations.get(ch.id, ()))
+            )
+            for ch in cat.challenges_of(stage)
+        )
+        for stage in stages
+    }
+
+
+def _researcher_bearers(cat: Catalogue) -> dict[str, Any]:
+    """Which bearers every project has, and which only some (by career, contract, kind)."""
+    return {
+        "always": frozenset(
             b.id
             for b in cat.bearers
             if b.group not in (BearerGroup.RESEARCHERS, BearerGroup.STAKEHOLDERS)
@@ -189,26 +202,26 @@ def build_index(cat: Catalogue) -> CatalogueIndex:
                 and b.contract is not ContractType.FIXED_TERM
             )
         ),
-        early=frozenset(
+        "early": frozenset(
             b.id
             for b in cat.bearers
             if b.career_stage is CareerStage.EARLY and b.contract is not ContractType.FIXED_TERM
         ),
-        fixed_term=frozenset(
+        "fixed_term": frozenset(
             b.id
             for b in cat.bearers
             if b.contract is ContractType.FIXED_TERM and b.career_stage is None
         ),
-        early_fixed=frozenset(
+        "early_fixed": frozenset(
             b.id
             for b in cat.bearers
             if b.contract is ContractType.FIXED_TERM and b.career_stage is CareerStage.EARLY
         ),
-        kind_bearers={
+        "kind_bearers": {
             kind: frozenset(b.id for b in cat.bearers if b.stakeholder_kind is kind)
             for kind in StakeholderKind
         },
-    )
+    }
 
 
 # --------------------------------------------------------------------------- project views

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
@@ -25,49 +25,55 @@ def plan_problems(project: Project, catalogue: Catalogue) -> list[tuple[str, str
     if _plan_is_sound(project, stage_ids, condition_ids):
         return []
     problems: list[tuple[str, str, str]] = []
+    stakeholders = _unique(
+        problems, "stakeholders", (s.id for s in project.stakeholders), "stakeholder"
+    )
+    aims = _unique(problems, "aims", (a.id for a in project.aims), "aim")
+    _unique(problems, "researchers", (r.id for r in project.researchers), "researcher")
+    problems.extend(_plan_line_problems(project, stakeholders, aims, stage_ids))
+    problems.extend(_condition_problems(project, condition_ids))
+    return problems
 
-    def unique(name: str, ids: Iterable[str], what: str) -> set[str]:
-        seen: set[str] = set()
-        for i, item in enumerate(ids):
-            if item in seen:
-                problems.append(
-                    (f"{name}[{i}].id", "duplicate-id", f"duplicate {what} id {item!r}")
-                )
-            seen.add(item)
-        return seen
 
-    stakeholders = unique("stakeholders", (s.id for s in project.stakeholders), "stakeholder")
-    aims = unique("aims", (a.id for a in project.aims), "aim")
-    unique("researchers", (r.id for r in project.researchers), "researcher")
+def _unique(
+    problems: list[tuple[str, str, str]], name: str, ids: Iterable[str], what: str
+) -> set[str]:
+    """The ids of one list, reporting each repeat at its index."""
+    seen: set[str] = set()
+    for i, item in enumerate(ids):
+        if item in seen:
+            problems.append((f"{name}[{i}].id", "duplicate-id", f"duplicate {what} id {item!r}"))
+        seen.add(item)
+    return seen
+
+
+def _plan_line_problems(
+    project: Project, stakeholders: set[str], aims: set[str], stage_ids: frozenset[str]
+) -> Iterator[tuple[str, str, str]]:
+    """Each plan line names a known stakeholder, stage and aims, once per stage."""
     pairs: set[tuple[str, str]] = set()
     for i, inv in enumerate(project.plan):
         if inv.stakeholder not in stakeholders:
-            problems.append(
-                (
-                    f"plan[{i}].stakeholder",
-                    "unknown-reference",
-                    f"names {inv.stakeholder!r}, which is not among the project's stakeholders",
-                )
+            yield (
+                f"plan[{i}].stakeholder",
+                "unknown-reference",
+                f"names {inv.stakeholder!r}, which is not among the project's stakeholders",
             )
         if inv.stage not in stage_ids:
-            problems.append(
-                (
-                    f"plan[{i}].stage",
-                    "unknown-reference",
-                    f"names {inv.stage!r}, which is not a stage of the catalogue "
-                    f"(expected one of {', '.join(sorted(stage_ids))})",
-                )
+            yield (
+                f"plan[{i}].stage",
+                "unknown-reference",
+                f"names {inv.stage!r}, which is not a stage of the catalogue "
+                f"(expected one of {', '.join(sorted(stage_ids))})",
             )
         if (inv.stage, inv.stakeholder) in pairs:
-            problems.append(
-                (
-                    f"plan[{i}]",
-                    "duplicate-id",
-                    f"stakeholder {inv.stakeholder!r} is planned at {inv.stage!r} twice",
-                )
+            yield (
+                f"plan[{i}]",
+                "duplicate-id",
+                f"stakeholder {inv.stakeholder!r} is planned at {inv.stage!r} twice",
             )
         pairs.add((inv.stage, inv.stakeholder))
-        problems.extend(
+        yield from (
             (
                 f"plan[{i}].aims[{k}]",
                 "unknown-reference",
@@ -76,20 +82,23 @@ def plan_problems(project: Project, catalogue: Catalogue) -> list[tuple[str, str
             for k, aim in enumerate(inv.aims)
             if aim not in aims
         )
-    set_conditions: set[str] = set()
+
+
+def _condition_problems(
+    project: Project, condition_ids: frozenset[str]
+) -> Iterator[tuple[str, str, str]]:
+    """Each Table 2 condition set is one of the catalogue's, and set once."""
+    seen: set[str] = set()
     for i, c in enumerate(project.conditions):
         if c.condition not in condition_ids:
-            problems.append(
-                (
-                    f"conditions[{i}].condition",
-                    "unknown-reference",
-                    f"{c.condition!r} is not a Table 2 condition of the catalogue",
-                )
+            yield (
+                f"conditions[{i}].condition",
+                "unknown-reference",
+                f"{c.condition!r} is not a Table 2 condition of the catalogue",
             )
-        if c.condition in set_conditions:
-            problems.append((f"conditions[{i}]", "duplicate-id", f"{c.condition!r} is set twice"))
-        set_conditions.add(c.condition)
-    return problems
+        if c.condition in seen:
+            yield (f"conditions[{i}]", "duplicate-id", f"{c.condition!r} is set twice")
+        seen.add(c.condition)
 
 
 def _reference_ids(catalogue: Catalogue) -> tuple[frozenset[str], frozenset[str]]:
