@@ -7,10 +7,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coproduce import Lean, appraise
-from coproduce.appraisal import Verdict, emphasis
+from coproduce.appraisal import Appraisal, Verdict, emphasis
 from coproduce.catalogue import default as default_catalogue
 from coproduce.io import dump_appraisal, load_appraisal
-from coproduce.model import ConditionSetting, Involvement, Mode, Project
+from coproduce.model import (
+    ConditionSetting,
+    Involvement,
+    Mode,
+    Project,
+    Resources,
+    Sphere,
+    Sufficiency,
+)
 from coproduce.testing import projects
 
 STAGES = [s.id for s in default_catalogue().stages]
@@ -105,3 +113,56 @@ def test_appraisal_round_trips_through_the_converter(p: Project) -> None:
     text = dump_appraisal(a)
     assert load_appraisal(text) == a
     assert dump_appraisal(load_appraisal(text)) == text
+
+
+def _not_shallower(after: Appraisal, before: Appraisal, stakeholder: str) -> bool:
+    """The deepest mode supported did not fall, nor a graded verdict's rank."""
+    a, b = after.advice_for(stakeholder), before.advice_for(stakeholder)
+    depth_a = a.deepest_mode.depth if a.deepest_mode else 0
+    depth_b = b.deepest_mode.depth if b.deepest_mode else 0
+    ranks = (a.verdict.rank, b.verdict.rank)
+    return depth_a >= depth_b and (None in ranks or (ranks[0] or 0) >= (ranks[1] or 0))
+
+
+@given(projects())
+def test_removing_every_decision_maker_never_makes_lay_advice_shallower(p: Project) -> None:
+    """The advice for lay stakeholders does not rest on who else is in the plan (issue #9)."""
+    deciders = {s.id for s in p.stakeholders if s.kind.sphere is Sphere.DECISION}
+    without = attrs.evolve(
+        p,
+        stakeholders=tuple(s for s in p.stakeholders if s.id not in deciders),
+        plan=tuple(i for i in p.plan if i.stakeholder not in deciders),
+    )
+    before, after = appraise(p), appraise(without)
+    for x in before.advice:
+        if x.sphere is Sphere.LAY:
+            assert _not_shallower(after, before, x.stakeholder), x.stakeholder
+
+
+_MORE = {Sufficiency.NONE: Sufficiency.LIMITED, Sufficiency.LIMITED: Sufficiency.ADEQUATE}
+
+
+@given(projects(), st.sampled_from(["time", "budget", "facilitation"]))
+def test_adding_resources_never_makes_advice_shallower(p: Project, supply: str) -> None:
+    """More time, money or facilitation never means less involvement (issue #9)."""
+    now = getattr(p.resources, supply)
+    if now not in _MORE:
+        return
+    supplies = {"time": p.resources.time, "budget": p.resources.budget}
+    supplies["facilitation"] = p.resources.facilitation
+    supplies[supply] = _MORE[now]
+    resources = Resources(
+        time=supplies["time"],
+        budget=supplies["budget"],
+        facilitation=supplies["facilitation"],
+        training=p.resources.training,
+    )
+    richer = attrs.evolve(p, resources=resources)
+    before, after = appraise(p), appraise(richer)
+    for x in before.advice:
+        assert _not_shallower(after, before, x.stakeholder), x.stakeholder
+
+
+@given(st.data(), projects())
+def test_advice_does_not_depend_on_list_order(data: st.DataObject, p: Project) -> None:
+    assert appraise(data.draw(reordered(p))).advice == appraise(p).advice

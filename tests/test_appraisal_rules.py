@@ -55,12 +55,12 @@ from coproduce.appraisal import (
 )
 from coproduce.model import (
     Alternative,
-    CostingPlan,
-    InvolvementCosting,
     AlternativeId,
     CareerStage,
     ContractType,
+    CostingPlan,
     DecisionProcess,
+    InvolvementCosting,
     Source,
 )
 
