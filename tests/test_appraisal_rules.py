@@ -750,3 +750,21 @@ def test_a_costed_shortfall_names_the_gap_and_the_costliest_stages() -> None:
     assert p.costing is not None
     paid_up = attrs.evolve(p, costing=attrs.evolve(p.costing, budget=Decimal(500)))
     assert not appraise(paid_up).finding("resourcing.short")
+
+
+def test_costs_hang_on_the_involvements_that_cause_them() -> None:
+    p = with_(
+        stakeholders=(PATIENTS, MINISTRY),
+        plan=(
+            inv("framing-questions", "patients", Mode.CONSULTATION, "voice"),
+            inv("framing-questions", "ministry", Mode.COLLABORATION),
+            inv("dissemination", "ministry", Mode.RECIPIENT),
+        ),
+    )
+    a = appraise(p)
+    (consulted,) = a.advice_for("patients").stages
+    assert {"cost.stakeholder-time", "cost.input-cherry-picked", "cost.money"} <= set(
+        consulted.costs
+    )  # several parties convene at framing (p. 3)
+    told = next(s for s in a.advice_for("ministry").stages if s.stage == "stage.dissemination")
+    assert told.costs == ()  # a recipient gives no time and convenes nobody

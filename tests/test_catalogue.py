@@ -229,3 +229,40 @@ def test_entries_are_immutable() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         CAT.stages[0].label = "x"  # type: ignore[misc]
     assert isinstance(CAT.stages, tuple)
+
+
+def test_edition_2019_2_reads_the_paper_more_faithfully() -> None:
+    """Issue #10: categories, locators and notes that say no more than the paper."""
+    assert CAT.version == "2019.2"
+    # Table 1 gives no categories and Fig. 1 is lost: every category of a Table 1 cost is
+    # the project's reading
+    table1 = [c for c in CAT.costs if c.source.locator.startswith("Table 1")]
+    assert table1 and all(
+        k.basis is Basis.INTERPRETATION
+        for c in table1
+        for k in c.categories
+        if not (c.id == "cost.independence-credibility" and k.target == "category.scholarship")
+    )
+    independence = CAT.cost("cost.independence-credibility")
+    assert "category.scholarship" in {k.target for k in independence.categories}  # p. 6
+    damage = CAT.cost("cost.relationship-damage")
+    assert "category.personal" in {k.target for k in damage.categories}  # p. 5
+    # a paragraph's own category is prose: 'Second' names personal costs
+    burnout = CAT.cost("cost.burnout")
+    assert {(k.target, k.basis) for k in burnout.categories} == {("category.personal", Basis.PROSE)}
+    # no policy reading in the catalogue's text
+    assert CAT.condition("condition.capacity").note == ""
+    # question 1 and what it names run on to p. 7; stakeholder bearers say where the kinds are
+    assert all(
+        "continues on p. 7" in c.source.locator for c in CAT.contributions if c.source.page == 6
+    )
+    patients = CAT.bearer("bearer.patients")
+    assert "A cautious approach" in patients.source.locator
+    # hit-and-run research is a cost, reached from Table 1's row 7
+    assert "cost.hit-and-run" in {
+        c for c, _ in CAT.challenge_costs("challenge.implementation-disinterest")
+    }
+    # every involvement costs stakeholders' time; being only consulted risks cherry-picking
+    modes = {m.mode: {k.target for k in m.costs} for m in CAT.interaction_modes if m.mode}
+    assert all("cost.stakeholder-time" in modes[m] for m in modes if m is not Mode.RECIPIENT)
+    assert {"cost.input-cherry-picked", "cost.feeling-used"} <= modes[Mode.CONSULTATION]

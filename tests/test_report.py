@@ -233,3 +233,14 @@ def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
     assert len(colours) > 50, "the screenshot is blank"
     # the verdict badge and the bars are drawn in colour, not only black on white
     assert any(abs(r - g) > 40 or abs(g - b) > 40 for _, (r, g, b) in colours)
+
+
+def test_heatmap_colour_scale_is_absolute() -> None:
+    from coproduce.appraisal import Severity
+    from coproduce.report._style import SEVERITY_FILL
+
+    low = to_html(appraise(load_example("all-favour")))  # every risk low after mitigations
+    heat = re.findall(r"<svg .*?</svg>", low, re.S)[1]
+    assert SEVERITY_FILL[Severity.LOW] in heat and SEVERITY_FILL[Severity.HIGH] not in heat
+    high = re.findall(r"<svg .*?</svg>", to_html(appraise(load_example("contested-policy"))), re.S)
+    assert SEVERITY_FILL[Severity.HIGH] in high[1]
