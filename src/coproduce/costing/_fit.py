@@ -203,7 +203,9 @@ def fit(
     fixed_money, _ = _money_hours(fixed)
     fixed_hours = sum((ln.hours for ln in fixed), _ZERO)
     kept_before, raw, free_aims = _split(ctx, project)
-    wanted = sorted({a for _, ic in raw for a in ctx.line_of(ic).aims} & ctx.known_aims - free_aims)
+    wanted = sorted(
+        {a for _, ic in raw for a in ctx.line_of(ic).aims} & (ctx.known_aims - free_aims)
+    )
     bit = {a: 1 << n for n, a in enumerate(wanted)}
     candidates = sorted((_candidate(ctx, i, ic, bit) for i, ic in raw), key=lambda c: c.key)
     caps = _Caps(
@@ -246,7 +248,7 @@ def fit(
 
 
 def _split(ctx: _Context, project: Project) -> tuple[_Indexed, _Indexed, set[str]]:
-    """Involvements kept before the grant, those the fit may change, and the aims it keeps."""
+    """Involvements before the grant, those the fit may change, and aims served regardless."""
     costed = {(ic.stage, ic.stakeholder) for ic in ctx.plan.involvements}
     free_aims: set[str] = set()  # served by lines the fit does not touch
     for inv in project.plan:
