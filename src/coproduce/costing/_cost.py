@@ -275,6 +275,7 @@ def bearer_of_researcher(catalogue: Catalogue, researcher: Researcher | None) ->
 def _bearer_index(
     cat: Catalogue,
 ) -> tuple[dict[StakeholderKind, Bearer], Bearer, Bearer | None, Bearer | None, Bearer]:
+    """The bearers by stakeholder kind; the team's, early-career, fixed-term; the research's."""
     kinds = {b.stakeholder_kind: b for b in cat.bearers if b.stakeholder_kind is not None}
     team = [b for b in cat.bearers if b.group is BearerGroup.RESEARCHERS]
     general = next((b for b in team if b.career_stage is None and b.contract is None), None)
@@ -453,6 +454,7 @@ def _fixed_lines(
     table: Mapping[tuple[str, RateUnit], Rate],
     catalogue: Catalogue,
 ) -> list[Line]:
+    """The lines the fit cannot change: staff time, subcontracts and shared expenses."""
     researchers = {r.id: r for r in project.researchers}
     research_bearer = catalogue.memo("coproduce.costing.bearers", _bearer_index)[4].id
     lines: list[Line] = []
@@ -573,6 +575,7 @@ def cost(
 
 
 def _sum(values: Iterable[Decimal | None]) -> Decimal:
+    """The exact sum of the known values (``None`` counts as nothing)."""
     total = _ZERO
     for v in values:
         if v is not None:
@@ -584,6 +587,7 @@ _K = TypeVar("_K")
 
 
 def _accumulator(table: dict[_K, list[Decimal]], key: _K) -> list[Decimal]:
+    """The running totals of ``key`` in ``table``, started at zero."""
     acc = table.get(key)
     if acc is None:
         acc = table[key] = [_ZERO, _ZERO, _ZERO, _ZERO]
@@ -654,6 +658,7 @@ def _stage_key(catalogue: Catalogue) -> _StageKey:
     stage_order: dict[str, int] = {s.id: s.order for s in catalogue.stages}
 
     def stage_key(stage: StageId | None) -> tuple[int, str]:
+        """A stage's position, then its id."""
         return (stage_order.get(stage, 0) if stage is not None else 10**6, stage or "")
 
     return stage_key

@@ -358,6 +358,7 @@ def costing_text(
 
 
 def _md(s: str) -> str:
+    """Text safe inside a Markdown table cell."""
     return s.replace("|", "\\|").replace("\n", " ")
 
 
@@ -504,6 +505,7 @@ def costing_csv(costing: Costing) -> str:
 
 
 def _plain(value: Any) -> Any:
+    """A value as JSON-safe data: decimals as strings, enums as values, records as dicts."""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, tuple | list):
