@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
+from collections.abc import Iterable
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
 import pytest
@@ -15,10 +18,11 @@ from hypothesis import strategies as st
 
 from coproduce import Aim, Involvement, Mode, Project, Stakeholder, StakeholderKind
 from coproduce.cli import main
-from coproduce.costing import Costing, LineKind, Verb, cost, costing_problems, fit
+from coproduce.costing import Costing, Fit, LineKind, Verb, cost, costing_problems, fit
 from coproduce.errors import CostingError, DocumentError
 from coproduce.io import dump_project, load_example, load_project
 from coproduce.model import (
+    BearerId,
     ContractType,
     CostingPlan,
     Expense,
@@ -41,10 +45,11 @@ from coproduce.testing import costed_projects, costings, projects
 
 ZERO = Decimal(0)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+T = TypeVar("T")
 
 
-def _sum(values: object) -> Decimal:
-    return sum((v for v in values if v is not None), ZERO)  # type: ignore[attr-defined]
+def _sum(values: Iterable[Decimal | None]) -> Decimal:
+    return sum((v for v in values if v is not None), ZERO)
 
 
 # --------------------------------------------------------------------------- exact totals
@@ -98,13 +103,15 @@ class TestTotalsAreTheSumOfTheirLines:
 
     @SETTINGS
     @given(costed_projects(), st.randoms(use_true_random=False))
-    def test_list_order_does_not_change_the_totals(self, project: Project, rnd: object) -> None:
+    def test_list_order_does_not_change_the_totals(
+        self, project: Project, rnd: random.Random
+    ) -> None:
         plan = project.costing
         assert plan is not None
 
-        def shuffled(items: tuple[object, ...]) -> tuple[object, ...]:
+        def shuffled(items: tuple[T, ...]) -> tuple[T, ...]:
             out = list(items)
-            rnd.shuffle(out)  # type: ignore[attr-defined]
+            rnd.shuffle(out)
             return tuple(out)
 
         other = attrs.evolve(
@@ -128,18 +135,25 @@ class TestTotalsAreTheSumOfTheirLines:
     @given(costed_projects())
     def test_costed_documents_round_trip(self, project: Project) -> None:
         for fmt in ("json", "yaml"):
-            assert load_project(dump_project(project, fmt), format=fmt) == project  # type: ignore[arg-type]
+            assert load_project(dump_project(project, fmt), format=fmt) == project
+        assert project.costing is not None
         bare = attrs.evolve(project, extensions={}, stakeholders=(), plan=(), researchers=())
         bare = attrs.evolve(
             bare, costing=attrs.evolve(project.costing, involvements=(), staff=(), subcontracts=())
-        )  # type: ignore[arg-type]
+        )
         assert load_project(dump_project(bare, "toml"), format="toml") == bare
 
 
 # --------------------------------------------------------------------------- a worked example
 
 
-def _small(**costing: object) -> Project:
+def _small(
+    *,
+    budget: Decimal | None = None,
+    budget_hours: Decimal | None = None,
+    involvements: tuple[InvolvementCosting, ...] = (),
+    staff: tuple[StaffTime, ...] = (),
+) -> Project:
     card = RateCard(
         id="mine",
         currency="GBP",
@@ -171,7 +185,14 @@ def _small(**costing: object) -> Project:
                 aims=("b",),
             ),
         ),
-        costing=CostingPlan(currency="GBP", rate_card=card, **costing),  # type: ignore[arg-type]
+        costing=CostingPlan(
+            currency="GBP",
+            budget=budget,
+            budget_hours=budget_hours,
+            rate_card=card,
+            involvements=involvements,
+            staff=staff,
+        ),
     )
 
 
@@ -233,9 +254,9 @@ def test_unpaid_hours_are_lay_contributors_and_unfunded_junior_researchers() -> 
     assert c.unpaid_lay_hours == Decimal(6)  # the board's two hours are work time
     assert c.unpaid_junior_hours == Decimal(5)
     bearers = {b.bearer: b for b in c.by_bearer}
-    assert bearers["bearer.researchers-fixed-term"].unpaid_hours == Decimal(5)
-    assert bearers["bearer.patients"].unpaid_hours == Decimal(6)
-    assert bearers["bearer.managers"].unpaid_hours == ZERO
+    assert bearers[BearerId("bearer.researchers-fixed-term")].unpaid_hours == Decimal(5)
+    assert bearers[BearerId("bearer.patients")].unpaid_hours == Decimal(6)
+    assert bearers[BearerId("bearer.managers")].unpaid_hours == ZERO
 
 
 def test_non_monetary_costs_stand_beside_the_money() -> None:
@@ -264,7 +285,8 @@ def test_an_unconfirmed_rate_leaves_its_line_unpriced_not_zero() -> None:
             ),
         ),
     )
-    p = attrs.evolve(p, costing=attrs.evolve(p.costing, rate_card=None))  # type: ignore[arg-type]
+    assert p.costing is not None
+    p = attrs.evolve(p, costing=attrs.evolve(p.costing, rate_card=None))
     c = cost(p, rates=default_card())
     assert c is not None
     assert c.lines[0].money is None
@@ -499,13 +521,13 @@ class TestThePlanThatFits:
 
     @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
     @given(small_costed_projects(), st.randoms(use_true_random=False))
-    def test_stable_under_list_order(self, project: Project, rnd: object) -> None:
+    def test_stable_under_list_order(self, project: Project, rnd: random.Random) -> None:
         plan = project.costing
         assert plan is not None
         involvements = list(plan.involvements)
-        rnd.shuffle(involvements)  # type: ignore[attr-defined]
+        rnd.shuffle(involvements)
         lines = list(project.plan)
-        rnd.shuffle(lines)  # type: ignore[attr-defined]
+        rnd.shuffle(lines)
         other = attrs.evolve(
             project,
             plan=tuple(lines),
@@ -534,7 +556,6 @@ class TestThePlanThatFits:
         assert "paid at their role's rate" in change.reason
 
     def test_keeps_an_aims_only_route_and_explains_each_change(self) -> None:
-        day = {"role": "member", "unit": RateUnit.DAY, "people": 2}
         p = _small(
             budget=Decimal(350),
             involvements=(
@@ -542,7 +563,9 @@ class TestThePlanThatFits:
                     stage="stage.framing-questions",
                     stakeholder="panel",
                     lighter=Lighter(people=1, note="one member"),
-                    **day,  # type: ignore[arg-type]
+                    role="member",
+                    unit=RateUnit.DAY,
+                    people=2,
                 ),
                 InvolvementCosting(
                     stage="stage.framing-questions",
@@ -624,13 +647,13 @@ class TestThePlanThatFits:
         assert elapsed < 5
 
 
-def _fitted_choice(project: Project, f: object) -> dict[int, str]:
+def _fitted_choice(project: Project, f: Fit) -> dict[int, str]:
     plan = project.costing
     assert plan is not None
     index = {(ic.stage, ic.stakeholder): i for i, ic in enumerate(plan.involvements)}
     return {
         index[(ch.stage, ch.stakeholder)]: ch.verb.value
-        for ch in f.changes  # type: ignore[attr-defined]
+        for ch in f.changes
         if not plan.involvements[index[(ch.stage, ch.stakeholder)]].before_grant
     }
 

@@ -57,11 +57,13 @@ from coproduce.model import (
     RateCard,
     RateUnit,
     Researcher,
+    ResearcherId,
     Resources,
     SessionFormat,
     Source,
     StaffTime,
     Stakeholder,
+    StakeholderId,
     StakeholderKind,
     Subcontract,
     Sufficiency,
@@ -280,72 +282,16 @@ def costings(
     amounts left unknown (``None``); lay lines may be unpaid; some lines have a lighter
     version; budgets may be absent.
     """
-    card = RateCard(
-        id="drawn",
-        currency=currency,
-        rates=tuple(
-            Rate(role=role, unit=unit, amount=draw(st.none() | amounts))
-            for role in ROLES
-            for unit in RateUnit
-        ),
-    )
+    card = _rate_card(draw, currency)
     researcher_ids = [r.id for r in project.researchers]
-    team = (
-        _unique(
-            st.builds(
-                TeamTime,
-                researcher=st.sampled_from(researcher_ids),
-                hours=hours,
-                role=st.sampled_from(("", "coordinator")),
-                funded=st.booleans(),
-            ),
-            lambda t: t.researcher,
-            2,
-        )
-        if researcher_ids
-        else st.just(())
-    )
-    expenses = st.lists(
-        st.builds(
-            Expense,
-            kind=st.sampled_from(ExpenseKind),
-            amount=amounts,
-            basis=st.sampled_from(ExpenseBasis),
-            currency=st.sampled_from((None, currency)),
-        ),
-        max_size=2,
-    ).map(tuple)
-    lighter = st.none() | st.builds(
-        Lighter,
-        people=st.none() | st.integers(1, 4),
-        sessions=st.none() | st.integers(1, 2),
-        hours=st.none() | hours,
-        format=st.none() | st.sampled_from(SessionFormat),
-    )
+    expenses, team, lighter = _expenses(currency), _team(researcher_ids), _lighter()
     chosen = (
         draw(st.lists(st.sampled_from(project.plan), unique=True, max_size=max_lines))
         if (project.plan)
         else []
     )
     involvements = tuple(
-        InvolvementCosting(
-            stage=inv.stage,
-            stakeholder=inv.stakeholder,
-            people=draw(st.integers(1, 12)),
-            sessions=draw(st.integers(1, 6)),
-            hours=draw(hours),
-            preparation_hours=draw(hours),
-            travel_hours=draw(hours),
-            format=draw(st.sampled_from(SessionFormat)),
-            role=draw(st.sampled_from(("", "contributor"))),
-            unit=draw(st.sampled_from(RateUnit)),
-            payment=draw(st.sampled_from(PaymentMethod)),
-            benefits_advice=draw(st.booleans()),
-            expenses=draw(expenses),
-            team=draw(team),
-            before_grant=draw(st.booleans()),
-            lighter=draw(lighter),
-        )
+        _involvement_costing(draw, inv, expenses=expenses, team=team, lighter=lighter)
         for inv in chosen
     )
     stakeholder_ids = [s.id for s in project.stakeholders]
@@ -356,32 +302,122 @@ def costings(
         months=draw(st.none() | st.integers(1, 60)),
         rate_card=card,
         involvements=involvements,
-        staff=draw(
-            st.lists(
-                st.builds(
-                    StaffTime,
-                    description=texts,
-                    hours=hours,
-                    researcher=st.none() | st.sampled_from(researcher_ids)
-                    if researcher_ids
-                    else st.none(),
-                    role=st.sampled_from(("", "coordinator")),
-                    funded=st.booleans(),
-                    training=st.booleans(),
-                ),
-                max_size=2,
-            ).map(tuple)
-        ),
-        subcontracts=draw(
-            st.lists(
-                st.builds(Subcontract, partner=st.sampled_from(stakeholder_ids), amount=amounts),
-                max_size=1,
-            ).map(tuple)
-            if stakeholder_ids
-            else st.just(())
-        ),
+        staff=draw(_staff(researcher_ids)),
+        subcontracts=draw(_subcontracts(stakeholder_ids)),
         expenses=draw(expenses),
     )
+
+
+def _rate_card(draw: st.DrawFn, currency: str) -> RateCard:
+    """A card pricing every role of :data:`ROLES` per every unit, some amounts unknown."""
+    return RateCard(
+        id="drawn",
+        currency=currency,
+        rates=tuple(
+            Rate(role=role, unit=unit, amount=draw(st.none() | amounts))
+            for role in ROLES
+            for unit in RateUnit
+        ),
+    )
+
+
+def _team(researcher_ids: list[ResearcherId]) -> st.SearchStrategy[tuple[TeamTime, ...]]:
+    """Team time on an involvement: at most one entry per researcher, two at most."""
+    if not researcher_ids:
+        return st.just(())
+    return _unique(
+        st.builds(
+            TeamTime,
+            researcher=st.sampled_from(researcher_ids),
+            hours=hours,
+            role=st.sampled_from(("", "coordinator")),
+            funded=st.booleans(),
+        ),
+        lambda t: t.researcher,
+        2,
+    )
+
+
+def _expenses(currency: str) -> st.SearchStrategy[tuple[Expense, ...]]:
+    """Up to two expenses, in the costing's currency or none named."""
+    return st.lists(
+        st.builds(
+            Expense,
+            kind=st.sampled_from(ExpenseKind),
+            amount=amounts,
+            basis=st.sampled_from(ExpenseBasis),
+            currency=st.sampled_from((None, currency)),
+        ),
+        max_size=2,
+    ).map(tuple)
+
+
+def _lighter() -> st.SearchStrategy[Lighter | None]:
+    """No lighter version, or one changing some of people, sessions, hours and format."""
+    return st.none() | st.builds(
+        Lighter,
+        people=st.none() | st.integers(1, 4),
+        sessions=st.none() | st.integers(1, 2),
+        hours=st.none() | hours,
+        format=st.none() | st.sampled_from(SessionFormat),
+    )
+
+
+def _involvement_costing(
+    draw: st.DrawFn,
+    inv: Involvement,
+    *,
+    expenses: st.SearchStrategy[tuple[Expense, ...]],
+    team: st.SearchStrategy[tuple[TeamTime, ...]],
+    lighter: st.SearchStrategy[Lighter | None],
+) -> InvolvementCosting:
+    """A costing of one plan line."""
+    return InvolvementCosting(
+        stage=inv.stage,
+        stakeholder=inv.stakeholder,
+        people=draw(st.integers(1, 12)),
+        sessions=draw(st.integers(1, 6)),
+        hours=draw(hours),
+        preparation_hours=draw(hours),
+        travel_hours=draw(hours),
+        format=draw(st.sampled_from(SessionFormat)),
+        role=draw(st.sampled_from(("", "contributor"))),
+        unit=draw(st.sampled_from(RateUnit)),
+        payment=draw(st.sampled_from(PaymentMethod)),
+        benefits_advice=draw(st.booleans()),
+        expenses=draw(expenses),
+        team=draw(team),
+        before_grant=draw(st.booleans()),
+        lighter=draw(lighter),
+    )
+
+
+def _staff(researcher_ids: list[ResearcherId]) -> st.SearchStrategy[tuple[StaffTime, ...]]:
+    """Up to two lines of staff time, some of named researchers."""
+    return st.lists(
+        st.builds(
+            StaffTime,
+            description=texts,
+            hours=hours,
+            researcher=st.none() | st.sampled_from(researcher_ids) if researcher_ids else st.none(),
+            role=st.sampled_from(("", "coordinator")),
+            funded=st.booleans(),
+            training=st.booleans(),
+        ),
+        max_size=2,
+    ).map(tuple)
+
+
+def _subcontracts(
+    stakeholder_ids: list[StakeholderId],
+) -> st.SearchStrategy[tuple[Subcontract, ...]]:
+    """At most one subcontract, to one of the project's stakeholders."""
+    if not stakeholder_ids:
+        return st.just(())
+    return st.lists(
+        st.builds(Subcontract, partner=st.sampled_from(stakeholder_ids), amount=amounts),
+        max_size=1,
+    ).map(tuple)
 
 
 @st.composite

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from decimal import Decimal
-from typing import TypeVar
+from typing import TypedDict, TypeVar
 
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
@@ -165,7 +165,7 @@ class _CostingChecker:
                 )
             )
 
-    def known(self, path: str, value: str | None, among: set[str], what: str) -> None:
+    def known(self, path: str, value: str | None, among: Collection[str], what: str) -> None:
         if value is not None and value not in among:
             self.problems.append(
                 (path, "unknown-reference", f"names {value!r}, which is not {what}")
@@ -275,6 +275,7 @@ def bearer_of_researcher(catalogue: Catalogue, researcher: Researcher | None) ->
 def _bearer_index(
     cat: Catalogue,
 ) -> tuple[dict[StakeholderKind, Bearer], Bearer, Bearer | None, Bearer | None, Bearer]:
+    """The bearers by stakeholder kind; the team's, early-career, fixed-term; the research's."""
     kinds = {b.stakeholder_kind: b for b in cat.bearers if b.stakeholder_kind is not None}
     team = [b for b in cat.bearers if b.group is BearerGroup.RESEARCHERS]
     general = next((b for b in team if b.career_stage is None and b.contract is None), None)
@@ -289,6 +290,22 @@ def _bearer_index(
 # --------------------------------------------------------------------------- arithmetic
 
 
+class _Shared(TypedDict):
+    """The fields every fee and expense line of one involvement costing shares."""
+
+    stage: StageId | None
+    party: str
+    bearer: BearerId
+    lay: bool
+    before_grant: bool
+    involvement: int
+
+
+def _stage_id(stage: str | None) -> StageId | None:
+    """A costing's stage as a stage id (:func:`costing_problems` checks it is one)."""
+    return None if stage is None else StageId(stage)
+
+
 def involvement_lines(
     index: int,
     ic: InvolvementCosting,
@@ -301,61 +318,79 @@ def involvement_lines(
     """The lines of one involvement costing (fee, expenses, team time), exact."""
     at = f"costing.involvements[{index}]"
     kind = kinds[ic.stakeholder]
-    bearer = bearer_of_kind(catalogue, kind).id
-    lay = kind.sphere is Sphere.LAY
-    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
-    per_person = ic.hours + ic.preparation_hours + ic.travel_hours
-    hours = people * sessions * per_person
-    common = {
-        "stage": ic.stage,
+    shared: _Shared = {
+        "stage": StageId(ic.stage),
         "party": ic.stakeholder,
-        "bearer": bearer,
-        "lay": lay,
+        "bearer": bearer_of_kind(catalogue, kind).id,
+        "lay": kind.sphere is Sphere.LAY,
         "before_grant": ic.before_grant,
         "involvement": index,
     }
-    lines: list[Line] = []
     fee_offered = ic.role != "" and ic.payment is not PaymentMethod.NONE
-    if not fee_offered:
-        lines.append(
-            Line(
-                kind=LineKind.FEE,
-                path=at,
-                label="time, no fee offered",
-                heading=HEADINGS[LineKind.FEE],
-                quantity=hours,
-                rate=None,
-                money=_ZERO,
-                hours=hours,
-                # Lay contributors give this time unpaid; decision-makers, professionals
-                # and partners usually take part in paid work time.
-                unpaid_hours=hours if lay else _ZERO,
-                **common,  # type: ignore[arg-type]
-            )
-        )
+    lines = [_fee_line(at, ic, table, shared) if fee_offered else _time_line(at, ic, shared)]
+    lines += _expense_lines(at, ic, shared)
+    lines += _team_lines(at, index, ic, researchers, table, catalogue)
+    return lines
+
+
+def _time_given(ic: InvolvementCosting) -> Decimal:
+    """The hours contributors give: people × sessions × (session, preparation, travel)."""
+    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
+    per_person = ic.hours + ic.preparation_hours + ic.travel_hours
+    return people * sessions * per_person
+
+
+def _time_line(at: str, ic: InvolvementCosting, shared: _Shared) -> Line:
+    """The line of contributors' time when no fee is offered."""
+    hours = _time_given(ic)
+    return Line(
+        kind=LineKind.FEE,
+        path=at,
+        label="time, no fee offered",
+        heading=HEADINGS[LineKind.FEE],
+        quantity=hours,
+        rate=None,
+        money=_ZERO,
+        hours=hours,
+        # Lay contributors give this time unpaid; decision-makers, professionals
+        # and partners usually take part in paid work time.
+        unpaid_hours=hours if shared["lay"] else _ZERO,
+        **shared,
+    )
+
+
+def _fee_line(
+    at: str, ic: InvolvementCosting, table: Mapping[tuple[str, RateUnit], Rate], shared: _Shared
+) -> Line:
+    """The fee line of contributors offered a fee (paid, in vouchers, or declined)."""
+    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
+    hours = _time_given(ic)
+    rate = table[(ic.role, ic.unit)].amount
+    if ic.unit is RateUnit.HOUR:
+        quantity = people * sessions * (ic.hours + ic.preparation_hours)
     else:
-        rate = table[(ic.role, ic.unit)].amount
-        if ic.unit is RateUnit.HOUR:
-            quantity = people * sessions * (ic.hours + ic.preparation_hours)
-        else:
-            quantity = people * sessions
-        declined = ic.payment is PaymentMethod.DECLINED
-        money = None if rate is None else (_ZERO if declined else quantity * rate)
-        how = "declined" if declined else ic.payment.value
-        lines.append(
-            Line(
-                kind=LineKind.FEE,
-                path=f"{at}.role",
-                label=f"fee: {ic.role} per {ic.unit.value} ({how})",
-                heading=HEADINGS[LineKind.FEE],
-                quantity=quantity,
-                rate=rate,
-                money=money,
-                hours=hours,
-                declined_hours=hours if declined else _ZERO,
-                **common,  # type: ignore[arg-type]
-            )
-        )
+        quantity = people * sessions
+    declined = ic.payment is PaymentMethod.DECLINED
+    money = None if rate is None else (_ZERO if declined else quantity * rate)
+    how = "declined" if declined else ic.payment.value
+    return Line(
+        kind=LineKind.FEE,
+        path=f"{at}.role",
+        label=f"fee: {ic.role} per {ic.unit.value} ({how})",
+        heading=HEADINGS[LineKind.FEE],
+        quantity=quantity,
+        rate=rate,
+        money=money,
+        hours=hours,
+        declined_hours=hours if declined else _ZERO,
+        **shared,
+    )
+
+
+def _expense_lines(at: str, ic: InvolvementCosting, shared: _Shared) -> list[Line]:
+    """The lines of an involvement's expenses, each amount times its basis."""
+    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
+    lines: list[Line] = []
     for k, e in enumerate(ic.expenses):
         times = {
             ExpenseBasis.PERSON_SESSION: people * sessions,
@@ -371,9 +406,23 @@ def involvement_lines(
                 quantity=times,
                 rate=e.amount,
                 money=times * e.amount,
-                **common,  # type: ignore[arg-type]
+                **shared,
             )
         )
+    return lines
+
+
+def _team_lines(
+    at: str,
+    index: int,
+    ic: InvolvementCosting,
+    researchers: Mapping[str, Researcher],
+    table: Mapping[tuple[str, RateUnit], Rate],
+    catalogue: Catalogue,
+) -> list[Line]:
+    """The lines of the research team's time on an involvement, per session."""
+    sessions = Decimal(ic.sessions)
+    lines: list[Line] = []
     for k, t in enumerate(ic.team):
         team_hours = sessions * t.hours
         rate = table[(t.role, RateUnit.HOUR)].amount if t.role else None
@@ -381,7 +430,7 @@ def involvement_lines(
             Line(
                 kind=LineKind.TEAM,
                 path=f"{at}.team[{k}]",
-                stage=ic.stage,
+                stage=StageId(ic.stage),
                 party=t.researcher,
                 bearer=bearer_of_researcher(catalogue, researchers.get(t.researcher)).id,
                 lay=False,
@@ -405,6 +454,7 @@ def _fixed_lines(
     table: Mapping[tuple[str, RateUnit], Rate],
     catalogue: Catalogue,
 ) -> list[Line]:
+    """The lines the fit cannot change: staff time, subcontracts and shared expenses."""
     researchers = {r.id: r for r in project.researchers}
     research_bearer = catalogue.memo("coproduce.costing.bearers", _bearer_index)[4].id
     lines: list[Line] = []
@@ -415,7 +465,7 @@ def _fixed_lines(
             Line(
                 kind=LineKind.STAFF,
                 path=f"costing.staff[{i}]",
-                stage=st.stage,
+                stage=_stage_id(st.stage),
                 party=st.researcher or st.description,
                 bearer=bearer_of_researcher(catalogue, who).id,
                 lay=False,
@@ -434,7 +484,7 @@ def _fixed_lines(
             Line(
                 kind=LineKind.SUBCONTRACT,
                 path=f"costing.subcontracts[{i}]",
-                stage=sc.stage,
+                stage=_stage_id(sc.stage),
                 party=sc.partner,
                 bearer=bearer_of_kind(catalogue, kind).id,
                 lay=kind.sphere is Sphere.LAY,
@@ -525,6 +575,7 @@ def cost(
 
 
 def _sum(values: Iterable[Decimal | None]) -> Decimal:
+    """The exact sum of the known values (``None`` counts as nothing)."""
     total = _ZERO
     for v in values:
         if v is not None:
@@ -536,79 +587,30 @@ _K = TypeVar("_K")
 
 
 def _accumulator(table: dict[_K, list[Decimal]], key: _K) -> list[Decimal]:
+    """The running totals of ``key`` in ``table``, started at zero."""
     acc = table.get(key)
     if acc is None:
         acc = table[key] = [_ZERO, _ZERO, _ZERO, _ZERO]
     return acc
 
 
+_Acc = list[Decimal]
+"""Running totals: [money, hours, unpaid hours, grant-period money]."""
+_StageKey = Callable[[StageId | None], tuple[int, str]]
+"""The sort key of a stage: catalogue order, the whole project last."""
+
+
 def summarise(project: Project, lines: list[Line], *, catalogue: Catalogue) -> Costing:
     """Totals of costed lines (used by :func:`cost` and by the plan that fits)."""
     plan = project.costing
     assert plan is not None
-    researchers = {r.id: r for r in project.researchers}
-    junior = {
-        bearer_of_researcher(catalogue, r).id
-        for r in researchers.values()
-        if r.career_stage is CareerStage.EARLY or r.contract is ContractType.FIXED_TERM
-    }
     grant = [ln for ln in lines if not ln.before_grant]
     grant_money = _sum(ln.money for ln in grant)
     team_hours = _sum(ln.hours for ln in grant if ln.kind in (LineKind.TEAM, LineKind.STAFF))
     budget, budget_hours = plan.budget, plan.budget_hours
-    stage_order = {s.id: s.order for s in catalogue.stages}
-
-    def stage_key(stage: StageId | None) -> tuple[int, str]:
-        return (stage_order.get(stage, 0) if stage is not None else 10**6, stage or "")
-
-    # One pass: [money, hours, unpaid hours, grant-period money] per cell, stage and bearer.
-    cells: dict[tuple[StageId | None, str], list[Decimal]] = {}
-    stages: dict[StageId | None, list[Decimal]] = {}
-    bearers: dict[BearerId, list[Decimal]] = {}
-    for ln in lines:
-        money = _ZERO if ln.money is None else ln.money
-        grant_part = _ZERO if ln.before_grant else money
-        for acc in (
-            _accumulator(cells, (ln.stage, ln.party)),
-            _accumulator(stages, ln.stage),
-            _accumulator(bearers, ln.bearer),
-        ):
-            acc[0] += money
-            acc[1] += ln.hours
-            acc[2] += ln.unpaid_hours
-            acc[3] += grant_part
-    by_cell = tuple(
-        CellTotal(stage=stage, party=party, money=acc[0], hours=acc[1])
-        for (stage, party), acc in sorted(
-            cells.items(), key=lambda kv: (stage_key(kv[0][0]), kv[0][1])
-        )
-    )
-    stage_entries = {s.id: s for s in catalogue.stages}
-    by_stage = []
-    for stage, acc in sorted(stages.items(), key=lambda kv: stage_key(kv[0])):
-        entry = stage_entries.get(stage) if stage is not None else None
-        costs = tuple((c, catalogue.cost(c).label) for c in entry.cost_cells) if entry else ()
-        by_stage.append(
-            StageTotal(
-                stage=stage,
-                money=acc[0],
-                hours=acc[1],
-                share=acc[3] / budget if budget else None,
-                costs=costs,
-            )
-        )
-    bearer_order = {b.id: n for n, b in enumerate(catalogue.bearers)}
-    by_bearer = tuple(
-        BearerTotal(
-            bearer=bid,
-            label=catalogue.bearer(bid).label,
-            money=acc[0],
-            hours=acc[1],
-            unpaid_hours=acc[2],
-            least_able=catalogue.bearer(bid).least_able,
-        )
-        for bid, acc in sorted(bearers.items(), key=lambda kv: bearer_order.get(kv[0], 10**6))
-    )
+    stage_key = _stage_key(catalogue)
+    cells, stages, bearers = _accumulate(lines)
+    junior = _junior_bearers(project, catalogue)
     return Costing(
         currency=plan.currency,
         lines=tuple(lines),
@@ -635,8 +637,104 @@ def summarise(project: Project, lines: list[Line], *, catalogue: Catalogue) -> C
             for i, ic in enumerate(plan.involvements)
             if ic.benefits_advice
         ),
-        by_cell=by_cell,
-        by_stage=tuple(by_stage),
-        by_bearer=by_bearer,
+        by_cell=_by_cell(cells, stage_key),
+        by_stage=_by_stage(stages, stage_key, catalogue, budget),
+        by_bearer=_by_bearer(bearers, catalogue),
         months=plan.months,
+    )
+
+
+def _junior_bearers(project: Project, catalogue: Catalogue) -> set[BearerId]:
+    """The bearers of the project's early-career and fixed-term researchers."""
+    return {
+        bearer_of_researcher(catalogue, r).id
+        for r in {x.id: x for x in project.researchers}.values()  # one per id
+        if r.career_stage is CareerStage.EARLY or r.contract is ContractType.FIXED_TERM
+    }
+
+
+def _stage_key(catalogue: Catalogue) -> _StageKey:
+    """Sort stages in catalogue order, the whole project (no stage) last."""
+    stage_order: dict[str, int] = {s.id: s.order for s in catalogue.stages}
+
+    def stage_key(stage: StageId | None) -> tuple[int, str]:
+        """A stage's position, then its id."""
+        return (stage_order.get(stage, 0) if stage is not None else 10**6, stage or "")
+
+    return stage_key
+
+
+def _accumulate(
+    lines: list[Line],
+) -> tuple[
+    dict[tuple[StageId | None, str], _Acc], dict[StageId | None, _Acc], dict[BearerId, _Acc]
+]:
+    """One pass: running totals per cell (stage, party), per stage and per bearer."""
+    cells: dict[tuple[StageId | None, str], _Acc] = {}
+    stages: dict[StageId | None, _Acc] = {}
+    bearers: dict[BearerId, _Acc] = {}
+    for ln in lines:
+        money = _ZERO if ln.money is None else ln.money
+        grant_part = _ZERO if ln.before_grant else money
+        for acc in (
+            _accumulator(cells, (ln.stage, ln.party)),
+            _accumulator(stages, ln.stage),
+            _accumulator(bearers, ln.bearer),
+        ):
+            acc[0] += money
+            acc[1] += ln.hours
+            acc[2] += ln.unpaid_hours
+            acc[3] += grant_part
+    return cells, stages, bearers
+
+
+def _by_cell(
+    cells: dict[tuple[StageId | None, str], _Acc], stage_key: _StageKey
+) -> tuple[CellTotal, ...]:
+    """The totals per stage and party, in stage order then by party."""
+    return tuple(
+        CellTotal(stage=stage, party=party, money=acc[0], hours=acc[1])
+        for (stage, party), acc in sorted(
+            cells.items(), key=lambda kv: (stage_key(kv[0][0]), kv[0][1])
+        )
+    )
+
+
+def _by_stage(
+    stages: dict[StageId | None, _Acc],
+    stage_key: _StageKey,
+    catalogue: Catalogue,
+    budget: Decimal | None,
+) -> tuple[StageTotal, ...]:
+    """The totals per stage, with the share of the budget and the stage's costs."""
+    stage_entries = {s.id: s for s in catalogue.stages}
+    by_stage = []
+    for stage, acc in sorted(stages.items(), key=lambda kv: stage_key(kv[0])):
+        entry = stage_entries.get(stage) if stage is not None else None
+        costs = tuple((c, catalogue.cost(c).label) for c in entry.cost_cells) if entry else ()
+        by_stage.append(
+            StageTotal(
+                stage=stage,
+                money=acc[0],
+                hours=acc[1],
+                share=acc[3] / budget if budget else None,
+                costs=costs,
+            )
+        )
+    return tuple(by_stage)
+
+
+def _by_bearer(bearers: dict[BearerId, _Acc], catalogue: Catalogue) -> tuple[BearerTotal, ...]:
+    """The totals per bearer, in the catalogue's order of bearers."""
+    bearer_order = {b.id: n for n, b in enumerate(catalogue.bearers)}
+    return tuple(
+        BearerTotal(
+            bearer=bid,
+            label=catalogue.bearer(bid).label,
+            money=acc[0],
+            hours=acc[1],
+            unpaid_hours=acc[2],
+            least_able=catalogue.bearer(bid).least_able,
+        )
+        for bid, acc in sorted(bearers.items(), key=lambda kv: bearer_order.get(kv[0], 10**6))
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 from html import escape
 from typing import Any
@@ -93,51 +94,83 @@ class _Table:
     total: tuple[str, ...] | None = None
 
 
+@attrs.frozen
+class _Words:
+    """How the sections write amounts and stages: the costing's currency and stage labels."""
+
+    currency: str
+    labels: Mapping[str, str]
+
+    def money(self, d: Decimal | None) -> str:
+        """An amount in the costing's currency."""
+        return format_money(d, self.currency)
+
+    def stage(self, s: str | None) -> str:
+        """A stage's label; ``whole project`` for lines of no stage."""
+        return self.labels.get(s, s) if s is not None else "whole project"
+
+
 def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[_Table]:
-    c = costing
-    cur = c.currency
-    labels: dict[str, str] = {s.id: s.label for s in cat.stages}
-
-    def money(d: Decimal | None) -> str:
-        return format_money(d, cur)
-
-    def stage(s: str | None) -> str:
-        return labels.get(s, s) if s is not None else "whole project"
-
-    summary = [
-        ("Money for involvement (grant period)", money(c.grant_money)),
-        ("Involvement budget", money(c.budget) if c.budget is not None else "not given"),
-        ("Share of the budget", f"{c.share:.0%}" if c.share is not None else "—"),
-        (
-            "Money against the budget",
-            (
-                f"short by {money(-c.gap)} for the plan as drawn"
-                if c.gap is not None and c.gap < 0
-                else f"within budget: {money(c.gap)} to spare"
-                if c.gap is not None
-                else "no budget given"
-            ),
-        ),
-        ("Research team hours (grant period)", format_hours(c.team_hours)),
-        (
-            "Team hours against the hours set aside",
-            (
-                f"short by {format_hours(-c.gap_hours)} hours for the plan as drawn"
-                if c.gap_hours is not None and c.gap_hours < 0
-                else f"within the hours set aside: {format_hours(c.gap_hours)} to spare"
-                if c.gap_hours is not None
-                else "no hours set aside"
-            ),
-        ),
-        ("Money before the grant starts", money(c.before_grant_money)),
-        ("All hours of people's time", format_hours(c.hours)),
-        ("Hours lay contributors give unpaid", format_hours(c.unpaid_lay_hours)),
-        (
-            "Unfunded hours of early-career or fixed-term researchers",
-            format_hours(c.unpaid_junior_hours),
-        ),
-        ("Hours whose offered fee was declined", format_hours(c.declined_hours)),
+    """The costing's sections (and the plan that fits), each a small table, in order."""
+    w = _Words(currency=costing.currency, labels={s.id: s.label for s in cat.stages})
+    tables = [
+        _summary(costing, w),
+        _budget(costing, w),
+        _bearers(costing, w),
+        _stages(costing, w),
+        _cells(costing, w),
     ]
+    if fit is not None:
+        tables.append(_fitted(fit, w))
+    return tables
+
+
+def _summary(c: Costing, w: _Words) -> _Table:
+    """The summary: the figures against the budget, with notes on what they leave out."""
+    return _Table(
+        title="Costing: summary",
+        notes=_summary_notes(c, w),
+        header=("figure", "value"),
+        rows=(
+            ("Money for involvement (grant period)", w.money(c.grant_money)),
+            ("Involvement budget", w.money(c.budget) if c.budget is not None else "not given"),
+            ("Share of the budget", f"{c.share:.0%}" if c.share is not None else "—"),
+            ("Money against the budget", _money_gap(c, w)),
+            ("Research team hours (grant period)", format_hours(c.team_hours)),
+            ("Team hours against the hours set aside", _hours_gap(c)),
+            ("Money before the grant starts", w.money(c.before_grant_money)),
+            ("All hours of people's time", format_hours(c.hours)),
+            ("Hours lay contributors give unpaid", format_hours(c.unpaid_lay_hours)),
+            (
+                "Unfunded hours of early-career or fixed-term researchers",
+                format_hours(c.unpaid_junior_hours),
+            ),
+            ("Hours whose offered fee was declined", format_hours(c.declined_hours)),
+        ),
+        numeric=frozenset({1}),
+    )
+
+
+def _money_gap(c: Costing, w: _Words) -> str:
+    """The money against the budget, in words."""
+    if c.gap is None:
+        return "no budget given"
+    if c.gap < 0:
+        return f"short by {w.money(-c.gap)} for the plan as drawn"
+    return f"within budget: {w.money(c.gap)} to spare"
+
+
+def _hours_gap(c: Costing) -> str:
+    """The team hours against the hours set aside, in words."""
+    if c.gap_hours is None:
+        return "no hours set aside"
+    if c.gap_hours < 0:
+        return f"short by {format_hours(-c.gap_hours)} hours for the plan as drawn"
+    return f"within the hours set aside: {format_hours(c.gap_hours)} to spare"
+
+
+def _summary_notes(c: Costing, w: _Words) -> tuple[str, ...]:
+    """The summary's notes: project length, unpriced lines, benefits advice needed."""
     notes = []
     if c.months is not None:
         notes.append(f"Project length: {c.months} months.")
@@ -148,7 +181,7 @@ def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[_Table]
         )
     if c.benefits_advice:
         where = {
-            f"costing.involvements[{ln.involvement}]": f"{ln.party} at {stage(ln.stage)}"
+            f"costing.involvements[{ln.involvement}]": f"{ln.party} at {w.stage(ln.stage)}"
             for ln in c.lines
             if ln.involvement is not None and ln.kind is LineKind.FEE
         }
@@ -157,15 +190,11 @@ def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[_Table]
             + "; ".join(where.get(path, path) for path in c.benefits_advice)
             + "."
         )
-    tables = [
-        _Table(
-            title="Costing: summary",
-            notes=tuple(notes),
-            header=("figure", "value"),
-            rows=tuple(summary),
-            numeric=frozenset({1}),
-        )
-    ]
+    return tuple(notes)
+
+
+def _budget(c: Costing, w: _Words) -> _Table:
+    """The grant period's priced lines by budget heading, for a grant form."""
     grant = [ln for ln in c.lines if not ln.before_grant]
     order = {h: n for n, h in enumerate(_HEADING_ORDER)}
     rows = []
@@ -175,110 +204,108 @@ def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[_Table]
         rows.append(
             (
                 ln.heading,
-                f"{stage(ln.stage)} · {ln.party} · {ln.label}",
+                f"{w.stage(ln.stage)} · {ln.party} · {ln.label}",
                 format_hours(ln.quantity),
-                money(ln.rate) if ln.rate is not None else "unpriced",
-                money(ln.money),
+                w.money(ln.rate) if ln.rate is not None else "unpriced",
+                w.money(ln.money),
             )
         )
-    tables.append(
-        _Table(
-            title="Budget for involvement (for a grant form)",
-            notes=("Grant period only; each amount is quantity × rate.",),
-            header=("heading", "item", "quantity", "rate", "amount"),
-            rows=tuple(rows),
-            numeric=frozenset({2, 3, 4}),
-            total=("Total", "", "", "", money(c.grant_money)),
-        )
+    return _Table(
+        title="Budget for involvement (for a grant form)",
+        notes=("Grant period only; each amount is quantity × rate.",),
+        header=("heading", "item", "quantity", "rate", "amount"),
+        rows=tuple(rows),
+        numeric=frozenset({2, 3, 4}),
+        total=("Total", "", "", "", w.money(c.grant_money)),
     )
-    tables.append(
-        _Table(
-            title="Who pays, in money and hours",
-            notes=(
-                "Money is what is spent on each bearer's lines (fees, their expenses, "
-                "subcontracts); hours are their time; unpaid hours are given without a fee "
-                "or outside funded time. The catalogue marks some bearers least able to "
-                "carry costs (p. 5).",
-            ),
-            header=("bearer", "money", "hours", "unpaid hours", "least able"),
-            rows=tuple(
-                (
-                    b.label,
-                    money(b.money),
-                    format_hours(b.hours),
-                    format_hours(b.unpaid_hours),
-                    "yes" if b.least_able else "",
-                )
-                for b in c.by_bearer
-            ),
-            numeric=frozenset({1, 2, 3}),
-            total=("Total", money(c.money), format_hours(c.hours), "", ""),
-        )
-    )
-    tables.append(
-        _Table(
-            title="Per stage: money, hours, and what money does not measure",
-            notes=(
-                "The last column lists the paper's costs of coproduction at the stage "
-                "(Table 1, p. 4): they are not counted in money, but they are real.",
-            ),
-            header=("stage", "money", "hours", "share of budget", "non-monetary costs"),
-            rows=tuple(
-                (
-                    stage(s.stage),
-                    money(s.money),
-                    format_hours(s.hours),
-                    f"{s.share:.0%}" if s.share is not None else "—",
-                    "; ".join(label for _, label in s.costs) or "—",
-                )
-                for s in c.by_stage
-            ),
-            numeric=frozenset({1, 2, 3}),
-        )
-    )
-    tables.append(
-        _Table(
-            title="Per stage and party",
-            notes=(),
-            header=("stage", "party", "money", "hours"),
-            rows=tuple(
-                (stage(x.stage), x.party, money(x.money), format_hours(x.hours)) for x in c.by_cell
-            ),
-            numeric=frozenset({2, 3}),
-        )
-    )
-    if fit is not None:
-        budget = money(fit.budget) if fit.budget is not None else "no limit"
-        hours = format_hours(fit.budget_hours) if fit.budget_hours is not None else "no limit"
-        fnotes = [
-            f"Budget: {budget}; team hours: {hours}. The plan that fits costs "
-            f"{money(fit.money)} and {format_hours(fit.team_hours)} team hours, of which "
-            f"{money(fit.fixed_money)} and {format_hours(fit.fixed_hours)} hours cannot change.",
-            f"Aims still served: {', '.join(fit.aims_served) or 'none'}."
-            + (f" Aims lost: {', '.join(fit.aims_lost)}." if fit.aims_lost else ""),
-            f"Method: {fit.method}.",
-        ]
-        if not fit.feasible:
-            fnotes.insert(0, "The costs that cannot change already exceed the budget.")
-        tables.append(
-            _Table(
-                title="The plan that fits",
-                notes=tuple(fnotes),
-                header=("stage", "stakeholder", "change", "money", "why"),
-                rows=tuple(
-                    (
-                        stage(ch.stage),
-                        ch.stakeholder,
-                        _VERB[ch.verb],
-                        money(ch.money),
-                        ch.reason,
-                    )
-                    for ch in fit.changes
-                ),
-                numeric=frozenset({3}),
+
+
+def _bearers(c: Costing, w: _Words) -> _Table:
+    """Who pays, in money and hours, bearer by bearer."""
+    return _Table(
+        title="Who pays, in money and hours",
+        notes=(
+            "Money is what is spent on each bearer's lines (fees, their expenses, "
+            "subcontracts); hours are their time; unpaid hours are given without a fee "
+            "or outside funded time. The catalogue marks some bearers least able to "
+            "carry costs (p. 5).",
+        ),
+        header=("bearer", "money", "hours", "unpaid hours", "least able"),
+        rows=tuple(
+            (
+                b.label,
+                w.money(b.money),
+                format_hours(b.hours),
+                format_hours(b.unpaid_hours),
+                "yes" if b.least_able else "",
             )
-        )
-    return tables
+            for b in c.by_bearer
+        ),
+        numeric=frozenset({1, 2, 3}),
+        total=("Total", w.money(c.money), format_hours(c.hours), "", ""),
+    )
+
+
+def _stages(c: Costing, w: _Words) -> _Table:
+    """Money and hours per stage, beside the costs money does not measure."""
+    return _Table(
+        title="Per stage: money, hours, and what money does not measure",
+        notes=(
+            "The last column lists the paper's costs of coproduction at the stage "
+            "(Table 1, p. 4): they are not counted in money, but they are real.",
+        ),
+        header=("stage", "money", "hours", "share of budget", "non-monetary costs"),
+        rows=tuple(
+            (
+                w.stage(s.stage),
+                w.money(s.money),
+                format_hours(s.hours),
+                f"{s.share:.0%}" if s.share is not None else "—",
+                "; ".join(label for _, label in s.costs) or "—",
+            )
+            for s in c.by_stage
+        ),
+        numeric=frozenset({1, 2, 3}),
+    )
+
+
+def _cells(c: Costing, w: _Words) -> _Table:
+    """Money and hours per stage and party."""
+    return _Table(
+        title="Per stage and party",
+        notes=(),
+        header=("stage", "party", "money", "hours"),
+        rows=tuple(
+            (w.stage(x.stage), x.party, w.money(x.money), format_hours(x.hours)) for x in c.by_cell
+        ),
+        numeric=frozenset({2, 3}),
+    )
+
+
+def _fitted(fit: Fit, w: _Words) -> _Table:
+    """The plan that fits: its totals and method, and what it does to each involvement."""
+    budget = w.money(fit.budget) if fit.budget is not None else "no limit"
+    hours = format_hours(fit.budget_hours) if fit.budget_hours is not None else "no limit"
+    fnotes = [
+        f"Budget: {budget}; team hours: {hours}. The plan that fits costs "
+        f"{w.money(fit.money)} and {format_hours(fit.team_hours)} team hours, of which "
+        f"{w.money(fit.fixed_money)} and {format_hours(fit.fixed_hours)} hours cannot change.",
+        f"Aims still served: {', '.join(fit.aims_served) or 'none'}."
+        + (f" Aims lost: {', '.join(fit.aims_lost)}." if fit.aims_lost else ""),
+        f"Method: {fit.method}.",
+    ]
+    if not fit.feasible:
+        fnotes.insert(0, "The costs that cannot change already exceed the budget.")
+    return _Table(
+        title="The plan that fits",
+        notes=tuple(fnotes),
+        header=("stage", "stakeholder", "change", "money", "why"),
+        rows=tuple(
+            (w.stage(ch.stage), ch.stakeholder, _VERB[ch.verb], w.money(ch.money), ch.reason)
+            for ch in fit.changes
+        ),
+        numeric=frozenset({3}),
+    )
 
 
 _HEADING_ORDER = (
@@ -331,6 +358,7 @@ def costing_text(
 
 
 def _md(s: str) -> str:
+    """Text safe inside a Markdown table cell."""
     return s.replace("|", "\\|").replace("\n", " ")
 
 
@@ -477,6 +505,7 @@ def costing_csv(costing: Costing) -> str:
 
 
 def _plain(value: Any) -> Any:
+    """A value as JSON-safe data: decimals as strings, enums as values, records as dicts."""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, tuple | list):
