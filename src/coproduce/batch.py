@@ -395,7 +395,7 @@ class PortfolioSummary(Extensible):
     costed: int = 0
 
 
-Entry = tuple[Any, ...]
+PortfolioEntry = tuple[Any, ...]
 """What :meth:`Portfolio.entry` extracts of one appraisal."""
 
 
@@ -427,7 +427,7 @@ class Portfolio:
         self._costed = 0
 
     @staticmethod
-    def entry(item: Appraisal | Outcome) -> Entry | None:
+    def entry(item: Appraisal | Outcome) -> PortfolioEntry | None:
         """What the summary needs of one appraisal, as small plain tuples.
 
         Compute it where the appraisal runs (``appraise_many(..., then=Portfolio.entry)``)
@@ -470,7 +470,7 @@ class Portfolio:
             costs,
         )
 
-    def add(self, item: Appraisal | Outcome | Entry | None) -> None:
+    def add(self, item: Appraisal | Outcome | PortfolioEntry | None) -> None:
         """Count one appraisal, outcome of :func:`appraise_many`, or :meth:`entry`."""
         entry = item if item is None or isinstance(item, tuple) else self.entry(item)
         if entry is None:

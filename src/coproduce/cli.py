@@ -20,7 +20,7 @@ from typing import Any, NoReturn, TextIO
 
 from coproduce._text import visible
 from coproduce._version import __version__
-from coproduce.batch import Entry, Outcome, Portfolio
+from coproduce.batch import Outcome, Portfolio, PortfolioEntry
 from coproduce.errors import CoproduceError, DocumentError, did_you_mean
 
 __all__ = ["main"]
@@ -647,7 +647,7 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
     return 1 if invalid else 0
 
 
-def _batch_line(outcome: Outcome) -> tuple[str, Entry | None, str]:
+def _batch_line(outcome: Outcome) -> tuple[str, PortfolioEntry | None, str]:
     """Run in the worker: the JSON line, the portfolio entry, and a diagnostic if invalid."""
     from coproduce.io import to_data
 
