@@ -395,7 +395,7 @@ class PortfolioSummary(Extensible):
     costed: int = 0
 
 
-Entry = tuple[Any, ...]
+PortfolioEntry = tuple[Any, ...]
 """What :meth:`Portfolio.entry` extracts of one appraisal."""
 
 
@@ -427,7 +427,7 @@ class Portfolio:
         self._costed = 0
 
     @staticmethod
-    def entry(item: Appraisal | Outcome) -> Entry | None:
+    def entry(item: Appraisal | Outcome) -> PortfolioEntry | None:
         """What the summary needs of one appraisal, as small plain tuples.
 
         Compute it where the appraisal runs (``appraise_many(..., then=Portfolio.entry)``)
@@ -470,7 +470,7 @@ class Portfolio:
             costs,
         )
 
-    def add(self, item: Appraisal | Outcome | Entry | None) -> None:
+    def add(self, item: Appraisal | Outcome | PortfolioEntry | None) -> None:
         """Count one appraisal, outcome of :func:`appraise_many`, or :meth:`entry`."""
         entry = item if item is None or isinstance(item, tuple) else self.entry(item)
         if entry is None:
@@ -518,50 +518,15 @@ class Portfolio:
             invalid=self._invalid,
             verdicts=tuple(sorted(self._verdicts.items(), key=lambda kv: order.index(kv[0]))),
             gated=self._gated,
-            risks=tuple(
-                sorted(
-                    (
-                        RiskTally(code=code, stage=stage, label=t[0], projects=t[1], high=t[2])
-                        for (code, stage), t in self._risks.items()
-                    ),
-                    key=lambda r: (-r.projects, -r.high, r.stage, r.code),
-                )
-            ),
-            exposure=tuple(
-                sorted(
-                    (
-                        ExposureTotal(
-                            bearer=b,
-                            category=k,
-                            risks=c[0],
-                            high=c[1],
-                            projects=c[2],
-                            least_able=c[3],
-                        )
-                        for (b, k), c in self._exposure.items()
-                    ),
-                    key=lambda e: (-e.high, -e.risks, e.bearer, e.category),
-                )
-            ),
+            risks=self._risk_tallies(),
+            exposure=self._exposure_totals(),
             findings=tuple(
                 (code, level, n)
                 for (code, level), n in sorted(
                     self._findings.items(), key=lambda kv: (-kv[1], kv[0][0])
                 )
             ),
-            questions=tuple(
-                QuestionTally(
-                    question=q,
-                    audience=t[0],
-                    number=t[1],
-                    label=t[2],
-                    answered=t[3][Answer.ANSWERED],
-                    answered_no=t[3][Answer.ANSWERED_NO],
-                    partly=t[3][Answer.PARTLY],
-                    open=t[3][Answer.OPEN],
-                )
-                for q, t in self._questions.items()
-            ),
+            questions=self._question_tallies(),
             advice=tuple(
                 (sphere, advised, n)
                 for (sphere, advised), n in sorted(
@@ -572,18 +537,69 @@ class Portfolio:
             prerequisites=tuple(
                 sorted(self._prerequisites.items(), key=lambda kv: (-kv[1], kv[0]))
             ),
-            costs=tuple(
-                CostTotal(
-                    currency=currency,
-                    bearer=bearer,
-                    money=t[0],
-                    hours=t[1],
-                    unpaid_hours=t[2],
-                    projects=t[3],
-                )
-                for (currency, bearer), t in sorted(self._costs.items())
-            ),
+            costs=self._cost_totals(),
             costed=self._costed,
+        )
+
+    def _risk_tallies(self) -> tuple[RiskTally, ...]:
+        """Each risk counted so far, most frequent first."""
+        return tuple(
+            sorted(
+                (
+                    RiskTally(code=code, stage=stage, label=t[0], projects=t[1], high=t[2])
+                    for (code, stage), t in self._risks.items()
+                ),
+                key=lambda r: (-r.projects, -r.high, r.stage, r.code),
+            )
+        )
+
+    def _exposure_totals(self) -> tuple[ExposureTotal, ...]:
+        """Each bearer × cost category cell counted so far, heaviest first."""
+        return tuple(
+            sorted(
+                (
+                    ExposureTotal(
+                        bearer=b,
+                        category=k,
+                        risks=c[0],
+                        high=c[1],
+                        projects=c[2],
+                        least_able=c[3],
+                    )
+                    for (b, k), c in self._exposure.items()
+                ),
+                key=lambda e: (-e.high, -e.risks, e.bearer, e.category),
+            )
+        )
+
+    def _question_tallies(self) -> tuple[QuestionTally, ...]:
+        """Each key question with how often each answer was given, in order of first sight."""
+        return tuple(
+            QuestionTally(
+                question=q,
+                audience=t[0],
+                number=t[1],
+                label=t[2],
+                answered=t[3][Answer.ANSWERED],
+                answered_no=t[3][Answer.ANSWERED_NO],
+                partly=t[3][Answer.PARTLY],
+                open=t[3][Answer.OPEN],
+            )
+            for q, t in self._questions.items()
+        )
+
+    def _cost_totals(self) -> tuple[CostTotal, ...]:
+        """Money and hours per currency and bearer, in that order."""
+        return tuple(
+            CostTotal(
+                currency=currency,
+                bearer=bearer,
+                money=t[0],
+                hours=t[1],
+                unpaid_hours=t[2],
+                projects=t[3],
+            )
+            for (currency, bearer), t in sorted(self._costs.items())
         )
 
 

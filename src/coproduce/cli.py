@@ -20,7 +20,7 @@ from typing import Any, NoReturn, TextIO
 
 from coproduce._text import visible
 from coproduce._version import __version__
-from coproduce.batch import Entry, Outcome, Portfolio
+from coproduce.batch import Outcome, Portfolio, PortfolioEntry
 from coproduce.errors import CoproduceError, DocumentError, did_you_mean
 
 __all__ = ["main"]
@@ -220,6 +220,7 @@ def _output_path(text: str) -> Path:
 
 
 def _parser() -> argparse.ArgumentParser:
+    """The command's parser: the global options and one subparser per command."""
     parser = _Parser(
         prog="coproduce",
         description="Decide case by case whether and how to coproduce health research "
@@ -239,7 +240,33 @@ def _parser() -> argparse.ArgumentParser:
         )
         return parser
 
-    appraise = add("appraise", help="appraise a project and print the report")
+    _appraise_arguments(add("appraise", help="appraise a project and print the report"))
+    _cost_arguments(
+        add(
+            "cost",
+            help="what the involvement costs in money and hours, who gives them, what fits",
+            description="Cost a project's involvement plan (its costing section): money and "
+            "hours per stage, party and bearer, the gap to the budget, unpaid hours; with "
+            "--budget or --fit, the plan that keeps the most of what the aims need within it.",
+        )
+    )
+    _validate_arguments(add("validate", help="check documents and list every problem"))
+    _catalogue_arguments(add("catalogue", help="list or show the paper's catalogue"))
+    _report_arguments(
+        add(
+            "report",
+            help="write a UK Standards self-assessment, an application section or a GRIPP2 "
+            "skeleton from a project",
+        )
+    )
+    _graph_arguments(add("graph", help="export the catalogue graph"))
+    _schema_arguments(add("schema", help="print the JSON Schema of a kind of document"))
+    _init_arguments(add("init", help="write a commented template project"))
+    return parser
+
+
+def _appraise_arguments(appraise: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``coproduce appraise``."""
     appraise.add_argument(
         "path",
         nargs="?",
@@ -278,6 +305,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a catalogue document to reason from instead of the paper's",
     )
+    _batch_arguments(appraise)
+
+
+def _batch_arguments(appraise: argparse.ArgumentParser) -> None:
+    """Add the ``--batch`` options of ``coproduce appraise``."""
     appraise.add_argument(
         "--batch",
         type=Path,
@@ -304,13 +336,9 @@ def _parser() -> argparse.ArgumentParser:
         help="with --batch: show a progress bar on standard error (default: on a terminal)",
     )
 
-    cost = add(
-        "cost",
-        help="what the involvement costs in money and hours, who gives them, what fits",
-        description="Cost a project's involvement plan (its costing section): money and "
-        "hours per stage, party and bearer, the gap to the budget, unpaid hours; with "
-        "--budget or --fit, the plan that keeps the most of what the aims need within it.",
-    )
+
+def _cost_arguments(cost: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``coproduce cost``."""
     cost.add_argument(
         "path",
         nargs="?",
@@ -355,7 +383,9 @@ def _parser() -> argparse.ArgumentParser:
         help="write to FILE (atomically) instead of standard output",
     )
 
-    validate = add("validate", help="check documents and list every problem")
+
+def _validate_arguments(validate: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``coproduce validate``."""
     validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     validate.add_argument(
         "--kind",
@@ -364,7 +394,9 @@ def _parser() -> argparse.ArgumentParser:
         help="what the documents are (default: project)",
     )
 
-    catalogue = add("catalogue", help="list or show the paper's catalogue")
+
+def _catalogue_arguments(catalogue: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``coproduce catalogue``."""
     catalogue.add_argument("action", nargs="?", choices=["list", "show"], default="list")
     catalogue.add_argument("entry", nargs="?", metavar="ID", help="the entry to show")
     catalogue.add_argument("--format", "-f", choices=["text", "json"], default="text")
@@ -375,11 +407,9 @@ def _parser() -> argparse.ArgumentParser:
         "oliver-kothari-mays-2019; `coproduce catalogue --source list` lists the documents)",
     )
 
-    report = add(
-        "report",
-        help="write a UK Standards self-assessment, an application section or a GRIPP2 "
-        "skeleton from a project",
-    )
+
+def _report_arguments(report: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``coproduce report``."""
     report.add_argument("path", metavar="PATH", help="project document, or - for standard input")
     report.add_argument(
         "--kind", "-k", choices=["standards", "application", "gripp2"], required=True
@@ -387,7 +417,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--format", "-f", choices=["markdown", "html", "json"], default="markdown")
     report.add_argument("--output", "-o", type=Path, metavar="FILE")
 
-    graph = add("graph", help="export the catalogue graph")
+
+def _graph_arguments(graph: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``coproduce graph``."""
     graph.add_argument(
         "--format",
         "-f",
@@ -399,12 +431,16 @@ def _parser() -> argparse.ArgumentParser:
         "--output", "-o", type=_output_path, metavar="FILE", help="write to FILE (atomically)"
     )
 
-    schema = add("schema", help="print the JSON Schema of a kind of document")
+
+def _schema_arguments(schema: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``coproduce schema``."""
     schema.add_argument(
         "kind", nargs="?", choices=["project", "appraisal", "catalogue"], default="project"
     )
 
-    init = add("init", help="write a commented template project")
+
+def _init_arguments(init: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``coproduce init``."""
     init.add_argument(
         "--output",
         "-o",
@@ -412,7 +448,6 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write to FILE instead of standard output (refuses to overwrite)",
     )
-    return parser
 
 
 def _amount(text: str) -> Decimal:
@@ -612,7 +647,7 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
     return 1 if invalid else 0
 
 
-def _batch_line(outcome: Outcome) -> tuple[str, Entry | None, str]:
+def _batch_line(outcome: Outcome) -> tuple[str, PortfolioEntry | None, str]:
     """Run in the worker: the JSON line, the portfolio entry, and a diagnostic if invalid."""
     from coproduce.io import to_data
 

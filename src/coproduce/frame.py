@@ -437,72 +437,58 @@ def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
         12
 
     """
-    verdicts = _frame(
-        [{"verdict": v.value, "projects": n} for v, n in summary.verdicts],
-        ["verdict", "projects"],
-    )
-    risks = _frame(
-        [
-            {
-                "code": r.code,
-                "stage": r.stage,
-                "label": r.label,
-                "projects": r.projects,
-                "high": r.high,
-            }
-            for r in summary.risks
-        ],
-        ["code", "stage", "label", "projects", "high"],
-    )
-    exposure = _frame(
-        [
-            {
-                "bearer": e.bearer,
-                "category": e.category,
-                "risks": e.risks,
-                "high": e.high,
-                "projects": e.projects,
-                "least_able": e.least_able,
-            }
-            for e in summary.exposure
-        ],
-        ["bearer", "category", "risks", "high", "projects", "least_able"],
-    )
-    findings = _frame(
-        [
-            {"code": code, "level": level.value, "projects": n}
-            for code, level, n in summary.findings
-        ],
-        ["code", "level", "projects"],
-    )
-    questions = _frame(
-        [
-            {
-                "question": q.question,
-                "audience": q.audience,
-                "number": q.number,
-                "label": q.label,
-                "answered": q.answered,
-                "answered_no": q.answered_no,
-                "partly": q.partly,
-                "open": q.open,
-            }
-            for q in summary.questions
-        ],
-        ["question", "audience", "number", "label", "answered", "answered_no", "partly", "open"],
-    )
-    advice = _frame(
-        [
-            {"sphere": sphere.value, "verdict": verdict.value, "stakeholders": n}
-            for sphere, verdict, n in summary.advice
-        ],
-        ["sphere", "verdict", "stakeholders"],
-    )
-    prerequisites = _frame(
-        [{"prerequisite": code, "stakeholders": n} for code, n in summary.prerequisites],
-        ["prerequisite", "stakeholders"],
-    )
-    cost_totals = _frame(
+    return {
+        "costs": _portfolio_costs(summary),
+        "verdicts": _frame(
+            [{"verdict": v.value, "projects": n} for v, n in summary.verdicts],
+            ["verdict", "projects"],
+        ),
+        "advice": _frame(
+            [
+                {"sphere": sphere.value, "verdict": verdict.value, "stakeholders": n}
+                for sphere, verdict, n in summary.advice
+            ],
+            ["sphere", "verdict", "stakeholders"],
+        ),
+        "prerequisites": _frame(
+            [{"prerequisite": code, "stakeholders": n} for code, n in summary.prerequisites],
+            ["prerequisite", "stakeholders"],
+        ),
+        "risks": _records(summary.risks, ["code", "stage", "label", "projects", "high"]),
+        "exposure": _records(
+            summary.exposure, ["bearer", "category", "risks", "high", "projects", "least_able"]
+        ),
+        "findings": _frame(
+            [
+                {"code": code, "level": level.value, "projects": n}
+                for code, level, n in summary.findings
+            ],
+            ["code", "level", "projects"],
+        ),
+        "questions": _records(
+            summary.questions,
+            [
+                "question",
+                "audience",
+                "number",
+                "label",
+                "answered",
+                "answered_no",
+                "partly",
+                "open",
+            ],
+        ),
+    }
+
+
+def _records(records: Iterable[object], columns: list[str]) -> pd.DataFrame:
+    """A table with one row per record and one column per attribute named in ``columns``."""
+    return _frame([{c: getattr(r, c) for c in columns} for r in records], columns)
+
+
+def _portfolio_costs(summary: PortfolioSummary) -> pd.DataFrame:
+    """A portfolio's money and hours by currency and bearer, as float columns."""
+    return _frame(
         [
             {
                 "currency": t.currency,
@@ -516,13 +502,3 @@ def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
         ],
         ["currency", "bearer", "money", "hours", "unpaid_hours", "projects"],
     )
-    return {
-        "costs": cost_totals,
-        "verdicts": verdicts,
-        "advice": advice,
-        "prerequisites": prerequisites,
-        "risks": risks,
-        "exposure": exposure,
-        "findings": findings,
-        "questions": questions,
-    }

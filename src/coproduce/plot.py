@@ -125,29 +125,32 @@ def plot_graph(
             fontsize=7,
             bbox={"boxstyle": "round", "fc": "white", "ec": _SEVERITY[r.residual.value]},
         )
-    for s, y in ystage.items():
-        ax.text(
-            0,
-            y,
-            labels.get(s, s),
-            ha="center",
-            va="center",
-            fontsize=8,
-            bbox={"boxstyle": "round", "fc": "#e0f2fe"},
-        )
-    for k, y in ycat.items():
-        ax.text(
-            2,
-            y,
-            labels.get(k, k),
-            ha="center",
-            va="center",
-            fontsize=8,
-            bbox={"boxstyle": "round", "fc": "#f5f5f4"},
-        )
+    _column(ax, 0, ystage, labels, "#e0f2fe")
+    _column(ax, 2, ycat, labels, "#f5f5f4")
     ax.set_xlim(-0.6, 2.6)
     ax.set_ylim(0, n)
     ax.axis("off")
+    _severity_legend(ax)
+    ax.set_title("Stages, challenges and cost categories")
+    return ax
+
+
+def _column(ax: Axes, x: float, ys: dict[str, float], labels: dict[str, str], fill: str) -> None:
+    """Draw one column of the graph: a labelled box per id at its height."""
+    for key, y in ys.items():
+        ax.text(
+            x,
+            y,
+            labels.get(key, key),
+            ha="center",
+            va="center",
+            fontsize=8,
+            bbox={"boxstyle": "round", "fc": fill},
+        )
+
+
+def _severity_legend(ax: Axes) -> None:
+    """Put below the graph a legend of the colours: severity after mitigations."""
     from matplotlib.patches import Patch
 
     ax.legend(
@@ -161,5 +164,3 @@ def plot_graph(
         fontsize=8,
         frameon=False,
     )
-    ax.set_title("Stages, challenges and cost categories")
-    return ax

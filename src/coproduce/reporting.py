@@ -512,41 +512,6 @@ def application_section(
     risks = practice_risks(project, cat)
     costing = budget if budget is not None else getattr(project, "costing", None)
     lines = list(costing.budget_lines()) if isinstance(costing, BudgetLines) else []
-    lay = _lay(project)
-    pay = []
-    for s in project.stakeholders:
-        if s.id in lay:
-            paid = {True: "paid or reimbursed", False: "not paid", None: "payment not stated"}
-            pay.append(f"{s.id}: {paid[s.reimbursed]}")
-    training = project.resources.training is True or project.support.training is True
-    support = ["Training is offered."] if training else []
-    support += [
-        f"{m.label}: {_STATUS[m.in_place]}"
-        for r in risks
-        if r.code in ("practice-risk.payment-benefits", "practice-risk.trauma")
-        for m in r.mitigations
-    ]
-    payment_guidance = tuple(g.label for g in cat.practice.guidance if g.topic == "payment")
-    evaluation = {
-        True: ["The involvement itself will be evaluated."],
-        False: ["No evaluation of involvement is planned."],
-        None: [],
-    }[project.support.evaluation]
-    sufficiency = project.resources.budget
-    budget_item = (
-        _item("Budget lines", [f"{label}: {amount}" for label, amount in lines], "")
-        if lines
-        else ReportItem(
-            label="Budget lines",
-            lines=(f"Engagement budget (plan): {sufficiency.value}.",),
-            complete=False,
-            prompt="Cost fees, expenses, carers' costs, accessibility, venues, training and "
-            "staff time (a costing fills this section when the project has one).",
-        )
-    )
-    payment_source = next(
-        (_where(g.source) for g in cat.practice.guidance if g.topic == "payment"), ""
-    )
     sections = (
         ReportSection(
             title="Who is involved",
@@ -564,40 +529,14 @@ def application_section(
             note="Depth is given in the paper's modes with the funders' word beside it "
             "(an interpretation; see the crosswalk).",
         ),
-        ReportSection(
-            title="Payment and support",
-            items=(
-                _item(
-                    "Payment",
-                    pay,
-                    "Say how lay contributors are paid.",
-                    payment_source,
-                    complete=bool(pay) and all(": paid" in p for p in pay),
-                ),
-                _item(
-                    "Support",
-                    support,
-                    "Say what support and training contributors get, and put the mitigations "
-                    "not yet known to be in place in the plan.",
-                    complete=bool(support)
-                    and not any(x.endswith(("not known", "missing")) for x in support),
-                ),
-                ReportItem(
-                    label="Payment guidance followed",
-                    lines=payment_guidance,
-                    complete=False,
-                    prompt="Confirm each point in the plan.",
-                    source=payment_source,
-                ),
-            ),
-        ),
-        ReportSection(title="Budget", items=(budget_item,)),
+        _payment_section(project, cat, risks),
+        ReportSection(title="Budget", items=(_budget_item(project, lines),)),
         ReportSection(
             title="Evaluation of involvement",
             items=(
                 _item(
                     "Evaluation",
-                    evaluation,
+                    _evaluation(project),
                     "Say how the difference involvement makes will be recorded.",
                 ),
             ),
@@ -618,6 +557,91 @@ def application_section(
         sections=sections,
         documents=_doc_citations(cat, docs),
     )
+
+
+def _payment(project: Project) -> list[str]:
+    """Whether each lay stakeholder is paid, one line each."""
+    lay = _lay(project)
+    pay = []
+    for s in project.stakeholders:
+        if s.id in lay:
+            paid = {True: "paid or reimbursed", False: "not paid", None: "payment not stated"}
+            pay.append(f"{s.id}: {paid[s.reimbursed]}")
+    return pay
+
+
+def _support_offered(project: Project, risks: tuple[PracticeRisk, ...]) -> list[str]:
+    """The training offered and the status of the payment and trauma mitigations."""
+    training = project.resources.training is True or project.support.training is True
+    support = ["Training is offered."] if training else []
+    support += [
+        f"{m.label}: {_STATUS[m.in_place]}"
+        for r in risks
+        if r.code in ("practice-risk.payment-benefits", "practice-risk.trauma")
+        for m in r.mitigations
+    ]
+    return support
+
+
+def _payment_section(
+    project: Project, cat: Catalogue, risks: tuple[PracticeRisk, ...]
+) -> ReportSection:
+    """The "Payment and support" section: payment, support and the payment guidance."""
+    pay = _payment(project)
+    support = _support_offered(project, risks)
+    payment_guidance = tuple(g.label for g in cat.practice.guidance if g.topic == "payment")
+    payment_source = next(
+        (_where(g.source) for g in cat.practice.guidance if g.topic == "payment"), ""
+    )
+    return ReportSection(
+        title="Payment and support",
+        items=(
+            _item(
+                "Payment",
+                pay,
+                "Say how lay contributors are paid.",
+                payment_source,
+                complete=bool(pay) and all(": paid" in p for p in pay),
+            ),
+            _item(
+                "Support",
+                support,
+                "Say what support and training contributors get, and put the mitigations "
+                "not yet known to be in place in the plan.",
+                complete=bool(support)
+                and not any(x.endswith(("not known", "missing")) for x in support),
+            ),
+            ReportItem(
+                label="Payment guidance followed",
+                lines=payment_guidance,
+                complete=False,
+                prompt="Confirm each point in the plan.",
+                source=payment_source,
+            ),
+        ),
+    )
+
+
+def _budget_item(project: Project, lines: list[tuple[str, str]]) -> ReportItem:
+    """The budget lines, or the plan's budget sufficiency marked to complete."""
+    if lines:
+        return _item("Budget lines", [f"{label}: {amount}" for label, amount in lines], "")
+    return ReportItem(
+        label="Budget lines",
+        lines=(f"Engagement budget (plan): {project.resources.budget.value}.",),
+        complete=False,
+        prompt="Cost fees, expenses, carers' costs, accessibility, venues, training and "
+        "staff time (a costing fills this section when the project has one).",
+    )
+
+
+def _evaluation(project: Project) -> list[str]:
+    """Whether the involvement itself will be evaluated, as a line (none when unknown)."""
+    return {
+        True: ["The involvement itself will be evaluated."],
+        False: ["No evaluation of involvement is planned."],
+        None: [],
+    }[project.support.evaluation]
 
 
 # --------------------------------------------------------------------------- GRIPP2
@@ -648,12 +672,46 @@ def gripp2_report(project: Project, catalogue: Catalogue | None = None) -> Repor
 
     """
     cat = catalogue if catalogue is not None else default_catalogue()
+    lay = _planned(project, _lay(project))
+    short, long = _gripp2_fill(project, cat, lay)
+    sections = [
+        ReportSection(
+            title="GRIPP2 short form",
+            items=_gripp2_items(cat, ReportingForm.SHORT, short),
+            note="For studies where involvement is not the main focus.",
+        )
+    ]
+    if lay:
+        encoded = sum(1 for i in cat.practice.reporting_items if i.form is ReportingForm.LONG)
+        sections.append(
+            ReportSection(
+                title="GRIPP2 long form (encoded items)",
+                items=_gripp2_items(cat, ReportingForm.LONG, long),
+                note=f"{encoded} of the long form's 34 items are encoded; complete the rest "
+                "(study results, discussion and conclusions, reflections) from the checklist "
+                "itself.",
+            )
+        )
+    return Report(
+        kind="gripp2",
+        title="GRIPP2 reporting checklist",
+        project=project.title,
+        sections=tuple(sections),
+        documents=_doc_citations(cat, [i.source.document for i in cat.practice.reporting_items]),
+    )
+
+
+_Fill = dict[str, tuple[list[str], str]]
+"""GRIPP2 item number → (what the project says, the prompt when it says nothing)."""
+
+
+def _gripp2_fill(project: Project, cat: Catalogue, lay: list[str]) -> tuple[_Fill, _Fill]:
+    """What the project says for each GRIPP2 item, short form and long, with its prompt."""
     aims = [
         f"{a.description}"
         + (f" ({', '.join(m.value for m in a.motivations)})" if a.motivations else "")
         for a in project.aims
     ]
-    lay = _planned(project, _lay(project))
     methods = _when_how(project, cat)
     people = [w for w in _who(project) if w.split(" ")[0] in lay]
     stages = _stage_labels(cat)
@@ -666,14 +724,14 @@ def gripp2_report(project: Project, catalogue: Catalogue | None = None) -> Repor
         if project.support.evaluation is True
         else []
     )
-    short: dict[str, tuple[list[str], str]] = {
+    short: _Fill = {
         "1": (aims, "State what involvement is for."),
         "2": (methods, "Describe how people are involved."),
         "3": ([], "After the study: report what involvement produced, good and bad."),
         "4": ([], "After the study: discuss how far involvement shaped the study."),
         "5": ([], "After the study: reflect on what worked and what did not."),
     }
-    long: dict[str, tuple[list[str], str]] = {
+    long: _Fill = {
         "1a": (aims, "State the aim in the abstract."),
         "1b": (_summary(project, lay), "Summarise how people were involved."),
         "1e": (
@@ -688,50 +746,26 @@ def gripp2_report(project: Project, catalogue: Catalogue | None = None) -> Repor
         "5a": (evaluation, "Describe any qualitative capture of impact."),
         "6": ([], "Give what involvement cost (the application's budget) and what it was worth."),
     }
+    return short, long
 
-    def items(form: ReportingForm) -> tuple[ReportItem, ...]:
-        fill = short if form is ReportingForm.SHORT else long
-        return tuple(
-            attrs.evolve(
-                _item(
-                    f"{it.number}. {it.section}"
-                    if form is ReportingForm.SHORT
-                    else f"{it.number}. {it.label}"
-                    + (f" ({it.section.lower()})" if it.section != it.label else ""),
-                    fill.get(it.number, ([], ""))[0],
-                    fill.get(it.number, ([], ""))[1] or "Complete it from the study.",
-                    _where(it.source),
-                ),
-                guidance=it.description,
-            )
-            for it in cat.practice.reporting_items
-            if it.form is form
-        )
 
-    sections = [
-        ReportSection(
-            title="GRIPP2 short form",
-            items=items(ReportingForm.SHORT),
-            note="For studies where involvement is not the main focus.",
+def _gripp2_items(cat: Catalogue, form: ReportingForm, fill: _Fill) -> tuple[ReportItem, ...]:
+    """The catalogue's GRIPP2 items of one form, each filled from the project."""
+    return tuple(
+        attrs.evolve(
+            _item(
+                f"{it.number}. {it.section}"
+                if form is ReportingForm.SHORT
+                else f"{it.number}. {it.label}"
+                + (f" ({it.section.lower()})" if it.section != it.label else ""),
+                fill.get(it.number, ([], ""))[0],
+                fill.get(it.number, ([], ""))[1] or "Complete it from the study.",
+                _where(it.source),
+            ),
+            guidance=it.description,
         )
-    ]
-    if lay:
-        encoded = sum(1 for i in cat.practice.reporting_items if i.form is ReportingForm.LONG)
-        sections.append(
-            ReportSection(
-                title="GRIPP2 long form (encoded items)",
-                items=items(ReportingForm.LONG),
-                note=f"{encoded} of the long form's 34 items are encoded; complete the rest "
-                "(study results, discussion and conclusions, reflections) from the checklist "
-                "itself.",
-            )
-        )
-    return Report(
-        kind="gripp2",
-        title="GRIPP2 reporting checklist",
-        project=project.title,
-        sections=tuple(sections),
-        documents=_doc_citations(cat, [i.source.document for i in cat.practice.reporting_items]),
+        for it in cat.practice.reporting_items
+        if it.form is form
     )
 
 

@@ -148,95 +148,117 @@ aims = st.builds(
 """An aim."""
 
 
+_researchers = _unique(
+    st.builds(
+        Researcher,
+        id=_ids,
+        career_stage=st.none() | st.sampled_from(CareerStage),
+        contract=st.none() | st.sampled_from(ContractType),
+        carries_engagement=st.booleans(),
+    ),
+    lambda r: r.id,
+    3,
+)
+_sufficiency = st.sampled_from(Sufficiency)
+_resources = st.builds(
+    Resources,
+    time=_sufficiency,
+    budget=_sufficiency,
+    facilitation=_sufficiency,
+    training=_opt_bool,
+)
+_governance = st.builds(
+    Governance,
+    decisions=st.sampled_from(DecisionProcess),
+    ground_rules=_opt_bool,
+    accountability=_opt_bool,
+    data_agreement=_opt_bool,
+    publication_agreement=_opt_bool,
+    ip_agreement=_opt_bool,
+)
+_support = st.builds(
+    Support,
+    infrastructure=_opt_bool,
+    leadership=_opt_bool,
+    training=_opt_bool,
+    recognition=_opt_bool,
+    evaluation=_opt_bool,
+    diversity=_opt_bool,
+)
+
+
+def _plans(
+    cat: Catalogue, people: tuple[Stakeholder, ...], goals: tuple[Aim, ...]
+) -> st.SearchStrategy[tuple[Involvement, ...]]:
+    """Plans over the catalogue's stages and these stakeholders, at most one per pair."""
+    goal_ids = [a.id for a in goals]
+    return _unique(
+        st.builds(
+            Involvement,
+            stage=st.sampled_from([s.id for s in cat.stages]),
+            stakeholder=st.sampled_from([s.id for s in people]),
+            mode=st.sampled_from(Mode),
+            aims=st.lists(st.sampled_from(goal_ids), unique=True, max_size=2).map(tuple)
+            if goal_ids
+            else st.just(()),
+            embedded=st.booleans(),
+            digital_only=_opt_bool,
+        ),
+        lambda i: (i.stage, i.stakeholder),
+        14,
+    )
+
+
+def _conditions(cat: Catalogue) -> st.SearchStrategy[tuple[ConditionSetting, ...]]:
+    """Settings of the catalogue's Table 2 conditions, at most one per condition."""
+    return _unique(
+        st.builds(
+            ConditionSetting,
+            condition=st.sampled_from([c.id for c in cat.conditions]),
+            lean=st.sampled_from(Lean),
+            note=texts,
+        ),
+        lambda c: c.condition,
+        9,
+    )
+
+
+def _mitigation_records(cat: Catalogue) -> st.SearchStrategy[tuple[MitigationRecord, ...]]:
+    """Records of the catalogue's mitigations (paper and practice), up to three."""
+    return st.lists(
+        st.builds(
+            MitigationRecord,
+            mitigation=st.sampled_from(
+                [m.id for m in cat.practice.mitigations] + [m.id for m in cat.mitigations]
+            ),
+            document=texts,
+            signed=_opt_bool,
+            owner=st.none() | _ids,
+            review=st.none() | st.dates().map(lambda d: d.isoformat()),
+            note=texts,
+        ),
+        max_size=3,
+    ).map(tuple)
+
+
 @st.composite
 def projects(draw: st.DrawFn, catalogue: Catalogue | None = None) -> Project:
     """Valid projects: every reference resolves against ``catalogue``, no id repeats."""
     cat = catalogue if catalogue is not None else default_catalogue()
     people = draw(_unique(stakeholders, lambda s: s.id, 6))
     goals = draw(_unique(aims, lambda a: a.id, 4))
-    plan: tuple[Involvement, ...] = ()
-    if people:
-        goal_ids = [a.id for a in goals]
-        plan = draw(
-            _unique(
-                st.builds(
-                    Involvement,
-                    stage=st.sampled_from([s.id for s in cat.stages]),
-                    stakeholder=st.sampled_from([s.id for s in people]),
-                    mode=st.sampled_from(Mode),
-                    aims=st.lists(st.sampled_from(goal_ids), unique=True, max_size=2).map(tuple)
-                    if goal_ids
-                    else st.just(()),
-                    embedded=st.booleans(),
-                    digital_only=_opt_bool,
-                ),
-                lambda i: (i.stage, i.stakeholder),
-                14,
-            )
-        )
-    sufficiency = st.sampled_from(Sufficiency)
+    plan = draw(_plans(cat, people, goals)) if people else ()
     return Project(
         title=draw(texts),
         description=draw(texts),
         aims=goals,
         stakeholders=people,
-        researchers=draw(
-            _unique(
-                st.builds(
-                    Researcher,
-                    id=_ids,
-                    career_stage=st.none() | st.sampled_from(CareerStage),
-                    contract=st.none() | st.sampled_from(ContractType),
-                    carries_engagement=st.booleans(),
-                ),
-                lambda r: r.id,
-                3,
-            )
-        ),
+        researchers=draw(_researchers),
         plan=plan,
-        conditions=draw(
-            _unique(
-                st.builds(
-                    ConditionSetting,
-                    condition=st.sampled_from([c.id for c in cat.conditions]),
-                    lean=st.sampled_from(Lean),
-                    note=texts,
-                ),
-                lambda c: c.condition,
-                9,
-            )
-        ),
-        resources=draw(
-            st.builds(
-                Resources,
-                time=sufficiency,
-                budget=sufficiency,
-                facilitation=sufficiency,
-                training=_opt_bool,
-            )
-        ),
-        governance=draw(
-            st.builds(
-                Governance,
-                decisions=st.sampled_from(DecisionProcess),
-                ground_rules=_opt_bool,
-                accountability=_opt_bool,
-                data_agreement=_opt_bool,
-                publication_agreement=_opt_bool,
-                ip_agreement=_opt_bool,
-            )
-        ),
-        support=draw(
-            st.builds(
-                Support,
-                infrastructure=_opt_bool,
-                leadership=_opt_bool,
-                training=_opt_bool,
-                recognition=_opt_bool,
-                evaluation=_opt_bool,
-                diversity=_opt_bool,
-            )
-        ),
+        conditions=draw(_conditions(cat)),
+        resources=draw(_resources),
+        governance=draw(_governance),
+        support=draw(_support),
         identifiable_data=draw(_opt_bool),
         implementation_support=draw(_opt_bool),
         duration_weeks=draw(st.none() | st.integers(min_value=1, max_value=520)),
@@ -244,22 +266,7 @@ def projects(draw: st.DrawFn, catalogue: Catalogue | None = None) -> Project:
         personal_data_shared=draw(_opt_bool),
         sensitive_topic=draw(_opt_bool),
         emergency_setting=draw(_opt_bool),
-        mitigation_records=draw(
-            st.lists(
-                st.builds(
-                    MitigationRecord,
-                    mitigation=st.sampled_from(
-                        [m.id for m in cat.practice.mitigations] + [m.id for m in cat.mitigations]
-                    ),
-                    document=texts,
-                    signed=_opt_bool,
-                    owner=st.none() | _ids,
-                    review=st.none() | st.dates().map(lambda d: d.isoformat()),
-                    note=texts,
-                ),
-                max_size=3,
-            ).map(tuple)
-        ),
+        mitigation_records=draw(_mitigation_records(cat)),
         extensions=draw(extensions),
     )
 

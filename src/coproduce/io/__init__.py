@@ -73,11 +73,11 @@ __all__ = [
     "FORMATS",
     "SCHEMA_VERSION",
     "DocumentError",
+    "DocumentSource",
     "Format",
     "Issue",
     "Kind",
     "Limits",
-    "Source",
     "dump",
     "dump_appraisal",
     "dump_catalogue",
@@ -98,7 +98,7 @@ __all__ = [
 
 Kind = Literal["project", "appraisal", "catalogue"]
 """The kinds of document."""
-Source = os.PathLike[str] | str | bytes | dict[str, Any]
+DocumentSource = os.PathLike[str] | str | bytes | dict[str, Any]
 """Where a document comes from: a file (any path-like, e.g. ``pathlib.Path``), document text
 or bytes, or already-parsed data. A plain ``str`` is document text, never a file name."""
 
@@ -123,7 +123,10 @@ def _looks_like_path(text: str) -> bool:
 
 
 def _read(
-    source: Source, format: Format | None, limits: Limits, facts: dict[str, bool] | None = None
+    source: DocumentSource,
+    format: Format | None,
+    limits: Limits,
+    facts: dict[str, bool] | None = None,
 ) -> tuple[Any, str | bytes | None, Format | None, str | None]:
     """The parsed data, the text it came from, its format, and the file name if any.
 
@@ -324,7 +327,7 @@ def _check_references(value: Project, catalogue: Catalogue | None, what: str) ->
 
 @overload
 def load(
-    source: Source,
+    source: DocumentSource,
     kind: Literal["project"],
     *,
     format: Format | None = ...,
@@ -334,7 +337,7 @@ def load(
 ) -> Project: ...
 @overload
 def load(
-    source: Source,
+    source: DocumentSource,
     kind: Literal["appraisal"],
     *,
     format: Format | None = ...,
@@ -344,7 +347,7 @@ def load(
 ) -> Appraisal: ...
 @overload
 def load(
-    source: Source,
+    source: DocumentSource,
     kind: Literal["catalogue"],
     *,
     format: Format | None = ...,
@@ -353,7 +356,7 @@ def load(
     references: bool = ...,
 ) -> Catalogue: ...
 def load(
-    source: Source,
+    source: DocumentSource,
     kind: Kind,
     *,
     format: Format | None = None,
@@ -402,7 +405,7 @@ def load(
 
 
 def load_project(
-    source: Source,
+    source: DocumentSource,
     *,
     format: Format | None = None,
     limits: Limits | None = None,
@@ -433,7 +436,7 @@ def load_project(
 
 
 def load_appraisal(
-    source: Source, *, format: Format | None = None, limits: Limits | None = None
+    source: DocumentSource, *, format: Format | None = None, limits: Limits | None = None
 ) -> Appraisal:
     """Read an appraisal written by :func:`dump_appraisal`.
 
@@ -444,7 +447,7 @@ def load_appraisal(
 
 
 def load_catalogue(
-    source: Source, *, format: Format | None = None, limits: Limits | None = None
+    source: DocumentSource, *, format: Format | None = None, limits: Limits | None = None
 ) -> Catalogue:
     """Read a catalogue document; check it with :func:`coproduce.catalogue.check`."""
     return load(source, "catalogue", format=format, limits=limits)

@@ -264,6 +264,15 @@ def _yaml_loader(fast: bool = False) -> type[yaml.SafeLoader]:
                 seen.add(key)
             return super().construct_mapping(node, deep=deep)
 
+    _yaml_1_2_scalars(Loader)
+    loader: type[yaml.SafeLoader] = Loader
+    return loader
+
+
+def _yaml_1_2_scalars(loader: type[yaml.SafeLoader]) -> None:
+    """Give ``loader`` YAML 1.2-like scalars: fewer booleans, no octal-looking ints, no dates."""
+    import yaml
+
     resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
     for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items():
         kept = [
@@ -278,19 +287,17 @@ def _yaml_loader(fast: bool = False) -> type[yaml.SafeLoader]:
         ]
         if kept:
             resolvers[first] = kept
-    Loader.yaml_implicit_resolvers = resolvers
-    Loader.add_implicit_resolver(
+    loader.yaml_implicit_resolvers = resolvers
+    loader.add_implicit_resolver(
         "tag:yaml.org,2002:bool",
         re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
         list("tTfF"),
     )
-    Loader.add_implicit_resolver(
+    loader.add_implicit_resolver(
         "tag:yaml.org,2002:int",
         re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*))$"),
         list("-+0123456789"),
     )
-    loader: type[yaml.SafeLoader] = Loader
-    return loader
 
 
 _GC_LOCK = threading.Lock()

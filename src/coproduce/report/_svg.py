@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from coproduce.appraisal import Appraisal, Emphasis, ExposureCell
+from coproduce.appraisal import Appraisal, ConditionContribution, Emphasis, ExposureCell, Risk
 from coproduce.model import Lean
 from coproduce.report._style import INK, LEAN_COLOUR, MUTED, SEVERITY_COLOUR, SEVERITY_FILL
 
@@ -64,40 +64,8 @@ def contributions_svg(emphasis: Emphasis) -> str:
     ]
     for i, c in enumerate(rows):
         y = top + i * row_h
-        body.append(
-            _text(
-                label_w - 8,
-                y + 16,
-                names[i],
-                anchor="end",
-                weight="bold" if c.gate else "normal",
-            )
-        )
-        length = half * abs(c.contribution) / biggest
-        if c.lean is Lean.UNKNOWN:
-            body.append(
-                f'<circle cx="{axis}" cy="{y + 12}" r="4" fill="{UNKNOWN}">'
-                f"<title>{escape(c.label)}: unknown</title></circle>"
-            )
-            continue
-        colour = LESS if c.lean is Lean.LESS else MORE
-        x = axis - length if c.lean is Lean.LESS else axis
-        how = c.lean.value + (", inferred" if c.inferred else "")
-        body.append(
-            f'<rect x="{x:.1f}" y="{y + 4}" width="{max(length, 2):.1f}" height="16" '
-            f'fill="{colour}" rx="2"><title>{escape(c.label)}: {how}, '
-            f"{c.contribution:+.3f}</title></rect>"
-        )
-        tx = x - 4 if c.lean is Lean.LESS else x + length + 4
-        body.append(
-            _text(
-                tx,
-                y + 16,
-                f"{c.contribution:+.2f}",
-                size=11,
-                fill=MUTED,
-                anchor="end" if c.lean is Lean.LESS else "start",
-            )
+        body += _contribution_row(
+            c, names[i], y, label_w - 8, axis, half * abs(c.contribution) / biggest
         )
     body.append(
         _text(
@@ -110,6 +78,39 @@ def contributions_svg(emphasis: Emphasis) -> str:
         )
     )
     return _svg(width, height, "Contribution of each Table 2 condition", body)
+
+
+def _contribution_row(
+    c: ConditionContribution, name: str, y: int, label_x: float, axis: float, length: float
+) -> list[str]:
+    """One condition's row: its name, and its bar and value (a grey dot when unknown)."""
+    body = [_text(label_x, y + 16, name, anchor="end", weight="bold" if c.gate else "normal")]
+    if c.lean is Lean.UNKNOWN:
+        body.append(
+            f'<circle cx="{axis}" cy="{y + 12}" r="4" fill="{UNKNOWN}">'
+            f"<title>{escape(c.label)}: unknown</title></circle>"
+        )
+        return body
+    colour = LESS if c.lean is Lean.LESS else MORE
+    x = axis - length if c.lean is Lean.LESS else axis
+    how = c.lean.value + (", inferred" if c.inferred else "")
+    body.append(
+        f'<rect x="{x:.1f}" y="{y + 4}" width="{max(length, 2):.1f}" height="16" '
+        f'fill="{colour}" rx="2"><title>{escape(c.label)}: {how}, '
+        f"{c.contribution:+.3f}</title></rect>"
+    )
+    tx = x - 4 if c.lean is Lean.LESS else x + length + 4
+    body.append(
+        _text(
+            tx,
+            y + 16,
+            f"{c.contribution:+.2f}",
+            size=11,
+            fill=MUTED,
+            anchor="end" if c.lean is Lean.LESS else "start",
+        )
+    )
+    return body
 
 
 def exposure_svg(
@@ -139,35 +140,9 @@ def exposure_svg(
         y = top + i * cell_h
         body.append(_text(label_w - 8, y + 18, labels.get(b, b), anchor="end"))
         for j, k in enumerate(categories):
+            where = f"{labels.get(b, b)} × {labels.get(k, k)}"
             x = label_w + j * cell_w
-            cell = index.get((b, k))
-            if cell is None:
-                body.append(
-                    f'<rect x="{x + 1}" y="{y + 1}" width="{cell_w - 2}" '
-                    f'height="{cell_h - 2}" fill="#f3f4f6"/>'
-                )
-                continue
-            worst = cell.worst
-            stroke = f' stroke="{INK}" stroke-width="2.5"' if cell.least_able else ""
-            counts = f"{cell.high} high, {cell.medium} medium, {cell.low} low"
-            tip = f"{labels.get(b, b)} × {labels.get(k, k)}: {counts}; " + ", ".join(cell.costs)
-            body.append(
-                f'<rect x="{x + 1}" y="{y + 1}" width="{cell_w - 2}" height="{cell_h - 2}" '
-                f'fill="{SEVERITY_FILL[worst]}"{stroke}>'
-                f"<title>{escape(tip)}</title></rect>"
-            )
-            mark = " !" if cell.least_able else ""
-            body.append(
-                _text(
-                    x + cell_w / 2,
-                    y + 18,
-                    f"{len(cell.risks)} ({worst.value}){mark}",
-                    anchor="middle",
-                    fill=SEVERITY_COLOUR[worst],
-                    weight="bold" if cell.least_able else "normal",
-                    size=11,
-                )
-            )
+            body += _exposure_cell(index.get((b, k)), where, x, y, cell_w, cell_h)
     body.append(
         _text(
             10,
@@ -179,6 +154,36 @@ def exposure_svg(
         )
     )
     return _svg(width, height, "Who bears the costs: bearer by cost category", body)
+
+
+def _exposure_cell(
+    cell: ExposureCell | None, where: str, x: float, y: int, cell_w: float, cell_h: int
+) -> list[str]:
+    """One heatmap cell: grey when empty, else coloured with its count and worst severity."""
+    if cell is None:
+        return [
+            f'<rect x="{x + 1}" y="{y + 1}" width="{cell_w - 2}" '
+            f'height="{cell_h - 2}" fill="#f3f4f6"/>'
+        ]
+    worst = cell.worst
+    stroke = f' stroke="{INK}" stroke-width="2.5"' if cell.least_able else ""
+    counts = f"{cell.high} high, {cell.medium} medium, {cell.low} low"
+    tip = f"{where}: {counts}; " + ", ".join(cell.costs)
+    mark = " !" if cell.least_able else ""
+    return [
+        f'<rect x="{x + 1}" y="{y + 1}" width="{cell_w - 2}" height="{cell_h - 2}" '
+        f'fill="{SEVERITY_FILL[worst]}"{stroke}>'
+        f"<title>{escape(tip)}</title></rect>",
+        _text(
+            x + cell_w / 2,
+            y + 18,
+            f"{len(cell.risks)} ({worst.value}){mark}",
+            anchor="middle",
+            fill=SEVERITY_COLOUR[worst],
+            weight="bold" if cell.least_able else "normal",
+            size=11,
+        ),
+    ]
 
 
 def graph_svg(appraisal: Appraisal, labels: dict[str, str], order: dict[str, int]) -> str:
@@ -209,6 +214,40 @@ def graph_svg(appraisal: Appraisal, labels: dict[str, str], order: dict[str, int
     ys = {s: centre_y(i, len(stages)) for i, s in enumerate(stages)}
     yc = {(s, c): centre_y(i, len(challenges)) for i, (s, c, _) in enumerate(challenges)}
     yk = {k: centre_y(i, len(categories)) for i, k in enumerate(categories)}
+    body = _graph_edges(challenges, xs, box_w, ys, yc, yk)
+    body.extend(
+        _node(xs[0], ys[s], box_w[0], labels.get(s, s), "#e0f2fe", labels.get(s, s)) for s in stages
+    )
+    for s, c, risk in challenges:
+        tip = f"{labels.get(c, c)}: {risk.severity.value}, {risk.residual.value} when mitigated"
+        fill = SEVERITY_FILL[risk.residual]
+        body.append(_node(xs[1], yc[(s, c)], box_w[1], labels.get(c, c), fill, tip))
+    body.extend(
+        _node(xs[2], yk[k], box_w[2], labels.get(k, k), "#f5f5f4", labels.get(k, k))
+        for k in categories
+    )
+    body += [
+        _text(xs[0], 14, "Stage", size=11, fill=MUTED, weight="bold"),
+        _text(xs[1], 14, "Challenge (Table 1)", size=11, fill=MUTED, weight="bold"),
+        _text(xs[2], 14, "Cost category", size=11, fill=MUTED, weight="bold"),
+        _legend(10, height - 14),
+    ]
+    return _svg(width, height, "Stages, challenges and the cost categories they reach", body)
+
+
+_Challenge = tuple[str, str, Risk]
+"""A challenge of the graph: its stage, its id, and the risk it raises."""
+
+
+def _graph_edges(
+    challenges: list[_Challenge],
+    xs: tuple[float, float, float],
+    box_w: tuple[float, float, float],
+    ys: dict[str, float],
+    yc: dict[tuple[str, str], float],
+    yk: dict[str, float],
+) -> list[str]:
+    """The curves from each stage to its challenges and from each challenge to its categories."""
     body = []
     for s, c, risk in challenges:
         colour = SEVERITY_COLOUR[risk.residual]
@@ -224,33 +263,17 @@ def graph_svg(appraisal: Appraisal, labels: dict[str, str], order: dict[str, int
                 f'{x3 - 20},{y3} {x3},{y3}" fill="none" stroke="{colour}" '
                 'stroke-opacity="0.45"/>'
             )
+    return body
 
-    def node(x: float, y: float, w: float, label: str, fill: str, tip: str) -> str:
-        return (
-            f'<g><title>{escape(tip)}</title><rect x="{x}" y="{y - 11}" width="{w}" height="22" '
-            f'rx="4" fill="{fill}" stroke="{INK}" stroke-opacity="0.25"/>'
-            + _text(x + 6, y + 4, label, size=11)
-            + "</g>"
-        )
 
-    body.extend(
-        node(xs[0], ys[s], box_w[0], labels.get(s, s), "#e0f2fe", labels.get(s, s)) for s in stages
+def _node(x: float, y: float, w: float, label: str, fill: str, tip: str) -> str:
+    """A labelled box of the graph, with its tooltip."""
+    return (
+        f'<g><title>{escape(tip)}</title><rect x="{x}" y="{y - 11}" width="{w}" height="22" '
+        f'rx="4" fill="{fill}" stroke="{INK}" stroke-opacity="0.25"/>'
+        + _text(x + 6, y + 4, label, size=11)
+        + "</g>"
     )
-    for s, c, risk in challenges:
-        tip = f"{labels.get(c, c)}: {risk.severity.value}, {risk.residual.value} when mitigated"
-        fill = SEVERITY_FILL[risk.residual]
-        body.append(node(xs[1], yc[(s, c)], box_w[1], labels.get(c, c), fill, tip))
-    body.extend(
-        node(xs[2], yk[k], box_w[2], labels.get(k, k), "#f5f5f4", labels.get(k, k))
-        for k in categories
-    )
-    body += [
-        _text(xs[0], 14, "Stage", size=11, fill=MUTED, weight="bold"),
-        _text(xs[1], 14, "Challenge (Table 1)", size=11, fill=MUTED, weight="bold"),
-        _text(xs[2], 14, "Cost category", size=11, fill=MUTED, weight="bold"),
-        _legend(10, height - 14),
-    ]
-    return _svg(width, height, "Stages, challenges and the cost categories they reach", body)
 
 
 def _legend(x: float, y: float) -> str:
