@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coproduce import Mode, Project, default_catalogue
+from coproduce import Mode, Project, appraise, default_catalogue
 from coproduce.appraisal import Appraisal
 from coproduce.catalogue import Catalogue
 from coproduce.errors import CoproduceError, DocumentError
@@ -428,3 +428,25 @@ def _containers(value: Any) -> list[Any]:
 def test_fuzz_mutated_documents(doc: Any) -> None:
     for source in (doc, json.dumps(doc)):
         assert outcome(source)
+
+
+# Version 2 (this release) golden documents: what this release writes, kept byte for byte.
+# A change to any of them is a change to the format or to the engine's conclusions: migrate
+# or explain it in the CHANGELOG, then regenerate them.
+
+
+@pytest.mark.parametrize("name", ["project.json", "project.yaml", "project.toml"])
+def test_golden_v2_projects_round_trip_byte_for_byte(name: str) -> None:
+    path = GOLDEN / "v2" / name
+    fmt = path.suffix.removeprefix(".")
+    p = load_project(path)
+    assert p.engagement_gendered is True and p.duration_weeks == 52
+    assert dump(p, fmt) == path.read_text()  # type: ignore[arg-type]
+
+
+def test_golden_v2_appraisal_is_what_the_engine_concludes_today() -> None:
+    project = load_project(GOLDEN / "v2" / "costed-project.yaml")
+    stored = load_appraisal(GOLDEN / "v2" / "appraisal.json")
+    fresh = appraise(project)
+    assert attrs.evolve(fresh, coproduce_version=stored.coproduce_version) == stored
+    assert load_catalogue(GOLDEN / "v2" / "catalogue.json") == default_catalogue()
