@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from coproduce._colours import SEVERITY
 from coproduce.appraisal import Appraisal
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["plot_exposure", "plot_graph"]
 
-_SEVERITY = {"low": "#65a30d", "medium": "#d97706", "high": "#b91c1c"}
+_SEVERITY = SEVERITY
 
 
 def _pyplot() -> Any:

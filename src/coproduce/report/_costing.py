@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from coproduce import _colours
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.costing import Costing, Fit, LineKind, Verb
@@ -48,10 +49,10 @@ _CSS = """
 .coproduce-costing td.num, .coproduce-costing th.num { text-align: right;
   font-variant-numeric: tabular-nums; white-space: nowrap; }
 .coproduce-costing tr.total td { font-weight: 700; border-top: 2px solid #9ca3af; }
-.coproduce-costing .short { color: #b91c1c; font-weight: 700; }
-.coproduce-costing .ok { color: #0f766e; font-weight: 700; }
+.coproduce-costing .short { color: SHORT_COLOUR; font-weight: 700; }
+.coproduce-costing .ok { color: OK_COLOUR; font-weight: 700; }
 .coproduce-costing .note { color: #6b7280; font-size: 13px; }
-"""
+""".replace("SHORT_COLOUR", _colours.SEVERITY["high"]).replace("OK_COLOUR", _colours.OK)
 
 
 def format_money(amount: Decimal | None, currency: str) -> str:

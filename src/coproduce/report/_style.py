@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
+from coproduce import _colours
 from coproduce.appraisal import FindingLevel, Severity, Verdict
 from coproduce.model import Lean
 
 __all__ = ["CSS", "INK", "LEAN_COLOUR", "LEVEL_WORD", "MUTED", "SEVERITY_COLOUR", "SEVERITY_FILL"]
 
-INK, MUTED = "#1f2937", "#6b7280"
-SEVERITY_COLOUR = {Severity.LOW: "#4d7c0f", Severity.MEDIUM: "#b45309", Severity.HIGH: "#b91c1c"}
+INK, MUTED = _colours.INK, _colours.MUTED
+SEVERITY_COLOUR = {s: _colours.SEVERITY[s.value] for s in Severity}
 """Ink for a severity: text, lines and the heatmap's cells."""
-SEVERITY_FILL = {Severity.LOW: "#ecfccb", Severity.MEDIUM: "#fef3c7", Severity.HIGH: "#fee2e2"}
+SEVERITY_FILL = {s: _colours.SEVERITY_FILL[s.value] for s in Severity}
 """Light fills for a severity (boxes behind text)."""
-LEAN_COLOUR = {Lean.LESS: "#b45309", Lean.MORE: "#0f766e", Lean.UNKNOWN: "#9ca3af"}
-VERDICT_COLOUR = {
-    Verdict.CLEARLY_LESS: "#b45309",
-    Verdict.LESS: "#b45309",
-    Verdict.BALANCED: "#4b5563",
-    Verdict.MORE: "#0f766e",
-    Verdict.CLEARLY_MORE: "#0f766e",
-    Verdict.UNDETERMINED: "#6b7280",
-}
+LEAN_COLOUR = {lean: _colours.LEAN[lean.value] for lean in Lean}
+VERDICT_COLOUR = {v: _colours.VERDICT[v.value] for v in Verdict}
 LEVEL_WORD = {
     FindingLevel.CONCERN: "concern",
     FindingLevel.WARNING: "warning",
