@@ -239,6 +239,26 @@ class StageFacts:
     familiar: tuple[str, ...]
     disparity: tuple[str, ...]
     outnumbering: tuple[str, ...]
+    dominance: tuple[str, tuple[str, ...]] | None = None
+    """What the dominance factor says and reads at this stage (``None``: no dominance)."""
+
+
+def _dominance(
+    familiar: tuple[str, ...], disparity: tuple[str, ...], outnumbering: tuple[str, ...]
+) -> tuple[str, tuple[str, ...]] | None:
+    """Usual suspects, very unequal power, one group outnumbering the rest: said once a stage."""
+    parts: list[str] = []
+    inputs: list[str] = []
+    if familiar:
+        parts.append("familiar 'usual suspects' take part: " + ", ".join(familiar))
+        inputs += [f"stakeholders[{s}].familiar" for s in familiar]
+    if disparity:
+        parts.append("stakeholders of very unequal power sit together")
+        inputs += [f"stakeholders[{s}].power" for s in disparity]
+    if outnumbering:
+        parts.append("one group outnumbers the others: " + ", ".join(outnumbering))
+        inputs += [f"stakeholders[{s}].kind" for s in outnumbering]
+    return ("; ".join(parts), tuple(inputs)) if parts else None
 
 
 def _outnumbering(involved: list[Stakeholder]) -> tuple[str, ...]:
@@ -256,15 +276,19 @@ def _stage_facts(
     involved = [people[i.stakeholder] for i in invs]
     high = tuple(s.id for s in involved if s.power is Level.HIGH)
     low = tuple(s.id for s in involved if s.power is Level.LOW)
+    familiar = tuple(s.id for s in involved if s.familiar)
+    disparity = high + low if high and low else ()
+    outnumbering = _outnumbering(involved)
     return StageFacts(
         stage=StageId(stage),
         involvements=invs,
         stakeholders=tuple(i.stakeholder for i in invs),
         mode=max(i.mode for i in invs),
         kinds=frozenset(s.kind for s in involved),
-        familiar=tuple(s.id for s in involved if s.familiar),
-        disparity=high + low if high and low else (),
-        outnumbering=_outnumbering(involved),
+        familiar=familiar,
+        disparity=disparity,
+        outnumbering=outnumbering,
+        dominance=_dominance(familiar, disparity, outnumbering),
     )
 
 

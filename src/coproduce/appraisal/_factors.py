@@ -115,23 +115,9 @@ def _embedded(ctx: Context, stage: StageFacts, inv: Involvement | None) -> Detec
 )
 def _dominance(ctx: Context, stage: StageFacts, inv: Involvement | None) -> Detected | None:
     """Usual suspects, very unequal power, or one group outnumbering the rest (pp. 4-5)."""
-    inv = _seated(inv)
-    if inv is None:
+    if _seated(inv) is None or stage.dominance is None:
         return None
-    parts: list[str] = []
-    inputs: list[str] = []
-    if stage.familiar:
-        parts.append("familiar 'usual suspects' take part: " + ", ".join(stage.familiar))
-        inputs += [f"stakeholders[{s}].familiar" for s in stage.familiar]
-    if stage.disparity:
-        parts.append("stakeholders of very unequal power sit together")
-        inputs += [f"stakeholders[{s}].power" for s in stage.disparity]
-    if stage.outnumbering:
-        parts.append("one group outnumbers the others: " + ", ".join(stage.outnumbering))
-        inputs += [f"stakeholders[{s}].kind" for s in stage.outnumbering]
-    if not parts:
-        return None
-    return Detected("; ".join(parts), tuple(inputs))
+    return Detected(*stage.dominance)
 
 
 @factor(

@@ -114,26 +114,40 @@ def _score(
     }
     best = max((sum(f.points for f in fs) for fs in per.values()), default=0)
     drivers = tuple(sid for sid, fs in per.items() if sum(f.points for f in fs) == best and best)
-    merged: dict[str, Factor] = {}
-    for sid in drivers:
-        for f in per[sid]:
-            seen = merged.get(f.code)
-            if seen is None:
-                merged[f.code] = f
-            else:
-                merged[f.code] = Factor(
-                    code=f.code,
-                    points=seen.points,
-                    message=seen.message
-                    if seen.message == f.message
-                    else f"{seen.message}; {f.message}",
-                    inputs=(*seen.inputs, *f.inputs),
-                    power=f.power,
-                    stakeholders=(*seen.stakeholders, *f.stakeholders),
-                )
-    chosen = list(merged.values())
+    chosen = _merge(f for sid in drivers for f in per[sid])
     chosen += [f for rule, f in project_factors if _applies(rule, ch, ctx)]
     return tuple(chosen), drivers
+
+
+_SHOWN = 3
+"""How many drivers' messages a merged factor spells out before counting the rest."""
+
+
+def _merge(factors: Iterable[Factor]) -> list[Factor]:
+    """One factor per code across the tied drivers: their messages, inputs and ids joined."""
+    groups: dict[str, tuple[Factor, dict[str, None], dict[str, None], dict[str, None]]] = {}
+    for f in factors:
+        first, messages, inputs, who = groups.setdefault(f.code, (f, {}, {}, {}))
+        messages[f.message] = None
+        inputs.update(dict.fromkeys(f.inputs))
+        who.update(dict.fromkeys(f.stakeholders))
+    out = []
+    for first, messages, inputs, who in groups.values():
+        said = list(messages)
+        message = "; ".join(said[:_SHOWN])
+        if len(said) > _SHOWN:
+            message += f"; and {len(said) - _SHOWN} more like them"
+        out.append(
+            Factor(
+                code=first.code,
+                points=first.points,
+                message=message,
+                inputs=tuple(inputs),
+                power=first.power,
+                stakeholders=tuple(who),
+            )
+        )
+    return out
 
 
 def _risk(
