@@ -277,3 +277,17 @@ def test_a_custom_standard_without_rules_leaves_its_questions_open() -> None:
     report = standards_assessment(load_example("patient-public-only"), custom)
     section = next(s for s in report.sections if s.title == "Standard 7: Local")
     assert not any(i.complete for i in section.items if i.label != "Gaps")
+
+
+def test_the_application_budget_comes_from_the_costing() -> None:
+    from coproduce.reporting import CostingBudget, application_section
+
+    report = application_section(load_example("no-resources"))
+    (budget,) = next(s for s in report.sections if s.title == "Budget").items
+    assert budget.complete
+    assert "Total for involvement: GBP 8,650.00" in budget.lines
+    assert "Short of the budget: GBP 6,150.00 more needed" in budget.lines
+    uncosted = application_section(load_example("one-stage"))
+    (plain,) = next(s for s in uncosted.sections if s.title == "Budget").items
+    assert not plain.complete  # no costing: marked to complete
+    assert list(CostingBudget.of(load_example("one-stage")).budget_lines()) == []

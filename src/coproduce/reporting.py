@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from html import escape
 from typing import Literal, Protocol, runtime_checkable
 
@@ -42,6 +43,7 @@ from coproduce.model import (
     MitigationRecord,
     Mode,
     Project,
+    RateCard,
     ReportingForm,
     Source,
     Sphere,
@@ -134,14 +136,66 @@ class Report(Extensible):
 class BudgetLines(Protocol):
     """The hook for a costing: anything that lists budget lines for the application.
 
-    ``Project.costing`` (being added on another branch) can satisfy it by giving a
-    ``budget_lines()`` method; until then a caller passes one to :func:`application_section`.
-    Each line is ``(label, amount as text)``, e.g. ``("Public contributor fees", "£1,200")``.
+    :class:`CostingBudget` gives the lines of a project's costing; a caller may pass its own
+    to :func:`application_section`. Each line is ``(label, amount as text)``, e.g.
+    ``("Public contributor fees", "£1,200")``.
     """
 
     def budget_lines(self) -> Iterable[tuple[str, str]]:
         """The budget lines, in order."""
         ...
+
+
+@attrs.frozen
+class CostingBudget:
+    """The budget lines of a project's costing, priced with a rate card (:class:`BudgetLines`).
+
+    One line per stage, then the total, the budget set aside and the gap, all in the
+    costing's currency. A costing that cannot be priced gives no lines (the section is then
+    marked to complete).
+
+    Example:
+        >>> from coproduce.io import load_example
+        >>> lines = list(CostingBudget.of(load_example("contested-policy")).budget_lines())
+        >>> lines[-1]
+        ('Within the budget', 'GBP 3,344.00 to spare')
+
+    """
+
+    lines: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, project: Project, rates: RateCard | None = None) -> CostingBudget:
+        """Price the project's costing (the shipped card beside its own when ``rates`` is None)."""
+        from coproduce.costing import cost, costing_problems
+        from coproduce.ratecards import default as default_card
+
+        card = rates if rates is not None else default_card()
+        if project.costing is None or costing_problems(project, rates=card):
+            return cls(lines=())
+        c = cost(project, rates=card)
+        assert c is not None
+        labels: dict[str, str] = {s.id: s.label for s in default_catalogue().stages}
+
+        def money(amount: Decimal) -> str:
+            return f"{c.currency} {amount:,.2f}"
+
+        out = [
+            (labels.get(s.stage or "", "Across the project"), money(s.money)) for s in c.by_stage
+        ]
+        out.append(("Total for involvement", money(c.money)))
+        if c.budget is not None and c.gap is not None:
+            out.append(("Budget set aside for involvement", money(c.budget)))
+            out.append(
+                ("Short of the budget", f"{money(-c.gap)} more needed")
+                if c.gap < 0
+                else ("Within the budget", f"{money(c.gap)} to spare")
+            )
+        return cls(lines=tuple(out))
+
+    def budget_lines(self) -> Iterable[tuple[str, str]]:
+        """The budget lines, in order."""
+        return self.lines
 
 
 # --------------------------------------------------------------------------- helpers
@@ -496,9 +550,9 @@ def application_section(
     Args:
         project: the project to describe.
         catalogue: the catalogue to read the practice layer from (``None``: the default).
-        budget: budget lines to show. When ``None``, ``project.costing`` is used if the
-            project has one that satisfies :class:`BudgetLines`; otherwise the budget is
-            marked to complete, with the plan's budget sufficiency.
+        budget: budget lines to show. When ``None``, the project's costing gives them
+            (:class:`CostingBudget`); without one, the budget is marked to complete, with
+            the plan's budget sufficiency.
 
     Example:
         >>> from coproduce.io import load_example
@@ -510,8 +564,8 @@ def application_section(
     """
     cat = catalogue if catalogue is not None else default_catalogue()
     risks = practice_risks(project, cat)
-    costing = budget if budget is not None else getattr(project, "costing", None)
-    lines = list(costing.budget_lines()) if isinstance(costing, BudgetLines) else []
+    costing = budget if budget is not None else CostingBudget.of(project)
+    lines = list(costing.budget_lines())
     sections = (
         ReportSection(
             title="Who is involved",
