@@ -16,12 +16,14 @@ import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from coproduce._text import visible
 from coproduce._version import __version__
-from coproduce.batch import Outcome, Portfolio, PortfolioEntry
 from coproduce.errors import CoproduceError, DocumentError, did_you_mean
+
+if TYPE_CHECKING:  # the engine loads when a command needs it: `--help` stays instant
+    from coproduce.batch import Outcome, PortfolioEntry
 
 __all__ = ["main"]
 
@@ -649,6 +651,7 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
 
 def _batch_line(outcome: Outcome) -> tuple[str, PortfolioEntry | None, str]:
     """Run in the worker: the JSON line, the portfolio entry, and a diagnostic if invalid."""
+    from coproduce.batch import Portfolio
     from coproduce.io import to_data
 
     line: dict[str, Any] = {"index": outcome.index, "source": outcome.source, "ok": outcome.ok}
