@@ -63,6 +63,21 @@ from coproduce.model._practice import (
     Standard,
     StandardQuestion,
 )
+from coproduce.model._log import (
+    Activity,
+    ImpactArea,
+    ImpactRecord,
+    InvolvementLog,
+    LogEntry,
+    MaterialisedRisk,
+    MitigationPut,
+    Participation,
+    PlanChange,
+    PlanChangeKind,
+    Spend,
+    TeamHours,
+    append_entry,
+)
 from coproduce.model._project import (
     Aim,
     ConditionSetting,
@@ -107,6 +122,19 @@ from coproduce.model._vocab import (
 )
 
 __all__ = [
+    "Activity",
+    "ImpactArea",
+    "ImpactRecord",
+    "InvolvementLog",
+    "LogEntry",
+    "MaterialisedRisk",
+    "MitigationPut",
+    "Participation",
+    "PlanChange",
+    "PlanChangeKind",
+    "Spend",
+    "TeamHours",
+    "append_entry",
     "EMPTY",
     "PAPER",
     "Aim",
