@@ -325,6 +325,13 @@ def _raise_problems(problems: list[tuple[str, str, str]], what: str) -> None:
         )
 
 
+def _check_any(value: object, catalogue: Catalogue | None, what: str) -> None:
+    if isinstance(value, Project):
+        _check_references(value, catalogue, what)
+    elif isinstance(value, InvolvementLog):
+        _raise_problems(log_problems(value, catalogue=catalogue), what)
+
+
 def _check_references(value: Project, catalogue: Catalogue | None, what: str) -> None:
     cat = catalogue if catalogue is not None else default_catalogue()
     problems = [*plan_problems(value, cat), *practice_problems(value, cat)]
@@ -411,10 +418,8 @@ def load(
             if kind == "project" and references and not (exc.truncated or exc.omitted):
                 _add_reference_issues(exc, data, catalogue)
             raise
-        if isinstance(value, Project) and references:
-            _check_references(value, catalogue, what)
-        if isinstance(value, InvolvementLog) and references:
-            _raise_problems(log_problems(value, catalogue=catalogue), what)
+        if references:
+            _check_any(value, catalogue, what)
     except DocumentError as exc:
         if kind == "project" and references:
             cat = catalogue if catalogue is not None else default_catalogue()
@@ -479,7 +484,7 @@ def load_log(
     catalogue: Catalogue | None = None,
     references: bool = True,
 ) -> InvolvementLog:
-    """Read an involvement log (version 2: a log has no older version).
+    r"""Read an involvement log (version 2: a log has no older version).
 
     Arguments as for :func:`load_project`. References: every stage and risk code must be
     the catalogue's; with ``project``, every stakeholder, researcher and aim must be the
@@ -524,7 +529,7 @@ def load_entry(
     lim = limits if limits is not None else _DEFAULT_LIMITS
     what = "log entry"
     try:
-        data, text, fmt, name = _read(source, format, lim)
+        data = _read(source, format, lim)[0]
         if isinstance(data, dict):
             data = {"schema_version": SCHEMA_VERSION, **data}
         return _structure(data, LogEntry, what, lim)
@@ -571,9 +576,7 @@ def to_data(value: object) -> Any:
     return converter.unstructure(value)
 
 
-def dump(
-    value: Project | Appraisal | Catalogue | InvolvementLog, format: Format = "json"
-) -> str:
+def dump(value: Project | Appraisal | Catalogue | InvolvementLog, format: Format = "json") -> str:
     """Document text for a project, appraisal or catalogue. Deterministic.
 
     Raises:

@@ -106,7 +106,9 @@ class Participation(Extensible):
     """
 
     stakeholder: StakeholderId
-    people: int = attrs.field(default=1, validator=_at_least_one, metadata={_SCHEMA: {"minimum": 1}})
+    people: int = attrs.field(
+        default=1, validator=_at_least_one, metadata={_SCHEMA: {"minimum": 1}}
+    )
     hours: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)
     payment: PaymentMethod = PaymentMethod.NONE
     paid: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)

@@ -15,8 +15,9 @@ Problem = tuple[str, str, str]
 
 
 def risk_codes(catalogue: Catalogue) -> frozenset[str]:
-    """Every risk code a log may name: ``risk.`` + each challenge's name, and the practice
-    layer's ``practice-risk.*`` ids.
+    """Every risk code a log may name.
+
+    That is ``risk.`` + each challenge's name, and the practice layer's ``practice-risk.*``.
 
     Example:
         >>> from coproduce.catalogue import default
@@ -57,7 +58,9 @@ def _activity_problems(at: str, entry: LogEntry, k: _Known) -> Iterator[Problem]
         yield from _check(f"{here}.stage", "stage", a.stage, k.stages)
         for j, p in enumerate(a.participants):
             yield from _check(
-                f"{here}.participants[{j}].stakeholder", "stakeholder", p.stakeholder,
+                f"{here}.participants[{j}].stakeholder",
+                "stakeholder",
+                p.stakeholder,
                 k.stakeholders,
             )
         for j, t in enumerate(a.team):
@@ -72,16 +75,18 @@ def _record_problems(at: str, entry: LogEntry, k: _Known) -> Iterator[Problem]:
     for i, r in enumerate(entry.risks):
         yield from _check(f"{at}.risks[{i}].code", "risk code", r.code, k.risks)
         for j, sh in enumerate(r.stakeholders):
-            yield from _check(f"{at}.risks[{i}].stakeholders[{j}]", "stakeholder", sh,
-                              k.stakeholders)
+            yield from _check(
+                f"{at}.risks[{i}].stakeholders[{j}]", "stakeholder", sh, k.stakeholders
+            )
     for i, m in enumerate(entry.mitigations):
         yield from _check(f"{at}.mitigations[{i}].risk", "risk code", m.risk, k.risks)
     for i, imp in enumerate(entry.impacts):
         for j, aim in enumerate(imp.aims):
             yield from _check(f"{at}.impacts[{i}].aims[{j}]", "aim", aim, k.aims)
         for j, sh in enumerate(imp.stakeholders):
-            yield from _check(f"{at}.impacts[{i}].stakeholders[{j}]", "stakeholder", sh,
-                              k.stakeholders)
+            yield from _check(
+                f"{at}.impacts[{i}].stakeholders[{j}]", "stakeholder", sh, k.stakeholders
+            )
 
 
 def _change_problems(at: str, entry: LogEntry, k: _Known) -> Iterator[Problem]:
@@ -90,8 +95,11 @@ def _change_problems(at: str, entry: LogEntry, k: _Known) -> Iterator[Problem]:
         yield from _check(f"{here}.stage", "stage", c.stage, k.stages)
         yield from _check(f"{here}.stakeholder", "stakeholder", c.stakeholder, k.stakeholders)
         if c.mode is None and c.change.value != "drop":
-            yield (f"{here}.mode", "missing-field", f"a change of kind {c.change.value!r} "
-                   "needs the mode of the line")
+            yield (
+                f"{here}.mode",
+                "missing-field",
+                f"a change of kind {c.change.value!r} needs the mode of the line",
+            )
 
 
 def entry_problems(
@@ -111,15 +119,17 @@ def _entry_problems(entry: LogEntry, at: str, k: _Known) -> list[Problem]:
 
 def _money_problems(log: InvolvementLog, project: Project | None) -> Iterator[Problem]:
     money = any(
-        e.spending or any(p.paid for a in e.activities for p in a.participants)
-        for e in log.entries
+        e.spending or any(p.paid for a in e.activities for p in a.participants) for e in log.entries
     )
     if money and log.currency is None:
         yield ("currency", "missing-field", "the log records money, so it needs a currency")
     plan = None if project is None else project.costing
     if plan is not None and log.currency is not None and log.currency != plan.currency:
-        yield ("currency", "currency-mismatch",
-               f"the log is in {log.currency} but the project's costing in {plan.currency}")
+        yield (
+            "currency",
+            "currency-mismatch",
+            f"the log is in {log.currency} but the project's costing in {plan.currency}",
+        )
 
 
 def log_problems(
@@ -141,8 +151,13 @@ def log_problems(
     cat = catalogue if catalogue is not None else default_catalogue()
     problems: list[Problem] = []
     if project is not None and project.id != log.project:
-        problems.append(("project", "unknown-reference",
-                         f"the log is for project {log.project!r}, not {project.id!r}"))
+        problems.append(
+            (
+                "project",
+                "unknown-reference",
+                f"the log is for project {log.project!r}, not {project.id!r}",
+            )
+        )
     problems.extend(_money_problems(log, project))
     known = _Known(cat, project)
     for i, e in enumerate(log.entries):

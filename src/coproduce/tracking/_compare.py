@@ -25,6 +25,7 @@ from coproduce.model import (
     PlanChangeKind,
     Project,
     RateCard,
+    StakeholderKind,
 )
 from coproduce.tracking._results import (
     AimImpact,
@@ -40,6 +41,14 @@ __all__ = ["compare", "reappraise"]
 _ZERO = Decimal(0)
 _UNPAID = (PaymentMethod.NONE, PaymentMethod.DECLINED)
 _JUNIOR = "early-career or fixed-term"
+_LAY = frozenset(
+    {
+        StakeholderKind.PATIENT,
+        StakeholderKind.CARER,
+        StakeholderKind.PUBLIC,
+        StakeholderKind.COMMUNITY_ORGANISATION,
+    }
+)
 
 Cell = tuple[str, str]
 
@@ -88,7 +97,9 @@ def _cells(costing: Costing | None) -> dict[Cell, tuple[Decimal, Decimal]]:
     return {(str(c.stage), c.party): (c.money, c.hours) for c in costing.by_cell}
 
 
-def _rows(project: Project, log: InvolvementLog, costing: Costing | None) -> tuple[InvolvementRow, ...]:
+def _rows(
+    project: Project, log: InvolvementLog, costing: Costing | None
+) -> tuple[InvolvementRow, ...]:
     planned, held, money = _planned(project), _Held(log), _cells(costing)
     rows = []
     for cell in sorted({*planned, *held.mode}):
@@ -120,8 +131,18 @@ def _junior(project: Project) -> frozenset[str]:
     )
 
 
+def _lay(project: Project) -> frozenset[str]:
+    return frozenset(s.id for s in project.stakeholders if s.kind in _LAY)
+
+
+def _contributor(p: Participation, lay: frozenset[str]) -> str:
+    if p.stakeholder not in lay:
+        return "professional stakeholder"
+    return "unpaid contributor" if p.payment in _UNPAID else "paid contributor"
+
+
 def _carriers(project: Project, log: InvolvementLog) -> tuple[Carrier, ...]:
-    junior = _junior(project)
+    junior, lay = _junior(project), _lay(project)
     hours: dict[tuple[str, str], Decimal] = {}
 
     def add(who: str, kind: str, h: Decimal) -> None:
@@ -131,8 +152,7 @@ def _carriers(project: Project, log: InvolvementLog) -> tuple[Carrier, ...]:
         for t in a.team:
             add(t.researcher, _JUNIOR if t.researcher in junior else "researcher", t.hours)
         for p in a.participants:
-            kind = "unpaid contributor" if p.payment in _UNPAID else "paid contributor"
-            add(p.stakeholder, kind, p.hours)
+            add(p.stakeholder, _contributor(p, lay), p.hours)
     ordered = sorted(hours.items(), key=lambda kv: (-kv[1], kv[0]))
     return tuple(Carrier(who=who, kind=kind, hours=h) for (who, kind), h in ordered)
 
@@ -212,6 +232,7 @@ def compare(
     costing = cost(project, rates=rates, catalogue=catalogue)
     before = appraisal or appraise(project, catalogue=catalogue, policy=policy)
     participations = [p for a in _activities(log) for p in a.participants]
+    lay = _lay(project)
     team, junior = _team_hours(project, log)
     paid = _sum(p.paid for p in participations)
     lines = _sum(s.amount for e in log.entries for s in e.spending)
@@ -221,7 +242,9 @@ def compare(
         entries=len(log.entries),
         rows=_rows(project, log, costing),
         contributor_hours=_sum(p.hours for p in participations),
-        unpaid_hours=_sum(p.hours for p in participations if p.payment in _UNPAID),
+        unpaid_hours=_sum(
+            p.hours for p in participations if _contributor(p, lay) == "unpaid contributor"
+        ),
         team_hours=team,
         junior_hours=junior,
         paid=paid,
@@ -239,8 +262,10 @@ def compare(
 
 
 def as_it_stands(project: Project, log: InvolvementLog) -> Project:
-    """The project with its plan updated: the log's changes applied in order, and every
-    stage × stakeholder held but not planned added at the deepest depth held.
+    """The project with its plan updated by its log.
+
+    The log's changes are applied in order, and every stage × stakeholder held but not
+    planned is added at the deepest depth held.
 
     Example:
         >>> from coproduce.io import load_example, load_example_log
@@ -264,7 +289,9 @@ def as_it_stands(project: Project, log: InvolvementLog) -> Project:
     return attrs.evolve(project, plan=(*kept, *new))
 
 
-def _apply(plan: dict[Cell, Involvement], cell: Cell, kind: PlanChangeKind, mode: Mode | None) -> None:
+def _apply(
+    plan: dict[Cell, Involvement], cell: Cell, kind: PlanChangeKind, mode: Mode | None
+) -> None:
     if kind is PlanChangeKind.DROP:
         plan.pop(cell, None)
     elif mode is not None and cell in plan:

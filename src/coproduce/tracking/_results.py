@@ -56,7 +56,9 @@ class Carrier:
     Attributes:
         who: a researcher id, or a stakeholder id for contributors.
         kind: ``"early-career or fixed-term"``, ``"researcher"``, ``"unpaid contributor"``
-            or ``"paid contributor"``.
+            or ``"paid contributor"`` (lay stakeholders: patients, carers, the public,
+            community organisations), or ``"professional stakeholder"`` (anyone else, who
+            takes part in their working time).
         hours: the hours they gave.
 
     """
@@ -117,7 +119,8 @@ class Tracking:
         entries: how many entries the log holds.
         rows: involvement per stage × stakeholder, planned and held, sorted.
         contributor_hours: hours stakeholders gave in all.
-        unpaid_hours: of those, hours given unpaid (no fee, or a fee declined).
+        unpaid_hours: of those, hours lay contributors gave unpaid (no fee, or a fee
+            declined).
         team_hours: hours the research team spent running activities.
         junior_hours: of those, hours of early-career or fixed-term researchers.
         paid: fees and vouchers paid to contributors.
