@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from coproduce import _cli_tracking
 from coproduce._text import visible
 from coproduce._version import __version__
 from coproduce.batch import Entry, Outcome, Portfolio
@@ -239,6 +240,7 @@ def _parser() -> argparse.ArgumentParser:
         )
         return parser
 
+    _cli_tracking.add_parsers(sub)
     appraise = add("appraise", help="appraise a project and print the report")
     appraise.add_argument(
         "path",
@@ -864,6 +866,7 @@ _COMMANDS = {
     "init": _cmd_init,
     "report": _cmd_report,
     "cost": _cmd_cost,
+    **_cli_tracking.COMMANDS,
 }
 
 

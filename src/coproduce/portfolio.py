@@ -36,6 +36,8 @@ from coproduce.model import Support
 
 __all__ = [
     "LOG_SUFFIXES",
+    "CurrencySpend",
+    "KindHours",
     "OrganisationAnswer",
     "PortfolioRisk",
     "PortfolioTracking",
@@ -150,6 +152,39 @@ def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None
 
 
 @attrs.frozen(kw_only=True)
+class CurrencySpend:
+    """Involvement money of the logged projects in one currency.
+
+    Attributes:
+        currency: the ISO 4217 code (empty when the logs record no money).
+        spent: money the logs record, over all logged projects.
+        budget: the involvement budgets of the logged projects that set one.
+        spent_budgeted: money spent by the projects that set a budget.
+        planned: the costings' planned money, of the projects that have a costing.
+
+    """
+
+    currency: str
+    spent: Decimal
+    budget: Decimal
+    spent_budgeted: Decimal
+    planned: Decimal
+
+    @property
+    def share(self) -> Decimal | None:
+        """``spent_budgeted / budget``; ``None`` without a budget."""
+        return self.spent_budgeted / self.budget if self.budget else None
+
+
+@attrs.frozen(kw_only=True)
+class KindHours:
+    """Hours of one kind of contributor or carrier."""
+
+    kind: str
+    hours: Decimal
+
+
+@attrs.frozen(kw_only=True)
 class PortfolioRisk:
     """How often a risk was foreseen and how often it happened, over the portfolio.
 
@@ -202,9 +237,9 @@ class PortfolioTracking:
     logged: int
     invalid: int
     problems: tuple[tuple[str, str], ...]
-    spend: tuple[tuple[str, Decimal, Decimal, Decimal], ...]
-    unpaid_hours: tuple[tuple[str, Decimal], ...]
-    carriers: tuple[tuple[str, Decimal], ...]
+    spend: tuple[CurrencySpend, ...]
+    unpaid_hours: tuple[KindHours, ...]
+    carriers: tuple[KindHours, ...]
     risks: tuple[PortfolioRisk, ...]
     questions: tuple[OrganisationAnswer, ...]
 
@@ -237,8 +272,8 @@ class TrackingPortfolio:
 
     def _add_logged(self, entry: Entry) -> None:
         _, _, _, currency, spent, budget, planned, unpaid, carriers, risks = entry
-        money = self._spend.setdefault(currency, [_ZERO, _ZERO, _ZERO])
-        for i, value in enumerate((spent, budget, planned)):
+        money = self._spend.setdefault(currency, [_ZERO, _ZERO, _ZERO, _ZERO])
+        for i, value in enumerate((spent, budget, spent if budget else "", planned)):
             money[i] += Decimal(value) if value else _ZERO
         for kind, hours in unpaid:
             self._unpaid[kind] = self._unpaid.get(kind, _ZERO) + Decimal(hours)
@@ -259,9 +294,17 @@ class TrackingPortfolio:
             logged=self._logged,
             invalid=self._invalid,
             problems=tuple(self._problems),
-            spend=tuple((c, *v) for c, v in sorted(self._spend.items())),  # type: ignore[misc]
-            unpaid_hours=tuple(sorted(self._unpaid.items())),
-            carriers=tuple(sorted(self._carriers.items(), key=lambda kv: (-kv[1], kv[0]))),
+            spend=tuple(
+                CurrencySpend(
+                    currency=c, spent=v[0], budget=v[1], spent_budgeted=v[2], planned=v[3]
+                )
+                for c, v in sorted(self._spend.items())
+            ),
+            unpaid_hours=tuple(KindHours(kind=k, hours=h) for k, h in sorted(self._unpaid.items())),
+            carriers=tuple(
+                KindHours(kind=k, hours=h)
+                for k, h in sorted(self._carriers.items(), key=lambda kv: (-kv[1], kv[0]))
+            ),
             risks=tuple(
                 PortfolioRisk(code=c, materialised=m, foreseen=f, unforeseen=u, unrealised=r)
                 for c, (m, f, u, r) in risks

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
+from coproduce.errors import did_you_mean
 from coproduce.model import InvolvementLog, LogEntry, Project
 
 __all__ = ["entry_problems", "log_problems", "risk_codes"]
@@ -41,8 +42,15 @@ class _Known:
 
 
 def _unknown(path: str, what: str, value: str, known: frozenset[str] | set[str]) -> Problem:
-    hint = ", ".join(sorted(known)[:8]) or "none"
-    return (path, "unknown-reference", f"unknown {what}: {value!r} (known: {hint})")
+    hint = did_you_mean(value, sorted(known))
+    if not hint:
+        names = sorted(known)
+        hint = (
+            "expected one of: "
+            + (", ".join(names[:10]) or "none")
+            + (", ..." if len(names) > 10 else "")
+        )
+    return (path, "unknown-reference", f"unknown {what}: {value!r}; {hint}")
 
 
 def _check(
