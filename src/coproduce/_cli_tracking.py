@@ -83,9 +83,9 @@ def _emit(text: str, output: Path | None, stdout: TextIO) -> None:
 
 
 def _cmd_log(args: argparse.Namespace, stdout: TextIO) -> int:
-    from coproduce.io import dump_log, load_entry, load_log, load_project, write
     from coproduce.catalogue import default as default_catalogue
     from coproduce.errors import DocumentError, Issue
+    from coproduce.io import dump_log, load_entry, load_log, load_project, write
     from coproduce.model import append_entry
     from coproduce.tracking import entry_problems
 
@@ -117,13 +117,12 @@ def _cmd_track(args: argparse.Namespace, stdout: TextIO) -> int:
 
     project = load_project(args.project)
     t = compare(project, load_log(args.log, project=project), rates=default())
-    render = {
-        "text": tracking_text,
-        "markdown": tracking_markdown,
-        "html": tracking_html,
-        "json": lambda x: json.dumps(to_data(x), indent=2, ensure_ascii=False) + "\n",
-    }[args.format]
-    _emit(render(t), args.output, stdout)
+    if args.format == "json":
+        text = json.dumps(to_data(t), indent=2, ensure_ascii=False) + "\n"
+    else:
+        render = {"text": tracking_text, "markdown": tracking_markdown, "html": tracking_html}
+        text = render[args.format](t)
+    _emit(text, args.output, stdout)
     return 0
 
 

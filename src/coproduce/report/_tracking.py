@@ -42,12 +42,22 @@ def _row_cells(t: Tracking) -> list[list[str]]:
             r.status,
             str(r.activities),
             _n(r.hours),
+            _n(r.planned_hours),
         ]
         for r in t.rows
     ]
 
 
-_HEAD = ["stage", "stakeholder", "planned", "held", "status", "activities", "hours"]
+_HEAD = [
+    "stage",
+    "stakeholder",
+    "planned",
+    "held",
+    "status",
+    "activities",
+    "hours",
+    "planned hours",
+]
 
 
 def tracking_text(t: Tracking) -> str:
@@ -168,8 +178,18 @@ def tracking_html(t: Tracking) -> str:
 def portfolio_html(s: PortfolioTracking) -> str:
     """The funder's portfolio view as a self-contained HTML page with inline SVG figures."""
     spend = _table(
-        ["currency", "spent", "budget", "share of budget", "planned"],
-        [[c, _n(sp), _n(b), f"{sp / b:.0%}" if b else "—", _n(p)] for c, sp, b, p in s.spend],
+        ["currency", "spent", "budget", "spent by projects with a budget", "share", "planned"],
+        [
+            [
+                c.currency,
+                _n(c.spent),
+                _n(c.budget),
+                _n(c.spent_budgeted),
+                "—" if c.share is None else f"{c.share:.0%}",
+                _n(c.planned),
+            ]
+            for c in s.spend
+        ],
     )
     risks = _table(
         [
@@ -193,8 +213,8 @@ def portfolio_html(s: PortfolioTracking) -> str:
         "Portfolio: involvement planned against actual",
         f"<p>{s.projects} projects, {s.logged} with a log, {s.invalid} with problems.</p>"
         f"<h2>Involvement spend</h2>{spend}"
-        + _bars("Unpaid lay contributors' hours by kind", list(s.unpaid_hours), " h")
-        + _bars("Who carries the engagement work (hours)", list(s.carriers), " h")
+        + _bars("Unpaid lay contributors' hours", [(k.kind, k.hours) for k in s.unpaid_hours], " h")
+        + _bars("Who carries the engagement work", [(k.kind, k.hours) for k in s.carriers], " h")
         + _bars(
             "Risks that occurred most (projects)",
             [(r.code, Decimal(r.materialised)) for r in s.risks if r.materialised][:12],
