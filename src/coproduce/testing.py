@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Hashable
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -30,6 +31,7 @@ from coproduce.appraisal import Appraisal, appraise
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import (
+    Activity,
     Aim,
     Alternative,
     AlternativeId,
@@ -43,14 +45,20 @@ from coproduce.model import (
     ExpenseBasis,
     ExpenseKind,
     Governance,
+    ImpactArea,
+    ImpactRecord,
     Involvement,
     InvolvementCosting,
+    InvolvementLog,
     Lean,
     Level,
     Lighter,
+    LogEntry,
+    MaterialisedRisk,
     MitigationRecord,
     Mode,
     Motivation,
+    Participation,
     PaymentMethod,
     Project,
     Rate,
@@ -60,14 +68,17 @@ from coproduce.model import (
     Resources,
     SessionFormat,
     Source,
+    Spend,
     StaffTime,
     Stakeholder,
     StakeholderKind,
     Subcontract,
     Sufficiency,
     Support,
+    TeamHours,
     TeamTime,
 )
+from coproduce.tracking import risk_codes
 
 __all__ = [
     "aims",
@@ -77,6 +88,8 @@ __all__ = [
     "costings",
     "extensions",
     "json_values",
+    "log_entries",
+    "logs",
     "projects",
     "stakeholders",
     "texts",
@@ -415,6 +428,89 @@ def catalogues(draw: st.DrawFn) -> Catalogue:
         for i in range(draw(st.integers(0, 2)))
     ]
     return cat.with_entries(*relabelled, *extra, version=draw(st.sampled_from(["2019.1", "x.1"])))
+
+
+def _participations(project: Project) -> st.SearchStrategy[tuple[Participation, ...]]:
+    ids = [sh.id for sh in project.stakeholders]
+    if not ids:
+        return st.just(())
+    one = st.builds(
+        Participation,
+        stakeholder=st.sampled_from(ids),
+        people=st.integers(1, 12),
+        hours=hours,
+        payment=st.sampled_from(PaymentMethod),
+        paid=amounts,
+    )
+    return st.lists(one, max_size=3).map(tuple)
+
+
+def _team(project: Project) -> st.SearchStrategy[tuple[TeamHours, ...]]:
+    ids = [r.id for r in project.researchers]
+    if not ids:
+        return st.just(())
+    one = st.builds(TeamHours, researcher=st.sampled_from(ids), hours=hours)
+    return st.lists(one, max_size=2).map(tuple)
+
+
+_dates = st.dates(min_value=datetime.date(2020, 1, 1), max_value=datetime.date(2030, 12, 31))
+
+
+@st.composite
+def log_entries(draw: st.DrawFn, project: Project, catalogue: Catalogue | None = None) -> LogEntry:
+    """A valid log entry for ``project``.
+
+    Every stage, risk code, stakeholder, researcher and aim it names exists.
+    """
+    cat = catalogue if catalogue is not None else default_catalogue()
+    stages = [s.id for s in cat.stages]
+    codes = sorted(risk_codes(cat))
+    sh = [s.id for s in project.stakeholders]
+    activity = st.builds(
+        Activity,
+        stage=st.sampled_from(stages),
+        mode=st.sampled_from(Mode),
+        description=texts,
+        participants=_participations(project),
+        team=_team(project),
+        online=_opt_bool,
+    )
+    risk = st.builds(
+        MaterialisedRisk,
+        code=st.sampled_from(codes),
+        note=texts,
+        stakeholders=st.lists(st.sampled_from(sh), max_size=2).map(tuple) if sh else st.just(()),
+    )
+    spend = st.builds(Spend, line=texts, amount=amounts, stage=st.none() | st.sampled_from(stages))
+    return LogEntry(
+        date=draw(_dates).isoformat(),
+        note=draw(texts),
+        activities=tuple(draw(st.lists(activity, max_size=3))),
+        spending=tuple(draw(st.lists(spend, max_size=3))),
+        risks=tuple(draw(st.lists(risk, max_size=2))),
+        impacts=tuple(draw(st.lists(_impacts(project), max_size=2))),
+    )
+
+
+def _impacts(project: Project) -> st.SearchStrategy[ImpactRecord]:
+    aim_ids = [a.id for a in project.aims]
+    return st.builds(
+        ImpactRecord,
+        area=st.sampled_from(ImpactArea),
+        description=texts,
+        aims=st.lists(st.sampled_from(aim_ids), max_size=2).map(tuple) if aim_ids else st.just(()),
+    )
+
+
+@st.composite
+def logs(draw: st.DrawFn, project: Project, catalogue: Catalogue | None = None) -> InvolvementLog:
+    """A valid involvement log for ``project`` (whose ``id`` it names), entries in date order."""
+    entries = draw(st.lists(log_entries(project, catalogue), max_size=4))
+    entries.sort(key=lambda e: e.date)
+    currency = project.costing.currency if project.costing is not None else "GBP"
+    return InvolvementLog(
+        project=project.id or "project", currency=currency, entries=tuple(entries)
+    )
 
 
 st.register_type_strategy(Project, projects())

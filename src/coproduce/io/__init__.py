@@ -500,16 +500,16 @@ def load_log(
         Traceback (most recent call last):
         ...
         coproduce.errors.DocumentError: log document has 1 problem:
-          - $.entries[0].date: date '2026-02-30' is not a date written YYYY-MM-DD (line 4, column 9)
+          - $.entries[0]: date '2026-02-30' is not a date written YYYY-MM-DD (line 4, column 3)
 
     """
+    both = project is not None and references
     log = load(
-        source, "log", format=format, limits=limits, catalogue=catalogue, references=references
+        source, "log", format=format, limits=limits, catalogue=catalogue, references=not both
     )
-    if project is not None and references:
-        what = "log document"
+    if both:
         try:
-            _raise_problems(log_problems(log, project, catalogue=catalogue), what)
+            _raise_problems(log_problems(log, project, catalogue=catalogue), "log document")
         except DocumentError as exc:
             if isinstance(source, os.PathLike):
                 exc.source = str(source)

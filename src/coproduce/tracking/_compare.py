@@ -264,8 +264,9 @@ def compare(
 def as_it_stands(project: Project, log: InvolvementLog) -> Project:
     """The project with its plan updated by its log.
 
-    The log's changes are applied in order, and every stage × stakeholder held but not
-    planned is added at the deepest depth held.
+    Entry by entry, in order: every stage × stakeholder held but not planned joins the
+    plan at the depth held, then the entry's changes are applied (so a line dropped after
+    it was held stays dropped).
 
     Example:
         >>> from coproduce.io import load_example, load_example_log
@@ -275,18 +276,31 @@ def as_it_stands(project: Project, log: InvolvementLog) -> Project:
 
     """
     plan: dict[Cell, Involvement] = {}
+    added: set[Cell] = set()
     for line in project.plan:
         plan.setdefault((line.stage, line.stakeholder), line)
     for e in log.entries:
+        for a in e.activities:
+            for p in a.participants:
+                _hold(plan, added, (a.stage, p.stakeholder), a.mode)
         for c in e.changes:
             _apply(plan, (c.stage, c.stakeholder), c.change, c.mode)
-    held = _Held(log)
-    for cell, mode in held.mode.items():
-        if cell not in plan:
-            plan[cell] = Involvement(stage=cell[0], stakeholder=cell[1], mode=mode)
     kept = [line for line in project.plan if plan.get((line.stage, line.stakeholder)) is line]
     new = [v for k, v in sorted(plan.items()) if v not in kept]
     return attrs.evolve(project, plan=(*kept, *new))
+
+
+def _hold(plan: dict[Cell, Involvement], added: set[Cell], cell: Cell, mode: Mode) -> None:
+    """A cell held but not planned joins the plan at the deepest depth held so far."""
+    if cell not in plan:
+        added.add(cell)
+    if cell in added:
+        old = plan.get(cell)
+        plan[cell] = Involvement(
+            stage=cell[0],
+            stakeholder=cell[1],
+            mode=_deeper(None if old is None else old.mode, mode),
+        )
 
 
 def _apply(
