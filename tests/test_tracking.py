@@ -332,7 +332,8 @@ def test_cli_track_in_every_format(fmt: str) -> None:
 
 
 def test_cli_portfolio_html_is_self_contained_and_escaped(tmp_path: Path) -> None:
-    folder = _folder(tmp_path / "f") if (tmp_path / "f").mkdir() is None else tmp_path
+    (tmp_path / "f").mkdir()
+    folder = _folder(tmp_path / "f")
     status, out = _run("portfolio", str(folder), "--format", "html")
     assert status == 0
     assert out.startswith("<!DOCTYPE html>") and "<svg" in out
@@ -349,3 +350,31 @@ def test_a_log_entry_file_reports_its_own_paths(tmp_path: Path) -> None:
         load_entry(path)
     assert {i.path for i in info.value.issues} == {"$.date", "$.spending[0].amount"}
     assert str(path) in str(info.value)
+
+
+def _peak_mb(n: int) -> tuple[float, int]:
+    import tracemalloc
+
+    from coproduce.report._tracking import portfolio_html
+    from coproduce.testing import portfolio_items
+
+    view = TrackingPortfolio()
+    tracemalloc.start()
+    try:
+        for entry in track_many(portfolio_items(n, seed=n), chunksize=64, window=4):
+            view.add(entry)
+        html = portfolio_html(view.summary())
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+    assert html.count("<svg") >= 3
+    return peak, view.summary().projects
+
+
+@pytest.mark.slow
+def test_the_portfolio_report_over_10000_projects_streams_in_constant_memory() -> None:
+    small, n_small = _peak_mb(500)
+    large, n_large = _peak_mb(10_000)
+    assert (n_small, n_large) == (500, 10_000)
+    # twenty times the projects, and the peak grows by at most a little (never with n)
+    assert large < small * 1.5 + 2, (small, large)

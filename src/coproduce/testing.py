@@ -20,7 +20,8 @@ Example:
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Hashable
+import random
+from collections.abc import Callable, Hashable, Iterator
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -90,6 +91,7 @@ __all__ = [
     "json_values",
     "log_entries",
     "logs",
+    "portfolio_items",
     "projects",
     "stakeholders",
     "texts",
@@ -518,3 +520,34 @@ st.register_type_strategy(Appraisal, appraisals())
 st.register_type_strategy(Catalogue, catalogues())
 st.register_type_strategy(Stakeholder, stakeholders)
 st.register_type_strategy(Aim, aims)
+
+
+def portfolio_items(n: int, *, seed: int = 0) -> Iterator[tuple[str, bytes, bytes | None]]:
+    """``n`` generated ``(source, project document, log document)`` triples, lazily.
+
+    Built from the bundled examples that have a log, each with its own id, support facts
+    and a prefix of the example's entries chosen by ``seed``; every fourth project has no
+    log. For benchmarks and tests of the portfolio view: nothing is held between items.
+
+    Example:
+        >>> [source for source, _, _ in portfolio_items(2)]
+        ['#0', '#1']
+
+    """
+    from coproduce.io import dump, load_example, load_example_log
+
+    names = ("contested-policy", "trial-patient-partners")
+    bases = [(load_example(name), load_example_log(name)) for name in names]
+    rng = random.Random(seed)
+    facts = (True, False, None)
+    for i in range(n):
+        project, log = bases[rng.randrange(len(bases))]
+        pid = f"generated-{i}"
+        support = Support(
+            **{f: rng.choice(facts) for f in attrs.fields_dict(Support) if f != "extensions"}
+        )
+        project = attrs.evolve(project, id=pid, support=support)
+        keep = rng.randint(0, len(log.entries))
+        logged = attrs.evolve(log, project=pid, entries=log.entries[:keep])
+        doc = None if i % 4 == 3 else dump(logged).encode()
+        yield f"#{i}", dump(project).encode(), doc
