@@ -543,8 +543,16 @@ def portfolio_items(n: int, *, seed: int = 0) -> Iterator[tuple[str, bytes, byte
     for i in range(n):
         project, log = bases[rng.randrange(len(bases))]
         pid = f"generated-{i}"
+        infrastructure, leadership, training, recognition, evaluation, diversity = (
+            rng.choice(facts) for _ in range(6)
+        )
         support = Support(
-            **{f: rng.choice(facts) for f in attrs.fields_dict(Support) if f != "extensions"}
+            infrastructure=infrastructure,
+            leadership=leadership,
+            training=training,
+            recognition=recognition,
+            evaluation=evaluation,
+            diversity=diversity,
         )
         project = attrs.evolve(project, id=pid, support=support)
         keep = rng.randint(0, len(log.entries))
