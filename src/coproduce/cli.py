@@ -361,7 +361,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     validate.add_argument(
         "--kind",
-        choices=["project", "appraisal", "catalogue"],
+        choices=["project", "appraisal", "catalogue", "log"],
         default="project",
         help="what the documents are (default: project)",
     )
@@ -403,7 +403,7 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = add("schema", help="print the JSON Schema of a kind of document")
     schema.add_argument(
-        "kind", nargs="?", choices=["project", "appraisal", "catalogue"], default="project"
+        "kind", nargs="?", choices=["project", "appraisal", "catalogue", "log"], default="project"
     )
 
     init = add("init", help="write a commented template project")

@@ -18,13 +18,20 @@ def _n(value: Decimal | None) -> str:
     return "—" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def _money(value: Decimal | None, currency: str | None) -> str:
+    if value is None:
+        return "not costed"
+    return f"{_n(value)} {currency}" if currency else _n(value)
+
+
 def _lines(t: Tracking) -> list[str]:
-    cur = t.currency or ""
+    cur = t.currency
+    budget = "none set" if t.budget is None else _money(t.budget, cur)
     return [
         f"Log entries: {t.entries}; changes to the plan: {t.changes}",
-        f"Money: planned {_n(t.planned_money)} {cur}, spent {_n(t.spent)} {cur} "
-        f"(fees {_n(t.paid)}, other lines {_n(t.spent_lines)}); budget {_n(t.budget)}",
-        f"Hours: planned {_n(t.planned_hours)}, held {_n(t.hours)} (contributors "
+        f"Money: planned {_money(t.planned_money, cur)}, spent {_money(t.spent, cur)} "
+        f"(fees {_n(t.paid)}, other lines {_n(t.spent_lines)}); budget {budget}",
+        f"Hours: planned {_money(t.planned_hours, None)}, held {_n(t.hours)} (contributors "
         f"{_n(t.contributor_hours)}, of them unpaid lay {_n(t.unpaid_hours)}; team "
         f"{_n(t.team_hours)}, of them early-career or fixed-term {_n(t.junior_hours)})",
         f"Unforeseen risks: {', '.join(t.unforeseen) or 'none'}",
