@@ -378,3 +378,32 @@ def test_the_portfolio_report_over_10000_projects_streams_in_constant_memory() -
     assert (n_small, n_large) == (500, 10_000)
     # twenty times the projects, and the peak grows by at most a little (never with n)
     assert large < small * 1.5 + 2, (small, large)
+
+
+def test_cli_track_says_what_reappraisal_changed() -> None:
+    import json
+
+    args = (str(example_path("contested-policy")), str(example_log_path("contested-policy")))
+    status, text = _run("track", *args)
+    assert status == 0 and "Re-appraised as it now stands" in text
+    status, out = _run("track", *args, "--format", "json")
+    data = json.loads(out)
+    assert data["tracking"]["spent"] == 982.5
+    assert "changes" in data["reappraisal"]
+
+
+def test_reports_escape_what_the_documents_say() -> None:
+    from coproduce.report._tracking import tracking_html, tracking_markdown
+
+    project = attrs.evolve(TRIAL, title="<script>alert(1)</script> | trial")
+    html = tracking_html(compare(project, load_example_log("trial-patient-partners")))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    md = tracking_markdown(compare(project, load_example_log("trial-patient-partners")))
+    assert md.startswith("# Planned against actual: \\<script\\>")
+    assert "\\| trial" in md
+
+
+def test_schema_and_validate_know_the_log_kind(tmp_path: Path) -> None:
+    status, out = _run("schema", "log")
+    assert status == 0 and '"urn:coproduce:schema:log:2"' in out
+    assert _run("validate", "--kind", "log", str(example_log_path("contested-policy")))[0] == 0

@@ -113,15 +113,18 @@ def _cmd_track(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.io import load_log, load_project, to_data
     from coproduce.ratecards import default
     from coproduce.report._tracking import tracking_html, tracking_markdown, tracking_text
-    from coproduce.tracking import compare
+    from coproduce.tracking import compare, reappraise
 
     project = load_project(args.project)
-    t = compare(project, load_log(args.log, project=project), rates=default())
+    log = load_log(args.log, project=project)
+    again = reappraise(project, log)
+    t = compare(project, log, rates=default(), appraisal=again.before)
     if args.format == "json":
-        text = json.dumps(to_data(t), indent=2, ensure_ascii=False) + "\n"
+        data = {"tracking": to_data(t), "reappraisal": to_data(again.comparison)}
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     else:
         render = {"text": tracking_text, "markdown": tracking_markdown, "html": tracking_html}
-        text = render[args.format](t)
+        text = render[args.format](t, again.comparison)
     _emit(text, args.output, stdout)
     return 0
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
+from coproduce.appraisal import Comparison
 from coproduce.portfolio import PortfolioTracking
 from coproduce.report._style import INK, MUTED
+from coproduce.report._writers import _md as md_text
+from coproduce.report._writers import plain
 from coproduce.tracking import Tracking
 
 __all__ = ["portfolio_html", "tracking_html", "tracking_markdown", "tracking_text"]
@@ -39,6 +42,19 @@ def _lines(t: Tracking) -> list[str]:
     ]
 
 
+def _changes(comparison: Comparison | None) -> list[str]:
+    """What re-appraisal changed in the advice, one line per stakeholder, then a count."""
+    if comparison is None:
+        return []
+    advice = [c for c in comparison.changes if c.what == "advice"]
+    lines = [f"{c.key}: {c.before or 'not involved'} → {c.after or 'not involved'}" for c in advice]
+    others = len(comparison.changes) - len(advice)
+    return [*(lines or ["no change in the advice"]), f"{others} other changes (risks, findings)"]
+
+
+_REAPPRAISED = "Re-appraised as it now stands (what changed in the advice)"
+
+
 def _row_cells(t: Tracking) -> list[list[str]]:
     return [
         [
@@ -67,14 +83,16 @@ _HEAD = [
 ]
 
 
-def tracking_text(t: Tracking) -> str:
-    """Planned against actual as plain text."""
+def tracking_text(t: Tracking, comparison: Comparison | None = None) -> str:
+    """Planned against actual as plain text; with ``comparison``, what re-appraisal changed."""
+    changes = [f"{_REAPPRAISED}:", *(f"  {x}" for x in _changes(comparison)), ""]
     rows = [_HEAD, *_row_cells(t)]
     widths = [max(len(r[i]) for r in rows) for i in range(len(_HEAD))]
     table = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     carriers = [f"  {c.who} ({c.kind}): {_n(c.hours)} h" for c in t.carriers]
     return "\n".join(
-        [
+        plain(line)
+        for line in [
             f"Planned against actual: {t.project}",
             "",
             *_lines(t),
@@ -84,23 +102,25 @@ def tracking_text(t: Tracking) -> str:
             "Who carried the work:",
             *carriers,
             "",
+            *(changes if comparison is not None else []),
         ]
     )
 
 
-def tracking_markdown(t: Tracking) -> str:
-    """Planned against actual as Markdown."""
+def tracking_markdown(t: Tracking, comparison: Comparison | None = None) -> str:
+    """Planned against actual as Markdown; with ``comparison``, what re-appraisal changed."""
+    changes = [f"## {_REAPPRAISED}", "", *(f"- {md_text(x)}" for x in _changes(comparison)), ""]
 
     def md(cells: list[str]) -> str:
-        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+        return "| " + " | ".join(md_text(c) for c in cells) + " |"
 
-    table = [md(_HEAD), md(["---"] * len(_HEAD)), *(md(r) for r in _row_cells(t))]
-    carriers = [f"- {c.who} ({c.kind}): {_n(c.hours)} h" for c in t.carriers]
+    table = [md(_HEAD), "|" + " --- |" * len(_HEAD), *(md(r) for r in _row_cells(t))]
+    carriers = [f"- {md_text(f'{c.who} ({c.kind}): {_n(c.hours)} h')}" for c in t.carriers]
     return "\n".join(
         [
-            f"# Planned against actual: {t.project}",
+            f"# Planned against actual: {md_text(t.project)}",
             "",
-            *(f"- {x}" for x in _lines(t)),
+            *(f"- {md_text(x)}" for x in _lines(t)),
             "",
             *table,
             "",
@@ -108,6 +128,7 @@ def tracking_markdown(t: Tracking) -> str:
             "",
             *carriers,
             "",
+            *(changes if comparison is not None else []),
         ]
     )
 
@@ -160,8 +181,13 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def tracking_html(t: Tracking) -> str:
-    """Planned against actual as a self-contained HTML page with inline SVG figures."""
+def tracking_html(t: Tracking, comparison: Comparison | None = None) -> str:
+    """Planned against actual as a self-contained HTML page with inline SVG figures.
+
+    With ``comparison``, a section says what re-appraisal changed in the advice.
+    """
+    changed = "".join(f"<li>{escape(x)}</li>" for x in _changes(comparison))
+    changes = f"<h2>{escape(_REAPPRAISED)}</h2><ul>{changed}</ul>" if comparison else ""
     facts = "".join(f"<li>{escape(x)}</li>" for x in _lines(t))
     carriers = _bars(
         "Who carried the work (hours)", [(f"{c.who} ({c.kind})", c.hours) for c in t.carriers]
@@ -178,7 +204,7 @@ def tracking_html(t: Tracking) -> str:
     return _page(
         f"Planned against actual: {t.project}",
         f"<ul>{facts}</ul>{money}{carriers}<h2>Involvement by stage and stakeholder</h2>"
-        f"{_table(_HEAD, _row_cells(t))}<h2>Risks</h2>{risks}",
+        f"{_table(_HEAD, _row_cells(t))}<h2>Risks</h2>{risks}{changes}",
     )
 
 
