@@ -240,7 +240,6 @@ def _parser() -> argparse.ArgumentParser:
         )
         return parser
 
-    _cli_tracking.add_parsers(sub)
     appraise = add("appraise", help="appraise a project and print the report")
     appraise.add_argument(
         "path",
@@ -414,6 +413,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write to FILE instead of standard output (refuses to overwrite)",
     )
+    _cli_tracking.add_parsers(sub)
     return parser
 
 
