@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
@@ -223,6 +224,28 @@ def costing_section(budget: float, quick: bool) -> None:
         )
 
 
+def tracking_section(quick: bool) -> None:
+    """The funder's portfolio view: projects with logs, streamed, its memory and time."""
+    from coproduce.portfolio import TrackingPortfolio, track_many
+    from coproduce.report._tracking import portfolio_html
+    from coproduce.testing import portfolio_items
+
+    section("portfolio view: projects with involvement logs, planned against actual, streamed")
+    print(f"{'projects':>9} {'seconds':>8} {'ms each':>8} {'peak MB (traced)':>17} {'rss MB':>7}")
+    for n in (300, 1_000) if quick else (1_000, 10_000):
+        view = TrackingPortfolio()
+        tracemalloc.start()
+        t = time.perf_counter()
+        for entry in track_many(portfolio_items(n)):
+            view.add(entry)
+        html = portfolio_html(view.summary())
+        elapsed = time.perf_counter() - t
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        print(f"{n:9,d} {elapsed:8.2f} {elapsed / n * 1e3:8.2f} {peak:17.1f} {rss_mb():7.0f}")
+        assert html.startswith("<!DOCTYPE html>")
+
+
 def pool(size: int = 256, seed: int = 2019) -> list[bytes]:
     """Distinct documents varied from the bundled examples (plans, Table 2 leans)."""
     rng = random.Random(seed)
@@ -273,12 +296,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a short run, as in CI")
     parser.add_argument("--documents", type=int, help="documents end to end (default 100000)")
     parser.add_argument(
-        "--only", choices=["costing"], help="run one section only (costing: cost and fit)"
+        "--only",
+        choices=["costing", "tracking"],
+        help="run one section only (costing: cost and fit; tracking: the portfolio view)",
     )
     args = parser.parse_args(argv)
     budget = 0.3 if args.quick else 2.0
     if args.only == "costing":
         costing_section(budget, args.quick)
+        return 0
+    if args.only == "tracking":
+        tracking_section(args.quick)
         return 0
     n_docs = args.documents or (3_000 if args.quick else 100_000)
     print(
@@ -327,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{stages:5d} stages (100 stakeholders): {t * 1e3:8.2f} ms  ({t / first:4.1f}x)")
 
     costing_section(budget, args.quick)
+    tracking_section(args.quick)
 
     section(f"end to end: {n_docs:,} documents, one process, streamed")
     sample = pool()

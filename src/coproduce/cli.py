@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from coproduce import _cli_tracking
 from coproduce._text import visible
 from coproduce._version import __version__
 from coproduce.errors import CoproduceError, DocumentError, did_you_mean
@@ -264,6 +265,7 @@ def _parser() -> argparse.ArgumentParser:
     _graph_arguments(add("graph", help="export the catalogue graph"))
     _schema_arguments(add("schema", help="print the JSON Schema of a kind of document"))
     _init_arguments(add("init", help="write a commented template project"))
+    _cli_tracking.add_parsers(sub)
     return parser
 
 
@@ -391,7 +393,7 @@ def _validate_arguments(validate: argparse.ArgumentParser) -> None:
     validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     validate.add_argument(
         "--kind",
-        choices=["project", "appraisal", "catalogue"],
+        choices=["project", "appraisal", "catalogue", "log"],
         default="project",
         help="what the documents are (default: project)",
     )
@@ -437,7 +439,7 @@ def _graph_arguments(graph: argparse.ArgumentParser) -> None:
 def _schema_arguments(schema: argparse.ArgumentParser) -> None:
     """Add the arguments of ``coproduce schema``."""
     schema.add_argument(
-        "kind", nargs="?", choices=["project", "appraisal", "catalogue"], default="project"
+        "kind", nargs="?", choices=["project", "appraisal", "catalogue", "log"], default="project"
     )
 
 
@@ -902,6 +904,7 @@ _COMMANDS = {
     "init": _cmd_init,
     "report": _cmd_report,
     "cost": _cmd_cost,
+    **_cli_tracking.COMMANDS,
 }
 
 

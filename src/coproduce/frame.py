@@ -35,7 +35,10 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from coproduce.appraisal import Action, Answer, Appraisal, FindingLevel, Severity, Verdict
 from coproduce.costing import Costing
@@ -45,6 +48,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from coproduce.batch import PortfolioSummary
+    from coproduce.portfolio import PortfolioTracking
+    from coproduce.tracking import Tracking
 
 __all__ = [
     "advice",
@@ -53,9 +58,11 @@ __all__ = [
     "exposure",
     "findings",
     "portfolio",
+    "portfolio_tracking",
     "questions",
     "risks",
     "summary",
+    "tracking_rows",
 ]
 
 
@@ -502,3 +509,88 @@ def _portfolio_costs(summary: PortfolioSummary) -> pd.DataFrame:
         ],
         ["currency", "bearer", "money", "hours", "unpaid_hours", "projects"],
     )
+
+
+def tracking_rows(tracking: Tracking) -> pd.DataFrame:
+    """Planned against actual, one row per stage × stakeholder (numeric hours and money).
+
+    Example:
+        >>> from coproduce.io import load_example, load_example_log
+        >>> from coproduce.tracking import compare
+        >>> t = compare(load_example("trial-patient-partners"),
+        ...             load_example_log("trial-patient-partners"))
+        >>> rows = tracking_rows(t)
+        >>> float(rows["hours"].sum()) == float(t.contributor_hours)
+        True
+
+    """
+    columns = ["stage", "stakeholder", "planned", "held", "status", "activities", "people"]
+    columns += ["hours", "paid", "planned_hours", "planned_money"]
+
+    def num(value: Decimal | None) -> float | None:
+        return None if value is None else float(value)
+
+    return _frame(
+        [
+            {
+                "stage": r.stage,
+                "stakeholder": r.stakeholder,
+                "planned": r.planned.value if r.planned else None,
+                "held": r.held.value if r.held else None,
+                "status": r.status,
+                "activities": r.activities,
+                "people": r.people,
+                "hours": float(r.hours),
+                "paid": float(r.paid),
+                "planned_hours": num(r.planned_hours),
+                "planned_money": num(r.planned_money),
+            }
+            for r in tracking.rows
+        ],
+        columns,
+    )
+
+
+def portfolio_tracking(view: PortfolioTracking) -> dict[str, pd.DataFrame]:
+    """The funder's portfolio view as tables.
+
+    The keys: ``spend``, ``unpaid_hours``, ``carriers``, ``risks`` and ``questions``.
+
+    Example:
+        >>> from coproduce.portfolio import TrackingPortfolio, track_many
+        >>> from coproduce.testing import portfolio_items
+        >>> view = TrackingPortfolio()
+        >>> for entry in track_many(portfolio_items(8)):
+        ...     view.add(entry)
+        >>> tables = portfolio_tracking(view.summary())
+        >>> int(tables["questions"][["yes", "no", "unknown"]].sum(axis=1).iloc[0])
+        8
+
+    """
+    spend = [
+        {
+            "currency": c.currency,
+            "spent": float(c.spent),
+            "budget": float(c.budget),
+            "spent_budgeted": float(c.spent_budgeted),
+            "share": None if c.share is None else float(c.share),
+            "planned": float(c.planned),
+        }
+        for c in view.spend
+    ]
+    risks = [attrs.asdict(r) for r in view.risks]
+    questions = [attrs.asdict(q) for q in view.questions]
+    return {
+        "spend": _frame(
+            spend, ["currency", "spent", "budget", "spent_budgeted", "share", "planned"]
+        ),
+        "unpaid_hours": _frame(
+            [{"kind": k.kind, "hours": float(k.hours)} for k in view.unpaid_hours],
+            ["kind", "hours"],
+        ),
+        "carriers": _frame(
+            [{"kind": k.kind, "hours": float(k.hours)} for k in view.carriers], ["kind", "hours"]
+        ),
+        "risks": _frame(risks, ["code", "materialised", "foreseen", "unforeseen", "unrealised"]),
+        "questions": _frame(questions, ["question", "yes", "no", "unknown"]),
+    }

@@ -43,7 +43,7 @@ from coproduce.io import SCHEMA_VERSION, Kind, to_data
 
 __all__ = ["KINDS", "generate", "json_schema"]
 
-KINDS: tuple[Kind, ...] = ("project", "appraisal", "catalogue")
+KINDS: tuple[Kind, ...] = ("project", "appraisal", "catalogue", "log")
 """The kinds of document that have a schema."""
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"

@@ -65,8 +65,9 @@ from coproduce.io._formats import (
 from coproduce.io._locate import locate, path_keys
 from coproduce.io._salvage import reference_issues
 from coproduce.io._versions import SCHEMA_VERSION, migrate
-from coproduce.model import Project
+from coproduce.model import InvolvementLog, LogEntry, Project
 from coproduce.practice import practice_problems
+from coproduce.tracking import log_problems
 
 __all__ = [
     "APPRAISAL_SCALE",
@@ -81,13 +82,18 @@ __all__ = [
     "dump",
     "dump_appraisal",
     "dump_catalogue",
+    "dump_log",
     "dump_project",
+    "example_log_path",
     "example_path",
     "examples",
     "load",
     "load_appraisal",
     "load_catalogue",
+    "load_entry",
     "load_example",
+    "load_example_log",
+    "load_log",
     "load_project",
     "open_atomic",
     "read_stream",
@@ -96,7 +102,7 @@ __all__ = [
     "write_text",
 ]
 
-Kind = Literal["project", "appraisal", "catalogue"]
+Kind = Literal["project", "appraisal", "catalogue", "log"]
 """The kinds of document."""
 DocumentSource = os.PathLike[str] | str | bytes | dict[str, Any]
 """Where a document comes from: a file (any path-like, e.g. ``pathlib.Path``), document text
@@ -106,6 +112,7 @@ _CLASSES: dict[str, type[Any]] = {
     "project": Project,
     "appraisal": Appraisal,
     "catalogue": Catalogue,
+    "log": InvolvementLog,
 }
 _T = TypeVar("_T")
 
@@ -313,6 +320,21 @@ def _add_reference_issues(exc: DocumentError, data: Any, catalogue: Catalogue | 
     exc.issues, exc.omitted = issues[:MAX_ISSUES], len(issues[MAX_ISSUES:])
 
 
+def _raise_problems(problems: list[tuple[str, str, str]], what: str) -> None:
+    if problems:
+        raise DocumentError(
+            [Issue(path=f"$.{at}", code=code, message=text) for at, code, text in problems],
+            what=what,
+        )
+
+
+def _check_any(value: object, catalogue: Catalogue | None, what: str) -> None:
+    if isinstance(value, Project):
+        _check_references(value, catalogue, what)
+    elif isinstance(value, InvolvementLog):
+        _raise_problems(log_problems(value, catalogue=catalogue), what)
+
+
 def _check_references(value: Project, catalogue: Catalogue | None, what: str) -> None:
     cat = catalogue if catalogue is not None else default_catalogue()
     problems = [*plan_problems(value, cat), *practice_problems(value, cat)]
@@ -348,6 +370,16 @@ def load(
 @overload
 def load(
     source: DocumentSource,
+    kind: Literal["log"],
+    *,
+    format: Format | None = ...,
+    limits: Limits | None = ...,
+    catalogue: Catalogue | None = ...,
+    references: bool = ...,
+) -> InvolvementLog: ...
+@overload
+def load(
+    source: DocumentSource,
     kind: Literal["catalogue"],
     *,
     format: Format | None = ...,
@@ -363,11 +395,11 @@ def load(
     limits: Limits | None = None,
     catalogue: Catalogue | None = None,
     references: bool = True,
-) -> Project | Appraisal | Catalogue:
+) -> Project | Appraisal | Catalogue | InvolvementLog:
     """Read a document of any kind. See :func:`load_project` for the arguments."""
     if kind not in _CLASSES:
         raise ValueError(
-            f"unknown document kind: {kind!r} (expected project, appraisal or catalogue)"
+            f"unknown document kind: {kind!r} (expected project, appraisal, catalogue or log)"
         )
     what = f"{kind} document"
     if limits is None:
@@ -382,15 +414,15 @@ def load(
         raise _clean(exc) from None
     try:
         try:
-            value: Project | Appraisal | Catalogue = _structure(
+            value: Project | Appraisal | Catalogue | InvolvementLog = _structure(
                 data, _CLASSES[kind], what, limits, checked=facts.get("plain", False)
             )
         except DocumentError as exc:
             if kind == "project" and references and not (exc.truncated or exc.omitted):
                 _add_reference_issues(exc, data, catalogue)
             raise
-        if isinstance(value, Project) and references:
-            _check_references(value, catalogue, what)
+        if references:
+            _check_any(value, catalogue, what)
     except DocumentError as exc:
         if kind == "project" and references:
             cat = catalogue if catalogue is not None else default_catalogue()
@@ -446,6 +478,71 @@ def load_appraisal(
     return load(source, "appraisal", format=format, limits=limits)
 
 
+def load_log(
+    source: DocumentSource,
+    *,
+    project: Project | None = None,
+    format: Format | None = None,
+    limits: Limits | None = None,
+    catalogue: Catalogue | None = None,
+    references: bool = True,
+) -> InvolvementLog:
+    r"""Read an involvement log (version 2: a log has no older version).
+
+    Arguments as for :func:`load_project`. References: every stage and risk code must be
+    the catalogue's; with ``project``, every stakeholder, researcher and aim must be the
+    project's, and the log must name the project's id (see
+    :func:`coproduce.tracking.log_problems`).
+
+    Raises:
+        DocumentError: listing every problem, each with its path.
+
+    Example:
+        >>> log = load_log(
+        ...     "schema_version: 2\nproject: p\nentries:\n- date: 2026-02-30\n", format="yaml")
+        Traceback (most recent call last):
+        ...
+        coproduce.errors.DocumentError: log document has 1 problem:
+          - $.entries[0]: date '2026-02-30' is not a date written YYYY-MM-DD (line 4, column 3)
+
+    """
+    both = project is not None and references
+    log = load(
+        source, "log", format=format, limits=limits, catalogue=catalogue, references=not both
+    )
+    if both:
+        try:
+            _raise_problems(log_problems(log, project, catalogue=catalogue), "log document")
+        except DocumentError as exc:
+            if isinstance(source, os.PathLike):
+                exc.source = str(source)
+            raise _clean(exc) from None
+    return log
+
+
+def load_entry(
+    source: DocumentSource, *, format: Format | None = None, limits: Limits | None = None
+) -> LogEntry:
+    """Read one log entry (a mapping with ``date`` and the entry's lists; no version).
+
+    Raises:
+        DocumentError: listing every problem, each with its path.
+
+    """
+    lim = limits if limits is not None else _DEFAULT_LIMITS
+    what = "log entry"
+    try:
+        data = _read(source, format, lim)[0]
+        if isinstance(data, dict):
+            data = {"schema_version": SCHEMA_VERSION, **data}
+        return _structure(data, LogEntry, what, lim)
+    except DocumentError as exc:
+        exc.what = what
+        if isinstance(source, os.PathLike):
+            exc.source = str(source)
+        raise _clean(exc) from None
+
+
 def load_catalogue(
     source: DocumentSource, *, format: Format | None = None, limits: Limits | None = None
 ) -> Catalogue:
@@ -454,7 +551,7 @@ def load_catalogue(
 
 
 @overload
-def to_data(value: Project | Appraisal | Catalogue) -> dict[str, Any]: ...
+def to_data(value: Project | Appraisal | Catalogue | InvolvementLog) -> dict[str, Any]: ...
 @overload
 def to_data(value: object) -> Any: ...
 def to_data(value: object) -> Any:
@@ -477,12 +574,12 @@ def to_data(value: object) -> Any:
         ['advice', 'partnership']
 
     """
-    if isinstance(value, Project | Appraisal | Catalogue):
+    if isinstance(value, Project | Appraisal | Catalogue | InvolvementLog):
         return {"schema_version": SCHEMA_VERSION, **converter.unstructure(value)}
     return converter.unstructure(value)
 
 
-def dump(value: Project | Appraisal | Catalogue, format: Format = "json") -> str:
+def dump(value: Project | Appraisal | Catalogue | InvolvementLog, format: Format = "json") -> str:
     """Document text for a project, appraisal or catalogue. Deterministic.
 
     Raises:
@@ -508,8 +605,13 @@ def dump_catalogue(catalogue: Catalogue, format: Format = "json") -> str:
     return dump(catalogue, format)
 
 
+def dump_log(log: InvolvementLog, format: Format = "json") -> str:
+    """Document text for an involvement log."""
+    return dump(log, format)
+
+
 def write(
-    value: Project | Appraisal | Catalogue,
+    value: Project | Appraisal | Catalogue | InvolvementLog,
     path: os.PathLike[str] | str,
     format: Format | None = None,
 ) -> None:
@@ -637,3 +739,28 @@ def example_path(name: str) -> Path:
 def load_example(name: str = "contested-policy") -> Project:
     """Load a bundled example project by name (see :func:`examples`)."""
     return load_project(example_path(name))
+
+
+def example_log_path(name: str) -> Path:
+    """The file of the involvement log bundled for an example project.
+
+    Raises:
+        LookupError: no example log has this name (the message lists those that do).
+
+    """
+    folder = resources.files("coproduce") / "examples" / "logs"
+    names = sorted(e.name.removesuffix(".log.yaml") for e in folder.iterdir())
+    if name not in names:
+        raise LookupError(f"no bundled example log {name!r}; choose one of: {', '.join(names)}")
+    return Path(str(folder / f"{name}.log.yaml"))
+
+
+def load_example_log(name: str) -> InvolvementLog:
+    """Load the involvement log bundled for an example project, checked against it.
+
+    Example:
+        >>> load_example_log("trial-patient-partners").project
+        'trial-patient-partners'
+
+    """
+    return load_log(example_log_path(name), project=load_example(name))

@@ -13,7 +13,9 @@ Version history:
   ``embedded: true`` (the project's reading of what an embedded researcher does day to day);
   ``user-controlled`` is the new deepest mode. New optional project fields (a ``commercial``
   stakeholder kind, ``expects_implementation_help``, ``ip_agreement``,
-  ``implementation_support``, ``duration_weeks``, ``engagement_gendered``). Appraisals carry
+  ``implementation_support``, ``duration_weeks``, ``engagement_gendered``, an ``id`` that
+  names the project's involvement log, a ``costing`` section). Involvement logs are a new
+  kind of document, version 2 from the start. Appraisals carry
   advice per stakeholder, levers, the library version and policy digest; the Table 2 profile's
   ``confidence`` is renamed ``coverage``; exposure cells count risks by residual severity
   (``low``, ``medium``, ``high``) instead of a summed ``weight``, recomputed from the stored

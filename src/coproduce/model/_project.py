@@ -268,6 +268,8 @@ class Project(Extensible, Displayable):
 
     Attributes:
         title: the project's title.
+        id: a short stable id for the project, e.g. ``"falls-study"``; an involvement log
+            names its project by it. ``None`` if not given.
         description: a paragraph on the project and its setting.
         aims: what the coproduction is for.
         stakeholders: the parties the project may involve.
@@ -312,6 +314,7 @@ class Project(Extensible, Displayable):
     """
 
     title: str
+    id: str | None = None
     description: str = ""
     aims: tuple[Aim, ...] = ()
     stakeholders: tuple[Stakeholder, ...] = ()

@@ -1,0 +1,368 @@
+"""A funder's portfolio view: many projects and their involvement logs, planned against actual.
+
+Streams in constant memory on any ``concurrent.futures`` Executor, like
+:mod:`coproduce.batch`: at most ``window`` chunks are in flight, each worker returns a few
+small tuples per project (:func:`track_one`), and :class:`TrackingPortfolio` adds them up.
+
+A folder holds projects and logs side by side (:func:`pairs`): the log of the project whose
+``id`` is ``X`` is the file ``X.log.yaml`` (or ``.log.json``, ``.log.toml``); it must name
+``X`` as its ``project``, which :func:`coproduce.io.load_log` checks.
+
+Example:
+    >>> from coproduce.io import example_log_path, example_path
+    >>> view = TrackingPortfolio()
+    >>> for name in ("contested-policy", "trial-patient-partners"):
+    ...     view.add(track_one(name, example_path(name), example_log_path(name)))
+    >>> s = view.summary()
+    >>> s.projects, s.logged
+    (2, 2)
+
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from coproduce.errors import DocumentError, Issue
+from coproduce.model import Support
+
+__all__ = [
+    "LOG_SUFFIXES",
+    "CurrencySpend",
+    "KindHours",
+    "OrganisationAnswer",
+    "PortfolioRisk",
+    "PortfolioTracking",
+    "TrackingPortfolio",
+    "pairs",
+    "track_many",
+    "track_one",
+]
+
+LOG_SUFFIXES = (".log.yaml", ".log.yml", ".log.json", ".log.toml")
+"""The file endings of involvement logs in a portfolio folder."""
+_ZERO = Decimal(0)
+_QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Infrastructure and leadership", ("infrastructure", "leadership")),
+    ("Training", ("training",)),
+    ("Reward and recognition", ("recognition",)),
+    ("Evaluation", ("evaluation",)),
+    ("Diversity and quality", ("diversity",)),
+)
+"""The paper's five questions for organisations (p. 7), with the ``support`` facts answering
+each: yes when all are true, no when any is false, unknown otherwise."""
+
+Entry = tuple[Any, ...]
+"""What the portfolio needs of one project, as small plain values (see :func:`track_one`)."""
+
+
+def pairs(folder: Path) -> Iterator[tuple[str, Path, Path | None]]:
+    """``(source, project file, log file or None)`` for each project of a folder, sorted.
+
+    Raises:
+        DocumentError: ``folder`` is not a folder.
+
+    """
+    if not folder.is_dir():
+        raise DocumentError(
+            [
+                Issue(
+                    path="$",
+                    code="unreadable",
+                    message=f"{folder} is not a folder",
+                    expected="a folder of projects and logs",
+                )
+            ],
+            what="portfolio",
+        )
+    suffixes = (".json", ".yaml", ".yml", ".toml")
+    for file in sorted(folder.iterdir()):
+        name = file.name.lower()
+        if name.endswith(LOG_SUFFIXES) or not name.endswith(suffixes):
+            continue
+        yield str(file), file, _log_for(file)
+
+
+def _log_for(project_file: Path) -> Path | None:
+    from coproduce.io import load_project
+
+    try:
+        pid = load_project(project_file, references=False).id
+    except DocumentError:
+        return None
+    if pid is None:
+        return None
+    for suffix in LOG_SUFFIXES:
+        candidate = project_file.with_name(pid + suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _answer(support: Support, fields: tuple[str, ...]) -> str:
+    values = [getattr(support, f) for f in fields]
+    if any(v is False for v in values):
+        return "no"
+    return "yes" if all(v is True for v in values) else "unknown"
+
+
+def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None) -> Entry:
+    """Load, compare and reduce one project and its log to a small tuple for the portfolio.
+
+    A project or log with problems gives ``("invalid", source, issues)``.
+    """
+    from coproduce.io import load_log, load_project
+    from coproduce.ratecards import default as default_rates
+    from coproduce.tracking import compare
+
+    try:
+        project = load_project(project_file)
+        log = None if log_file is None else load_log(log_file, project=project)
+    except DocumentError as exc:
+        return ("invalid", source, tuple(f"{i.path}: {i.message}" for i in exc.issues[:3]))
+    answers = tuple(_answer(project.support, fields) for _, fields in _QUESTIONS)
+    if log is None:
+        return ("planned", source, answers)
+    t = compare(project, log, rates=default_rates())
+    kinds = {s.id: s.kind.value for s in project.stakeholders}
+    unpaid: Counter[str] = Counter()
+    for c in t.carriers:
+        if c.kind == "unpaid contributor":
+            unpaid[kinds.get(c.who, "other")] += c.hours  # type: ignore[assignment]
+    return (
+        "logged",
+        source,
+        answers,
+        t.currency or "",
+        str(t.spent),
+        str(t.budget or ""),
+        str(t.planned_money or ""),
+        tuple((k, str(h)) for k, h in sorted(unpaid.items())),
+        tuple((c.kind, str(c.hours)) for c in t.carriers),
+        tuple((r.code, r.foreseen, r.times) for r in t.risks),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CurrencySpend:
+    """Involvement money of the logged projects in one currency.
+
+    Attributes:
+        currency: the ISO 4217 code (empty when the logs record no money).
+        spent: money the logs record, over all logged projects.
+        budget: the involvement budgets of the logged projects that set one.
+        spent_budgeted: money spent by the projects that set a budget.
+        planned: the costings' planned money, of the projects that have a costing.
+
+    """
+
+    currency: str
+    spent: Decimal
+    budget: Decimal
+    spent_budgeted: Decimal
+    planned: Decimal
+
+    @property
+    def share(self) -> Decimal | None:
+        """``spent_budgeted / budget``; ``None`` without a budget."""
+        return self.spent_budgeted / self.budget if self.budget else None
+
+
+@attrs.frozen(kw_only=True)
+class KindHours:
+    """Hours of one kind of contributor or carrier."""
+
+    kind: str
+    hours: Decimal
+
+
+@attrs.frozen(kw_only=True)
+class PortfolioRisk:
+    """How often a risk was foreseen and how often it happened, over the portfolio.
+
+    Attributes:
+        code: the risk code.
+        materialised: projects whose log records it.
+        foreseen: logged projects whose register foresaw it.
+        unforeseen: projects where it happened without being foreseen (under-predicted).
+        unrealised: projects that foresaw it where it has not happened (yet).
+
+    """
+
+    code: str
+    materialised: int
+    foreseen: int
+    unforeseen: int
+    unrealised: int
+
+
+@attrs.frozen(kw_only=True)
+class OrganisationAnswer:
+    """One of the five organisational questions, answered over the portfolio's projects."""
+
+    question: str
+    yes: int
+    no: int
+    unknown: int
+
+
+@attrs.frozen(kw_only=True)
+class PortfolioTracking:
+    """The portfolio view: totals per currency, hours by kind, risks, the five questions.
+
+    Attributes:
+        projects: projects read (valid or not).
+        logged: valid projects with a log.
+        invalid: projects or logs with problems.
+        problems: the first problems found, ``(source, message)``, at most 20.
+        spend: per currency: money spent, the involvement budget, the planned money, of the
+            logged projects that state each.
+        unpaid_hours: unpaid contributors' hours per kind of stakeholder.
+        carriers: hours per kind of carrier (early-career or fixed-term researchers, other
+            researchers, unpaid and paid contributors).
+        risks: per risk code, most materialised first.
+        questions: the five organisational questions.
+
+    """
+
+    projects: int
+    logged: int
+    invalid: int
+    problems: tuple[tuple[str, str], ...]
+    spend: tuple[CurrencySpend, ...]
+    unpaid_hours: tuple[KindHours, ...]
+    carriers: tuple[KindHours, ...]
+    risks: tuple[PortfolioRisk, ...]
+    questions: tuple[OrganisationAnswer, ...]
+
+
+class TrackingPortfolio:
+    """Adds up :func:`track_one` entries in constant memory; :meth:`summary` at any point."""
+
+    def __init__(self) -> None:
+        self._projects = self._logged = self._invalid = 0
+        self._problems: list[tuple[str, str]] = []
+        self._spend: dict[str, list[Decimal]] = {}
+        self._unpaid: dict[str, Decimal] = {}
+        self._carriers: dict[str, Decimal] = {}
+        self._risks: dict[str, list[int]] = {}
+        self._answers: list[Counter[str]] = [Counter() for _ in _QUESTIONS]
+
+    def add(self, entry: Entry) -> None:
+        """Add one project's entry."""
+        self._projects += 1
+        if entry[0] == "invalid":
+            self._invalid += 1
+            if len(self._problems) < 20:
+                self._problems.extend((entry[1], m) for m in entry[2][:1])
+            return
+        for counter, answer in zip(self._answers, entry[2], strict=True):
+            counter[answer] += 1
+        if entry[0] == "logged":
+            self._logged += 1
+            self._add_logged(entry)
+
+    def _add_logged(self, entry: Entry) -> None:
+        _, _, _, currency, spent, budget, planned, unpaid, carriers, risks = entry
+        money = self._spend.setdefault(currency, [_ZERO, _ZERO, _ZERO, _ZERO])
+        for i, value in enumerate((spent, budget, spent if budget else "", planned)):
+            money[i] += Decimal(value) if value else _ZERO
+        for kind, hours in unpaid:
+            self._unpaid[kind] = self._unpaid.get(kind, _ZERO) + Decimal(hours)
+        for kind, hours in carriers:
+            self._carriers[kind] = self._carriers.get(kind, _ZERO) + Decimal(hours)
+        for code, foreseen, times in risks:
+            tally = self._risks.setdefault(code, [0, 0, 0, 0])
+            tally[0] += times > 0
+            tally[1] += foreseen
+            tally[2] += times > 0 and not foreseen
+            tally[3] += foreseen and times == 0
+
+    def summary(self) -> PortfolioTracking:
+        """The view so far."""
+        risks = sorted(self._risks.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        return PortfolioTracking(
+            projects=self._projects,
+            logged=self._logged,
+            invalid=self._invalid,
+            problems=tuple(self._problems),
+            spend=tuple(
+                CurrencySpend(
+                    currency=c, spent=v[0], budget=v[1], spent_budgeted=v[2], planned=v[3]
+                )
+                for c, v in sorted(self._spend.items())
+            ),
+            unpaid_hours=tuple(KindHours(kind=k, hours=h) for k, h in sorted(self._unpaid.items())),
+            carriers=tuple(
+                KindHours(kind=k, hours=h)
+                for k, h in sorted(self._carriers.items(), key=lambda kv: (-kv[1], kv[0]))
+            ),
+            risks=tuple(
+                PortfolioRisk(code=c, materialised=m, foreseen=f, unforeseen=u, unrealised=r)
+                for c, (m, f, u, r) in risks
+            ),
+            questions=tuple(
+                OrganisationAnswer(question=q, yes=n["yes"], no=n["no"], unknown=n["unknown"])
+                for (q, _), n in zip(_QUESTIONS, self._answers, strict=True)
+            ),
+        )
+
+
+def _chunk(items: list[tuple[str, Any, Any]]) -> list[Entry]:
+    return [track_one(*item) for item in items]
+
+
+def track_many(
+    items: Iterable[tuple[str, Any, Any]],
+    *,
+    executor: Executor | None = None,
+    chunksize: int = 32,
+    window: int = 8,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Entry]:
+    """:func:`track_one` over ``(source, project, log)`` triples (e.g. :func:`pairs`), in order.
+
+    At most ``window`` chunks are in flight, so memory stays flat however many there are.
+    """
+    if chunksize < 1 or window < 1:
+        raise ValueError("chunksize and window must be at least 1")
+    it = iter(items)
+    chunks = iter(lambda: list(itertools.islice(it, chunksize)), [])
+    done = 0
+    for results in _run(chunks, executor, window):
+        done += len(results)
+        if progress is not None:
+            progress(done)
+        yield from results
+
+
+def _run(
+    chunks: Iterator[list[tuple[str, Any, Any]]], executor: Executor | None, window: int
+) -> Iterator[list[Entry]]:
+    if executor is None:
+        yield from map(_chunk, chunks)
+        return
+    pending: deque[tuple[list[Any], Future[list[Entry]]]] = deque()
+    for chunk in chunks:
+        pending.append((chunk, executor.submit(_chunk, chunk)))
+        if len(pending) >= window:
+            yield _result(*pending.popleft())
+    while pending:
+        yield _result(*pending.popleft())
+
+
+def _result(chunk: list[Any], future: Future[list[Entry]]) -> list[Entry]:
+    try:
+        return future.result()
+    except Exception as exc:  # a worker died: every project of the chunk is reported
+        return [
+            ("invalid", c[0], (f"$: could not be tracked ({type(exc).__name__})",)) for c in chunk
+        ]

@@ -1,0 +1,41 @@
+"""Planned against actual: an involvement log set against the plan, and re-appraisal.
+
+The paper asks teams and funders to evaluate what coproduction costs and achieves
+(pp. 1, 6-8). This module is engine code, pure like :mod:`coproduce.costing`: functions of a
+project and its :class:`~coproduce.model.InvolvementLog`, no I/O, exact ``Decimal`` sums,
+results independent of the order of the documents' lists.
+
+- :func:`compare` — involvement per stage × stakeholder (planned and held), hours and money
+  (planned, from :func:`coproduce.costing.cost`, and spent), who carried the work, risks
+  foreseen and materialised, aims with and without observed impact.
+- :func:`reappraise` — the project as it now stands (:func:`as_it_stands`), appraised again,
+  with :func:`coproduce.compare` of the advice before and after.
+- :func:`log_problems` — every unknown stage, risk code, stakeholder, researcher or aim a
+  log names, with its path.
+"""
+
+from coproduce.tracking._check import entry_problems, log_problems, risk_codes
+from coproduce.tracking._compare import as_it_stands, compare, reappraise
+from coproduce.tracking._results import (
+    AimImpact,
+    Carrier,
+    InvolvementRow,
+    Reappraisal,
+    RiskRow,
+    Tracking,
+)
+
+__all__ = [
+    "AimImpact",
+    "Carrier",
+    "InvolvementRow",
+    "Reappraisal",
+    "RiskRow",
+    "Tracking",
+    "as_it_stands",
+    "compare",
+    "entry_problems",
+    "log_problems",
+    "reappraise",
+    "risk_codes",
+]
