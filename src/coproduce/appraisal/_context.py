@@ -14,8 +14,9 @@ from typing import Any
 
 import attrs
 
+from coproduce.appraisal._emphasis import profile
 from coproduce.appraisal._policy import Policy
-from coproduce.appraisal._results import Citation
+from coproduce.appraisal._results import Citation, Emphasis
 from coproduce.catalogue import Catalogue, holds
 from coproduce.model import (
     Bearer,
@@ -302,6 +303,8 @@ class Context:
         plan_of: per stakeholder id, their involvements in lifecycle order.
         carriers: the researchers who carry the engagement (everyone, if nobody is named).
         carriers_junior: of those named as carrying it, the early-career or fixed-term ones.
+        profiles: the Table 2 profiles the appraisal reads, by row 2's delivery responsibility
+            (``None``: as the project states it), each computed once.
 
     """
 
@@ -314,6 +317,14 @@ class Context:
     plan_of: Mapping[str, tuple[Involvement, ...]]
     carriers: tuple[Researcher, ...]
     carriers_junior: tuple[str, ...]
+    profiles: Mapping[bool | None, Emphasis] = attrs.field(factory=dict)
+
+    def profile(self, delivery: bool | None = None) -> Emphasis:
+        """The Table 2 profile with row 2 read from ``delivery`` (``None``: as stated)."""
+        found = self.profiles.get(delivery)
+        if found is None:
+            return profile(self.project, self.catalogue, self.policy, delivery=delivery)
+        return found
 
     def sphere(self, stakeholder: str) -> Sphere:
         """The sphere of a stakeholder of the project."""
@@ -363,6 +374,10 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
     }
     researchers = sorted(project.researchers, key=lambda r: r.id)
     named = [r for r in researchers if r.carries_engagement]
+    table2 = (Sphere.DECISION, Sphere.COMMERCIAL)
+    deliveries = {None} | {
+        people[s].delivery_responsibility for s in plan_of if people[s].kind.sphere in table2
+    }
     return Context(
         project=project,
         catalogue=catalogue,
@@ -379,4 +394,5 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
             for r in named
             if r.career_stage is CareerStage.EARLY or r.contract is ContractType.FIXED_TERM
         ),
+        profiles={d: profile(project, catalogue, policy, delivery=d) for d in deliveries},
     )

@@ -18,13 +18,22 @@ from coproduce.appraisal._results import (
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import (
+    Condition,
     ConditionId,
     Lean,
     Project,
     Sufficiency,
 )
 
-__all__ = ["CAPACITY", "CONFLICTS", "emphasis", "profile"]
+__all__ = [
+    "CAPACITY",
+    "CONFLICTS",
+    "emphasis",
+    "profile",
+    "read_leans",
+    "table2_conditions",
+    "verdict_of",
+]
 
 CAPACITY = ConditionId("condition.capacity")
 CONFLICTS = ConditionId("condition.conflicts-of-interest")
@@ -62,24 +71,77 @@ def _grade(score: float, policy: Policy) -> Verdict:
     return Verdict.BALANCED
 
 
+ReadLean = tuple[Lean, bool, tuple[str, ...]]
+"""One condition's lean as read: the lean, whether inferred, and the project fields read."""
+
+
+def read_leans(
+    project: Project, conditions: list[Condition], policy: Policy, delivery: bool | None
+) -> list[ReadLean]:
+    """Every condition's effective lean, in the order of ``conditions``."""
+    return [_effective_lean(project, c.id, policy, delivery) for c in conditions]
+
+
+def table2_conditions(catalogue: Catalogue) -> list[Condition]:
+    """The catalogue's Table 2 conditions in row order."""
+    return list(_rows(catalogue)[0])
+
+
+def _rows(catalogue: Catalogue) -> tuple[tuple[Condition, ...], tuple[Citation, ...]]:
+    """The Table 2 conditions in row order and their citations, once per catalogue."""
+    return catalogue.memo("coproduce.appraisal.table2", _build_rows)
+
+
+def _build_rows(catalogue: Catalogue) -> tuple[tuple[Condition, ...], tuple[Citation, ...]]:
+    conditions = tuple(sorted(catalogue.conditions, key=lambda c: c.number))
+    return conditions, tuple(Citation.of(c.id, c.source) for c in conditions)
+
+
+def verdict_of(conditions: list[Condition], leans: list[Lean], policy: Policy) -> Verdict:
+    """The verdict alone for these leans: what :func:`profile` computes, nothing built."""
+    return _score(conditions, leans, policy)[0]
+
+
+def _score(
+    conditions: list[Condition], leans: list[Lean], policy: Policy
+) -> tuple[Verdict, float, float, Verdict, tuple[ConditionId, ...]]:
+    """Verdict, score, coverage, ungated verdict and the gates that lowered it."""
+    weights = [policy.weight(c.id) for c in conditions]
+    total = sum(weights)
+    known = score = 0.0
+    gates: list[ConditionId] = []
+    for c, lean, w in zip(conditions, leans, weights, strict=True):
+        share = w * _SIGN[lean] / total if total else 0.0
+        score += share
+        known += w if lean is not Lean.UNKNOWN else 0.0
+        if lean is Lean.LESS and c.id in policy.gates:
+            gates.append(c.id)
+    score = round(score, 9) + 0.0
+    coverage = round(known / total, 9) if total else 0.0
+    ungated = (
+        _grade(score, policy) if coverage >= policy.min_coverage and total else Verdict.UNDETERMINED
+    )
+    ceiling = policy.gate_ceiling
+    lowered = gates and (ungated.rank is None or ungated.rank > (ceiling.rank or 0))
+    verdict = ceiling if lowered else ungated
+    return verdict, score, coverage, ungated, tuple(gates) if lowered else ()
+
+
 def profile(
     project: Project, catalogue: Catalogue, policy: Policy, *, delivery: bool | None = None
 ) -> Emphasis:
     """The Table 2 profile, with row 2 read from one stakeholder's ``delivery`` when known."""
-    conditions = sorted(catalogue.conditions, key=lambda c: c.number)
+    rows, citations = _rows(catalogue)
+    conditions = list(rows)
+    read = read_leans(project, conditions, policy, delivery)
+    verdict, score, coverage, ungated, gated_by = _score(
+        conditions, [lean for lean, _, _ in read], policy
+    )
     total = sum(policy.weight(c.id) for c in conditions)
     contributions = []
-    known = score = 0.0
-    gates: list[ConditionId] = []
-    for c in conditions:
-        lean, inferred, inputs = _effective_lean(project, c.id, policy, delivery)
+    for c, source, (lean, inferred, inputs) in zip(conditions, citations, read, strict=True):
         w = policy.weight(c.id)
         share = w * _SIGN[lean] / total if total else 0.0
-        score += share
-        known += w if lean is not Lean.UNKNOWN else 0.0
-        gate = c.id in policy.gates
-        if gate and lean is Lean.LESS:
-            gates.append(c.id)
         contributions.append(
             ConditionContribution(
                 condition=c.id,
@@ -89,27 +151,17 @@ def profile(
                 inferred=inferred,
                 weight=w,
                 contribution=round(share, 9) + 0.0,
-                gate=gate,
+                gate=c.id in policy.gates,
                 inputs=inputs,
-                source=Citation.of(c.id, c.source),
+                source=source,
             )
         )
-    score = round(score, 9) + 0.0
-    coverage = round(known / total, 9) if total else 0.0
-    ungated = (
-        _grade(score, policy) if coverage >= policy.min_coverage and total else Verdict.UNDETERMINED
-    )
-    verdict = ungated
-    ceiling = policy.gate_ceiling
-    lowered = gates and (ungated.rank is None or ungated.rank > (ceiling.rank or 0))
-    if lowered:
-        verdict = ceiling
     return Emphasis(
         verdict=verdict,
         score=score,
         coverage=coverage,
         ungated=ungated,
-        gated_by=tuple(gates) if lowered else (),
+        gated_by=gated_by,
         advised_mode=policy.advised_mode[verdict],
         contributions=tuple(contributions),
     )
