@@ -75,21 +75,23 @@ def _detect(
 
 
 def _statuses(
-    ctx: Context, stage: StageFacts, ch: IndexedChallenge
+    ctx: Context, stage: StageFacts, ch: IndexedChallenge, seen: dict[str, MitigationStatus]
 ) -> tuple[MitigationStatus, ...]:
+    """The challenge's mitigations at this stage; ``seen`` keeps those evaluated at it."""
     out = []
     for mid, label in ch.mitigations:
-        check = MITIGATIONS.get(mid, ctx.policy.evaluators)
-        in_place, inputs = check.evaluate(ctx, stage)
-        out.append(
-            MitigationStatus(
+        status = seen.get(mid)
+        if status is None or status.label != label:
+            check = MITIGATIONS.get(mid, ctx.policy.evaluators)
+            in_place, inputs = check.evaluate(ctx, stage)
+            status = seen[mid] = MitigationStatus(
                 mitigation=MitigationId(mid),
                 label=label,
                 in_place=in_place,
                 inputs=inputs,
                 governance=check.governance,
             )
-        )
+        out.append(status)
     return tuple(out)
 
 
@@ -112,11 +114,13 @@ def _score(
     per: dict[str, list[Factor]] = {
         sid: [f for rule, f in found if _applies(rule, ch, ctx)] for sid, found in relations.items()
     }
-    best = max((sum(f.points for f in fs) for fs in per.values()), default=0)
-    drivers = tuple(sid for sid, fs in per.items() if sum(f.points for f in fs) == best and best)
-    chosen = _merge(f for sid in drivers for f in per[sid])
-    chosen += [f for rule, f in project_factors if _applies(rule, ch, ctx)]
-    return tuple(chosen), drivers
+    sums = {sid: sum(f.points for f in fs) for sid, fs in per.items()}
+    best = max(sums.values(), default=0)
+    drivers = tuple(sid for sid, n in sums.items() if n == best and best)
+    chosen = per[drivers[0]] if len(drivers) == 1 else None
+    if chosen is None or any(len(set(f.inputs)) < len(f.inputs) for f in chosen):
+        chosen = _merge(f for sid in drivers for f in per[sid])  # one driver: its own factors
+    return (*chosen, *(f for rule, f in project_factors if _applies(rule, ch, ctx))), drivers
 
 
 _SHOWN = 3
@@ -150,9 +154,20 @@ def _merge(factors: Iterable[Factor]) -> list[Factor]:
     return out
 
 
+class _At:
+    """What every risk at one stage shares: the bearers there, mitigations evaluated there."""
+
+    __slots__ = ("relevant", "seen", "stage")
+
+    def __init__(self, stage: StageFacts, relevant: frozenset[str]) -> None:
+        self.stage = stage
+        self.relevant = relevant
+        self.seen: dict[str, MitigationStatus] = {}
+
+
 def _risk(
     ctx: Context,
-    stage: StageFacts,
+    at: _At,
     ch: IndexedChallenge,
     factors: tuple[Factor, ...],
     drivers: tuple[str, ...],
@@ -161,10 +176,10 @@ def _risk(
     omission: bool = False,
 ) -> Risk:
     cutoffs = ctx.policy.severity_cutoffs
-    statuses = _statuses(ctx, stage, ch)
+    stage = at.stage
+    statuses = _statuses(ctx, stage, ch, at.seen)
     points = sum(f.points for f in factors)
     # The worst relationship counts once, so summing its factors is the relationship's score.
-    relevant = ctx.relevant_bearers(stage.kinds)
     return Risk(
         code="risk." + ch.id.removeprefix("challenge."),
         stage=StageId(stage.stage),
@@ -175,7 +190,7 @@ def _risk(
         mode=stage.mode,
         costs=ch.costs,
         categories=ch.categories,
-        bearers=tuple(b for b in ch.bearers if b in relevant),
+        bearers=tuple(b for b in ch.bearers if b in at.relevant),
         factors=factors,
         points=points,
         severity=severity(points, cutoffs),
@@ -187,22 +202,30 @@ def _risk(
 
 
 def risk_register(ctx: Context) -> tuple[Risk, ...]:
-    """Every challenge at every stage with involvement, then the risks of omission."""
+    """Every challenge at every stage with involvement, then the risks of omission.
+
+    The project's factors read the project, never the stage, so they are detected once.
+    """
     risks: list[Risk] = []
+    project_factors: list[tuple[FactorRule, Factor]] | None = None
     for stage in ctx.stages.values():
-        project_factors = _detect(ctx, stage, None, relation=False)
+        if project_factors is None:
+            project_factors = _detect(ctx, stage, None, relation=False)
         relations = {
             inv.stakeholder: _detect(ctx, stage, inv, relation=True) for inv in stage.involvements
         }
+        at = _At(stage, ctx.relevant_bearers(stage.kinds))
         for ch in ctx.index.challenges.get(stage.stage, ()):
             factors, drivers = _score(ch, ctx, project_factors, relations)
-            risks.append(_risk(ctx, stage, ch, factors, drivers))
-    risks.extend(_omissions(ctx))
+            risks.append(_risk(ctx, at, ch, factors, drivers))
+    risks.extend(_omissions(ctx, project_factors))
     order = ctx.index.stage_order
     return tuple(sorted(risks, key=lambda r: (order[r.stage], r.omission)))
 
 
-def _omissions(ctx: Context) -> Iterable[Risk]:
+def _omissions(
+    ctx: Context, project_factors: list[tuple[FactorRule, Factor]] | None
+) -> Iterable[Risk]:
     """Hit-and-run: stakeholders expect implementation help the plan leaves out (p. 6)."""
     expecting = expecting_help(ctx)
     ch = ctx.index.challenge.get("challenge.implementation-disinterest")
@@ -219,9 +242,10 @@ def _omissions(ctx: Context) -> Iterable[Risk]:
         disparity=(),
         outnumbering=(),
     )
-    factors = tuple(
-        f for rule, f in _detect(ctx, stage, None, relation=False) if _applies(rule, ch, ctx)
-    )
+    if project_factors is None:
+        project_factors = _detect(ctx, stage, None, relation=False)
+    factors = tuple(f for rule, f in project_factors if _applies(rule, ch, ctx))
     if not any(f.code == "hit-and-run" for f in factors):
         return
-    yield _risk(ctx, stage, ch, factors, expecting, stakeholders=expecting, omission=True)
+    at = _At(stage, ctx.relevant_bearers(stage.kinds))
+    yield _risk(ctx, at, ch, factors, expecting, stakeholders=expecting, omission=True)
