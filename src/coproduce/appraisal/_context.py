@@ -90,10 +90,24 @@ class CatalogueIndex:
     fixed_term: frozenset[str]
     early_fixed: frozenset[str]
     kind_bearers: Mapping[StakeholderKind, frozenset[str]]
+    sources: dict[tuple[str, ...], tuple[Citation, ...]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
+    """What :meth:`sources_of` has worked out, by ids: a pure function of them, kept."""
 
     def cite(self, *ids: str) -> tuple[Citation, ...]:
         """Citations of these entries, skipping ids the catalogue does not hold."""
         return tuple(self.citations[i] for i in ids if i in self.citations)
+
+    def sources_of(self, ids: tuple[str, ...]) -> tuple[Citation, ...]:
+        """The entries' citations, then their see-also citations, each once, in that order."""
+        found = self.sources.get(ids)
+        if found is None:
+            sources = self.cite(*ids)
+            for i in ids:
+                sources += self.see_also.get(i, ())
+            found = self.sources[ids] = tuple(dict.fromkeys(sources))
+        return found
 
 
 def _indexed(cat: Catalogue, ch_id: str, orders: dict[str, Mapping[str, int]]) -> IndexedChallenge:
@@ -357,6 +371,18 @@ class Context:
         return frozenset(out)
 
 
+def _profiles(
+    project: Project, catalogue: Catalogue, policy: Policy, deliveries: set[bool | None]
+) -> dict[bool | None, Emphasis]:
+    """The profiles by delivery responsibility; rows read alike share one contribution."""
+    stated = profile(project, catalogue, policy)
+    out: dict[bool | None, Emphasis] = {None: stated}
+    for d in (False, True):
+        if d in deliveries:
+            out[d] = profile(project, catalogue, policy, delivery=d, like=stated)
+    return out
+
+
 def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Context:
     """Build the context: the catalogue index (memoised) and sorted views of the project."""
     index = catalogue.memo("coproduce.appraisal.index", build_index)
@@ -394,5 +420,5 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
             for r in named
             if r.career_stage is CareerStage.EARLY or r.contract is ContractType.FIXED_TERM
         ),
-        profiles={d: profile(project, catalogue, policy, delivery=d) for d in deliveries},
+        profiles=_profiles(project, catalogue, policy, deliveries),
     )

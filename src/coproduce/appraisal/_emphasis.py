@@ -28,11 +28,11 @@ from coproduce.model import (
 __all__ = [
     "CAPACITY",
     "CONFLICTS",
+    "Scorer",
     "emphasis",
     "profile",
     "read_leans",
     "table2_conditions",
-    "verdict_of",
 ]
 
 CAPACITY = ConditionId("condition.capacity")
@@ -97,51 +97,84 @@ def _build_rows(catalogue: Catalogue) -> tuple[tuple[Condition, ...], tuple[Cita
     return conditions, tuple(Citation.of(c.id, c.source) for c in conditions)
 
 
-def verdict_of(conditions: list[Condition], leans: list[Lean], policy: Policy) -> Verdict:
-    """The verdict alone for these leans: what :func:`profile` computes, nothing built."""
-    return _score(conditions, leans, policy)[0]
+class Scorer:
+    """Table 2 scored under one policy: each row's weight and share, worked out once."""
 
+    __slots__ = ("conditions", "gates", "policy", "shares", "total", "weights")
 
-def _score(
-    conditions: list[Condition], leans: list[Lean], policy: Policy
-) -> tuple[Verdict, float, float, Verdict, tuple[ConditionId, ...]]:
-    """Verdict, score, coverage, ungated verdict and the gates that lowered it."""
-    weights = [policy.weight(c.id) for c in conditions]
-    total = sum(weights)
-    known = score = 0.0
-    gates: list[ConditionId] = []
-    for c, lean, w in zip(conditions, leans, weights, strict=True):
-        share = w * _SIGN[lean] / total if total else 0.0
-        score += share
-        known += w if lean is not Lean.UNKNOWN else 0.0
-        if lean is Lean.LESS and c.id in policy.gates:
-            gates.append(c.id)
-    score = round(score, 9) + 0.0
-    coverage = round(known / total, 9) if total else 0.0
-    ungated = (
-        _grade(score, policy) if coverage >= policy.min_coverage and total else Verdict.UNDETERMINED
-    )
-    ceiling = policy.gate_ceiling
-    lowered = gates and (ungated.rank is None or ungated.rank > (ceiling.rank or 0))
-    verdict = ceiling if lowered else ungated
-    return verdict, score, coverage, ungated, tuple(gates) if lowered else ()
+    def __init__(self, conditions: list[Condition], policy: Policy) -> None:
+        self.conditions = conditions
+        self.policy = policy
+        self.weights = [policy.weight(c.id) for c in conditions]
+        total = self.total = sum(self.weights)
+        self.gates = [c.id in policy.gates for c in conditions]
+        self.shares = [
+            {lean: w * sign / total if total else 0.0 for lean, sign in _SIGN.items()}
+            for w in self.weights
+        ]
+
+    def verdict(self, leans: list[Lean]) -> Verdict:
+        """The verdict alone for these leans: what :func:`profile` computes, nothing built."""
+        return self.score(leans)[0]
+
+    def score(
+        self, leans: list[Lean]
+    ) -> tuple[Verdict, float, float, Verdict, tuple[ConditionId, ...]]:
+        """Verdict, score, coverage, ungated verdict and the gates that lowered it."""
+        total, policy = self.total, self.policy
+        known = score = 0.0
+        gates: list[ConditionId] = []
+        for c, lean, w, gate, share in zip(
+            self.conditions, leans, self.weights, self.gates, self.shares, strict=True
+        ):
+            score += share[lean]
+            known += w if lean is not Lean.UNKNOWN else 0.0
+            if gate and lean is Lean.LESS:
+                gates.append(c.id)
+        score = round(score, 9) + 0.0
+        coverage = round(known / total, 9) if total else 0.0
+        ungated = (
+            _grade(score, policy)
+            if coverage >= policy.min_coverage and total
+            else Verdict.UNDETERMINED
+        )
+        ceiling = policy.gate_ceiling
+        lowered = gates and (ungated.rank is None or ungated.rank > (ceiling.rank or 0))
+        verdict = ceiling if lowered else ungated
+        return verdict, score, coverage, ungated, tuple(gates) if lowered else ()
 
 
 def profile(
-    project: Project, catalogue: Catalogue, policy: Policy, *, delivery: bool | None = None
+    project: Project,
+    catalogue: Catalogue,
+    policy: Policy,
+    *,
+    delivery: bool | None = None,
+    like: Emphasis | None = None,
 ) -> Emphasis:
-    """The Table 2 profile, with row 2 read from one stakeholder's ``delivery`` when known."""
+    """The Table 2 profile, with row 2 read from one stakeholder's ``delivery`` when known.
+
+    Rows read as in ``like`` (a profile under the same policy) keep its contributions.
+    """
     rows, citations = _rows(catalogue)
     conditions = list(rows)
     read = read_leans(project, conditions, policy, delivery)
-    verdict, score, coverage, ungated, gated_by = _score(
-        conditions, [lean for lean, _, _ in read], policy
-    )
-    total = sum(policy.weight(c.id) for c in conditions)
+    scorer = Scorer(conditions, policy)
+    verdict, score, coverage, ungated, gated_by = scorer.score([lean for lean, _, _ in read])
+    same = like.contributions if like is not None else ()
     contributions = []
-    for c, source, (lean, inferred, inputs) in zip(conditions, citations, read, strict=True):
-        w = policy.weight(c.id)
-        share = w * _SIGN[lean] / total if total else 0.0
+    for row, (c, source, (lean, inferred, inputs)) in enumerate(
+        zip(conditions, citations, read, strict=True)
+    ):
+        kept = same[row] if row < len(same) else None
+        if kept is not None and (kept.condition, kept.lean, kept.inferred, kept.inputs) == (
+            c.id,
+            lean,
+            inferred,
+            inputs,
+        ):
+            contributions.append(kept)
+            continue
         contributions.append(
             ConditionContribution(
                 condition=c.id,
@@ -149,9 +182,9 @@ def profile(
                 label=c.label,
                 lean=lean,
                 inferred=inferred,
-                weight=w,
-                contribution=round(share, 9) + 0.0,
-                gate=c.id in policy.gates,
+                weight=scorer.weights[row],
+                contribution=round(scorer.shares[row][lean], 9) + 0.0,
+                gate=scorer.gates[row],
                 inputs=inputs,
                 source=source,
             )

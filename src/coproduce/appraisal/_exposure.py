@@ -64,32 +64,39 @@ def least_able(ctx: Context, bearer: BearerId, stakeholders: tuple[str, ...]) ->
 
 def cost_exposure(ctx: Context, risks: tuple[Risk, ...]) -> tuple[ExposureCell, ...]:
     """The bearer × category matrix, non-empty cells in catalogue order."""
-    costs: dict[tuple[BearerId, CategoryId], set[CostId]] = defaultdict(set)
-    codes: dict[tuple[BearerId, CategoryId], dict[str, Severity]] = defaultdict(dict)
+    idx = ctx.index
+    # per cell: the costs behind it and, per risk code, the worst residual severity
+    cells: dict[tuple[BearerId, CategoryId], tuple[set[CostId], dict[str, Severity]]] = {}
     who: dict[str, set[str]] = defaultdict(set)
+    unable: dict[tuple[BearerId, tuple[str, ...]], tuple[str, ...]] = {}
     for risk in risks:
-        ch = ctx.index.challenge[risk.challenge]
         bearers = set(risk.bearers)
-        for b, per_category in ch.cells:
+        code, residual = risk.code, risk.residual
+        for b, per_category in idx.challenge[risk.challenge].cells:
             if b not in bearers:
                 continue
-            who[b].update(least_able(ctx, b, risk.stakeholders))
+            found = unable.get((b, risk.stakeholders))
+            if found is None:
+                found = unable[b, risk.stakeholders] = least_able(ctx, b, risk.stakeholders)
+            who[b].update(found)
             for k, cell_costs in per_category:
-                key = (b, k)
-                costs[key] |= cell_costs
-                seen = codes[key].get(risk.code)
-                if seen is None or risk.residual.rank > seen.rank:
-                    codes[key][risk.code] = risk.residual
-    idx = ctx.index
+                cell = cells.get((b, k))
+                if cell is None:
+                    cell = cells[b, k] = (set(), {})
+                cell[0].update(cell_costs)
+                seen = cell[1].get(code)
+                if seen is None or residual.rank > seen.rank:
+                    cell[1][code] = residual
     out = []
-    for b, k in sorted(costs, key=lambda bk: (idx.bearer_order[bk[0]], idx.category_order[bk[1]])):
-        levels = list(codes[(b, k)].values())
+    for b, k in sorted(cells, key=lambda bk: (idx.bearer_order[bk[0]], idx.category_order[bk[1]])):
+        costs, codes = cells[b, k]
+        levels = list(codes.values())
         out.append(
             ExposureCell(
                 bearer=b,
                 category=k,
-                costs=tuple(sorted(costs[(b, k)], key=idx.cost_order.__getitem__)),
-                risks=tuple(sorted(codes[(b, k)])),
+                costs=tuple(sorted(costs, key=idx.cost_order.__getitem__)),
+                risks=tuple(sorted(codes)),
                 low=levels.count(Severity.LOW),
                 medium=levels.count(Severity.MEDIUM),
                 high=levels.count(Severity.HIGH),

@@ -40,7 +40,7 @@ def assess_questions(ctx: Context) -> tuple[QuestionStatus, ...]:
                 answered_by=have,
                 missing=missing,
                 absent=absent,
-                source=Citation.of(q.id, q.source),
+                source=ctx.index.citations.get(q.id) or Citation.of(q.id, q.source),
             )
         )
     return tuple(out)
