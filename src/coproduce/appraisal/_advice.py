@@ -12,6 +12,7 @@ power over the findings become prerequisites, so "more" reads "more, once ...".
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -39,6 +40,9 @@ from coproduce.model import (
     Stakeholder,
     Sufficiency,
 )
+
+if TYPE_CHECKING:
+    from coproduce.practice import PracticeRisk
 
 __all__ = [
     "TABLE2_SPHERES",
@@ -239,8 +243,11 @@ def _summary(verdict: Verdict, deepest: Mode | None, prereqs: tuple[Prerequisite
     return text
 
 
-def advise(ctx: Context) -> tuple[Advice, ...]:
-    """One :class:`Advice` per stakeholder the plan involves, sorted by id."""
+def advise(ctx: Context, practice: tuple[PracticeRisk, ...] = ()) -> tuple[Advice, ...]:
+    """One :class:`Advice` per stakeholder the plan involves, sorted by id.
+
+    Each carries the codes of the ``practice`` risks that land on its stakeholder.
+    """
     pol = ctx.policy
     bare = unresourced(ctx.project)
     out = []
@@ -279,6 +286,7 @@ def advise(ctx: Context) -> tuple[Advice, ...]:
                 prerequisites=prereqs,
                 reasons=tuple(reasons),
                 sources=ctx.index.cite(*cites, *(f"mode.{i.mode.value}" for i in invs)),
+                practice=tuple(p.code for p in practice if sid in p.stakeholders),
             )
         )
     return tuple(out)

@@ -100,10 +100,7 @@ def appraise(
     questions = assess_questions(ctx)
     practice = practice_risks(project, cat) if pol.practice else ()
     costs = cost_summary(ctx)
-    advice = tuple(
-        attrs.evolve(a, practice=tuple(p.code for p in practice if a.stakeholder in p.stakeholders))
-        for a in advise(ctx)
-    )
+    advice = advise(ctx, practice)
     results = Results(
         emphasis=emph,
         aims=aims,

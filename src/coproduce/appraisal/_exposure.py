@@ -88,6 +88,7 @@ def cost_exposure(ctx: Context, risks: tuple[Risk, ...]) -> tuple[ExposureCell, 
                 if seen is None or residual.rank > seen.rank:
                     cell[1][code] = residual
     out = []
+    names = {b: tuple(sorted(ids)) for b, ids in who.items()}
     for b, k in sorted(cells, key=lambda bk: (idx.bearer_order[bk[0]], idx.category_order[bk[1]])):
         costs, codes = cells[b, k]
         levels = list(codes.values())
@@ -100,8 +101,8 @@ def cost_exposure(ctx: Context, risks: tuple[Risk, ...]) -> tuple[ExposureCell, 
                 low=levels.count(Severity.LOW),
                 medium=levels.count(Severity.MEDIUM),
                 high=levels.count(Severity.HIGH),
-                least_able=bool(who[b]),
-                who=tuple(sorted(who[b])),
+                least_able=bool(names.get(b)),
+                who=names.get(b, ()),
             )
         )
     return tuple(out)

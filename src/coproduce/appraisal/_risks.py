@@ -50,6 +50,7 @@ def _detect(
     ctx: Context, stage: StageFacts, inv: Involvement | None, relation: bool
 ) -> list[tuple[FactorRule, Factor]]:
     found = []
+    who = (inv.stakeholder,) if inv is not None and relation else ()
     for rule in FACTORS.values():
         if rule.relation is not relation:
             continue
@@ -57,7 +58,6 @@ def _detect(
         if hit is None:
             continue
         points = points_of(rule, ctx, unknown=hit.unknown)
-        who = (inv.stakeholder,) if inv is not None and rule.relation else ()
         found.append(
             (
                 rule,
@@ -105,14 +105,16 @@ def _residual(factors: Iterable[Factor], statuses: tuple[MitigationStatus, ...])
 
 
 def _score(
-    ch: IndexedChallenge,
-    ctx: Context,
+    ok: frozenset[str],
     project_factors: list[tuple[FactorRule, Factor]],
     relations: dict[str, list[tuple[FactorRule, Factor]]],
 ) -> tuple[tuple[Factor, ...], tuple[str, ...]]:
-    """The factors of the worst relationship (ties: every driver), plus the project's."""
+    """The factors of the worst relationship (ties: every driver), plus the project's.
+
+    ``ok`` holds the codes of the factors that apply to the challenge scored.
+    """
     per: dict[str, list[Factor]] = {
-        sid: [f for rule, f in found if _applies(rule, ch, ctx)] for sid, found in relations.items()
+        sid: [f for _, f in found if f.code in ok] for sid, found in relations.items()
     }
     sums = {sid: sum(f.points for f in fs) for sid, fs in per.items()}
     best = max(sums.values(), default=0)
@@ -120,7 +122,7 @@ def _score(
     chosen = per[drivers[0]] if len(drivers) == 1 else None
     if chosen is None or any(len(set(f.inputs)) < len(f.inputs) for f in chosen):
         chosen = _merge(f for sid in drivers for f in per[sid])  # one driver: its own factors
-    return (*chosen, *(f for rule, f in project_factors if _applies(rule, ch, ctx))), drivers
+    return (*chosen, *(f for _, f in project_factors if f.code in ok)), drivers
 
 
 _SHOWN = 3
@@ -216,7 +218,8 @@ def risk_register(ctx: Context) -> tuple[Risk, ...]:
         }
         at = _At(stage, ctx.relevant_bearers(stage.kinds))
         for ch in ctx.index.challenges.get(stage.stage, ()):
-            factors, drivers = _score(ch, ctx, project_factors, relations)
+            ok = frozenset(rule.code for rule in FACTORS.values() if _applies(rule, ch, ctx))
+            factors, drivers = _score(ok, project_factors, relations)
             risks.append(_risk(ctx, at, ch, factors, drivers))
     risks.extend(_omissions(ctx, project_factors))
     order = ctx.index.stage_order
