@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from coproduce.appraisal._context import Context
-from coproduce.appraisal._emphasis import Scorer, read_leans, table2_conditions
+from coproduce.appraisal._emphasis import read_leans, scorer
 from coproduce.appraisal._results import (
     Action,
     Advice,
@@ -327,8 +327,8 @@ def _condition_levers(ctx: Context, advice: tuple[Advice, ...]) -> Iterator[Leve
         if a.basis == "table-2":
             delivery = ctx.people[a.stakeholder].delivery_responsibility
             groups.setdefault(delivery, []).append(a.stakeholder)
-    conditions = table2_conditions(ctx.catalogue)
-    scorer = Scorer(conditions, ctx.policy)
+    rows = scorer(ctx.catalogue, ctx.policy)
+    conditions = rows.conditions
     for delivery, ids in groups.items():
         now = ctx.profile(delivery).verdict
         read = read_leans(ctx.project, conditions, ctx.policy, delivery)
@@ -337,7 +337,7 @@ def _condition_levers(ctx: Context, advice: tuple[Advice, ...]) -> Iterator[Leve
             if inferred and c.id == "condition.conflicts-of-interest" and delivery is not None:
                 continue  # read from each one's own delivery responsibility
             for lean in _other_leans(lean_now):
-                moved = scorer.verdict([*leans[:row], lean, *leans[row + 1 :]])
+                moved = rows.verdict([*leans[:row], lean, *leans[row + 1 :]])
                 if moved is not now:
                     yield Lever(
                         code="condition",

@@ -374,12 +374,11 @@ class Context:
 def _profiles(
     project: Project, catalogue: Catalogue, policy: Policy, deliveries: set[bool | None]
 ) -> dict[bool | None, Emphasis]:
-    """The profiles by delivery responsibility; rows read alike share one contribution."""
-    stated = profile(project, catalogue, policy)
-    out: dict[bool | None, Emphasis] = {None: stated}
+    """The profiles by delivery responsibility (``None``: row 2 as the project states it)."""
+    out: dict[bool | None, Emphasis] = {None: profile(project, catalogue, policy)}
     for d in (False, True):
         if d in deliveries:
-            out[d] = profile(project, catalogue, policy, delivery=d, like=stated)
+            out[d] = profile(project, catalogue, policy, delivery=d)
     return out
 
 

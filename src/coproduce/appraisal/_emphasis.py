@@ -32,7 +32,7 @@ __all__ = [
     "emphasis",
     "profile",
     "read_leans",
-    "table2_conditions",
+    "scorer",
 ]
 
 CAPACITY = ConditionId("condition.capacity")
@@ -82,11 +82,6 @@ def read_leans(
     return [_effective_lean(project, c.id, policy, delivery) for c in conditions]
 
 
-def table2_conditions(catalogue: Catalogue) -> list[Condition]:
-    """The catalogue's Table 2 conditions in row order."""
-    return list(_rows(catalogue)[0])
-
-
 def _rows(catalogue: Catalogue) -> tuple[tuple[Condition, ...], tuple[Citation, ...]]:
     """The Table 2 conditions in row order and their citations, once per catalogue."""
     return catalogue.memo("coproduce.appraisal.table2", _build_rows)
@@ -98,12 +93,16 @@ def _build_rows(catalogue: Catalogue) -> tuple[tuple[Condition, ...], tuple[Cita
 
 
 class Scorer:
-    """Table 2 scored under one policy: each row's weight and share, worked out once."""
+    """Table 2 of one catalogue scored under one policy, each part worked out once.
 
-    __slots__ = ("conditions", "gates", "policy", "shares", "total", "weights")
+    Each row's weight and share, and its contribution per reading (see :func:`scorer`).
+    """
 
-    def __init__(self, conditions: list[Condition], policy: Policy) -> None:
-        self.conditions = conditions
+    __slots__ = ("citations", "conditions", "gates", "policy", "read", "shares", "total", "weights")
+
+    def __init__(self, catalogue: Catalogue, policy: Policy) -> None:
+        rows, self.citations = _rows(catalogue)
+        conditions = self.conditions = list(rows)
         self.policy = policy
         self.weights = [policy.weight(c.id) for c in conditions]
         total = self.total = sum(self.weights)
@@ -112,6 +111,7 @@ class Scorer:
             {lean: w * sign / total if total else 0.0 for lean, sign in _SIGN.items()}
             for w in self.weights
         ]
+        self.read: dict[tuple[int, ReadLean], ConditionContribution] = {}
 
     def verdict(self, leans: list[Lean]) -> Verdict:
         """The verdict alone for these leans: what :func:`profile` computes, nothing built."""
@@ -143,52 +143,52 @@ class Scorer:
         verdict = ceiling if lowered else ungated
         return verdict, score, coverage, ungated, tuple(gates) if lowered else ()
 
-
-def profile(
-    project: Project,
-    catalogue: Catalogue,
-    policy: Policy,
-    *,
-    delivery: bool | None = None,
-    like: Emphasis | None = None,
-) -> Emphasis:
-    """The Table 2 profile, with row 2 read from one stakeholder's ``delivery`` when known.
-
-    Rows read as in ``like`` (a profile under the same policy) keep its contributions.
-    """
-    rows, citations = _rows(catalogue)
-    conditions = list(rows)
-    read = read_leans(project, conditions, policy, delivery)
-    scorer = Scorer(conditions, policy)
-    verdict, score, coverage, ungated, gated_by = scorer.score([lean for lean, _, _ in read])
-    same = like.contributions if like is not None else ()
-    contributions = []
-    for row, (c, source, (lean, inferred, inputs)) in enumerate(
-        zip(conditions, citations, read, strict=True)
-    ):
-        kept = same[row] if row < len(same) else None
-        if kept is not None and (kept.condition, kept.lean, kept.inferred, kept.inputs) == (
-            c.id,
-            lean,
-            inferred,
-            inputs,
-        ):
-            contributions.append(kept)
-            continue
-        contributions.append(
-            ConditionContribution(
+    def contribution(self, row: int, read: ReadLean) -> ConditionContribution:
+        """How one row, read so, counts: one record per row and reading, made once."""
+        found = self.read.get((row, read))
+        if found is None:
+            c, (lean, inferred, inputs) = self.conditions[row], read
+            found = self.read[row, read] = ConditionContribution(
                 condition=c.id,
                 number=c.number,
                 label=c.label,
                 lean=lean,
                 inferred=inferred,
-                weight=scorer.weights[row],
-                contribution=round(scorer.shares[row][lean], 9) + 0.0,
-                gate=scorer.gates[row],
+                weight=self.weights[row],
+                contribution=round(self.shares[row][lean], 9) + 0.0,
+                gate=self.gates[row],
                 inputs=inputs,
-                source=source,
+                source=self.citations[row],
             )
-        )
+        return found
+
+
+_KEPT = 32
+"""How many policies' scorers a catalogue keeps (a sensitivity run may make many)."""
+
+
+def scorer(catalogue: Catalogue, policy: Policy) -> Scorer:
+    """The scorer of the catalogue's Table 2 under ``policy``, kept per catalogue.
+
+    Kept by the policy's digest, which covers every setting the scorer reads (weights, gates,
+    thresholds, coverage, the gate's ceiling) by value.
+    """
+    kept: dict[str, Scorer] = catalogue.memo("coproduce.appraisal.scorers", lambda _: {})
+    found = kept.get(policy.digest)
+    if found is None:
+        if len(kept) >= _KEPT:
+            kept.clear()
+        found = kept[policy.digest] = Scorer(catalogue, policy)
+    return found
+
+
+def profile(
+    project: Project, catalogue: Catalogue, policy: Policy, *, delivery: bool | None = None
+) -> Emphasis:
+    """The Table 2 profile, with row 2 read from one stakeholder's ``delivery`` when known."""
+    rows = scorer(catalogue, policy)
+    read = read_leans(project, rows.conditions, policy, delivery)
+    verdict, score, coverage, ungated, gated_by = rows.score([lean for lean, _, _ in read])
     return Emphasis(
         verdict=verdict,
         score=score,
@@ -196,7 +196,7 @@ def profile(
         ungated=ungated,
         gated_by=gated_by,
         advised_mode=policy.advised_mode[verdict],
-        contributions=tuple(contributions),
+        contributions=tuple(rows.contribution(row, r) for row, r in enumerate(read)),
     )
 
 
