@@ -49,6 +49,10 @@ __all__ = [
 ]
 
 
+Cell = tuple[BearerId, CategoryId]
+"""A cell of the exposure matrix: a bearer and a cost category."""
+
+
 @attrs.frozen
 class IndexedChallenge:
     """A challenge with everything the engine needs about its costs, computed once.
@@ -90,6 +94,8 @@ class CatalogueIndex:
     fixed_term: frozenset[str]
     early_fixed: frozenset[str]
     kind_bearers: Mapping[StakeholderKind, frozenset[str]]
+    cell_keys: Mapping[str, Mapping[str, tuple[tuple[Cell, frozenset[CostId]], ...]]]
+    """Per challenge, per bearer its costs fall on: each (bearer, category) cell and its costs."""
     sources: dict[tuple[str, ...], tuple[Citation, ...]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
@@ -181,6 +187,11 @@ def build_index(cat: Catalogue) -> CatalogueIndex:
         citations={e.id: Citation.of(e.id, e.source) for e in cat.entries()},
         see_also={m.id: tuple(Citation.of(m.id, s) for s in m.see_also) for m in cat.motivations},
         mode_costs=mode_costs,
+        cell_keys={
+            ch.id: {b: tuple(((b, k), costs) for k, costs in cell) for b, cell in ch.cells}
+            for chs in per_stage.values()
+            for ch in chs
+        },
         **_researcher_bearers(cat),
     )
 
@@ -278,8 +289,10 @@ def _dominance(
 
 def _outnumbering(involved: list[Stakeholder]) -> tuple[str, ...]:
     """Stakeholders of one kind making up two thirds or more of three or more, with others."""
+    if len(involved) < 3:
+        return ()
     kinds = Counter(s.kind for s in involved)
-    if len(involved) < 3 or len(kinds) < 2:
+    if len(kinds) < 2:
         return ()
     (kind, n), *_ = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0].value))
     return tuple(s.id for s in involved if s.kind is kind) if 3 * n >= 2 * len(involved) else ()

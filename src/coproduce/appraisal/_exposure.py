@@ -28,6 +28,8 @@ from coproduce.model import (
 __all__ = ["cost_exposure", "least_able"]
 
 _NEVER = (Sphere.DECISION, Sphere.COMMERCIAL)
+_WORSE = {s: {None, *(t for t in Severity if t.rank < s.rank)} for s in Severity}
+"""Per severity, what a cell's earlier severity for the same risk may be for it to replace it."""
 
 
 def _unable_stakeholders(
@@ -68,24 +70,26 @@ def cost_exposure(ctx: Context, risks: tuple[Risk, ...]) -> tuple[ExposureCell, 
     # per cell: the costs behind it and, per risk code, the worst residual severity
     cells: dict[tuple[BearerId, CategoryId], tuple[set[CostId], dict[str, Severity]]] = {}
     who: dict[str, set[str]] = defaultdict(set)
-    unable: dict[tuple[BearerId, tuple[str, ...]], tuple[str, ...]] = {}
+    unable: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
     for risk in risks:
-        bearers = set(risk.bearers)
         code, residual = risk.code, risk.residual
-        for b, per_category in idx.challenge[risk.challenge].cells:
-            if b not in bearers:
+        worse = _WORSE[residual]
+        for b in risk.bearers:
+            keyed = idx.cell_keys[risk.challenge].get(b)
+            if keyed is None:
                 continue
             found = unable.get((b, risk.stakeholders))
             if found is None:
-                found = unable[b, risk.stakeholders] = least_able(ctx, b, risk.stakeholders)
+                found = unable[b, risk.stakeholders] = least_able(
+                    ctx, BearerId(b), risk.stakeholders
+                )
             who[b].update(found)
-            for k, cell_costs in per_category:
-                cell = cells.get((b, k))
+            for key, cell_costs in keyed:
+                cell = cells.get(key)
                 if cell is None:
-                    cell = cells[b, k] = (set(), {})
+                    cell = cells[key] = (set(), {})
                 cell[0].update(cell_costs)
-                seen = cell[1].get(code)
-                if seen is None or residual.rank > seen.rank:
+                if cell[1].get(code) in worse:
                     cell[1][code] = residual
     out = []
     names = {b: tuple(sorted(ids)) for b, ids in who.items()}

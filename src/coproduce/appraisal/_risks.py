@@ -46,14 +46,24 @@ def _applies(rule: FactorRule, ch: IndexedChallenge, ctx: Context) -> bool:
     return scope is None or ch.id in scope
 
 
+_BY_KIND: dict[tuple[int, bool], tuple[FactorRule, ...]] = {}
+
+
+def _rules(relation: bool) -> tuple[FactorRule, ...]:
+    """The registered relationship or project factors, split once (again if more register)."""
+    key = (len(FACTORS), relation)
+    found = _BY_KIND.get(key)
+    if found is None:
+        found = _BY_KIND[key] = tuple(r for r in FACTORS.values() if r.relation is relation)
+    return found
+
+
 def _detect(
     ctx: Context, stage: StageFacts, inv: Involvement | None, relation: bool
 ) -> list[tuple[FactorRule, Factor]]:
     found = []
     who = (inv.stakeholder,) if inv is not None and relation else ()
-    for rule in FACTORS.values():
-        if rule.relation is not relation:
-            continue
+    for rule in _rules(relation):
         hit = rule.detect(ctx, stage, inv)
         if hit is None:
             continue
@@ -96,10 +106,19 @@ def _statuses(
 
 
 def _residual(factors: Iterable[Factor], statuses: tuple[MitigationStatus, ...]) -> int:
-    power = sum(f.points for f in factors if f.power)
-    other = sum(f.points for f in factors if not f.power)
-    governance = sum(1 for m in statuses if m.in_place is True and m.governance)
-    resources = sum(1 for m in statuses if m.in_place is True and not m.governance)
+    power = other = 0
+    for f in factors:
+        if f.power:
+            power += f.points
+        else:
+            other += f.points
+    governance = resources = 0
+    for m in statuses:
+        if m.in_place is True:
+            if m.governance:
+                governance += 1
+            else:
+                resources += 1
     floor = 1 if power else 0
     return max(floor, power - governance) + max(0, other - resources)
 
@@ -113,12 +132,16 @@ def _score(
 
     ``ok`` holds the codes of the factors that apply to the challenge scored.
     """
-    per: dict[str, list[Factor]] = {
-        sid: [f for _, f in found if f.code in ok] for sid, found in relations.items()
-    }
-    sums = {sid: sum(f.points for f in fs) for sid, fs in per.items()}
-    best = max(sums.values(), default=0)
-    drivers = tuple(sid for sid, n in sums.items() if n == best and best)
+    per: dict[str, list[Factor]] = {}
+    best, worst = 0, []
+    for sid, found in relations.items():
+        fs = per[sid] = [f for _, f in found if f.code in ok]
+        n = sum(f.points for f in fs)
+        if n > best:
+            best, worst = n, [sid]
+        elif n == best and n:
+            worst.append(sid)
+    drivers = tuple(worst)
     chosen = per[drivers[0]] if len(drivers) == 1 else None
     if chosen is None or any(len(set(f.inputs)) < len(f.inputs) for f in chosen):
         chosen = _merge(f for sid in drivers for f in per[sid])  # one driver: its own factors
