@@ -92,13 +92,29 @@ def _build_rows(catalogue: Catalogue) -> tuple[tuple[Condition, ...], tuple[Cita
     return conditions, tuple(Citation.of(c.id, c.source) for c in conditions)
 
 
+Scored = tuple[Verdict, float, float, Verdict, tuple[ConditionId, ...]]
+"""Table 2 scored: verdict, score, coverage, ungated verdict, the gates that lowered it."""
+_SCORED = 1 << 14
+"""How many combinations of leans a scorer keeps the scores of (a few MB at most)."""
+
+
 class Scorer:
     """Table 2 of one catalogue scored under one policy, each part worked out once.
 
     Each row's weight and share, and its contribution per reading (see :func:`scorer`).
     """
 
-    __slots__ = ("citations", "conditions", "gates", "policy", "read", "shares", "total", "weights")
+    __slots__ = (
+        "citations",
+        "conditions",
+        "gates",
+        "policy",
+        "read",
+        "scored",
+        "shares",
+        "total",
+        "weights",
+    )
 
     def __init__(self, catalogue: Catalogue, policy: Policy) -> None:
         rows, self.citations = _rows(catalogue)
@@ -112,15 +128,26 @@ class Scorer:
             for w in self.weights
         ]
         self.read: dict[tuple[int, ReadLean], ConditionContribution] = {}
+        self.scored: dict[tuple[Lean, ...], Scored] = {}
 
     def verdict(self, leans: list[Lean]) -> Verdict:
         """The verdict alone for these leans: what :func:`profile` computes, nothing built."""
         return self.score(leans)[0]
 
-    def score(
-        self, leans: list[Lean]
-    ) -> tuple[Verdict, float, float, Verdict, tuple[ConditionId, ...]]:
-        """Verdict, score, coverage, ungated verdict and the gates that lowered it."""
+    def score(self, leans: list[Lean]) -> Scored:
+        """Verdict, score, coverage, ungated verdict and the gates that lowered it.
+
+        Worked out once per combination of leans (there are at most 3 ** rows of them).
+        """
+        key = tuple(leans)
+        found = self.scored.get(key)
+        if found is None:
+            if len(self.scored) >= _SCORED:
+                self.scored.clear()
+            found = self.scored[key] = self._score(leans)
+        return found
+
+    def _score(self, leans: list[Lean]) -> Scored:
         total, policy = self.total, self.policy
         known = score = 0.0
         gates: list[ConditionId] = []
