@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -302,17 +303,25 @@ def _stage_facts(
     stage: str, invs: tuple[Involvement, ...], people: Mapping[str, Stakeholder]
 ) -> StageFacts:
     involved = [people[i.stakeholder] for i in invs]
-    high = tuple(s.id for s in involved if s.power is Level.HIGH)
-    low = tuple(s.id for s in involved if s.power is Level.LOW)
-    familiar = tuple(s.id for s in involved if s.familiar)
-    disparity = high + low if high and low else ()
+    high: list[str] = []
+    low: list[str] = []
+    known: list[str] = []
+    for s in involved:
+        if s.power is Level.HIGH:
+            high.append(s.id)
+        elif s.power is Level.LOW:
+            low.append(s.id)
+        if s.familiar:
+            known.append(s.id)
+    familiar = tuple(known)
+    disparity = (*high, *low) if high and low else ()
     outnumbering = _outnumbering(involved)
     return StageFacts(
         stage=StageId(stage),
         involvements=invs,
-        stakeholders=tuple(i.stakeholder for i in invs),
-        mode=max(i.mode for i in invs),
-        kinds=frozenset(s.kind for s in involved),
+        stakeholders=tuple([i.stakeholder for i in invs]),
+        mode=max([i.mode for i in invs]),
+        kinds=frozenset([s.kind for s in involved]),
         familiar=familiar,
         disparity=disparity,
         outnumbering=outnumbering,
@@ -395,6 +404,9 @@ def _profiles(
     return out
 
 
+_BY_STAKEHOLDER = attrgetter("stakeholder")
+
+
 def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Context:
     """Build the context: the catalogue index (memoised) and sorted views of the project."""
     index = catalogue.memo("coproduce.appraisal.index", build_index)
@@ -406,7 +418,7 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
         plan_of[inv.stakeholder].append(inv)
     order = index.stage_order
     stages: dict[str, StageFacts] = {
-        s: _stage_facts(s, tuple(sorted(by_stage[s], key=lambda i: i.stakeholder)), people)
+        s: _stage_facts(s, tuple(sorted(by_stage[s], key=_BY_STAKEHOLDER)), people)
         for s in index.stages
         if s in by_stage
     }
