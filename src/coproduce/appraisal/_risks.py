@@ -20,7 +20,7 @@ from coproduce.appraisal._context import Context, IndexedChallenge, StageFacts
 from coproduce.appraisal._factors import expecting_help
 from coproduce.appraisal._registry import FACTORS, MITIGATIONS, FactorRule
 from coproduce.appraisal._results import Factor, MitigationStatus, Risk, Severity
-from coproduce.model import Involvement, MitigationId, Mode, StageId
+from coproduce.model import Involvement, MitigationId, Mode
 
 __all__ = ["points_of", "risk_register", "severity"]
 
@@ -203,11 +203,11 @@ def _risk(
     cutoffs = ctx.policy.severity_cutoffs
     stage = at.stage
     statuses = _statuses(ctx, stage, ch, at.seen)
-    points = sum(f.points for f in factors)
+    points = sum([f.points for f in factors])
     # The worst relationship counts once, so summing its factors is the relationship's score.
     return Risk(
         code="risk." + ch.id.removeprefix("challenge."),
-        stage=StageId(stage.stage),
+        stage=stage.stage,
         challenge=ch.id,
         label=ch.label,
         stakeholders=stakeholders if stakeholders is not None else stage.stakeholders,
@@ -215,7 +215,7 @@ def _risk(
         mode=stage.mode,
         costs=ch.costs,
         categories=ch.categories,
-        bearers=tuple(b for b in ch.bearers if b in at.relevant),
+        bearers=tuple([b for b in ch.bearers if b in at.relevant]),
         factors=factors,
         points=points,
         severity=severity(points, cutoffs),
