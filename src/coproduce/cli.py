@@ -394,8 +394,8 @@ def _validate_arguments(validate: argparse.ArgumentParser) -> None:
     validate.add_argument(
         "--kind",
         choices=["project", "appraisal", "catalogue", "log"],
-        default="project",
-        help="what the documents are (default: project)",
+        help="what the documents are (default: log for X.log.yaml, .yml, .json or .toml, "
+        "else project)",
     )
 
 
@@ -716,13 +716,15 @@ class _Progress:
 
 
 def _cmd_validate(args: argparse.Namespace, stdout: TextIO) -> int:
-    from coproduce.io import load
+    from coproduce.io import Kind, load
+    from coproduce.portfolio import LOG_SUFFIXES
 
     bad = 0
     for path in args.paths:
         name = visible(str(path))
+        kind: Kind = args.kind or ("log" if path.name.lower().endswith(LOG_SUFFIXES) else "project")
         try:
-            load(path, args.kind)
+            load(path, kind)
         except DocumentError as exc:
             bad += 1
             n = len(exc.issues) + exc.omitted

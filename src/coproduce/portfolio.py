@@ -67,6 +67,9 @@ Entry = tuple[Any, ...]
 def pairs(folder: Path) -> Iterator[tuple[str, Path, Path | None]]:
     """``(source, project file, log file or None)`` for each project of a folder, sorted.
 
+    The log of the project whose id is ``X`` is ``X.log.yaml`` (``.yml``, ``.json``,
+    ``.toml``) beside the project or in a ``logs`` folder beside it.
+
     Raises:
         DocumentError: ``folder`` is not a folder.
 
@@ -100,10 +103,11 @@ def _log_for(project_file: Path) -> Path | None:
         return None
     if pid is None:
         return None
-    for suffix in LOG_SUFFIXES:
-        candidate = project_file.with_name(pid + suffix)
-        if candidate.is_file():
-            return candidate
+    for folder in (project_file.parent, project_file.parent / "logs"):
+        for suffix in LOG_SUFFIXES:
+            candidate = folder / (pid + suffix)
+            if candidate.is_file():
+                return candidate
     return None
 
 
@@ -112,6 +116,19 @@ def _answer(support: Support, fields: tuple[str, ...]) -> str:
     if any(v is False for v in values):
         return "no"
     return "yes" if all(v is True for v in values) else "unknown"
+
+
+_PLACES = Decimal("0.0001")
+
+
+def _invalid(source: str, exc: DocumentError) -> Entry:
+    """The entry of a document with problems: its own file and its first problems."""
+    where = [f"{i.location}: " if i.location else "" for i in exc.issues[:3]]
+    return (
+        "invalid",
+        source,
+        tuple(f"{w}{i.path}: {i.message}" for w, i in zip(where, exc.issues, strict=False)),
+    )
 
 
 def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None) -> Entry:
@@ -125,9 +142,12 @@ def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None
 
     try:
         project = load_project(project_file)
+    except DocumentError as exc:
+        return _invalid(source, exc)
+    try:
         log = None if log_file is None else load_log(log_file, project=project)
     except DocumentError as exc:
-        return ("invalid", source, tuple(f"{i.path}: {i.message}" for i in exc.issues[:3]))
+        return _invalid(str(log_file) if isinstance(log_file, Path) else f"{source} (log)", exc)
     answers = tuple(_answer(project.support, fields) for _, fields in _QUESTIONS)
     if log is None:
         return ("planned", source, answers)
@@ -161,6 +181,7 @@ class CurrencySpend:
         budget: the involvement budgets of the logged projects that set one.
         spent_budgeted: money spent by the projects that set a budget.
         planned: the costings' planned money, of the projects that have a costing.
+        share: ``spent_budgeted / budget`` to four places; ``None`` without a budget.
 
     """
 
@@ -169,11 +190,7 @@ class CurrencySpend:
     budget: Decimal
     spent_budgeted: Decimal
     planned: Decimal
-
-    @property
-    def share(self) -> Decimal | None:
-        """``spent_budgeted / budget``; ``None`` without a budget."""
-        return self.spent_budgeted / self.budget if self.budget else None
+    share: Decimal | None
 
 
 @attrs.frozen(kw_only=True)
@@ -296,7 +313,12 @@ class TrackingPortfolio:
             problems=tuple(self._problems),
             spend=tuple(
                 CurrencySpend(
-                    currency=c, spent=v[0], budget=v[1], spent_budgeted=v[2], planned=v[3]
+                    currency=c,
+                    spent=v[0],
+                    budget=v[1],
+                    spent_budgeted=v[2],
+                    planned=v[3],
+                    share=(v[2] / v[1]).quantize(_PLACES) if v[1] else None,
                 )
                 for c, v in sorted(self._spend.items())
             ),

@@ -163,7 +163,10 @@ def log_problems(
             (
                 "project",
                 "unknown-reference",
-                f"the log is for project {log.project!r}, not {project.id!r}",
+                f"the log is for project {log.project!r}, but the project has no id: add "
+                f"`id: {log.project}` to the project to link the two"
+                if project.id is None
+                else f"the log is for project {log.project!r}, not {project.id!r}",
             )
         )
     problems.extend(_money_problems(log, project))
