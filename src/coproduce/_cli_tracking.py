@@ -228,7 +228,7 @@ def _cmd_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce._text import visible
     from coproduce.cli import _format_from
     from coproduce.io import to_data
-    from coproduce.portfolio import TrackingPortfolio, pairs, track_many
+    from coproduce.portfolio import TrackingPortfolio, pairs, problem_line, track_many
     from coproduce.report._tracking import portfolio_html
 
     view = TrackingPortfolio()
@@ -248,8 +248,7 @@ def _cmd_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
     )
     _emit(text, args.output, stdout)
     for source, problem in s.problems:
-        sep = ":" if problem[:1].isdigit() else ": "  # file:line:column: ...
-        print(visible(f"{source}{sep}{problem}"), file=sys.stderr)
+        print(visible(problem_line(source, problem)), file=sys.stderr)
     if s.invalid:
         more = s.invalid - len(s.problems)
         tail = f" ({more} more not shown)" if more > 0 else ""

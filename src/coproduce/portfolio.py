@@ -43,6 +43,7 @@ __all__ = [
     "PortfolioTracking",
     "TrackingPortfolio",
     "pairs",
+    "problem_line",
     "track_many",
     "track_one",
 ]
@@ -119,6 +120,11 @@ def _answer(support: Support, fields: tuple[str, ...]) -> str:
 
 
 _PLACES = Decimal("0.0001")
+
+
+def problem_line(source: str, message: str) -> str:
+    """One problem of :attr:`PortfolioTracking.problems` as ``file:line:column: message``."""
+    return f"{source}{':' if message[:1].isdigit() else ': '}{message}"
 
 
 def _invalid(source: str, exc: DocumentError) -> Entry:

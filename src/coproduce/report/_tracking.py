@@ -6,7 +6,7 @@ from decimal import Decimal
 from html import escape
 
 from coproduce.appraisal import Comparison
-from coproduce.portfolio import PortfolioTracking
+from coproduce.portfolio import PortfolioTracking, problem_line
 from coproduce.report._style import INK, MUTED
 from coproduce.report._writers import _md as md_text
 from coproduce.report._writers import plain
@@ -241,7 +241,7 @@ def portfolio_html(s: PortfolioTracking) -> str:
         ["organisational question (p. 7)", "yes", "no", "unknown"],
         [[q.question, str(q.yes), str(q.no), str(q.unknown)] for q in s.questions],
     )
-    problems = "".join(f"<li>{escape(a)}: {escape(b)}</li>" for a, b in s.problems)
+    problems = "".join(f"<li>{escape(problem_line(a, b))}</li>" for a, b in s.problems)
     return _page(
         "Portfolio: involvement planned against actual",
         f"<p>{s.projects} projects, {s.logged} with a log, {s.invalid} with problems.</p>"
