@@ -179,7 +179,10 @@ def test_log_add_reports_a_bad_date_at_the_date(
     entry = study.with_name("e.yaml")
     entry.write_text('note: x\ndate: "2027-02-30"\n')
     assert _run("log", "add", str(study), "--entry", str(entry))[0] == 1
-    assert f"{entry}:2:7: $.date: date '2027-02-30' is not a date" in capsys.readouterr().err
+    assert (
+        f"{entry}:2:7: $.date: date '2027-02-30' is not a day of the calendar"
+        in capsys.readouterr().err
+    )
     entry.write_text('date: "2020-01-01"\n')
     assert _run("log", "add", str(study), "--entry", str(entry))[0] == 1
     assert "$.date: entry date: '2020-01-01' is before" in capsys.readouterr().err
@@ -262,3 +265,100 @@ def test_portfolio_names_the_log_with_the_problem_and_fails(
     line = 1 + text[: text.index("advisory-grp")].count("\n")
     assert f"{study}:{line}:" in err and "'advisory-grp'; did you mean" in err
     assert "1 projects, 1 with problems" in err or "1 with problems" in err
+
+
+# --------------------------------------------------------------------------- review findings
+
+
+def test_validate_checks_a_log_against_the_project_it_names(study: Path, tmp_path: Path) -> None:
+    study.write_text(
+        study.read_text().replace("advisory-group, people: 7", "advisory-grup, people: 7")
+    )
+    status, out = _run("validate", str(study))
+    assert status == 1 and "did you mean 'advisory-group'" in out
+    alone = tmp_path / "a" / "b" / "x.log.yaml"
+    alone.parent.mkdir(parents=True)
+    shutil.copy(example_log_path("trial-patient-partners"), alone)
+    status, out = _run("validate", str(alone))
+    assert status == 0 and "not checked" in out and "--project" in out
+    named = tmp_path / "mylog.yaml"
+    shutil.copy(example_log_path("trial-patient-partners"), named)
+    status, out = _run("validate", str(named))
+    assert status == 1 and "it looks like a log" in out
+
+
+def test_a_change_to_a_line_the_plan_does_not_have_is_refused(
+    study: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entry = study.with_name("e.yaml")
+    entry.write_text(
+        'date: "2027-03-01"\nchanges:\n'
+        "- {change: drop, stage: stage.collecting-data, stakeholder: therapists}\n"
+        "- {change: drop, stage: stage.collecting-data, stakeholder: therapists}\n"
+    )
+    before = study.read_bytes()
+    assert _run("log", "add", str(study), "--entry", str(entry))[0] == 1
+    err = capsys.readouterr().err
+    assert f"{entry}:4:3: $.changes[1]: the plan, as it stands at this entry, has no line" in err
+    assert "$.changes[0]" not in err  # the first drop is of a planned line
+    assert study.read_bytes() == before
+
+
+def test_log_add_gives_json_entries_their_line_and_column(
+    study: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entry = study.with_name("e.json")
+    entry.write_text('{"date": "2027-03-01",\n "risks": [{"code": "risk.nope"}]}\n')
+    assert _run("log", "add", str(study), "--entry", str(entry))[0] == 1
+    assert f"{entry}:2:21: $.risks[0].code" in capsys.readouterr().err
+
+
+def test_append_to_log_takes_plain_data_and_refuses_an_empty_file(
+    study: Path, tmp_path: Path
+) -> None:
+    log = append_to_log(study, {"date": "2027-03-01", "note": "plain"}, project=TRIAL)
+    assert log.entries[-1].note == "plain"
+    empty = tmp_path / "empty.log.yaml"
+    empty.write_text("")
+    with pytest.raises(DocumentError, match="coproduce log new"):
+        append_to_log(empty, LogEntry(date="2027-01-01"))
+
+
+def test_log_new_follows_the_output_suffix_and_says_when_it_cannot_record_money(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "trial.yaml"
+    shutil.copy(example_path("trial-patient-partners"), project)  # no costing
+    assert _run("log", "new", str(project), "-o", str(tmp_path / "x.log.json"))[0] == 0
+    assert json.loads((tmp_path / "x.log.json").read_text())["entries"] == []
+    assert "cannot record money" in capsys.readouterr().err
+    assert _run("log", "new", str(project), "-o", str(tmp_path / "x.txt"))[0] == 2
+    assert "cannot tell the format" in capsys.readouterr().err
+    entry = tmp_path / "e.yaml"
+    entry.write_text('date: "2027-01-15"\nspending: [{line: printing, amount: 45.10}]\n')
+    log = tmp_path / "x.log.json"
+    assert _run("log", "add", str(log), "--entry", str(entry), "--project", str(project))[0] == 1
+    assert "add `currency: GBP`" in capsys.readouterr().err
+
+
+def test_portfolio_refuses_an_output_it_cannot_write_and_reports_stray_logs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "folder"
+    shutil.copytree(example_path("contested-policy").parent, folder)
+    assert _run("portfolio", str(folder), "-o", str(tmp_path / "p.md"))[0] == 2
+    assert not (tmp_path / "p.md").exists()
+    capsys.readouterr()
+    logs = folder / "logs"
+    shutil.copy(logs / "contested-policy.log.yaml", folder / "contested-policy.log.yaml")
+    ghost = (
+        (logs / "contested-policy.log.yaml")
+        .read_text()
+        .replace("project: contested-policy", "project: ghost")
+    )
+    (logs / "ghost.log.yaml").write_text(ghost)
+    status, out = _run("portfolio", str(folder))
+    err = capsys.readouterr().err
+    assert status == 1 and json.loads(out)["logged"] == 2
+    assert "ghost.log.yaml: not read: no project" in err
+    assert "logs/contested-policy.log.yaml: not read: project 'contested-policy' already" in err

@@ -78,7 +78,11 @@ def test_a_log_is_strict_and_reports_every_problem_with_its_path() -> None:
 @pytest.mark.parametrize(
     ("entry", "path", "message"),
     [
-        ('{"date": "2026-13-01"}', "$.entries[0].date", "date '2026-13-01' is not a date"),
+        (
+            '{"date": "2026-13-01"}',
+            "$.entries[0].date",
+            "date '2026-13-01' is not a day of the calendar",
+        ),
         ('{"date": "1 May"}', "$.entries[0].date", "date '1 May' is not a date"),
         (
             '{"date": "2026-01-01", "activities": [{"stage": "stage.framing-questions", '

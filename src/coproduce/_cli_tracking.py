@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -27,8 +28,9 @@ def add_parsers(sub: Any) -> None:
         "log",
         help="work with an involvement log",
         formatter_class=_FMT,
-        epilog="examples:\n  coproduce log new study.yaml                  writes study.log.yaml\n"
-        "  coproduce log add study.log.yaml --entry june.yaml",
+        epilog="examples (the project in study.yaml has id: falls-study):\n"
+        "  coproduce log new study.yaml          writes falls-study.log.yaml beside it\n"
+        "  coproduce log add falls-study.log.yaml --entry june.yaml",
     )
     log_sub = log.add_subparsers(dest="log_command", metavar="ACTION", required=True)
     _log_new_arguments(log_sub.add_parser("new", help="start the involvement log of a project"))
@@ -122,26 +124,21 @@ def _emit(text: str, output: Path | None, stdout: TextIO) -> None:
         write_text(output, text)
 
 
-_PROJECT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
-
-
 def _project_beside(log_path: Path) -> Path:
-    """The project file the log names, in the log's folder or the folder above it."""
+    """The project file the log names, near the log (see ``portfolio.project_for``)."""
     from coproduce.cli import _Usage
     from coproduce.io import load_log
+    from coproduce.portfolio import project_for
 
+    found = project_for(log_path)
+    if found is not None:
+        return found
     pid = load_log(log_path, references=False).project
-    folders = [log_path.parent, log_path.parent.parent]
-    for folder in folders:
-        for suffix in _PROJECT_SUFFIXES:
-            candidate = folder / f"{pid}{suffix}"
-            if candidate.is_file():
-                return candidate
-    looked = " or ".join(str(f) for f in dict.fromkeys(folders))
+    folders = " or ".join(str(f) for f in dict.fromkeys([log_path.parent, log_path.parent.parent]))
     raise _Usage(
-        f"{log_path} is the log of project {pid!r}, but no {pid}.yaml (or .yml, .json, "
-        f".toml) is in {looked}; pass --project FILE so the entry's stakeholders, "
-        "researchers and aims can be checked"
+        f"{log_path} is the log of project {pid!r}, but no project with that id is in "
+        f"{folders}; pass --project FILE so the entry's stakeholders, researchers and aims "
+        "can be checked"
     )
 
 
@@ -153,11 +150,11 @@ def _cmd_log(args: argparse.Namespace, stdout: TextIO) -> int:
     project_path = args.project or _project_beside(args.log)
     project = load_project(project_path)
     entry = load_entry(args.entry)
-    own = None
-    if args.entry.suffix.lower() in (".yaml", ".yml"):
-        own = args.entry.read_text(encoding="utf-8")
+    suffix = args.entry.suffix.lower()
+    own = None if suffix == ".toml" else args.entry.read_text(encoding="utf-8")
+    yaml = own if suffix in (".yaml", ".yml") else None
     try:
-        new = append_to_log(args.log, entry, project=project, entry_text=own)
+        new = append_to_log(args.log, entry, project=project, entry_text=yaml)
     except DocumentError as exc:
         if exc.what == "log entry":
             exc.source = str(args.entry)
@@ -186,7 +183,7 @@ def _cmd_log_new(args: argparse.Namespace, stdout: TextIO) -> int:
             f"{args.project} has no id; add `id: my-study` (letters, digits and hyphens) to "
             "it: the log names its project by id"
         )
-    fmt: Format = args.format or "yaml"
+    fmt: Format = _output_format(args, _LOG_SUFFIXES, "yaml")  # type: ignore[assignment]
     output = args.output or args.project.with_name(f"{project.id}.log.{fmt}")
     if output.exists():
         raise _Usage(f"{output} exists; a log is only ever appended to (coproduce log add)")
@@ -196,17 +193,47 @@ def _cmd_log_new(args: argparse.Namespace, stdout: TextIO) -> int:
         raise _Usage(f"--currency {args.currency}: {exc}") from None
     write_text(output, text)
     stdout.write(f"{output}: a new log for project {project.id!r}\n")
+    if args.currency is None and project.costing is None:
+        print(
+            f"note: the log has no currency, so it cannot record money yet; add `currency: "
+            f"GBP` (your ISO 4217 code) to {output}, or start it with --currency",
+            file=sys.stderr,
+        )
     return 0
 
 
+_LOG_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+
+
+def _output_format(args: argparse.Namespace, suffixes: dict[str, str], default: str) -> str:
+    """``--format``, else the one the ``--output`` suffix names, else ``default``.
+
+    A suffix the command cannot write is refused rather than filled with another format.
+    """
+    from coproduce.cli import _Usage
+
+    suffix = "" if args.output is None else args.output.suffix.lower()
+    named = suffixes.get(suffix)
+    if args.format is None:
+        if args.output is None:
+            return default
+        if named is None:
+            known = ", ".join(sorted(suffixes))
+            raise _Usage(f"cannot tell the format of {args.output} (give --format, or {known})")
+        return named
+    if named is not None and named != args.format:
+        raise _Usage(f"--format {args.format}, but {args.output} names {named}")
+    return str(args.format)
+
+
 def _cmd_track(args: argparse.Namespace, stdout: TextIO) -> int:
-    from coproduce.cli import _REPORT_SUFFIXES, _format_from
+    from coproduce.cli import _REPORT_SUFFIXES
     from coproduce.io import load_log, load_project, to_data
     from coproduce.ratecards import default
     from coproduce.report._tracking import tracking_html, tracking_markdown, tracking_text
     from coproduce.tracking import compare, reappraise
 
-    fmt = _format_from(args.format, args.output, _REPORT_SUFFIXES, "text")
+    fmt = _output_format(args, _REPORT_SUFFIXES, "text")
     project = load_project(args.project)
     log = load_log(args.log, project=project)
     again = reappraise(project, log)
@@ -224,36 +251,58 @@ def _cmd_track(args: argparse.Namespace, stdout: TextIO) -> int:
 _PORTFOLIO_SUFFIXES = {".html": "html", ".htm": "html", ".json": "json"}
 
 
-def _cmd_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
-    from coproduce._text import visible
-    from coproduce.cli import _format_from
-    from coproduce.io import to_data
-    from coproduce.portfolio import TrackingPortfolio, pairs, problem_line, track_many
-    from coproduce.report._tracking import portfolio_html
+def _tracked(
+    items: Iterator[tuple[str, Path, Path | None]], matched: set[Path], workers: int
+) -> Iterator[Any]:
+    """``track_many`` over ``items`` on ``workers`` processes, noting the logs it reads."""
+    from coproduce.portfolio import track_many
 
-    view = TrackingPortfolio()
-    workers = args.workers if args.workers >= 0 else (os.cpu_count() or 1)
-    pool = ProcessPoolExecutor(workers) if workers > 0 else None
+    def noted() -> Iterator[tuple[str, Path, Path | None]]:
+        for source, project, log in items:
+            if log is not None:
+                matched.add(log)
+            yield source, project, log
+
+    size = workers if workers >= 0 else (os.cpu_count() or 1)
+    pool = ProcessPoolExecutor(size) if size > 0 else None
     try:
-        for entry in track_many(pairs(args.folder), executor=pool):
-            view.add(entry)
+        yield from track_many(noted(), executor=pool)
     finally:
         if pool is not None:
             pool.shutdown()
+
+
+def _cmd_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
+    from coproduce._text import visible
+    from coproduce.io import to_data
+    from coproduce.portfolio import TrackingPortfolio, pairs, problem_line, unmatched_logs
+    from coproduce.report._tracking import portfolio_html
+
+    fmt = _output_format(args, _PORTFOLIO_SUFFIXES, "json")
+    view, matched = TrackingPortfolio(), set[Path]()
+    for entry in _tracked(pairs(args.folder), matched, args.workers):
+        view.add(entry)
+    stray = 0
+    for log, why in unmatched_logs(args.folder, matched):
+        stray += 1
+        print(visible(f"{log}: {why}"), file=sys.stderr)
     s = view.summary()
     text = (
         portfolio_html(s)
-        if _format_from(args.format, args.output, _PORTFOLIO_SUFFIXES, "json") == "html"
+        if fmt == "html"
         else json.dumps(to_data(s), indent=2, ensure_ascii=False) + "\n"
     )
     _emit(text, args.output, stdout)
     for source, problem in s.problems:
         print(visible(problem_line(source, problem)), file=sys.stderr)
-    if s.invalid:
+    if s.invalid or stray:
         more = s.invalid - len(s.problems)
         tail = f" ({more} more not shown)" if more > 0 else ""
-        print(f"{s.projects} projects, {s.invalid} with problems{tail}", file=sys.stderr)
-    return 1 if s.invalid else 0
+        print(
+            f"{s.projects} projects, {s.invalid} with problems{tail}; {stray} logs not read",
+            file=sys.stderr,
+        )
+    return 1 if s.invalid or stray else 0
 
 
 COMMANDS = {"log": _cmd_log, "track": _cmd_track, "portfolio": _cmd_portfolio}

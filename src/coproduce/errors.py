@@ -66,7 +66,7 @@ class FieldValueError(CoproduceError, ValueError):
         ...     LogEntry(date="2026-02-30")
         ... except FieldValueError as exc:
         ...     print(exc.field, "-", exc)
-        date - date '2026-02-30' is not a date written YYYY-MM-DD
+        date - date '2026-02-30' is not a day of the calendar
 
     """
 

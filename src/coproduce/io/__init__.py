@@ -506,7 +506,7 @@ def load_log(
         Traceback (most recent call last):
         ...
         coproduce.errors.DocumentError: log document has 1 problem:
-          - $.entries[0].date: date '2026-02-30' is not a date written YYYY-MM-DD (line 4, column 9)
+          - $.entries[0].date: date '2026-02-30' is not a day of the calendar (line 4, column 9)
 
     """
     both = project is not None and references
@@ -545,7 +545,7 @@ def _locate_again(
 
 def append_to_log(
     path: os.PathLike[str] | str,
-    entry: LogEntry,
+    entry: LogEntry | dict[str, Any],
     *,
     project: Project | None = None,
     catalogue: Catalogue | None = None,
@@ -553,6 +553,9 @@ def append_to_log(
     limits: Limits | None = None,
 ) -> InvolvementLog:
     """Append ``entry`` to the log file at ``path``, leaving every earlier byte as it was.
+
+    ``entry`` is a :class:`~coproduce.model.LogEntry` or its plain data (a ``dict`` as an
+    entry file holds it, read with :func:`load_entry`).
 
     The entry is checked first (stages and risk codes against the catalogue; with
     ``project``, stakeholders, researchers and aims too; not dated before the last entry),
@@ -576,11 +579,15 @@ def append_to_log(
 
     name = str(path)
     lim = limits if limits is not None else _DEFAULT_LIMITS
+    if not isinstance(entry, LogEntry):
+        entry = load_entry(entry, limits=lim)
     fmt = detect(Path(path), None)
     try:
         text = read_file(path, lim).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _unreadable(name, f"{name} is not UTF-8 text: {exc}") from None
+    if not text.strip():
+        raise _unreadable(name, "it is empty; start a log with `coproduce log new PROJECT`")
     try:
         log = load_log(text, project=project, format=fmt, catalogue=catalogue, limits=lim)
     except DocumentError as exc:
@@ -597,8 +604,15 @@ def append_to_log(
             [Issue(path=at, code=code, message=msg) for at, code, msg in problems],
             what="log entry",
         )
+    last = f"entries[{len(new.entries) - 1}]"
+    whole = log_problems(new, project, catalogue=cat)
+    mine = [(f"${at[len(last) :]}", c, m) for at, c, m in whole if at.startswith(last + ".")]
+    if mine:  # the new entry's own problems, at its own paths
+        raise DocumentError(
+            [Issue(path=at, code=code, message=msg) for at, code, msg in mine], what="log entry"
+        )
     try:
-        _raise_problems(log_problems(new, project, catalogue=cat), "log document")
+        _raise_problems(whole, "log document")
     except DocumentError as exc:
         exc.source = name
         raise
@@ -615,8 +629,8 @@ def append_to_log(
                 path="$.entries",
                 code="cannot-append",
                 message="the entry cannot be added without rewriting earlier entries",
-                expected="entries as a block list at the end of a YAML log (- date: ...), the "
-                "entries array of a JSON log, or [[entries]] tables in a TOML log",
+                expected="entries as a block list in a YAML log (- date: ...), the entries "
+                "array of a JSON log, or [[entries]] tables in a TOML log",
             )
         ],
         what="log document",

@@ -59,10 +59,15 @@ def _at_least_one(_: Any, attribute: attrs.Attribute[Any], value: int) -> None:
 
 
 def _iso_date(_: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    written = bool(_DATE.match(value))
     try:
-        ok = bool(_DATE.match(value)) and datetime.date.fromisoformat(value) is not None
+        ok = written and datetime.date.fromisoformat(value) is not None
     except ValueError:
         ok = False
+    if written and not ok:
+        raise FieldValueError(
+            attribute.name, f"{attribute.name} {value!r} is not a day of the calendar"
+        )
     if not ok:
         raise FieldValueError(
             attribute.name, f"{attribute.name} {value!r} is not a date written YYYY-MM-DD"
