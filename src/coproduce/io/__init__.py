@@ -574,8 +574,6 @@ def append_to_log(
 
     """
     from coproduce.io._append import appended_texts
-    from coproduce.model import append_entry
-    from coproduce.tracking import entry_problems
 
     name = str(path)
     lim = limits if limits is not None else _DEFAULT_LIMITS
@@ -593,29 +591,7 @@ def append_to_log(
     except DocumentError as exc:
         exc.source = name
         raise
-    cat = catalogue if catalogue is not None else default_catalogue()
-    problems = [(f"${at}", code, msg) for at, code, msg in entry_problems(entry, "", cat, project)]
-    try:
-        new = append_entry(log, entry)
-    except ValueError as exc:
-        problems.append(("$.date", "out-of-order", str(exc)))
-    if problems:
-        raise DocumentError(
-            [Issue(path=at, code=code, message=msg) for at, code, msg in problems],
-            what="log entry",
-        )
-    last = f"entries[{len(new.entries) - 1}]"
-    whole = log_problems(new, project, catalogue=cat)
-    mine = [(f"${at[len(last) :]}", c, m) for at, c, m in whole if at.startswith(last + ".")]
-    if mine:  # the new entry's own problems, at its own paths
-        raise DocumentError(
-            [Issue(path=at, code=code, message=msg) for at, code, msg in mine], what="log entry"
-        )
-    try:
-        _raise_problems(whole, "log document")
-    except DocumentError as exc:
-        exc.source = name
-        raise
+    new = _checked_append(log, entry, project, catalogue, name)
     for candidate in appended_texts(text, fmt, converter.unstructure(entry), entry_text):
         try:
             if load_log(candidate, format=fmt, catalogue=catalogue, references=False) == new:
@@ -636,6 +612,41 @@ def append_to_log(
         what="log document",
         source=name,
     )
+
+
+def _checked_append(
+    log: InvolvementLog,
+    entry: LogEntry,
+    project: Project | None,
+    catalogue: Catalogue | None,
+    name: str,
+) -> InvolvementLog:
+    """``log`` with ``entry`` appended, once the entry and then the whole log check out."""
+    from coproduce.model import append_entry
+    from coproduce.tracking import entry_problems
+
+    cat = catalogue if catalogue is not None else default_catalogue()
+    problems = [(f"${at}", code, msg) for at, code, msg in entry_problems(entry, "", cat, project)]
+    try:
+        new = append_entry(log, entry)
+    except ValueError as exc:
+        problems.append(("$.date", "out-of-order", str(exc)))
+    if not problems:
+        last = f"entries[{len(new.entries) - 1}]"
+        whole = log_problems(new, project, catalogue=cat)
+        # the new entry's own problems are reported at its own paths, the rest at the log's
+        problems = [(f"${at[len(last) :]}", c, m) for at, c, m in whole if at.startswith(last)]
+    if problems:
+        raise DocumentError(
+            [Issue(path=at, code=code, message=msg) for at, code, msg in problems],
+            what="log entry",
+        )
+    try:
+        _raise_problems(whole, "log document")
+    except DocumentError as exc:
+        exc.source = name
+        raise
+    return new
 
 
 def new_log_text(project: Project, format: Format = "yaml", *, currency: str | None = None) -> str:
