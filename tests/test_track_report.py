@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io as stdio
 import json
+from pathlib import Path
 
 import attrs
 import pytest
@@ -230,3 +231,31 @@ def test_the_cli_report_ends_with_what_reappraisal_changed() -> None:
     tail = text[text.index("Re-appraised as it now stands") :]
     assert "advisory-group@stage.analysing-data: new: planned consultation" in tail
     assert "risk.identify-participants@stage.analysing-data" in tail
+
+
+def test_the_portfolio_page_shows_money_to_two_decimals(tmp_path: Path) -> None:
+    from coproduce.portfolio import TrackingPortfolio, pairs, track_many
+    from coproduce.report._tracking import portfolio_html
+
+    for src in (example_path("contested-policy"), example_path("trial-patient-partners")):
+        (tmp_path / src.name).write_bytes(src.read_bytes())
+    for name in ("contested-policy", "trial-patient-partners"):
+        log = example_log_path(name)
+        (tmp_path / log.name).write_bytes(log.read_bytes())
+    view = TrackingPortfolio()
+    for entry in track_many(pairs(tmp_path)):
+        view.add(entry)
+    page = portfolio_html(view.summary())
+    assert "<td>2,575.90</td>" in page and "<td>6,000.00</td>" in page
+
+
+def test_the_frame_shows_the_plan_as_it_stands() -> None:
+    pd = pytest.importorskip("pandas")
+    from coproduce.frame import tracking_rows
+
+    rows = tracking_rows(compare(POLICY, POLICY_LOG)).to_dict("records")
+    (dropped,) = [
+        r for r in rows if (r["stage"], r["stakeholder"]) == ("stage.framing-questions", "campaign")
+    ]
+    assert (dropped["change"], dropped["status"]) == ("drop", "held, then dropped")
+    assert pd.isna(dropped["now"])

@@ -38,9 +38,9 @@ def _cash(value: Decimal | None, currency: str | None) -> str:
     return f"{currency} {value:,.2f}" if currency else _n(value)
 
 
-def _amount(value: Decimal, currency: str | None) -> str:
+def _amount(value: Decimal | None, currency: str | None) -> str:
     """An amount beside others in the same currency: two decimals when it is known."""
-    return f"{value:,.2f}" if currency else _n(value)
+    return f"{value:,.2f}" if currency and value is not None else _n(value)
 
 
 NOTE = (
@@ -378,11 +378,11 @@ def portfolio_html(s: PortfolioTracking) -> str:
         [
             [
                 c.currency,
-                _n(c.spent),
-                _n(c.budget),
-                _n(c.spent_budgeted),
+                _amount(c.spent, c.currency),
+                _amount(c.budget, c.currency),
+                _amount(c.spent_budgeted, c.currency),
                 "—" if c.share is None else f"{c.share:.0%}",
-                _n(c.planned),
+                _amount(c.planned, c.currency),
             ]
             for c in s.spend
         ],
