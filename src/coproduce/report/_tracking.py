@@ -210,8 +210,9 @@ def _reappraisal(comparison: Comparison) -> _Part:
     )
     return _Part(
         "Re-appraised as it now stands (judged)",
-        note="The plan as it now stands appraised again; the changes it makes to the "
-        "appraisal of the plan as first written.",
+        note="The project appraised again with its plan as it now stands (the log's changes "
+        "applied, lines held without a plan added), set against the appraisal of the plan "
+        "as first written.",
         lines=(
             f"Table 2 profile for decision-makers: {verdict}",
             *(advice or ["Advice per stakeholder (summary): no change"]),
