@@ -54,6 +54,7 @@ from coproduce.appraisal._results import (
     Verdict,
 )
 from coproduce.appraisal._whatif import (
+    CHANGE_KINDS,
     Change,
     Comparison,
     ConditionSensitivity,
@@ -64,6 +65,7 @@ from coproduce.appraisal._whatif import (
 
 __all__ = [
     "ALTERNATIVES",
+    "CHANGE_KINDS",
     "DEFAULT_POLICY",
     "FACTORS",
     "FINDINGS",
