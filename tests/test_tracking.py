@@ -70,7 +70,7 @@ def test_a_log_is_strict_and_reports_every_problem_with_its_path() -> None:
     assert paths == {
         "$.colour",
         "$.entries[0].activities[0].mode",
-        "$.entries[0].activities[0].participants[0]",
+        "$.entries[0].activities[0].participants[0].people",
     }
     assert "log document" in str(info.value)
 
@@ -78,12 +78,16 @@ def test_a_log_is_strict_and_reports_every_problem_with_its_path() -> None:
 @pytest.mark.parametrize(
     ("entry", "path", "message"),
     [
-        ('{"date": "2026-13-01"}', "$.entries[0]", "date '2026-13-01' is not a date"),
-        ('{"date": "1 May"}', "$.entries[0]", "date '1 May' is not a date"),
+        (
+            '{"date": "2026-13-01"}',
+            "$.entries[0].date",
+            "date '2026-13-01' is not a day of the calendar",
+        ),
+        ('{"date": "1 May"}', "$.entries[0].date", "date '1 May' is not a date"),
         (
             '{"date": "2026-01-01", "activities": [{"stage": "stage.framing-questions", '
             '"mode": "advice", "participants": [{"stakeholder": "s", "people": 0}]}]}',
-            "$.entries[0].activities[0].participants[0]",
+            "$.entries[0].activities[0].participants[0].people",
             "people must be at least 1",
         ),
         (
@@ -93,7 +97,7 @@ def test_a_log_is_strict_and_reports_every_problem_with_its_path() -> None:
         ),
     ],
 )
-def test_a_bad_value_is_named_at_its_record(entry: str, path: str, message: str) -> None:
+def test_a_bad_value_is_named_at_its_field(entry: str, path: str, message: str) -> None:
     with pytest.raises(DocumentError) as info:
         load_log(f'{{"schema_version": 2, "project": "p", "entries": [{entry}]}}')
     (issue,) = info.value.issues

@@ -25,6 +25,7 @@ from coproduce.errors import CoproduceError, DocumentError, did_you_mean
 
 if TYPE_CHECKING:  # the engine loads when a command needs it: `--help` stays instant
     from coproduce.batch import Outcome, PortfolioEntry
+    from coproduce.io import Kind
 
 __all__ = ["main"]
 
@@ -394,8 +395,15 @@ def _validate_arguments(validate: argparse.ArgumentParser) -> None:
     validate.add_argument(
         "--kind",
         choices=["project", "appraisal", "catalogue", "log"],
-        default="project",
-        help="what the documents are (default: project)",
+        help="what the documents are (default: log for X.log.yaml, .yml, .json or .toml, "
+        "else project)",
+    )
+    validate.add_argument(
+        "--project",
+        type=Path,
+        metavar="PROJECT",
+        help="check logs against this project (default: the project each log names, found "
+        "beside it or in the folder above)",
     )
 
 
@@ -716,13 +724,14 @@ class _Progress:
 
 
 def _cmd_validate(args: argparse.Namespace, stdout: TextIO) -> int:
-    from coproduce.io import load
+    from coproduce.portfolio import LOG_SUFFIXES
 
     bad = 0
     for path in args.paths:
         name = visible(str(path))
+        kind: Kind = args.kind or ("log" if path.name.lower().endswith(LOG_SUFFIXES) else "project")
         try:
-            load(path, args.kind)
+            note = _validate_one(path, kind, args.project)
         except DocumentError as exc:
             bad += 1
             n = len(exc.issues) + exc.omitted
@@ -733,9 +742,35 @@ def _cmd_validate(args: argparse.Namespace, stdout: TextIO) -> int:
                 stdout.write(visible(f"{where}{issue}  [{issue.code}]") + "\n")
             if exc.rest:
                 stdout.write(f"  … {exc.rest}\n")
+            if args.kind is None and kind == "project" and _looks_like_log(exc):
+                stdout.write("  (it looks like a log: name it X.log.yaml or pass --kind log)\n")
         else:
-            stdout.write(f"{name}: ok\n")
+            stdout.write(visible(f"{name}: ok{note}") + "\n")
     return 1 if bad else 0
+
+
+def _validate_one(path: Path, kind: Kind, project_file: Path | None) -> str:
+    """Load one document; a log is checked against its project. What was checked, if not all."""
+    from coproduce.io import load, load_log, load_project
+    from coproduce.portfolio import project_for
+
+    if kind != "log":
+        load(path, kind)
+        return ""
+    found = project_file or project_for(path)
+    if found is None:
+        load_log(path)
+        return (
+            " (its stakeholders, researchers and aims not checked: no project with its id "
+            "beside it; pass --project)"
+        )
+    load_log(path, project=load_project(found))
+    return f" (checked against {found})"
+
+
+def _looks_like_log(exc: DocumentError) -> bool:
+    unknown = {i.path for i in exc.issues if i.code == "unknown-field"}
+    return {"$.entries", "$.project"} & unknown != set()
 
 
 def _cmd_catalogue(args: argparse.Namespace, stdout: TextIO) -> int:

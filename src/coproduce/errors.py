@@ -23,6 +23,7 @@ __all__ = [
     "CoproduceError",
     "CostingError",
     "DocumentError",
+    "FieldValueError",
     "Issue",
     "PlanError",
     "PolicyError",
@@ -52,6 +53,26 @@ def did_you_mean(word: object, candidates: Iterable[str]) -> str:
 
 class CoproduceError(Exception):
     """Root of every error coproduce raises on purpose."""
+
+
+class FieldValueError(CoproduceError, ValueError):
+    """A value one field of the model refuses; ``field`` names the field.
+
+    Loading reports it at the field's own path (``$.entries[2].date``), not the record's.
+
+    Example:
+        >>> from coproduce.model import LogEntry
+        >>> try:
+        ...     LogEntry(date="2026-02-30")
+        ... except FieldValueError as exc:
+        ...     print(exc.field, "-", exc)
+        date - date '2026-02-30' is not a day of the calendar
+
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class UnknownEntryError(CoproduceError, LookupError):

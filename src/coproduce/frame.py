@@ -514,6 +514,9 @@ def _portfolio_costs(summary: PortfolioSummary) -> pd.DataFrame:
 def tracking_rows(tracking: Tracking) -> pd.DataFrame:
     """Planned against actual, one row per stage × stakeholder (numeric hours and money).
 
+    ``change`` and ``now`` give the plan as it now stands (the log's last change to the line,
+    and its depth now; ``None`` when dropped or never planned).
+
     Example:
         >>> from coproduce.io import load_example, load_example_log
         >>> from coproduce.tracking import compare
@@ -524,8 +527,8 @@ def tracking_rows(tracking: Tracking) -> pd.DataFrame:
         True
 
     """
-    columns = ["stage", "stakeholder", "planned", "held", "status", "activities", "people"]
-    columns += ["hours", "paid", "planned_hours", "planned_money"]
+    columns = ["stage", "stakeholder", "planned", "change", "now", "held", "status"]
+    columns += ["activities", "people", "hours", "paid", "planned_hours", "planned_money"]
 
     def num(value: Decimal | None) -> float | None:
         return None if value is None else float(value)
@@ -536,6 +539,8 @@ def tracking_rows(tracking: Tracking) -> pd.DataFrame:
                 "stage": r.stage,
                 "stakeholder": r.stakeholder,
                 "planned": r.planned.value if r.planned else None,
+                "change": r.change.value if r.change else None,
+                "now": r.now.value if r.now else None,
                 "held": r.held.value if r.held else None,
                 "status": r.status,
                 "activities": r.activities,

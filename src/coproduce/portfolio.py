@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -43,8 +44,11 @@ __all__ = [
     "PortfolioTracking",
     "TrackingPortfolio",
     "pairs",
+    "problem_line",
+    "project_for",
     "track_many",
     "track_one",
+    "unmatched_logs",
 ]
 
 LOG_SUFFIXES = (".log.yaml", ".log.yml", ".log.json", ".log.toml")
@@ -66,6 +70,9 @@ Entry = tuple[Any, ...]
 
 def pairs(folder: Path) -> Iterator[tuple[str, Path, Path | None]]:
     """``(source, project file, log file or None)`` for each project of a folder, sorted.
+
+    The log of the project whose id is ``X`` is ``X.log.yaml`` (``.yml``, ``.json``,
+    ``.toml``) beside the project or in a ``logs`` folder beside it.
 
     Raises:
         DocumentError: ``folder`` is not a folder.
@@ -91,6 +98,94 @@ def pairs(folder: Path) -> Iterator[tuple[str, Path, Path | None]]:
         yield str(file), file, _log_for(file)
 
 
+_PROJECT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+
+
+def _project_files(folder: Path) -> list[Path]:
+    try:
+        files = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [
+        f
+        for f in files
+        if f.name.lower().endswith(_PROJECT_SUFFIXES)
+        and not f.name.lower().endswith(LOG_SUFFIXES)
+        and f.is_file()
+    ]
+
+
+def project_for(log_file: Path, *, scan: int = 200) -> Path | None:
+    """The project file of the log at ``log_file``, or ``None`` if there is none nearby.
+
+    Looked for in the log's folder, then the folder above (where a ``logs`` folder sits):
+    first as ``ID.yaml`` (``.yml``, ``.json``, ``.toml``), ``ID`` being the project the log
+    names, then as the first of at most ``scan`` project files per folder whose ``id`` is ID.
+
+    Raises:
+        DocumentError: the log itself cannot be read.
+
+    """
+    from coproduce.io import load_log, load_project
+
+    pid = load_log(log_file, references=False).project
+    folders = list(dict.fromkeys([log_file.parent, log_file.parent.parent]))
+    for folder in folders:
+        for suffix in _PROJECT_SUFFIXES:
+            if (candidate := folder / f"{pid}{suffix}").is_file():
+                return candidate
+    for folder in folders:
+        for candidate in _project_files(folder)[:scan]:
+            try:
+                if load_project(candidate, references=False).id == pid:
+                    return candidate
+            except DocumentError:
+                continue
+    return None
+
+
+def _log_files(folder: Path) -> list[Path]:
+    out = []
+    for where in (folder, folder / "logs"):
+        try:
+            out += [f for f in sorted(where.iterdir()) if f.name.lower().endswith(LOG_SUFFIXES)]
+        except OSError:
+            continue
+    return out
+
+
+def unmatched_logs(folder: Path, matched: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    """The logs of ``folder`` (and its ``logs`` folder) that no project took, and why.
+
+    ``matched`` are the logs :func:`pairs` gave. A log is left out when no project in the
+    folder has the id it names, or when its project already has another log.
+    """
+    from coproduce.io import load_log
+
+    taken = {Path(m): "" for m in matched}
+    ids: dict[str, Path] = {}
+    for m in taken:
+        with contextlib.suppress(DocumentError):
+            ids.setdefault(load_log(m, references=False).project, m)
+    for log in _log_files(folder):
+        if log in taken:
+            continue
+        try:
+            pid = load_log(log, references=False).project
+        except DocumentError as exc:
+            yield log, f"not read: {exc.issues[0] if exc.issues else 'unreadable'}"
+            continue
+        other = ids.get(pid)
+        yield (
+            log,
+            (
+                f"not read: project {pid!r} already has the log {other}"
+                if other is not None
+                else f"not read: no project in {folder} has the id {pid!r}"
+            ),
+        )
+
+
 def _log_for(project_file: Path) -> Path | None:
     from coproduce.io import load_project
 
@@ -100,10 +195,11 @@ def _log_for(project_file: Path) -> Path | None:
         return None
     if pid is None:
         return None
-    for suffix in LOG_SUFFIXES:
-        candidate = project_file.with_name(pid + suffix)
-        if candidate.is_file():
-            return candidate
+    for folder in (project_file.parent, project_file.parent / "logs"):
+        for suffix in LOG_SUFFIXES:
+            candidate = folder / (pid + suffix)
+            if candidate.is_file():
+                return candidate
     return None
 
 
@@ -112,6 +208,24 @@ def _answer(support: Support, fields: tuple[str, ...]) -> str:
     if any(v is False for v in values):
         return "no"
     return "yes" if all(v is True for v in values) else "unknown"
+
+
+_PLACES = Decimal("0.0001")
+
+
+def problem_line(source: str, message: str) -> str:
+    """One problem of :attr:`PortfolioTracking.problems` as ``file:line:column: message``."""
+    return f"{source}{':' if message[:1].isdigit() else ': '}{message}"
+
+
+def _invalid(source: str, exc: DocumentError) -> Entry:
+    """The entry of a document with problems: its own file and its first problems."""
+    where = [f"{i.location}: " if i.location else "" for i in exc.issues[:3]]
+    return (
+        "invalid",
+        source,
+        tuple(f"{w}{i.path}: {i.message}" for w, i in zip(where, exc.issues, strict=False)),
+    )
 
 
 def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None) -> Entry:
@@ -125,9 +239,12 @@ def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None
 
     try:
         project = load_project(project_file)
+    except DocumentError as exc:
+        return _invalid(source, exc)
+    try:
         log = None if log_file is None else load_log(log_file, project=project)
     except DocumentError as exc:
-        return ("invalid", source, tuple(f"{i.path}: {i.message}" for i in exc.issues[:3]))
+        return _invalid(str(log_file) if isinstance(log_file, Path) else f"{source} (log)", exc)
     answers = tuple(_answer(project.support, fields) for _, fields in _QUESTIONS)
     if log is None:
         return ("planned", source, answers)
@@ -161,6 +278,7 @@ class CurrencySpend:
         budget: the involvement budgets of the logged projects that set one.
         spent_budgeted: money spent by the projects that set a budget.
         planned: the costings' planned money, of the projects that have a costing.
+        share: ``spent_budgeted / budget`` to four places; ``None`` without a budget.
 
     """
 
@@ -169,11 +287,7 @@ class CurrencySpend:
     budget: Decimal
     spent_budgeted: Decimal
     planned: Decimal
-
-    @property
-    def share(self) -> Decimal | None:
-        """``spent_budgeted / budget``; ``None`` without a budget."""
-        return self.spent_budgeted / self.budget if self.budget else None
+    share: Decimal | None
 
 
 @attrs.frozen(kw_only=True)
@@ -296,7 +410,12 @@ class TrackingPortfolio:
             problems=tuple(self._problems),
             spend=tuple(
                 CurrencySpend(
-                    currency=c, spent=v[0], budget=v[1], spent_budgeted=v[2], planned=v[3]
+                    currency=c,
+                    spent=v[0],
+                    budget=v[1],
+                    spent_budgeted=v[2],
+                    planned=v[3],
+                    share=(v[2] / v[1]).quantize(_PLACES) if v[1] else None,
                 )
                 for c, v in sorted(self._spend.items())
             ),

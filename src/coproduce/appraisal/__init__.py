@@ -58,6 +58,7 @@ from coproduce.appraisal._results import (
 
 if TYPE_CHECKING:
     from coproduce.appraisal._whatif import (
+        CHANGE_KINDS,
         Change,
         Comparison,
         ConditionSensitivity,
@@ -68,6 +69,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALTERNATIVES",
+    "CHANGE_KINDS",
     "DEFAULT_POLICY",
     "FACTORS",
     "FINDINGS",
@@ -122,7 +124,15 @@ __all__ = [
 ]
 
 
-_WHATIF = ("Change", "Comparison", "ConditionSensitivity", "LeanOutcome", "compare", "sensitivity")
+_WHATIF = (
+    "CHANGE_KINDS",
+    "Change",
+    "Comparison",
+    "ConditionSensitivity",
+    "LeanOutcome",
+    "compare",
+    "sensitivity",
+)
 """What-if names, whose module loads on first use: :func:`appraise` never needs it."""
 
 

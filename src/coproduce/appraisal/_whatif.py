@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
 import attrs
 
 from coproduce.appraisal._advice import with_lean
@@ -14,7 +17,15 @@ from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import Extensible, Lean, Project
 
-__all__ = ["Change", "Comparison", "ConditionSensitivity", "LeanOutcome", "compare", "sensitivity"]
+__all__ = [
+    "CHANGE_KINDS",
+    "Change",
+    "Comparison",
+    "ConditionSensitivity",
+    "LeanOutcome",
+    "compare",
+    "sensitivity",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -88,16 +99,46 @@ def sensitivity(
     return tuple(out)
 
 
+CHANGE_KINDS: Mapping[str, str] = MappingProxyType(
+    {
+        "advice": "advice per stakeholder (its summary)",
+        "advice-stage": "advice per stakeholder and stage (planned and advised depth, action)",
+        "advice-costs": "the costs each advised stage incurs",
+        "risk": "risks (residual severity, points, mitigations in place)",
+        "risk-stakeholders": "the stakeholders each risk falls on",
+        "practice-risk": "practice risks and the stakeholders they land on",
+        "exposure": "who bears which category of cost (severity of the risks behind it)",
+        "costing": "the costing's totals",
+        "finding": "findings (level)",
+        "question": "the key questions (answer)",
+        "question-missing": "what the key questions still lack",
+        "alternative": "alternatives to involvement, per aim",
+    }
+)
+"""Every kind of :class:`Change`, in the order :func:`compare` lists them, with a heading."""
+
+
 @attrs.frozen(kw_only=True)
 class Change(Extensible):
-    """One thing that differs between two appraisals."""
+    """One thing that differs between two appraisals.
+
+    ``before`` is ``None`` when the thing is new, ``after`` when it is gone; both are set when
+    it changed.
+    """
 
     what: str
-    """``"advice"``, ``"risk"``, ``"finding"`` or ``"question"``."""
+    """One of :data:`CHANGE_KINDS`: ``"advice"``, ``"advice-stage"``, ``"advice-costs"``,
+    ``"risk"``, ``"risk-stakeholders"``, ``"practice-risk"``, ``"exposure"``, ``"costing"``,
+    ``"finding"``, ``"question"``, ``"question-missing"`` or ``"alternative"``."""
     key: str
-    """The stakeholder id, risk (``code@stage``), finding (``code`` + inputs) or question id."""
+    """What changed: the stakeholder id (``advice``), ``stakeholder@stage``
+    (``advice-stage``, ``advice-costs``), ``code@stage`` (``risk``, ``risk-stakeholders``),
+    the practice risk's code, ``bearer / category`` (``exposure``), the costing total
+    (``money``, ``hours``, ...), the finding's code with its inputs, the question id
+    (``question``, ``question-missing``) or ``aim: alternative``."""
     before: str | None = None
-    """The old value (advice summary, severity, level or answer), ``None`` if it was absent."""
+    """The old value (advice summary, severity, level, answer, a list of ids, ...), ``None``
+    if it was absent."""
     after: str | None = None
     """The new value, ``None`` if it is gone."""
 
@@ -118,8 +159,27 @@ class Comparison(Extensible):
         return self.verdict_before is not self.verdict_after
 
 
+def _ids(values: tuple[str, ...]) -> str:
+    return ", ".join(values) or "none"
+
+
 def _advice_map(a: Appraisal) -> dict[str, str]:
     return {x.stakeholder: x.summary for x in a.advice}
+
+
+def _advice_stage_map(a: Appraisal) -> dict[str, str]:
+    return {
+        f"{x.stakeholder}@{s.stage}": (
+            f"planned {s.planned_mode.value}, advised up to {s.advised_mode.value}: "
+            f"{s.action.value}"
+        )
+        for x in a.advice
+        for s in x.stages
+    }
+
+
+def _advice_costs_map(a: Appraisal) -> dict[str, str]:
+    return {f"{x.stakeholder}@{s.stage}": _ids(s.costs) for x in a.advice for s in x.stages}
 
 
 def _risk_map(a: Appraisal) -> dict[str, str]:
@@ -132,6 +192,38 @@ def _risk_map(a: Appraisal) -> dict[str, str]:
     }
 
 
+def _risk_stakeholders_map(a: Appraisal) -> dict[str, str]:
+    return {f"{r.code}@{r.stage}": _ids(r.stakeholders) for r in a.risks}
+
+
+def _practice_map(a: Appraisal) -> dict[str, str]:
+    return {r.code: _ids(r.stakeholders) for r in a.practice}
+
+
+def _exposure_map(a: Appraisal) -> dict[str, str]:
+    return {
+        f"{c.bearer} / {c.category}": (
+            f"{c.worst.value} ({c.high} high, {c.medium} medium, {c.low} low)"
+        )
+        for c in a.exposure
+    }
+
+
+def _costing_map(a: Appraisal) -> dict[str, str]:
+    c = a.costs
+    if c is None:
+        return {}
+    out = {
+        "money": f"{c.currency} {c.money:,.2f}",
+        "hours": f"{c.hours:g}",
+        "team hours": f"{c.team_hours:g}",
+        "unpaid lay hours": f"{c.unpaid_lay_hours:g}",
+    }
+    if c.gap_sentence:
+        out["budget"] = c.gap_sentence
+    return out
+
+
 def _finding_map(a: Appraisal) -> dict[str, str]:
     return {f"{f.code}[{','.join(f.inputs)}]": f.level.value for f in a.findings}
 
@@ -140,24 +232,58 @@ def _question_map(a: Appraisal) -> dict[str, Answer]:
     return {q.question: q.answer for q in a.questions}
 
 
+def _answer_map(a: Appraisal) -> dict[str, str]:
+    return {k: v.value for k, v in _question_map(a).items()}
+
+
+def _missing_map(a: Appraisal) -> dict[str, str]:
+    return {q.question: _ids(q.missing) for q in a.questions}
+
+
+def _alternative_map(a: Appraisal) -> dict[str, str]:
+    return {f"{x.aim}: {alt.alternative}": alt.reason for x in a.aims for alt in x.alternatives}
+
+
+_MAPS: dict[str, Callable[[Appraisal], dict[str, str]]] = {
+    "advice": _advice_map,
+    "advice-stage": _advice_stage_map,
+    "advice-costs": _advice_costs_map,
+    "risk": _risk_map,
+    "risk-stakeholders": _risk_stakeholders_map,
+    "practice-risk": _practice_map,
+    "exposure": _exposure_map,
+    "costing": _costing_map,
+    "finding": _finding_map,
+    "question": _answer_map,
+    "question-missing": _missing_map,
+    "alternative": _alternative_map,
+}
+
+
 def compare(before: Appraisal, after: Appraisal) -> Comparison:
     """Compare two appraisals: what changed in the advice, the verdict, risks and findings.
 
-    Advice compares by its summary (``"more, up to collaboration, once ..."``); risks compare
-    by residual severity, points and mitigations in place (``"high (7 points, 1
-    mitigated)"``); findings by level; questions by answer.
+    The changes come kind by kind, in the order of :data:`CHANGE_KINDS`, each kind sorted by
+    key. Advice compares by its summary (``"more, up to collaboration, once ..."``) and, line
+    by line, by planned and advised depth and action (``advice-stage``) and the costs the
+    line incurs (``advice-costs``); risks by residual severity, points and mitigations in
+    place (``"high (7 points, 1 mitigated)"``) and by the stakeholders they fall on; findings
+    by level; questions by answer and by what they still lack.
+
+    Example:
+        >>> import attrs
+        >>> from coproduce import appraise
+        >>> from coproduce.io import load_example
+        >>> p = load_example("trial-patient-partners")
+        >>> fewer = attrs.evolve(p, plan=p.plan[1:])
+        >>> diff = compare(appraise(p), appraise(fewer))
+        >>> [c for c in diff.changes if c.what == "advice-stage"][0].after is None
+        True
+
     """
     changes: list[Change] = []
-    for what, old, new in (
-        ("advice", _advice_map(before), _advice_map(after)),
-        ("risk", _risk_map(before), _risk_map(after)),
-        ("finding", _finding_map(before), _finding_map(after)),
-        (
-            "question",
-            {k: v.value for k, v in _question_map(before).items()},
-            {k: v.value for k, v in _question_map(after).items()},
-        ),
-    ):
+    for what, of in _MAPS.items():
+        old, new = of(before), of(after)
         changes.extend(
             Change(what=what, key=key, before=old.get(key), after=new.get(key))
             for key in sorted(set(old) | set(new))

@@ -55,6 +55,7 @@ from coproduce.io._formats import (
     FORMATS,
     Format,
     Limits,
+    _unreadable,
     check_data,
     detect,
     parse,
@@ -79,6 +80,7 @@ __all__ = [
     "Issue",
     "Kind",
     "Limits",
+    "append_to_log",
     "dump",
     "dump_appraisal",
     "dump_catalogue",
@@ -95,6 +97,7 @@ __all__ = [
     "load_example_log",
     "load_log",
     "load_project",
+    "new_log_text",
     "open_atomic",
     "read_stream",
     "to_data",
@@ -503,7 +506,7 @@ def load_log(
         Traceback (most recent call last):
         ...
         coproduce.errors.DocumentError: log document has 1 problem:
-          - $.entries[0]: date '2026-02-30' is not a date written YYYY-MM-DD (line 4, column 3)
+          - $.entries[0].date: date '2026-02-30' is not a day of the calendar (line 4, column 9)
 
     """
     both = project is not None and references
@@ -516,8 +519,162 @@ def load_log(
         except DocumentError as exc:
             if isinstance(source, os.PathLike):
                 exc.source = str(source)
+            exc.issues = _locate_again(exc.issues, source, format)
             raise _clean(exc) from None
     return log
+
+
+def _locate_again(
+    issues: tuple[Issue, ...], source: DocumentSource, format: Format | None
+) -> tuple[Issue, ...]:
+    """Add ``line:column`` to problems found after reading (only on the error path)."""
+    text: str | bytes
+    if isinstance(source, os.PathLike):
+        if format == "toml" or Path(source).suffix.lower() == ".toml":
+            return issues
+        try:
+            text = Path(source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return issues
+    elif isinstance(source, str | bytes) and format != "toml":
+        text = source
+    else:
+        return issues
+    return locate(issues, text)
+
+
+def append_to_log(
+    path: os.PathLike[str] | str,
+    entry: LogEntry | dict[str, Any],
+    *,
+    project: Project | None = None,
+    catalogue: Catalogue | None = None,
+    entry_text: str | None = None,
+    limits: Limits | None = None,
+) -> InvolvementLog:
+    """Append ``entry`` to the log file at ``path``, leaving every earlier byte as it was.
+
+    ``entry`` is a :class:`~coproduce.model.LogEntry` or its plain data (a ``dict`` as an
+    entry file holds it, read with :func:`load_entry`).
+
+    The entry is checked first (stages and risk codes against the catalogue; with
+    ``project``, stakeholders, researchers and aims too; not dated before the last entry),
+    then the whole log as it would be. The entry's text goes where the ``entries`` list
+    ends: earlier entries keep their comments, layout and numbers. ``entry_text``, the
+    entry as its author wrote it in YAML, is used as written when the log is YAML. The
+    file is replaced atomically; on any problem it is left untouched.
+
+    Returns:
+        The log as it now stands.
+
+    Raises:
+        DocumentError: the log, the entry, or the log with the entry has problems (each with
+            its path), or the log is laid out so that the entry cannot be added without
+            rewriting it (a flow-style ``entries: [...]`` list, a TOML inline array).
+
+    """
+    from coproduce.io._append import appended_texts
+
+    name = str(path)
+    lim = limits if limits is not None else _DEFAULT_LIMITS
+    if not isinstance(entry, LogEntry):
+        entry = load_entry(entry, limits=lim)
+    fmt = detect(Path(path), None)
+    try:
+        text = read_file(path, lim).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _unreadable(name, f"{name} is not UTF-8 text: {exc}") from None
+    if not text.strip():
+        raise _unreadable(name, "it is empty; start a log with `coproduce log new PROJECT`")
+    try:
+        log = load_log(text, project=project, format=fmt, catalogue=catalogue, limits=lim)
+    except DocumentError as exc:
+        exc.source = name
+        raise
+    new = _checked_append(log, entry, project, catalogue, name)
+    for candidate in appended_texts(text, fmt, converter.unstructure(entry), entry_text):
+        try:
+            if load_log(candidate, format=fmt, catalogue=catalogue, references=False) == new:
+                write_text(path, candidate)
+                return new
+        except DocumentError:
+            continue
+    raise DocumentError(
+        [
+            Issue(
+                path="$.entries",
+                code="cannot-append",
+                message="the entry cannot be added without rewriting earlier entries",
+                expected="entries as a block list in a YAML log (- date: ...), the entries "
+                "array of a JSON log, or [[entries]] tables in a TOML log",
+            )
+        ],
+        what="log document",
+        source=name,
+    )
+
+
+def _checked_append(
+    log: InvolvementLog,
+    entry: LogEntry,
+    project: Project | None,
+    catalogue: Catalogue | None,
+    name: str,
+) -> InvolvementLog:
+    """``log`` with ``entry`` appended, once the entry and then the whole log check out."""
+    from coproduce.model import append_entry
+    from coproduce.tracking import entry_problems
+
+    cat = catalogue if catalogue is not None else default_catalogue()
+    problems = [(f"${at}", code, msg) for at, code, msg in entry_problems(entry, "", cat, project)]
+    try:
+        new = append_entry(log, entry)
+    except ValueError as exc:
+        problems.append(("$.date", "out-of-order", str(exc)))
+    if not problems:
+        last = f"entries[{len(new.entries) - 1}]"
+        whole = log_problems(new, project, catalogue=cat)
+        # the new entry's own problems are reported at its own paths, the rest at the log's
+        problems = [(f"${at[len(last) :]}", c, m) for at, c, m in whole if at.startswith(last)]
+    if problems:
+        raise DocumentError(
+            [Issue(path=at, code=code, message=msg) for at, code, msg in problems],
+            what="log entry",
+        )
+    try:
+        _raise_problems(whole, "log document")
+    except DocumentError as exc:
+        exc.source = name
+        raise
+    return new
+
+
+def new_log_text(project: Project, format: Format = "yaml", *, currency: str | None = None) -> str:
+    """The text of a new, empty involvement log for ``project`` (which needs an ``id``).
+
+    ``currency`` (an ISO 4217 code) is that of every amount the log will record; by
+    default the costing's, when the project has one. Entries are then added with
+    :func:`append_to_log` (or ``coproduce log add``).
+
+    Example:
+        >>> from coproduce.io import load_example, load_log, new_log_text
+        >>> text = new_log_text(load_example("contested-policy"))
+        >>> log = load_log(text, format="yaml")
+        >>> log.project, log.currency, log.entries
+        ('contested-policy', 'GBP', ())
+
+    Raises:
+        ValueError: the project has no ``id``, or ``currency`` is not a currency code.
+
+    """
+    from coproduce.io._append import new_log, new_log_data
+
+    if project.id is None:
+        raise ValueError("the project has no id; a log names its project by id")
+    if currency is None and project.costing is not None:
+        currency = project.costing.currency
+    InvolvementLog(project=project.id, currency=currency)  # refuses a bad currency code
+    return new_log(new_log_data(project.id, currency, SCHEMA_VERSION), format)
 
 
 def load_entry(
@@ -531,8 +688,9 @@ def load_entry(
     """
     lim = limits if limits is not None else _DEFAULT_LIMITS
     what = "log entry"
+    text: str | bytes | None = None
     try:
-        data = _read(source, format, lim)[0]
+        data, text, fmt, _ = _read(source, format, lim)
         if isinstance(data, dict):
             data = {"schema_version": SCHEMA_VERSION, **data}
         return _structure(data, LogEntry, what, lim)
@@ -540,6 +698,8 @@ def load_entry(
         exc.what = what
         if isinstance(source, os.PathLike):
             exc.source = str(source)
+        if text is not None and fmt != "toml":
+            exc.issues = locate(exc.issues, text)
         raise _clean(exc) from None
 
 

@@ -343,8 +343,9 @@ def issues_from(exc: BaseException, path: str = "$", t: Any = None) -> Iterator[
         yield Issue(path=path, code="wrong-type", message=message, expected=expected)
         return
     message = str(exc)
+    field = getattr(exc, "field", None)
     yield Issue(
-        path=path,
+        path=child_path(path, field) if isinstance(field, str) else path,
         code="invalid-value",
         message=message,
         expected="" if "did you mean" in message else expected,

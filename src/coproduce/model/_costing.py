@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from coproduce.errors import FieldValueError
 from coproduce.model._ext import Extensible
 from coproduce.model._vocab import (
     ResearcherId,
@@ -48,7 +49,9 @@ def _non_negative(_: Any, attribute: attrs.Attribute[Any], value: Decimal | None
     if value is None:
         return
     if not value.is_finite() or value < 0:
-        raise ValueError(f"{attribute.name} must be a non-negative number, got {value}")
+        raise FieldValueError(
+            attribute.name, f"{attribute.name} must be a non-negative number, got {value}"
+        )
 
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -60,15 +63,16 @@ _CODE = {_SCHEMA: {"pattern": _CURRENCY.pattern}}
 
 def _currency(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not _CURRENCY.match(value):
-        raise ValueError(
+        raise FieldValueError(
+            attribute.name,
             f"{attribute.name} {value!r} is not an ISO 4217 code (three capital letters, "
-            "e.g. 'GBP')"
+            "e.g. 'GBP')",
         )
 
 
 def _at_least_one(_: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and value < 1:
-        raise ValueError(f"{attribute.name} must be at least 1, got {value}")
+        raise FieldValueError(attribute.name, f"{attribute.name} must be at least 1, got {value}")
 
 
 class RateUnit(VocabularyEnum):

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from coproduce.errors import FieldValueError
 from coproduce.model._costing import PaymentMethod
 from coproduce.model._ext import Extensible
 from coproduce.model._vocab import AimId, Mode, ResearcherId, StakeholderId, VocabularyEnum
@@ -47,26 +48,37 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 def _non_negative(_: Any, attribute: attrs.Attribute[Any], value: Decimal) -> None:
     if not value.is_finite() or value < 0:
-        raise ValueError(f"{attribute.name} must be a non-negative number, got {value}")
+        raise FieldValueError(
+            attribute.name, f"{attribute.name} must be a non-negative number, got {value}"
+        )
 
 
 def _at_least_one(_: Any, attribute: attrs.Attribute[Any], value: int) -> None:
     if value < 1:
-        raise ValueError(f"{attribute.name} must be at least 1, got {value}")
+        raise FieldValueError(attribute.name, f"{attribute.name} must be at least 1, got {value}")
 
 
 def _iso_date(_: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    written = bool(_DATE.match(value))
     try:
-        ok = bool(_DATE.match(value)) and datetime.date.fromisoformat(value) is not None
+        ok = written and datetime.date.fromisoformat(value) is not None
     except ValueError:
         ok = False
+    if written and not ok:
+        raise FieldValueError(
+            attribute.name, f"{attribute.name} {value!r} is not a day of the calendar"
+        )
     if not ok:
-        raise ValueError(f"{attribute.name} {value!r} is not a date written YYYY-MM-DD")
+        raise FieldValueError(
+            attribute.name, f"{attribute.name} {value!r} is not a date written YYYY-MM-DD"
+        )
 
 
 def _currency(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not _CURRENCY.match(value):
-        raise ValueError(f"{attribute.name} {value!r} is not an ISO 4217 code (e.g. 'GBP')")
+        raise FieldValueError(
+            attribute.name, f"{attribute.name} {value!r} is not an ISO 4217 code (e.g. 'GBP')"
+        )
 
 
 class ImpactArea(VocabularyEnum):

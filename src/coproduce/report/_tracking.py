@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import textwrap
 from decimal import Decimal
 from html import escape
 
-from coproduce.appraisal import Comparison
-from coproduce.portfolio import PortfolioTracking
+import attrs
+
+from coproduce.appraisal import CHANGE_KINDS, Change, Comparison
+from coproduce.model import Mode
+from coproduce.portfolio import PortfolioTracking, problem_line
 from coproduce.report._style import INK, MUTED
 from coproduce.report._writers import _md as md_text
 from coproduce.report._writers import plain
-from coproduce.tracking import Tracking
+from coproduce.tracking import (
+    ImpactRow,
+    MitigationRow,
+    PlanChangeRow,
+    RiskRecordRow,
+    Tracking,
+)
 
-__all__ = ["portfolio_html", "tracking_html", "tracking_markdown", "tracking_text"]
+__all__ = ["NOTE", "portfolio_html", "tracking_html", "tracking_markdown", "tracking_text"]
 
 _BAR = "#0f766e"
 
@@ -21,119 +31,257 @@ def _n(value: Decimal | None) -> str:
     return "—" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _money(value: Decimal | None, currency: str | None) -> str:
+def _cash(value: Decimal | None, currency: str | None) -> str:
+    """Money: two decimals, after the currency code, when the currency is known."""
     if value is None:
         return "not costed"
-    return f"{_n(value)} {currency}" if currency else _n(value)
+    return f"{currency} {value:,.2f}" if currency else _n(value)
 
 
-def _lines(t: Tracking) -> list[str]:
+def _amount(value: Decimal | None, currency: str | None) -> str:
+    """An amount beside others in the same currency: two decimals when it is known."""
+    return f"{value:,.2f}" if currency and value is not None else _n(value)
+
+
+NOTE = (
+    "What is recorded and what is judged: the activities held, hours, money, risks that "
+    "materialised, mitigations, impacts and changes to the plan are the log's own records, "
+    "added up exactly. Marked (judged) is this tool's reading: a line's status, whether a "
+    "risk was foreseen (the appraisal's risk register), and the re-appraisal, which "
+    "appraises the plan as it now stands again and so rests on the appraisal's documented "
+    "judgement choices (weights, thresholds, severity points; see the report of "
+    "coproduce appraise)."
+)
+"""The note near the top of every format of the track report."""
+
+
+@attrs.frozen
+class _Part:
+    """One section of the report, neutral of format."""
+
+    title: str
+    note: str = ""
+    lines: tuple[str, ...] = ()
+    head: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+def _summary(t: Tracking) -> _Part:
     cur = t.currency
-    budget = "none set" if t.budget is None else _money(t.budget, cur)
-    return [
-        f"Log entries: {t.entries}; changes to the plan: {t.changes}",
-        f"Money: planned {_money(t.planned_money, cur)}, spent {_money(t.spent, cur)} "
-        f"(fees {_n(t.paid)}, other lines {_n(t.spent_lines)}); budget {budget}",
-        f"Hours: planned {_money(t.planned_hours, None)}, held {_n(t.hours)} (contributors "
-        f"{_n(t.contributor_hours)}, of them unpaid lay {_n(t.unpaid_hours)}; team "
-        f"{_n(t.team_hours)}, of them early-career or fixed-term {_n(t.junior_hours)})",
-        f"Unforeseen risks: {', '.join(t.unforeseen) or 'none'}",
-        f"Aims without observed impact: {', '.join(t.aims_without_impact) or 'none'}",
-    ]
+    budget = "none set" if t.budget is None else _cash(t.budget, cur)
+    return _Part(
+        "Summary",
+        lines=(
+            f"Log entries: {t.entries}; changes to the plan: {t.changes}",
+            f"Money: planned {_cash(t.planned_money, cur)}, spent {_cash(t.spent, cur)} "
+            f"(fees {_amount(t.paid, cur)}, other lines {_amount(t.spent_lines, cur)}); "
+            f"budget {budget}",
+            f"Hours: planned {_cash(t.planned_hours, None)}, held {_n(t.hours)} (contributors "
+            f"{_n(t.contributor_hours)}, of them unpaid lay {_n(t.unpaid_hours)}; team "
+            f"{_n(t.team_hours)}, of them early-career or fixed-term {_n(t.junior_hours)})",
+            f"Unforeseen risks (judged): {', '.join(t.unforeseen) or 'none'}",
+            f"Aims without observed impact: {', '.join(t.aims_without_impact) or 'none'}",
+        ),
+    )
 
 
-def _changes(comparison: Comparison | None) -> list[str]:
-    """What re-appraisal changed in the advice, one line per stakeholder, then a count."""
-    if comparison is None:
-        return []
-    advice = [c for c in comparison.changes if c.what == "advice"]
-    lines = [f"{c.key}: {c.before or 'not involved'} → {c.after or 'not involved'}" for c in advice]
-    others = len(comparison.changes) - len(advice)
-    return [*(lines or ["no change in the advice"]), f"{others} other changes (risks, findings)"]
+_HEAD = (
+    "stage",
+    "stakeholder",
+    "planned",
+    "change",
+    "now",
+    "held",
+    "status (judged)",
+    "activities",
+    "hours",
+    "planned hours",
+)
 
 
-_REAPPRAISED = "Re-appraised as it now stands (what changed in the advice)"
+def _mode(m: Mode | None) -> str:
+    return m.value if m else "—"
 
 
-def _row_cells(t: Tracking) -> list[list[str]]:
-    return [
-        [
+def _involvement(t: Tracking) -> _Part:
+    rows = tuple(
+        (
             r.stage,
             r.stakeholder,
-            r.planned.value if r.planned else "—",
-            r.held.value if r.held else "—",
+            _mode(r.planned),
+            r.change.value if r.change else "—",
+            "dropped" if r.now is None and r.change else _mode(r.now),
+            _mode(r.held),
             r.status,
             str(r.activities),
             _n(r.hours),
             _n(r.planned_hours),
-        ]
+        )
         for r in t.rows
+    )
+    return _Part(
+        "Involvement by stage and stakeholder",
+        note="planned: the project's plan; change and now: the plan as it now stands, the "
+        "log's changes applied; held, activities and hours: recorded.",
+        head=_HEAD,
+        rows=rows,
+    )
+
+
+def _change_line(c: PlanChangeRow) -> str:
+    depth = f" at {c.mode.value}" if c.mode else ""
+    why = f": {c.reason}" if c.reason else ""
+    return f"{c.date} {c.change.value} {c.stage} × {c.stakeholder}{depth}{why}"
+
+
+def _plan_changes(t: Tracking) -> _Part:
+    lines = tuple(_change_line(c) for c in t.plan_changes)
+    return _Part("Changes to the plan (recorded)", lines=lines or ("none recorded",))
+
+
+def _risks(t: Tracking) -> _Part:
+    def record(r: RiskRecordRow) -> str:
+        who = f" ({', '.join(r.stakeholders)})" if r.stakeholders else ""
+        return f"{r.date} {r.code}{who}" + (f": {r.note}" if r.note else "")
+
+    def mitigation(m: MitigationRow) -> str:
+        answers = f" (answers {m.risk})" if m.risk else ""
+        return f"{m.date} {m.mitigation}{answers}" + (f": {m.note}" if m.note else "")
+
+    return _Part(
+        "Risks",
+        note="status: judged against the appraisal's risk register; times: recorded.",
+        head=("risk", "status (judged)", "times materialised"),
+        rows=tuple((r.code, r.status, str(r.times)) for r in t.risks),
+        groups=(
+            ("Materialised (recorded)", tuple(record(r) for r in t.materialised) or ("none",)),
+            (
+                "Mitigations put in place (recorded)",
+                tuple(mitigation(m) for m in t.mitigations) or ("none",),
+            ),
+        ),
+    )
+
+
+def _impact_line(i: ImpactRow) -> str:
+    aims = f" Aims: {', '.join(i.aims)}." if i.aims else ""
+    who = f" Stakeholders: {', '.join(i.stakeholders)}." if i.stakeholders else ""
+    return f"{i.date} {i.area.value}: {i.description}{aims}{who}"
+
+
+def _impacts(t: Tracking) -> _Part:
+    lines = tuple(_impact_line(i) for i in t.observed)
+    return _Part("Impacts observed (recorded)", lines=lines or ("none recorded",))
+
+
+_CARRIED = "Who carried the work (recorded)"
+
+
+def _carriers(t: Tracking) -> _Part:
+    lines = tuple(f"{c.who} ({c.kind}): {_n(c.hours)} h" for c in t.carriers)
+    return _Part(_CARRIED, lines=lines or ("no hours recorded",))
+
+
+def _value(c: Change) -> str:
+    if c.before is None:
+        return f"{c.key}: new: {c.after}"
+    if c.after is None:
+        return f"{c.key}: gone (was {c.before})"
+    return f"{c.key}: {c.before} → {c.after}"
+
+
+def _reappraisal(comparison: Comparison) -> _Part:
+    """What re-appraisal changed: the verdict, the advice, then every other change by kind."""
+    c = comparison
+    verdict = (
+        f"{c.verdict_before.value} → {c.verdict_after.value}"
+        if c.verdict_changed
+        else f"{c.verdict_after.value} (unchanged)"
+    )
+    advice = [_value(x) for x in c.changes if x.what == "advice"]
+    others = [x for x in c.changes if x.what != "advice"]
+    groups = tuple(
+        (
+            CHANGE_KINDS.get(kind, kind).capitalize(),
+            tuple(_value(x) for x in others if x.what == kind),
+        )
+        for kind in dict.fromkeys(x.what for x in others)
+    )
+    return _Part(
+        "Re-appraised as it now stands (judged)",
+        note="The project appraised again with its plan as it now stands (the log's changes "
+        "applied, lines held without a plan added), set against the appraisal of the plan "
+        "as first written.",
+        lines=(
+            f"Table 2 profile for decision-makers: {verdict}",
+            *(advice or ["Advice per stakeholder (summary): no change"]),
+            f"{len(others)} other changes" + (", by kind:" if others else ""),
+        ),
+        groups=groups,
+    )
+
+
+def _parts(t: Tracking, comparison: Comparison | None) -> list[_Part]:
+    parts = [
+        _summary(t),
+        _involvement(t),
+        _plan_changes(t),
+        _risks(t),
+        _impacts(t),
+        _carriers(t),
     ]
+    return parts if comparison is None else [*parts, _reappraisal(comparison)]
 
 
-_HEAD = [
-    "stage",
-    "stakeholder",
-    "planned",
-    "held",
-    "status",
-    "activities",
-    "hours",
-    "planned hours",
-]
+def _text_table(head: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[str]:
+    cells = [tuple(plain(c) for c in r) for r in (head, *rows)]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(head))]
+    return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+
+
+def _text_part(p: _Part) -> list[str]:
+    out = ["", plain(p.title), "-" * len(p.title)]
+    out += textwrap.wrap(f"({plain(p.note)})", 100) if p.note else []
+    out += _text_table(p.head, p.rows) if p.head else []
+    out += [f"  {plain(x)}" for x in p.lines]
+    for heading, items in p.groups:
+        out += [f"  {plain(heading)}:", *(f"    {plain(x)}" for x in items)]
+    return out
 
 
 def tracking_text(t: Tracking, comparison: Comparison | None = None) -> str:
     """Planned against actual as plain text; with ``comparison``, what re-appraisal changed."""
-    changes = [f"{_REAPPRAISED}:", *(f"  {x}" for x in _changes(comparison)), ""]
-    rows = [_HEAD, *_row_cells(t)]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(_HEAD))]
-    table = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    carriers = [f"  {c.who} ({c.kind}): {_n(c.hours)} h" for c in t.carriers]
-    return "\n".join(
-        plain(line)
-        for line in [
-            f"Planned against actual: {t.project}",
-            "",
-            *_lines(t),
-            "",
-            *table,
-            "",
-            "Who carried the work:",
-            *carriers,
-            "",
-            *(changes if comparison is not None else []),
-        ]
-    )
+    out = [f"Planned against actual: {plain(t.project)}", "", *textwrap.wrap(NOTE, 100)]
+    for p in _parts(t, comparison):
+        out += _text_part(p)
+    return "\n".join(out) + "\n"
+
+
+def _md_part(p: _Part) -> list[str]:
+    out = [f"## {md_text(p.title)}", ""]
+    out += [f"*{md_text(p.note)}*", ""] if p.note else []
+    if p.head:
+        row = "| {} |".format
+        out += [row(" | ".join(md_text(h) for h in p.head)), "|" + " --- |" * len(p.head)]
+        out += [row(" | ".join(md_text(c) for c in r)) for r in p.rows] + [""]
+    out += [f"- {md_text(x)}" for x in p.lines] + ([""] if p.lines else [])
+    for heading, items in p.groups:
+        out += [f"### {md_text(heading)}", "", *(f"- {md_text(x)}" for x in items), ""]
+    return out
 
 
 def tracking_markdown(t: Tracking, comparison: Comparison | None = None) -> str:
     """Planned against actual as Markdown; with ``comparison``, what re-appraisal changed."""
-    changes = [f"## {_REAPPRAISED}", "", *(f"- {md_text(x)}" for x in _changes(comparison)), ""]
-
-    def md(cells: list[str]) -> str:
-        return "| " + " | ".join(md_text(c) for c in cells) + " |"
-
-    table = [md(_HEAD), "|" + " --- |" * len(_HEAD), *(md(r) for r in _row_cells(t))]
-    carriers = [f"- {md_text(f'{c.who} ({c.kind}): {_n(c.hours)} h')}" for c in t.carriers]
-    return "\n".join(
-        [
-            f"# Planned against actual: {md_text(t.project)}",
-            "",
-            *(f"- {md_text(x)}" for x in _lines(t)),
-            "",
-            *table,
-            "",
-            "## Who carried the work",
-            "",
-            *carriers,
-            "",
-            *(changes if comparison is not None else []),
-        ]
-    )
+    out = [f"# Planned against actual: {md_text(t.project)}", "", f"> {md_text(NOTE)}", ""]
+    for p in _parts(t, comparison):
+        out += _md_part(p)
+    return "\n".join(out).rstrip() + "\n"
 
 
-def _bars(title: str, items: list[tuple[str, Decimal]], unit: str = "") -> str:
+def _bars(
+    title: str, items: list[tuple[str, Decimal]], unit: str = "", *, money: bool = False
+) -> str:
     """A horizontal bar chart as inline SVG; labels escaped."""
     if not items:
         return f"<p>{escape(title)}: nothing recorded.</p>"
@@ -149,7 +297,7 @@ def _bars(title: str, items: list[tuple[str, Decimal]], unit: str = "") -> str:
             f'fill="{INK}">{escape(k)}</text>'
             f'<rect x="{label_w:.0f}" y="{y + 3}" width="{w:.1f}" height="14" fill="{_BAR}"/>'
             f'<text x="{label_w + w + 6:.1f}" y="{y + 14}" font-size="12" fill="{MUTED}">'
-            f"{escape(_n(v))}{escape(unit)}</text>"
+            f"{escape(f'{v:,.2f}' if money else _n(v))}{escape(unit)}</text>"
         )
     height = 20 + len(items) * h
     return (
@@ -167,10 +315,12 @@ def _table(head: list[str], rows: list[list[str]]) -> str:
 
 
 _CSS = (
-    "body{font-family:system-ui,sans-serif;color:#1f2937;max-width:60rem;margin:2rem auto;"
-    "padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid "
-    "#d1d5db;padding:.25rem .5rem;text-align:left}figure{margin:1rem 0}"
-    "figcaption{font-weight:600}"
+    "body{font-family:system-ui,sans-serif;color:#1f2937;max-width:72rem;margin:2rem auto;"
+    "padding:0 1rem}table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}"
+    "td,th{border:1px solid #d1d5db;padding:.25rem .5rem;text-align:left}figure{margin:1rem 0}"
+    "figcaption{font-weight:600}.meta{color:#4b5563;font-size:.9rem}"
+    ".note{background:#f8fafc;border-left:4px solid #94a3b8;padding:.5rem .75rem;"
+    "font-size:.9rem}h3{font-size:1rem;margin:.75rem 0 .25rem}"
 )
 
 
@@ -181,17 +331,25 @@ def _page(title: str, body: str) -> str:
     )
 
 
+def _html_part(p: _Part, figure: str = "", *, lines_too: bool = True) -> str:
+    note = f'<p class="meta">{escape(p.note)}</p>' if p.note else ""
+    table = _table(list(p.head), [list(r) for r in p.rows]) if p.head else ""
+    lines = "".join(f"<li>{escape(x)}</li>" for x in p.lines) if lines_too else ""
+    groups = "".join(
+        f"<h3>{escape(h)}</h3><ul>{''.join(f'<li>{escape(x)}</li>' for x in items)}</ul>"
+        for h, items in p.groups
+    )
+    return (
+        f"<section><h2>{escape(p.title)}</h2>{note}{figure}{table}"
+        f"{f'<ul>{lines}</ul>' if lines else ''}{groups}</section>"
+    )
+
+
 def tracking_html(t: Tracking, comparison: Comparison | None = None) -> str:
     """Planned against actual as a self-contained HTML page with inline SVG figures.
 
-    With ``comparison``, a section says what re-appraisal changed in the advice.
+    With ``comparison``, a section says what re-appraisal changed.
     """
-    changed = "".join(f"<li>{escape(x)}</li>" for x in _changes(comparison))
-    changes = f"<h2>{escape(_REAPPRAISED)}</h2><ul>{changed}</ul>" if comparison else ""
-    facts = "".join(f"<li>{escape(x)}</li>" for x in _lines(t))
-    carriers = _bars(
-        "Who carried the work (hours)", [(f"{c.who} ({c.kind})", c.hours) for c in t.carriers]
-    )
     money = _bars(
         f"Money ({t.currency or 'no currency'})",
         [
@@ -199,12 +357,18 @@ def tracking_html(t: Tracking, comparison: Comparison | None = None) -> str:
             for k, v in (("planned", t.planned_money), ("budget", t.budget), ("spent", t.spent))
             if v is not None
         ],
+        money=t.currency is not None,
     )
-    risks = _table(["risk", "status", "times"], [[r.code, r.status, str(r.times)] for r in t.risks])
+    carriers = _bars(
+        "Who carried the work (hours)", [(f"{c.who} ({c.kind})", c.hours) for c in t.carriers]
+    )
+    figures = {"Summary": money, _CARRIED: carriers}
+    body = "".join(
+        _html_part(p, figures.get(p.title, ""), lines_too=p.title != _CARRIED or not t.carriers)
+        for p in _parts(t, comparison)
+    )
     return _page(
-        f"Planned against actual: {t.project}",
-        f"<ul>{facts}</ul>{money}{carriers}<h2>Involvement by stage and stakeholder</h2>"
-        f"{_table(_HEAD, _row_cells(t))}<h2>Risks</h2>{risks}{changes}",
+        f"Planned against actual: {t.project}", f'<p class="note">{escape(NOTE)}</p>{body}'
     )
 
 
@@ -215,11 +379,11 @@ def portfolio_html(s: PortfolioTracking) -> str:
         [
             [
                 c.currency,
-                _n(c.spent),
-                _n(c.budget),
-                _n(c.spent_budgeted),
+                _amount(c.spent, c.currency),
+                _amount(c.budget, c.currency),
+                _amount(c.spent_budgeted, c.currency),
                 "—" if c.share is None else f"{c.share:.0%}",
-                _n(c.planned),
+                _amount(c.planned, c.currency),
             ]
             for c in s.spend
         ],
@@ -241,7 +405,7 @@ def portfolio_html(s: PortfolioTracking) -> str:
         ["organisational question (p. 7)", "yes", "no", "unknown"],
         [[q.question, str(q.yes), str(q.no), str(q.unknown)] for q in s.questions],
     )
-    problems = "".join(f"<li>{escape(a)}: {escape(b)}</li>" for a, b in s.problems)
+    problems = "".join(f"<li>{escape(problem_line(a, b))}</li>" for a, b in s.problems)
     return _page(
         "Portfolio: involvement planned against actual",
         f"<p>{s.projects} projects, {s.logged} with a log, {s.invalid} with problems.</p>"

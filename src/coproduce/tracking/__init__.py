@@ -19,8 +19,12 @@ from coproduce.tracking._compare import as_it_stands, compare, reappraise
 from coproduce.tracking._results import (
     AimImpact,
     Carrier,
+    ImpactRow,
     InvolvementRow,
+    MitigationRow,
+    PlanChangeRow,
     Reappraisal,
+    RiskRecordRow,
     RiskRow,
     Tracking,
 )
@@ -28,8 +32,12 @@ from coproduce.tracking._results import (
 __all__ = [
     "AimImpact",
     "Carrier",
+    "ImpactRow",
     "InvolvementRow",
+    "MitigationRow",
+    "PlanChangeRow",
     "Reappraisal",
+    "RiskRecordRow",
     "RiskRow",
     "Tracking",
     "as_it_stands",

@@ -130,7 +130,12 @@ def _money_problems(log: InvolvementLog, project: Project | None) -> Iterator[Pr
         e.spending or any(p.paid for a in e.activities for p in a.participants) for e in log.entries
     )
     if money and log.currency is None:
-        yield ("currency", "missing-field", "the log records money, so it needs a currency")
+        yield (
+            "currency",
+            "missing-field",
+            "the log records money, so it needs a currency: add `currency: GBP` (your ISO "
+            "4217 code) to the log, beside `project:`",
+        )
     plan = None if project is None else project.costing
     if plan is not None and log.currency is not None and log.currency != plan.currency:
         yield (
@@ -163,11 +168,37 @@ def log_problems(
             (
                 "project",
                 "unknown-reference",
-                f"the log is for project {log.project!r}, not {project.id!r}",
+                f"the log is for project {log.project!r}, but the project has no id: add "
+                f"`id: {log.project}` to the project to link the two"
+                if project.id is None
+                else f"the log is for project {log.project!r}, not {project.id!r}",
             )
         )
     problems.extend(_money_problems(log, project))
     known = _Known(cat, project)
     for i, e in enumerate(log.entries):
         problems.extend(_entry_problems(e, f"entries[{i}]", known))
+    if project is not None:
+        problems.extend(_plan_change_problems(log, project))
     return problems
+
+
+def _plan_change_problems(log: InvolvementLog, project: Project) -> Iterator[Problem]:
+    """A change that drops or re-moods a line the plan, as it stands then, does not have."""
+    cells = {(line.stage, line.stakeholder) for line in project.plan}
+    for i, e in enumerate(log.entries):
+        cells |= {(a.stage, p.stakeholder) for a in e.activities for p in a.participants}
+        for j, c in enumerate(e.changes):
+            cell = (c.stage, c.stakeholder)
+            if c.change.value == "add":
+                cells.add(cell)
+                continue
+            if cell not in cells:
+                yield (
+                    f"entries[{i}].changes[{j}]",
+                    "unknown-reference",
+                    f"the plan, as it stands at this entry, has no line {c.stage} × "
+                    f"{c.stakeholder} to {'drop' if c.change.value == 'drop' else 'change'}",
+                )
+            elif c.change.value == "drop":
+                cells.discard(cell)

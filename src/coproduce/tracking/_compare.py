@@ -30,8 +30,12 @@ from coproduce.model import (
 from coproduce.tracking._results import (
     AimImpact,
     Carrier,
+    ImpactRow,
     InvolvementRow,
+    MitigationRow,
+    PlanChangeRow,
     Reappraisal,
+    RiskRecordRow,
     RiskRow,
     Tracking,
 )
@@ -101,9 +105,11 @@ def _rows(
     project: Project, log: InvolvementLog, costing: Costing | None
 ) -> tuple[InvolvementRow, ...]:
     planned, held, money = _planned(project), _Held(log), _cells(costing)
+    now, last = _standing(project, log)
     rows = []
-    for cell in sorted({*planned, *held.mode}):
+    for cell in sorted({*planned, *held.mode, *now, *last}):
         cost_cell = money.get(cell)  # None: a line the costing does not cover ("not costed")
+        line = now.get(cell)
         rows.append(
             InvolvementRow(
                 stage=cell[0],
@@ -116,9 +122,66 @@ def _rows(
                 paid=held.paid.get(cell, _ZERO),
                 planned_money=None if cost_cell is None else cost_cell[0],
                 planned_hours=None if cost_cell is None else cost_cell[1],
+                change=last.get(cell),
+                now=None if line is None else line.mode,
             )
         )
     return tuple(rows)
+
+
+def _records(
+    log: InvolvementLog,
+) -> tuple[
+    tuple[PlanChangeRow, ...],
+    tuple[ImpactRow, ...],
+    tuple[MitigationRow, ...],
+    tuple[RiskRecordRow, ...],
+]:
+    """What the log records beside activities and money, each with its entry's date.
+
+    Changes keep the log's order (it is the order they apply in); the rest are sorted, so
+    the result does not depend on the order of an entry's lists.
+    """
+    areas = {a: i for i, a in enumerate(ImpactArea)}
+    changes = tuple(
+        PlanChangeRow(
+            date=e.date,
+            change=c.change,
+            stage=c.stage,
+            stakeholder=c.stakeholder,
+            mode=c.mode,
+            reason=c.reason,
+        )
+        for e in log.entries
+        for c in e.changes
+    )
+    impacts = [
+        ImpactRow(
+            date=e.date,
+            area=i.area,
+            description=i.description,
+            aims=i.aims,
+            stakeholders=i.stakeholders,
+        )
+        for e in log.entries
+        for i in e.impacts
+    ]
+    mitigations = [
+        MitigationRow(date=e.date, mitigation=m.mitigation, risk=m.risk, note=m.note)
+        for e in log.entries
+        for m in e.mitigations
+    ]
+    risks = [
+        RiskRecordRow(date=e.date, code=r.code, note=r.note, stakeholders=r.stakeholders)
+        for e in log.entries
+        for r in e.risks
+    ]
+    return (
+        changes,
+        tuple(sorted(impacts, key=lambda i: (i.date, areas[i.area], i.description, i.aims))),
+        tuple(sorted(mitigations, key=lambda m: (m.date, m.mitigation, m.risk or "", m.note))),
+        tuple(sorted(risks, key=lambda r: (r.date, r.code, r.note, r.stakeholders))),
+    )
 
 
 def _junior(project: Project) -> frozenset[str]:
@@ -234,6 +297,7 @@ def compare(
     team, junior = _team_hours(project, log)
     paid = _sum(p.paid for p in participations)
     lines = _sum(s.amount for e in log.entries for s in e.spending)
+    plan_changes, observed, mitigations, materialised = _records(log)
     return Tracking(
         project=project.title,
         currency=log.currency or (costing.currency if costing else None),
@@ -255,7 +319,11 @@ def compare(
         risks=_risks(log, before),
         aims=_aims(project, log),
         impacts=_impact_counts(log),
-        changes=sum(len(e.changes) for e in log.entries),
+        changes=len(plan_changes),
+        plan_changes=plan_changes,
+        observed=observed,
+        mitigations=mitigations,
+        materialised=materialised,
     )
 
 
@@ -264,7 +332,7 @@ def as_it_stands(project: Project, log: InvolvementLog) -> Project:
 
     Entry by entry, in order: every stage × stakeholder held but not planned joins the
     plan at the depth held, then the entry's changes are applied (so a line dropped after
-    it was held stays dropped).
+    it was held stays dropped). The costing no longer costs a dropped line.
 
     Example:
         >>> from coproduce.io import load_example, load_example_log
@@ -273,8 +341,23 @@ def as_it_stands(project: Project, log: InvolvementLog) -> Project:
         True
 
     """
+    plan, _ = _standing(project, log)
+    kept = [line for line in project.plan if plan.get((line.stage, line.stakeholder)) is line]
+    new = [v for k, v in sorted(plan.items()) if v not in kept]
+    costing = project.costing
+    if costing is not None:
+        lines = tuple(c for c in costing.involvements if (c.stage, c.stakeholder) in plan)
+        costing = attrs.evolve(costing, involvements=lines)
+    return attrs.evolve(project, plan=(*kept, *new), costing=costing)
+
+
+def _standing(
+    project: Project, log: InvolvementLog
+) -> tuple[dict[Cell, Involvement], dict[Cell, PlanChangeKind]]:
+    """The plan as it now stands, by cell, and the last change the log made to each cell."""
     plan: dict[Cell, Involvement] = {}
     added: set[Cell] = set()
+    last: dict[Cell, PlanChangeKind] = {}
     for line in project.plan:
         plan.setdefault((line.stage, line.stakeholder), line)
     for e in log.entries:
@@ -283,9 +366,8 @@ def as_it_stands(project: Project, log: InvolvementLog) -> Project:
                 _hold(plan, added, (a.stage, p.stakeholder), a.mode)
         for c in e.changes:
             _apply(plan, (c.stage, c.stakeholder), c.change, c.mode)
-    kept = [line for line in project.plan if plan.get((line.stage, line.stakeholder)) is line]
-    new = [v for k, v in sorted(plan.items()) if v not in kept]
-    return attrs.evolve(project, plan=(*kept, *new))
+            last[(c.stage, c.stakeholder)] = c.change
+    return plan, last
 
 
 def _hold(plan: dict[Cell, Involvement], added: set[Cell], cell: Cell, mode: Mode) -> None:

@@ -7,9 +7,20 @@ from decimal import Decimal
 import attrs
 
 from coproduce.appraisal import Appraisal, Comparison
-from coproduce.model import ImpactArea, Mode, Project
+from coproduce.model import ImpactArea, Mode, PlanChangeKind, Project
 
-__all__ = ["AimImpact", "Carrier", "InvolvementRow", "Reappraisal", "RiskRow", "Tracking"]
+__all__ = [
+    "AimImpact",
+    "Carrier",
+    "ImpactRow",
+    "InvolvementRow",
+    "MitigationRow",
+    "PlanChangeRow",
+    "Reappraisal",
+    "RiskRecordRow",
+    "RiskRow",
+    "Tracking",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -28,6 +39,11 @@ class InvolvementRow:
         planned_money: the costing's money for the cell; ``None`` when the costing does not
             cover it (or there is none).
         planned_hours: the costing's hours for the cell; ``None`` likewise.
+        change: the last change the log made to this line of the plan (``add``, ``drop`` or
+            ``mode``); ``None`` when the log changed nothing here.
+        now: the depth in the plan as it now stands (:func:`~coproduce.tracking.as_it_stands`:
+            planned, changed by the log, or held without a plan); ``None`` when the line is
+            dropped or was never in the plan.
 
     """
 
@@ -41,12 +57,27 @@ class InvolvementRow:
     paid: Decimal
     planned_money: Decimal | None = None
     planned_hours: Decimal | None = None
+    change: PlanChangeKind | None = None
+    now: Mode | None = attrs.field(
+        default=attrs.Factory(
+            lambda self: self.planned if self.change is None else None, takes_self=True
+        )
+    )
 
     @property
     def status(self) -> str:
-        """``"held"``, ``"not held"`` (planned only) or ``"unplanned"`` (held only)."""
+        """The tool's reading of the line: the plan as it now stands against what was held.
+
+        ``"dropped"`` or ``"held, then dropped"`` (the log dropped the line), ``"added,
+        held"`` or ``"added, not held"`` (added by a change to the plan), ``"unplanned"``
+        (held, never planned), ``"held"`` or ``"not held"`` (planned).
+        """
+        if self.now is None and self.change is PlanChangeKind.DROP:
+            return "dropped" if self.held is None else "held, then dropped"
         if self.planned is None:
-            return "unplanned"
+            if self.change is None:
+                return "unplanned"
+            return "added, held" if self.held is not None else "added, not held"
         return "held" if self.held is not None else "not held"
 
 
@@ -93,6 +124,84 @@ class RiskRow:
 
 
 @attrs.frozen(kw_only=True)
+class PlanChangeRow:
+    """A change to the plan, as the log records it.
+
+    Attributes:
+        date: the date of the log entry.
+        change: ``add``, ``drop`` or ``mode``.
+        stage: the stage id of the line.
+        stakeholder: the stakeholder id of the line.
+        mode: the new depth; ``None`` for a dropped line.
+        reason: why, as the log says.
+
+    """
+
+    date: str
+    change: PlanChangeKind
+    stage: str
+    stakeholder: str
+    mode: Mode | None = None
+    reason: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class ImpactRow:
+    """An impact observed, as the log records it.
+
+    Attributes:
+        date: the date of the log entry.
+        area: research, people, or policy and practice.
+        description: what changed.
+        aims: the aims it served.
+        stakeholders: whose involvement brought it about.
+
+    """
+
+    date: str
+    area: ImpactArea
+    description: str
+    aims: tuple[str, ...] = ()
+    stakeholders: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class MitigationRow:
+    """A mitigation put in place, as the log records it.
+
+    Attributes:
+        date: the date of the log entry.
+        mitigation: what was put in place.
+        risk: the code of the risk it answers; ``None`` if none in particular.
+        note: anything more the log says.
+
+    """
+
+    date: str
+    mitigation: str
+    risk: str | None = None
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class RiskRecordRow:
+    """A risk that materialised, as the log records it.
+
+    Attributes:
+        date: the date of the log entry.
+        code: the risk code.
+        note: what happened.
+        stakeholders: the stakeholders it involved.
+
+    """
+
+    date: str
+    code: str
+    note: str = ""
+    stakeholders: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
 class AimImpact:
     """An aim and the impacts observed for it.
 
@@ -135,6 +244,13 @@ class Tracking:
         aims: the project's aims and their observed impacts.
         impacts: observed impacts per area.
         changes: how many changes to the plan the log records.
+        plan_changes: those changes, in the order the log records them.
+        observed: the impacts the log records, in its order.
+        mitigations: the mitigations the log records as put in place, in its order.
+        materialised: the risks the log records as materialised, in its order.
+
+    Only ``rows[].status``, ``risks`` (foreseen or not) and :attr:`unforeseen` are this
+    tool's reading; everything else is the log's own record, added up.
 
     """
 
@@ -157,6 +273,10 @@ class Tracking:
     aims: tuple[AimImpact, ...]
     impacts: tuple[tuple[ImpactArea, int], ...]
     changes: int
+    plan_changes: tuple[PlanChangeRow, ...] = ()
+    observed: tuple[ImpactRow, ...] = ()
+    mitigations: tuple[MitigationRow, ...] = ()
+    materialised: tuple[RiskRecordRow, ...] = ()
 
     @property
     def hours(self) -> Decimal:
