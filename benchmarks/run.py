@@ -291,6 +291,67 @@ def command_time(code: str, runs: int) -> float:
     return statistics.median(times)
 
 
+def engine_section(budget: float, quick: bool) -> None:
+    """Issue #12, the engine: appraise against materialising its answer, first use, scale."""
+    from coproduce.io import dump_appraisal
+
+    section("engine: appraise against orjson.loads of the appraisal's own JSON")
+    print(f"{'example':24} {'JSON KB':>7} {'orjson µs':>9} {'appraise µs':>11} {'ratio':>6}")
+    ratios = []
+    for name in examples():
+        project = load_example(name)
+        answer = dump_appraisal(appraise(project)).encode()
+        floor = per_call(lambda a=answer: orjson.loads(a), budget)
+        engine = per_call(lambda p=project: appraise(p), budget)
+        ratios.append(engine / floor)
+        print(
+            f"{name:24} {len(answer) / 1e3:7.1f} {floor * 1e6:9.1f} {engine * 1e6:11.1f} "
+            f"{engine / floor:5.2f}x"
+        )
+    print(
+        f"median appraise / orjson.loads of its answer: {statistics.median(ratios):5.2f}x "
+        "(target <= 3x)"
+    )
+
+    # A fresh interpreter, bytecode cached as an installed package has it (one warm-up run
+    # writes it), less an empty run: the first appraise builds the engine and the catalogue.
+    first_code = (
+        "import coproduce as c; c.appraise(c.Project(title='t', "
+        "stakeholders=(c.Stakeholder(id='m', kind=c.StakeholderKind.POLICY_MAKER),), "
+        "plan=(c.Involvement(stage='stage.recommendations', stakeholder='m', "
+        "mode=c.Mode.PARTNERSHIP),)))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    runs = 7 if quick else 21
+    times: dict[str, list[float]] = {"pass": [], "import attrs, cattrs": [], first_code: []}
+    for code in times:
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
+    for _ in range(runs):  # interleaved, so that load on the machine falls on each alike
+        for code, seen in times.items():
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True, env=env)
+            seen.append(time.perf_counter() - t)
+    empty = statistics.median(times["pass"])
+    floor_ms = (statistics.median(times["import attrs, cattrs"]) - empty) * 1e3
+    first_ms = (statistics.median(times[first_code]) - empty) * 1e3
+    print(f"import attrs, cattrs (fresh process, less an empty one): {floor_ms:6.1f} ms")
+    print(
+        f"import coproduce; first appraise:                        {first_ms:6.1f} ms  "
+        f"{first_ms / floor_ms:4.2f}x (target <= 1.5x)"
+    )
+
+    section("engine at scale: advice and costing")
+    big = generated(1_000)
+    print(
+        f"appraise, {len(big.stakeholders):,} stakeholders, {len(big.plan):,} involvements: "
+        f"{best_of(lambda: appraise(big), 3) * 1e3:8.1f} ms"
+    )
+    large = costed(10_000)
+    print(f"{len(large.stakeholders):,} stakeholders, {len(large.plan):,} involvements, costed:")
+    for label, fn in (("appraise", appraise), ("cost", cost), ("fit", fit)):
+        print(f"  {label:9} {best_of(lambda f=fn: f(large), 3) * 1e3:8.1f} ms")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a short run, as in CI")
@@ -355,6 +416,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{stages:5d} stages (100 stakeholders): {t * 1e3:8.2f} ms  ({t / first:4.1f}x)")
 
     costing_section(budget, args.quick)
+    engine_section(budget, args.quick)
     tracking_section(args.quick)
 
     section(f"end to end: {n_docs:,} documents, one process, streamed")

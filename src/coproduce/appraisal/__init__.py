@@ -7,6 +7,8 @@ themselves live in registries (:data:`FINDINGS`, :data:`FACTORS` and the evaluat
 which the docs tables are generated.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from coproduce.appraisal._context import Context, StageFacts
 from coproduce.appraisal._emphasis import emphasis
 from coproduce.appraisal._engine import DEFAULT_POLICY, appraise
@@ -53,15 +55,17 @@ from coproduce.appraisal._results import (
     StageCost,
     Verdict,
 )
-from coproduce.appraisal._whatif import (
-    CHANGE_KINDS,
-    Change,
-    Comparison,
-    ConditionSensitivity,
-    LeanOutcome,
-    compare,
-    sensitivity,
-)
+
+if TYPE_CHECKING:
+    from coproduce.appraisal._whatif import (
+        CHANGE_KINDS,
+        Change,
+        Comparison,
+        ConditionSensitivity,
+        LeanOutcome,
+        compare,
+        sensitivity,
+    )
 
 __all__ = [
     "ALTERNATIVES",
@@ -118,6 +122,28 @@ __all__ = [
     "sensitivity",
     "validate_plan",
 ]
+
+
+_WHATIF = (
+    "CHANGE_KINDS",
+    "Change",
+    "Comparison",
+    "ConditionSensitivity",
+    "LeanOutcome",
+    "compare",
+    "sensitivity",
+)
+"""What-if names, whose module loads on first use: :func:`appraise` never needs it."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHATIF:
+        raise AttributeError(f"module 'coproduce.appraisal' has no attribute {name!r}")
+    from coproduce.appraisal import _whatif
+
+    value = getattr(_whatif, name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:

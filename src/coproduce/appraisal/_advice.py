@@ -12,15 +12,15 @@ power over the findings become prerequisites, so "more" reads "more, once ...".
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
 from coproduce.appraisal._context import Context
-from coproduce.appraisal._emphasis import profile
+from coproduce.appraisal._emphasis import read_leans, scorer
 from coproduce.appraisal._results import (
     Action,
     Advice,
-    Emphasis,
     Lever,
     Prerequisite,
     StageAdvice,
@@ -40,6 +40,9 @@ from coproduce.model import (
     Stakeholder,
     Sufficiency,
 )
+
+if TYPE_CHECKING:
+    from coproduce.practice import PracticeRisk
 
 __all__ = [
     "TABLE2_SPHERES",
@@ -84,17 +87,8 @@ def with_lean(project: Project, condition: str, lean: Lean) -> Project:
     )
 
 
-def _profile(ctx: Context, s: Stakeholder, cache: dict[bool | None, Emphasis]) -> Emphasis:
-    key = s.delivery_responsibility
-    if key not in cache:
-        cache[key] = profile(ctx.project, ctx.catalogue, ctx.policy, delivery=key)
-    return cache[key]
-
-
-def _table2(
-    ctx: Context, s: Stakeholder, cache: dict[bool | None, Emphasis]
-) -> tuple[Verdict, list[str]]:
-    e = _profile(ctx, s, cache)
+def _table2(ctx: Context, s: Stakeholder) -> tuple[Verdict, list[str]]:
+    e = ctx.profile(s.delivery_responsibility)
     reasons = [
         f"Table 2, which the paper scopes to decision-makers (p. 6), reads {e.verdict.value} "
         f"(score {e.score:+.2f}; {e.coverage:.0%} of its weight known)."
@@ -249,9 +243,11 @@ def _summary(verdict: Verdict, deepest: Mode | None, prereqs: tuple[Prerequisite
     return text
 
 
-def advise(ctx: Context) -> tuple[Advice, ...]:
-    """One :class:`Advice` per stakeholder the plan involves, sorted by id."""
-    cache: dict[bool | None, Emphasis] = {}
+def advise(ctx: Context, practice: tuple[PracticeRisk, ...] = ()) -> tuple[Advice, ...]:
+    """One :class:`Advice` per stakeholder the plan involves, sorted by id.
+
+    Each carries the codes of the ``practice`` risks that land on its stakeholder.
+    """
     pol = ctx.policy
     bare = unresourced(ctx.project)
     out = []
@@ -259,7 +255,7 @@ def advise(ctx: Context) -> tuple[Advice, ...]:
         s = ctx.people[sid]
         invs = ctx.plan_of[sid]
         table2 = s.kind.sphere in TABLE2_SPHERES
-        verdict, reasons = _table2(ctx, s, cache) if table2 else _aims(ctx, s, invs)
+        verdict, reasons = _table2(ctx, s) if table2 else _aims(ctx, s, invs)
         ceiling = pol.unresourced_ceiling
         if bare and (verdict.rank is None or verdict.rank > (ceiling.rank or 0)):
             verdict = ceiling
@@ -290,6 +286,7 @@ def advise(ctx: Context) -> tuple[Advice, ...]:
                 prerequisites=prereqs,
                 reasons=tuple(reasons),
                 sources=ctx.index.cite(*cites, *(f"mode.{i.mode.value}" for i in invs)),
+                practice=tuple(p.code for p in practice if sid in p.stakeholders),
             )
         )
     return tuple(out)
@@ -320,36 +317,35 @@ def _other_leans(lean: Lean) -> tuple[Lean, ...]:
 
 
 def _condition_levers(ctx: Context, advice: tuple[Advice, ...]) -> Iterator[Lever]:
-    """Table 2 rows whose other lean would move the verdict of the decision-makers."""
+    """Table 2 rows whose other lean would move the verdict of the decision-makers.
+
+    Each row's other lean is tried on the profile's leans with that row changed: what
+    :func:`profile` of the project with that row set would give, without building it.
+    """
     groups: dict[bool | None, list[str]] = {}
     for a in advice:
         if a.basis == "table-2":
             delivery = ctx.people[a.stakeholder].delivery_responsibility
             groups.setdefault(delivery, []).append(a.stakeholder)
+    rows = scorer(ctx.catalogue, ctx.policy)
+    conditions = rows.conditions
     for delivery, ids in groups.items():
-        now = profile(ctx.project, ctx.catalogue, ctx.policy, delivery=delivery)
-        for c in now.contributions:
-            if (
-                c.inferred
-                and c.condition == "condition.conflicts-of-interest"
-                and delivery is not None
-            ):
+        now = ctx.profile(delivery).verdict
+        read = read_leans(ctx.project, conditions, ctx.policy, delivery)
+        leans = [lean for lean, _, _ in read]
+        for row, (c, (lean_now, inferred, _)) in enumerate(zip(conditions, read, strict=True)):
+            if inferred and c.id == "condition.conflicts-of-interest" and delivery is not None:
                 continue  # read from each one's own delivery responsibility
-            for lean in _other_leans(c.lean):
-                moved = profile(
-                    with_lean(ctx.project, c.condition, lean),
-                    ctx.catalogue,
-                    ctx.policy,
-                    delivery=delivery,
-                )
-                if moved.verdict is not now.verdict:
+            for lean in _other_leans(lean_now):
+                moved = rows.verdict([*leans[:row], lean, *leans[row + 1 :]])
+                if moved is not now:
                     yield Lever(
                         code="condition",
                         message=f"If Table 2 row {c.number} ({c.label.lower()}) leaned "
                         f"{lean.value}, the advice for {', '.join(ids)} would be "
-                        f"{moved.verdict.value} (now {now.verdict.value}).",
+                        f"{moved.value} (now {now.value}).",
                         stakeholders=tuple(ids),
-                        inputs=(f"conditions[{c.condition}]",),
+                        inputs=(f"conditions[{c.id}]",),
                     )
 
 

@@ -54,7 +54,7 @@ def _alternatives(
                     alternative=alt.id,
                     label=alt.label,
                     reason=reason,
-                    source=Citation.of(alt.id, alt.source),
+                    source=ctx.index.citations.get(alt.id) or Citation.of(alt.id, alt.source),
                 )
             )
     return tuple(out)
@@ -64,10 +64,7 @@ def _one(ctx: Context, aim: Aim, everyone: tuple[Involvement, ...]) -> AimApprai
     motivations = tuple(sorted(set(aim.motivations), key=_ORDER.__getitem__))
     serving = tuple(i for i in everyone if aim.id in i.aims)
     only, why = route(motivations, serving, ctx)
-    idx = ctx.index
-    sources = idx.cite("step.alternatives", *(f"motivation.{m.value}" for m in motivations))
-    for m in motivations:
-        sources += idx.see_also.get(f"motivation.{m.value}", ())
+    ids = ("step.alternatives", *(f"motivation.{m.value}" for m in motivations))
     return AimAppraisal(
         aim=aim.id,
         description=aim.description,
@@ -78,7 +75,7 @@ def _one(ctx: Context, aim: Aim, everyone: tuple[Involvement, ...]) -> AimApprai
         alternatives=_alternatives(ctx, motivations, serving or everyone)
         if only is not Route.LIKELY
         else (),
-        sources=tuple(dict.fromkeys(sources)),
+        sources=ctx.index.sources_of(ids),
     )
 
 

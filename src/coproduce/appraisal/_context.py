@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any
 
 import attrs
 
+from coproduce.appraisal._emphasis import profile
 from coproduce.appraisal._policy import Policy
-from coproduce.appraisal._results import Citation
+from coproduce.appraisal._results import Citation, Emphasis
 from coproduce.catalogue import Catalogue, holds
 from coproduce.model import (
     Bearer,
@@ -46,6 +48,10 @@ __all__ = [
     "build_index",
     "make_context",
 ]
+
+
+Cell = tuple[BearerId, CategoryId]
+"""A cell of the exposure matrix: a bearer and a cost category."""
 
 
 @attrs.frozen
@@ -89,10 +95,26 @@ class CatalogueIndex:
     fixed_term: frozenset[str]
     early_fixed: frozenset[str]
     kind_bearers: Mapping[StakeholderKind, frozenset[str]]
+    cell_keys: Mapping[str, Mapping[str, tuple[tuple[Cell, frozenset[CostId]], ...]]]
+    """Per challenge, per bearer its costs fall on: each (bearer, category) cell and its costs."""
+    sources: dict[tuple[str, ...], tuple[Citation, ...]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
+    """What :meth:`sources_of` has worked out, by ids: a pure function of them, kept."""
 
     def cite(self, *ids: str) -> tuple[Citation, ...]:
         """Citations of these entries, skipping ids the catalogue does not hold."""
         return tuple(self.citations[i] for i in ids if i in self.citations)
+
+    def sources_of(self, ids: tuple[str, ...]) -> tuple[Citation, ...]:
+        """The entries' citations, then their see-also citations, each once, in that order."""
+        found = self.sources.get(ids)
+        if found is None:
+            sources = self.cite(*ids)
+            for i in ids:
+                sources += self.see_also.get(i, ())
+            found = self.sources[ids] = tuple(dict.fromkeys(sources))
+        return found
 
 
 def _indexed(cat: Catalogue, ch_id: str, orders: dict[str, Mapping[str, int]]) -> IndexedChallenge:
@@ -166,6 +188,11 @@ def build_index(cat: Catalogue) -> CatalogueIndex:
         citations={e.id: Citation.of(e.id, e.source) for e in cat.entries()},
         see_also={m.id: tuple(Citation.of(m.id, s) for s in m.see_also) for m in cat.motivations},
         mode_costs=mode_costs,
+        cell_keys={
+            ch.id: {b: tuple(((b, k), costs) for k, costs in cell) for b, cell in ch.cells}
+            for chs in per_stage.values()
+            for ch in chs
+        },
         **_researcher_bearers(cat),
     )
 
@@ -263,8 +290,10 @@ def _dominance(
 
 def _outnumbering(involved: list[Stakeholder]) -> tuple[str, ...]:
     """Stakeholders of one kind making up two thirds or more of three or more, with others."""
+    if len(involved) < 3:
+        return ()
     kinds = Counter(s.kind for s in involved)
-    if len(involved) < 3 or len(kinds) < 2:
+    if len(kinds) < 2:
         return ()
     (kind, n), *_ = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0].value))
     return tuple(s.id for s in involved if s.kind is kind) if 3 * n >= 2 * len(involved) else ()
@@ -274,17 +303,25 @@ def _stage_facts(
     stage: str, invs: tuple[Involvement, ...], people: Mapping[str, Stakeholder]
 ) -> StageFacts:
     involved = [people[i.stakeholder] for i in invs]
-    high = tuple(s.id for s in involved if s.power is Level.HIGH)
-    low = tuple(s.id for s in involved if s.power is Level.LOW)
-    familiar = tuple(s.id for s in involved if s.familiar)
-    disparity = high + low if high and low else ()
+    high: list[str] = []
+    low: list[str] = []
+    known: list[str] = []
+    for s in involved:
+        if s.power is Level.HIGH:
+            high.append(s.id)
+        elif s.power is Level.LOW:
+            low.append(s.id)
+        if s.familiar:
+            known.append(s.id)
+    familiar = tuple(known)
+    disparity = (*high, *low) if high and low else ()
     outnumbering = _outnumbering(involved)
     return StageFacts(
         stage=StageId(stage),
         involvements=invs,
-        stakeholders=tuple(i.stakeholder for i in invs),
-        mode=max(i.mode for i in invs),
-        kinds=frozenset(s.kind for s in involved),
+        stakeholders=tuple([i.stakeholder for i in invs]),
+        mode=max([i.mode for i in invs]),
+        kinds=frozenset([s.kind for s in involved]),
         familiar=familiar,
         disparity=disparity,
         outnumbering=outnumbering,
@@ -302,6 +339,8 @@ class Context:
         plan_of: per stakeholder id, their involvements in lifecycle order.
         carriers: the researchers who carry the engagement (everyone, if nobody is named).
         carriers_junior: of those named as carrying it, the early-career or fixed-term ones.
+        profiles: the Table 2 profiles the appraisal reads, by row 2's delivery responsibility
+            (``None``: as the project states it), each computed once.
 
     """
 
@@ -314,6 +353,14 @@ class Context:
     plan_of: Mapping[str, tuple[Involvement, ...]]
     carriers: tuple[Researcher, ...]
     carriers_junior: tuple[str, ...]
+    profiles: Mapping[bool | None, Emphasis] = attrs.field(factory=dict)
+
+    def profile(self, delivery: bool | None = None) -> Emphasis:
+        """The Table 2 profile with row 2 read from ``delivery`` (``None``: as stated)."""
+        found = self.profiles.get(delivery)
+        if found is None:
+            return profile(self.project, self.catalogue, self.policy, delivery=delivery)
+        return found
 
     def sphere(self, stakeholder: str) -> Sphere:
         """The sphere of a stakeholder of the project."""
@@ -346,6 +393,20 @@ class Context:
         return frozenset(out)
 
 
+def _profiles(
+    project: Project, catalogue: Catalogue, policy: Policy, deliveries: set[bool | None]
+) -> dict[bool | None, Emphasis]:
+    """The profiles by delivery responsibility (``None``: row 2 as the project states it)."""
+    out: dict[bool | None, Emphasis] = {None: profile(project, catalogue, policy)}
+    for d in (False, True):
+        if d in deliveries:
+            out[d] = profile(project, catalogue, policy, delivery=d)
+    return out
+
+
+_BY_STAKEHOLDER = attrgetter("stakeholder")
+
+
 def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Context:
     """Build the context: the catalogue index (memoised) and sorted views of the project."""
     index = catalogue.memo("coproduce.appraisal.index", build_index)
@@ -357,12 +418,16 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
         plan_of[inv.stakeholder].append(inv)
     order = index.stage_order
     stages: dict[str, StageFacts] = {
-        s: _stage_facts(s, tuple(sorted(by_stage[s], key=lambda i: i.stakeholder)), people)
+        s: _stage_facts(s, tuple(sorted(by_stage[s], key=_BY_STAKEHOLDER)), people)
         for s in index.stages
         if s in by_stage
     }
     researchers = sorted(project.researchers, key=lambda r: r.id)
     named = [r for r in researchers if r.carries_engagement]
+    table2 = (Sphere.DECISION, Sphere.COMMERCIAL)
+    deliveries = {None} | {
+        people[s].delivery_responsibility for s in plan_of if people[s].kind.sphere in table2
+    }
     return Context(
         project=project,
         catalogue=catalogue,
@@ -379,4 +444,5 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
             for r in named
             if r.career_stage is CareerStage.EARLY or r.contract is ContractType.FIXED_TERM
         ),
+        profiles=_profiles(project, catalogue, policy, deliveries),
     )

@@ -30,7 +30,6 @@ from coproduce.appraisal._advice import advise, levers
 from coproduce.appraisal._aims import assess_aims
 from coproduce.appraisal._context import make_context
 from coproduce.appraisal._costs import cost_summary
-from coproduce.appraisal._emphasis import profile
 from coproduce.appraisal._exposure import cost_exposure
 from coproduce.appraisal._findings import collect_findings
 from coproduce.appraisal._plan import validate_plan
@@ -92,7 +91,7 @@ def appraise(
     pol = policy if policy is not None else DEFAULT_POLICY
     validate_plan(project, cat)
     ctx = make_context(project, cat, pol)
-    emph = profile(project, cat, pol)
+    emph = ctx.profile()
     table2 = (Sphere.DECISION, Sphere.COMMERCIAL)
     emph = attrs.evolve(emph, applies_to=tuple(s for s in ctx.involved if ctx.sphere(s) in table2))
     aims = assess_aims(ctx)
@@ -101,10 +100,7 @@ def appraise(
     questions = assess_questions(ctx)
     practice = practice_risks(project, cat) if pol.practice else ()
     costs = cost_summary(ctx)
-    advice = tuple(
-        attrs.evolve(a, practice=tuple(p.code for p in practice if a.stakeholder in p.stakeholders))
-        for a in advise(ctx)
-    )
+    advice = advise(ctx, practice)
     results = Results(
         emphasis=emph,
         aims=aims,

@@ -28,6 +28,8 @@ from coproduce.model import (
 __all__ = ["cost_exposure", "least_able"]
 
 _NEVER = (Sphere.DECISION, Sphere.COMMERCIAL)
+_WORSE = {s: {None, *(t for t in Severity if t.rank < s.rank)} for s in Severity}
+"""Per severity, what a cell's earlier severity for the same risk may be for it to replace it."""
 
 
 def _unable_stakeholders(
@@ -64,37 +66,47 @@ def least_able(ctx: Context, bearer: BearerId, stakeholders: tuple[str, ...]) ->
 
 def cost_exposure(ctx: Context, risks: tuple[Risk, ...]) -> tuple[ExposureCell, ...]:
     """The bearer × category matrix, non-empty cells in catalogue order."""
-    costs: dict[tuple[BearerId, CategoryId], set[CostId]] = defaultdict(set)
-    codes: dict[tuple[BearerId, CategoryId], dict[str, Severity]] = defaultdict(dict)
-    who: dict[str, set[str]] = defaultdict(set)
-    for risk in risks:
-        ch = ctx.index.challenge[risk.challenge]
-        bearers = set(risk.bearers)
-        for b, per_category in ch.cells:
-            if b not in bearers:
-                continue
-            who[b].update(least_able(ctx, b, risk.stakeholders))
-            for k, cell_costs in per_category:
-                key = (b, k)
-                costs[key] |= cell_costs
-                seen = codes[key].get(risk.code)
-                if seen is None or risk.residual.rank > seen.rank:
-                    codes[key][risk.code] = risk.residual
     idx = ctx.index
+    # per cell: the costs behind it and, per risk code, the worst residual severity
+    cells: dict[tuple[BearerId, CategoryId], tuple[set[CostId], dict[str, Severity]]] = {}
+    who: dict[str, set[str]] = defaultdict(set)
+    unable: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+    for risk in risks:
+        code, residual = risk.code, risk.residual
+        worse = _WORSE[residual]
+        for b in risk.bearers:
+            keyed = idx.cell_keys[risk.challenge].get(b)
+            if keyed is None:
+                continue
+            found = unable.get((b, risk.stakeholders))
+            if found is None:
+                found = unable[b, risk.stakeholders] = least_able(
+                    ctx, BearerId(b), risk.stakeholders
+                )
+            who[b].update(found)
+            for key, cell_costs in keyed:
+                cell = cells.get(key)
+                if cell is None:
+                    cell = cells[key] = (set(), {})
+                cell[0].update(cell_costs)
+                if cell[1].get(code) in worse:
+                    cell[1][code] = residual
     out = []
-    for b, k in sorted(costs, key=lambda bk: (idx.bearer_order[bk[0]], idx.category_order[bk[1]])):
-        levels = list(codes[(b, k)].values())
+    names = {b: tuple(sorted(ids)) for b, ids in who.items()}
+    for b, k in sorted(cells, key=lambda bk: (idx.bearer_order[bk[0]], idx.category_order[bk[1]])):
+        costs, codes = cells[b, k]
+        levels = list(codes.values())
         out.append(
             ExposureCell(
                 bearer=b,
                 category=k,
-                costs=tuple(sorted(costs[(b, k)], key=idx.cost_order.__getitem__)),
-                risks=tuple(sorted(codes[(b, k)])),
+                costs=tuple(sorted(costs, key=idx.cost_order.__getitem__)),
+                risks=tuple(sorted(codes)),
                 low=levels.count(Severity.LOW),
                 medium=levels.count(Severity.MEDIUM),
                 high=levels.count(Severity.HIGH),
-                least_able=bool(who[b]),
-                who=tuple(sorted(who[b])),
+                least_able=bool(names.get(b)),
+                who=names.get(b, ()),
             )
         )
     return tuple(out)

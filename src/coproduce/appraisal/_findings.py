@@ -517,16 +517,20 @@ def collect_findings(ctx: Context, results: Results) -> tuple[Finding, ...]:
             continue
         for hit in rule.check(ctx, results):
             ids = (*rule.cites, *hit.cites)
-            sources = ctx.index.cite(*ids) + hit.citations
-            for i in ids:
-                sources += ctx.index.see_also.get(i, ())
+            if hit.citations:
+                sources = ctx.index.cite(*ids) + hit.citations
+                for i in ids:
+                    sources += ctx.index.see_also.get(i, ())
+                sources = tuple(dict.fromkeys(sources))
+            else:
+                sources = ctx.index.sources_of(ids)
             out.append(
                 Finding(
                     code=rule.code,
                     level=rule.level,
                     message=hit.message,
                     inputs=hit.inputs,
-                    sources=tuple(dict.fromkeys(sources)),
+                    sources=sources,
                 )
             )
     return tuple(sorted(out, key=lambda f: (f.level.rank, f.code, f.inputs)))

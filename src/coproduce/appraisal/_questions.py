@@ -10,18 +10,23 @@ from __future__ import annotations
 from coproduce.appraisal._context import Context
 from coproduce.appraisal._registry import QUESTIONS
 from coproduce.appraisal._results import Answer, Citation, QuestionStatus
-from coproduce.model import Audience, QuestionId
+from coproduce.catalogue import Catalogue
+from coproduce.model import Audience, Question, QuestionId
 
 __all__ = ["assess_questions"]
+
+
+def _in_order(catalogue: Catalogue) -> tuple[Question, ...]:
+    """The key questions, individuals first, by number: sorted once per catalogue."""
+    return tuple(
+        sorted(catalogue.questions, key=lambda q: (q.audience is Audience.ORGANISATIONS, q.number))
+    )
 
 
 def assess_questions(ctx: Context) -> tuple[QuestionStatus, ...]:
     """Every key question of the catalogue, individuals first, by number."""
     out = []
-    questions = sorted(
-        ctx.catalogue.questions, key=lambda q: (q.audience is Audience.ORGANISATIONS, q.number)
-    )
-    for q in questions:
+    for q in ctx.catalogue.memo("coproduce.appraisal.questions", _in_order):
         fields = tuple(QUESTIONS.get(q.id, ctx.policy.evaluators)(ctx))
         have = tuple(f.path for f in fields if f.known)
         missing = tuple(f.path for f in fields if not f.known)
@@ -40,7 +45,7 @@ def assess_questions(ctx: Context) -> tuple[QuestionStatus, ...]:
                 answered_by=have,
                 missing=missing,
                 absent=absent,
-                source=Citation.of(q.id, q.source),
+                source=ctx.index.citations.get(q.id) or Citation.of(q.id, q.source),
             )
         )
     return tuple(out)

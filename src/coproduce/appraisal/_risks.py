@@ -20,7 +20,7 @@ from coproduce.appraisal._context import Context, IndexedChallenge, StageFacts
 from coproduce.appraisal._factors import expecting_help
 from coproduce.appraisal._registry import FACTORS, MITIGATIONS, FactorRule
 from coproduce.appraisal._results import Factor, MitigationStatus, Risk, Severity
-from coproduce.model import Involvement, MitigationId, Mode, StageId
+from coproduce.model import Involvement, MitigationId, Mode
 
 __all__ = ["points_of", "risk_register", "severity"]
 
@@ -46,18 +46,28 @@ def _applies(rule: FactorRule, ch: IndexedChallenge, ctx: Context) -> bool:
     return scope is None or ch.id in scope
 
 
+_BY_KIND: dict[tuple[int, bool], tuple[FactorRule, ...]] = {}
+
+
+def _rules(relation: bool) -> tuple[FactorRule, ...]:
+    """The registered relationship or project factors, split once (again if more register)."""
+    key = (len(FACTORS), relation)
+    found = _BY_KIND.get(key)
+    if found is None:
+        found = _BY_KIND[key] = tuple(r for r in FACTORS.values() if r.relation is relation)
+    return found
+
+
 def _detect(
     ctx: Context, stage: StageFacts, inv: Involvement | None, relation: bool
 ) -> list[tuple[FactorRule, Factor]]:
     found = []
-    for rule in FACTORS.values():
-        if rule.relation is not relation:
-            continue
+    who = (inv.stakeholder,) if inv is not None and relation else ()
+    for rule in _rules(relation):
         hit = rule.detect(ctx, stage, inv)
         if hit is None:
             continue
         points = points_of(rule, ctx, unknown=hit.unknown)
-        who = (inv.stakeholder,) if inv is not None and rule.relation else ()
         found.append(
             (
                 rule,
@@ -75,48 +85,67 @@ def _detect(
 
 
 def _statuses(
-    ctx: Context, stage: StageFacts, ch: IndexedChallenge
+    ctx: Context, stage: StageFacts, ch: IndexedChallenge, seen: dict[str, MitigationStatus]
 ) -> tuple[MitigationStatus, ...]:
+    """The challenge's mitigations at this stage; ``seen`` keeps those evaluated at it."""
     out = []
     for mid, label in ch.mitigations:
-        check = MITIGATIONS.get(mid, ctx.policy.evaluators)
-        in_place, inputs = check.evaluate(ctx, stage)
-        out.append(
-            MitigationStatus(
+        status = seen.get(mid)
+        if status is None or status.label != label:
+            check = MITIGATIONS.get(mid, ctx.policy.evaluators)
+            in_place, inputs = check.evaluate(ctx, stage)
+            status = seen[mid] = MitigationStatus(
                 mitigation=MitigationId(mid),
                 label=label,
                 in_place=in_place,
                 inputs=inputs,
                 governance=check.governance,
             )
-        )
+        out.append(status)
     return tuple(out)
 
 
 def _residual(factors: Iterable[Factor], statuses: tuple[MitigationStatus, ...]) -> int:
-    power = sum(f.points for f in factors if f.power)
-    other = sum(f.points for f in factors if not f.power)
-    governance = sum(1 for m in statuses if m.in_place is True and m.governance)
-    resources = sum(1 for m in statuses if m.in_place is True and not m.governance)
+    power = other = 0
+    for f in factors:
+        if f.power:
+            power += f.points
+        else:
+            other += f.points
+    governance = resources = 0
+    for m in statuses:
+        if m.in_place is True:
+            if m.governance:
+                governance += 1
+            else:
+                resources += 1
     floor = 1 if power else 0
     return max(floor, power - governance) + max(0, other - resources)
 
 
 def _score(
-    ch: IndexedChallenge,
-    ctx: Context,
+    ok: frozenset[str],
     project_factors: list[tuple[FactorRule, Factor]],
     relations: dict[str, list[tuple[FactorRule, Factor]]],
 ) -> tuple[tuple[Factor, ...], tuple[str, ...]]:
-    """The factors of the worst relationship (ties: every driver), plus the project's."""
-    per: dict[str, list[Factor]] = {
-        sid: [f for rule, f in found if _applies(rule, ch, ctx)] for sid, found in relations.items()
-    }
-    best = max((sum(f.points for f in fs) for fs in per.values()), default=0)
-    drivers = tuple(sid for sid, fs in per.items() if sum(f.points for f in fs) == best and best)
-    chosen = _merge(f for sid in drivers for f in per[sid])
-    chosen += [f for rule, f in project_factors if _applies(rule, ch, ctx)]
-    return tuple(chosen), drivers
+    """The factors of the worst relationship (ties: every driver), plus the project's.
+
+    ``ok`` holds the codes of the factors that apply to the challenge scored.
+    """
+    per: dict[str, list[Factor]] = {}
+    best, worst = 0, []
+    for sid, found in relations.items():
+        fs = per[sid] = [f for _, f in found if f.code in ok]
+        n = sum(f.points for f in fs)
+        if n > best:
+            best, worst = n, [sid]
+        elif n == best and n:
+            worst.append(sid)
+    drivers = tuple(worst)
+    chosen = per[drivers[0]] if len(drivers) == 1 else None
+    if chosen is None or any(len(set(f.inputs)) < len(f.inputs) for f in chosen):
+        chosen = _merge(f for sid in drivers for f in per[sid])  # one driver: its own factors
+    return (*chosen, *(f for _, f in project_factors if f.code in ok)), drivers
 
 
 _SHOWN = 3
@@ -150,9 +179,20 @@ def _merge(factors: Iterable[Factor]) -> list[Factor]:
     return out
 
 
+class _At:
+    """What every risk at one stage shares: the bearers there, mitigations evaluated there."""
+
+    __slots__ = ("relevant", "seen", "stage")
+
+    def __init__(self, stage: StageFacts, relevant: frozenset[str]) -> None:
+        self.stage = stage
+        self.relevant = relevant
+        self.seen: dict[str, MitigationStatus] = {}
+
+
 def _risk(
     ctx: Context,
-    stage: StageFacts,
+    at: _At,
     ch: IndexedChallenge,
     factors: tuple[Factor, ...],
     drivers: tuple[str, ...],
@@ -161,13 +201,13 @@ def _risk(
     omission: bool = False,
 ) -> Risk:
     cutoffs = ctx.policy.severity_cutoffs
-    statuses = _statuses(ctx, stage, ch)
-    points = sum(f.points for f in factors)
+    stage = at.stage
+    statuses = _statuses(ctx, stage, ch, at.seen)
+    points = sum([f.points for f in factors])
     # The worst relationship counts once, so summing its factors is the relationship's score.
-    relevant = ctx.relevant_bearers(stage.kinds)
     return Risk(
         code="risk." + ch.id.removeprefix("challenge."),
-        stage=StageId(stage.stage),
+        stage=stage.stage,
         challenge=ch.id,
         label=ch.label,
         stakeholders=stakeholders if stakeholders is not None else stage.stakeholders,
@@ -175,7 +215,7 @@ def _risk(
         mode=stage.mode,
         costs=ch.costs,
         categories=ch.categories,
-        bearers=tuple(b for b in ch.bearers if b in relevant),
+        bearers=tuple([b for b in ch.bearers if b in at.relevant]),
         factors=factors,
         points=points,
         severity=severity(points, cutoffs),
@@ -187,22 +227,31 @@ def _risk(
 
 
 def risk_register(ctx: Context) -> tuple[Risk, ...]:
-    """Every challenge at every stage with involvement, then the risks of omission."""
+    """Every challenge at every stage with involvement, then the risks of omission.
+
+    The project's factors read the project, never the stage, so they are detected once.
+    """
     risks: list[Risk] = []
+    project_factors: list[tuple[FactorRule, Factor]] | None = None
     for stage in ctx.stages.values():
-        project_factors = _detect(ctx, stage, None, relation=False)
+        if project_factors is None:
+            project_factors = _detect(ctx, stage, None, relation=False)
         relations = {
             inv.stakeholder: _detect(ctx, stage, inv, relation=True) for inv in stage.involvements
         }
+        at = _At(stage, ctx.relevant_bearers(stage.kinds))
         for ch in ctx.index.challenges.get(stage.stage, ()):
-            factors, drivers = _score(ch, ctx, project_factors, relations)
-            risks.append(_risk(ctx, stage, ch, factors, drivers))
-    risks.extend(_omissions(ctx))
+            ok = frozenset(rule.code for rule in FACTORS.values() if _applies(rule, ch, ctx))
+            factors, drivers = _score(ok, project_factors, relations)
+            risks.append(_risk(ctx, at, ch, factors, drivers))
+    risks.extend(_omissions(ctx, project_factors))
     order = ctx.index.stage_order
     return tuple(sorted(risks, key=lambda r: (order[r.stage], r.omission)))
 
 
-def _omissions(ctx: Context) -> Iterable[Risk]:
+def _omissions(
+    ctx: Context, project_factors: list[tuple[FactorRule, Factor]] | None
+) -> Iterable[Risk]:
     """Hit-and-run: stakeholders expect implementation help the plan leaves out (p. 6)."""
     expecting = expecting_help(ctx)
     ch = ctx.index.challenge.get("challenge.implementation-disinterest")
@@ -219,9 +268,10 @@ def _omissions(ctx: Context) -> Iterable[Risk]:
         disparity=(),
         outnumbering=(),
     )
-    factors = tuple(
-        f for rule, f in _detect(ctx, stage, None, relation=False) if _applies(rule, ch, ctx)
-    )
+    if project_factors is None:
+        project_factors = _detect(ctx, stage, None, relation=False)
+    factors = tuple(f for rule, f in project_factors if _applies(rule, ch, ctx))
     if not any(f.code == "hit-and-run" for f in factors):
         return
-    yield _risk(ctx, stage, ch, factors, expecting, stakeholders=expecting, omission=True)
+    at = _At(stage, ctx.relevant_bearers(stage.kinds))
+    yield _risk(ctx, at, ch, factors, expecting, stakeholders=expecting, omission=True)

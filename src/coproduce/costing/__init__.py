@@ -16,6 +16,8 @@ the order of the document's lists.
 The rules are documented in ``docs/costing.md``.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from coproduce.costing._cost import (
     HEADINGS,
     RateTable,
@@ -25,7 +27,9 @@ from coproduce.costing._cost import (
     costing_problems,
     rate_table,
 )
-from coproduce.costing._fit import MAX_EXACT_AIMS, fit
+
+if TYPE_CHECKING:
+    from coproduce.costing._fit import MAX_EXACT_AIMS, fit
 from coproduce.costing._results import (
     BearerTotal,
     CellTotal,
@@ -58,3 +62,18 @@ __all__ = [
     "fit",
     "rate_table",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The fitter loads on first use: costing or appraising a project never needs it."""
+    if name not in ("MAX_EXACT_AIMS", "fit"):
+        raise AttributeError(f"module 'coproduce.costing' has no attribute {name!r}")
+    from coproduce.costing import _fit
+
+    value = getattr(_fit, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -560,6 +560,11 @@ def cost(
     problems = costing_problems(project, rates=rates, catalogue=cat)
     if problems:
         raise CostingError(f"{path}: {message}" for path, _, message in problems)
+    return priced(project, plan, rates, cat)
+
+
+def priced(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Catalogue) -> Costing:
+    """What :func:`cost` returns, for a costing :func:`costing_problems` finds nothing in."""
     table = rate_table(plan, rates)
     kinds = {s.id: s.kind for s in project.stakeholders}
     researchers = {r.id: r for r in project.researchers}

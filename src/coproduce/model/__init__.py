@@ -5,6 +5,9 @@ change one with :func:`attrs.evolve`. The model knows nothing of files, JSON, gr
 default catalogue.
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from coproduce._display import Displayable, RenderKind, register_renderer, render_text
 from coproduce.model._citation import Citation
 from coproduce.model._costing import (
@@ -45,21 +48,24 @@ from coproduce.model._entries import (
     Typology,
 )
 from coproduce.model._ext import EMPTY, Extensible, FrozenMap, JSONValue, freeze, thaw
-from coproduce.model._log import (
-    Activity,
-    ImpactArea,
-    ImpactRecord,
-    InvolvementLog,
-    LogEntry,
-    MaterialisedRisk,
-    MitigationPut,
-    Participation,
-    PlanChange,
-    PlanChangeKind,
-    Spend,
-    TeamHours,
-    append_entry,
-)
+
+if TYPE_CHECKING:
+    from coproduce.model._log import (
+        Activity,
+        ImpactArea,
+        ImpactRecord,
+        InvolvementLog,
+        LogEntry,
+        MaterialisedRisk,
+        MitigationPut,
+        Participation,
+        PlanChange,
+        PlanChangeKind,
+        Spend,
+        TeamHours,
+        append_entry,
+    )
+
 from coproduce.model._practice import (
     PAPER,
     ArnsteinRung,
@@ -234,3 +240,36 @@ __all__ = [
     "render_text",
     "thaw",
 ]
+
+_LAZY = dict.fromkeys(
+    (
+        "Activity",
+        "ImpactArea",
+        "ImpactRecord",
+        "InvolvementLog",
+        "LogEntry",
+        "MaterialisedRisk",
+        "MitigationPut",
+        "Participation",
+        "PlanChange",
+        "PlanChangeKind",
+        "Spend",
+        "TeamHours",
+        "append_entry",
+    ),
+    "coproduce.model._log",
+)
+"""Names whose module loads on first use: appraising a project never needs them."""
+
+
+def __getattr__(name: str) -> Any:
+    where = _LAZY.get(name)
+    if where is None:
+        raise AttributeError(f"module 'coproduce.model' has no attribute {name!r}")
+    value = getattr(importlib.import_module(where), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -122,22 +122,22 @@ class Mode(VocabularyEnum):
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Mode):
             return NotImplemented
-        return self.depth < other.depth
+        return _MODE_DEPTH[self] < _MODE_DEPTH[other]
 
     def __le__(self, other: object) -> bool:
         if not isinstance(other, Mode):
             return NotImplemented
-        return self.depth <= other.depth
+        return _MODE_DEPTH[self] <= _MODE_DEPTH[other]
 
     def __gt__(self, other: object) -> bool:
         if not isinstance(other, Mode):
             return NotImplemented
-        return self.depth > other.depth
+        return _MODE_DEPTH[self] > _MODE_DEPTH[other]
 
     def __ge__(self, other: object) -> bool:
         if not isinstance(other, Mode):
             return NotImplemented
-        return self.depth >= other.depth
+        return _MODE_DEPTH[self] >= _MODE_DEPTH[other]
 
 
 _MODE_DEPTH = {mode: rank for rank, mode in enumerate(Mode, start=1)}
