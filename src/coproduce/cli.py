@@ -309,6 +309,12 @@ def _appraise_arguments(appraise: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="a catalogue document to reason from instead of the paper's",
     )
+    appraise.add_argument(
+        "--compact",
+        action="store_true",
+        help="with --format json: the appraisal on one line, without indentation "
+        "(--batch always writes its JSON lines so)",
+    )
     _batch_arguments(appraise)
 
 
@@ -543,6 +549,8 @@ def _cmd_appraise(args: argparse.Namespace, stdout: TextIO) -> int:
         args.output, Path(args.path) if args.path not in (None, "-") else None, args.catalogue
     )
     fmt = _format_from(args.format, args.output, _REPORT_SUFFIXES, "text")
+    if args.compact and fmt != "json":
+        raise _Usage(f"--compact is for JSON output, not {fmt}; add --format json")
     catalogue = check(load_catalogue(args.catalogue)) if args.catalogue else None
     try:
         source = example_path(args.example) if args.example else _read_source(args.path)
@@ -551,7 +559,12 @@ def _cmd_appraise(args: argparse.Namespace, stdout: TextIO) -> int:
         raise _Usage(f"{exc}" + (f"; {hint}" if hint else "")) from None
     project = load_project(source, catalogue=catalogue)
     result = appraise(project, catalogue=catalogue)
-    text = render(result, fmt, catalogue=catalogue)  # type: ignore[arg-type]
+    if args.compact:
+        from coproduce.io import dump_appraisal
+
+        text = dump_appraisal(result, compact=True)
+    else:
+        text = render(result, fmt, catalogue=catalogue)  # type: ignore[arg-type]
     _emit(visible(text) if fmt in ("text", "markdown") else text, args.output, stdout)
     return 0
 

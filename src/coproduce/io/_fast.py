@@ -1,4 +1,4 @@
-"""A fast path for reading documents: msgspec checks and converts, attrs objects come out.
+"""Fast paths for reading and writing documents, on msgspec; the rest of the code never sees it.
 
 The strict cattrs converter (``_converter``) stays the reference: it reports every problem
 with its path. This path only handles documents it can take whole — no ``x-`` keys, the
@@ -8,25 +8,33 @@ results.
 
 msgspec decodes into generated ``Struct`` mirrors of the model (unknown fields forbidden,
 no coercion), and generated functions build the frozen attrs objects from them.
+
+Writing (:func:`fast_encode`) goes the other way: msgspec reads the attrs objects' attributes
+into other generated mirrors (``from_attributes``) and encodes those, all in C. The result is
+byte for byte what the reference writes (the cattrs converter and :func:`json.dumps`); values
+this path cannot write exactly the same way (``x-`` keys, non-finite numbers, a lone
+surrogate, an integer beyond 64 bits...) make it return ``None``, and the reference decides.
 """
 
 from __future__ import annotations
 
 import enum
 import linecache
+import math
 import types
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 import msgspec
 
+from coproduce.io._converter import OMIT_IF_DEFAULT, unstructure_decimal
 from coproduce.io._versions import SCHEMA_VERSION
 from coproduce.model import Extensible
 
-__all__ = ["fast_structure"]
+__all__ = ["fast_encode", "fast_structure"]
 
 
 class _Skip(Exception):
@@ -194,3 +202,200 @@ def fast_structure(data: Any, cls: type[Extensible]) -> Any | None:
         return build(mirrored)
     except (msgspec.ValidationError, TypeError, ValueError):
         return None
+
+
+# -- writing ------------------------------------------------------------------------------
+
+_EXT = "~extensions"
+_NO_EXTENSIONS = Annotated[dict[str, Any], msgspec.Meta(max_length=0)]
+"""A record's ``x-`` keys in a writing mirror: encoded under :data:`_EXT`, they are never
+written, for an empty mapping is the default and left out, and any ``x-`` key makes the
+conversion fail, so that the reference writes the document."""
+
+
+class _Number:
+    """A number on its way out, as the text :func:`json.dumps` writes for it."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: bytes) -> None:
+        self.text = text
+
+
+class _Amount(_Number):
+    """A :class:`~decimal.Decimal` on its way out: the reference writes an int or a float."""
+
+    __slots__ = ()
+
+
+def _number_text(value: object) -> bytes:
+    """What :func:`json.dumps` writes for an int or a finite float.
+
+    msgspec writes some floats otherwise (``1e16`` for ``1e+16``, ``0.00001`` for
+    ``1e-05``); anything else (NaN, a bool...) is for the reference.
+    """
+    if type(value) is int:
+        return int.__repr__(value).encode()
+    if type(value) is float and math.isfinite(value):
+        return float.__repr__(value).encode()
+    raise ValueError(value)
+
+
+def _to_number(t: type, value: object) -> _Number:
+    """The conversion hook for the custom types of the writing mirrors."""
+    if t is _Number:
+        return _Number(_number_text(value))
+    if t is _Amount and type(value) is Decimal:
+        return _Amount(_number_text(unstructure_decimal(value)))
+    raise NotImplementedError(t)
+
+
+def _raw(value: object) -> msgspec.Raw:
+    """The encoding hook: a :class:`_Number` is its text."""
+    if isinstance(value, _Number):
+        return msgspec.Raw(value.text)
+    raise NotImplementedError(type(value))
+
+
+_ENCODER = msgspec.json.Encoder(enc_hook=_raw)
+
+
+def _out_union(args: tuple[Any, ...], mirrors: dict[type, Any]) -> Any:
+    if sum(1 for a in args if isinstance(a, type) and attrs.has(a)) > 1:
+        raise _Skip(args)  # msgspec tells records apart only by a tag
+    out: list[Any] = []
+    for a in args:
+        mt = _out_type(a, mirrors)
+        for m in get_args(mt) if get_origin(mt) is Union else (mt,):
+            if m not in out:
+                out.append(m)
+    return Union[tuple(out)]  # noqa: UP007
+
+
+def _out_type(t: Any, mirrors: dict[type, Any]) -> Any:
+    """The type a writing mirror declares for a model type ``t``: the values it lets through."""
+    origin = get_origin(t)
+    if origin in (Union, types.UnionType):
+        return _out_union(get_args(t), mirrors)
+    if origin is tuple:
+        args = get_args(t)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple[_out_type(args[0], mirrors), ...]  # type: ignore[misc]
+        raise _Skip(t)
+    if isinstance(t, type) and attrs.has(t):
+        return _out_mirror(t, mirrors)
+    if getattr(t, "__supertype__", None) is not None:
+        return _out_type(t.__supertype__, mirrors)
+    if t is float:
+        return _Number
+    if t is Decimal:
+        return _Amount
+    if (isinstance(t, type) and issubclass(t, enum.Enum)) or t in (str, int, bool, type(None)):
+        return t
+    raise _Skip(t)
+
+
+def _out_fields(cls: type, mirrors: dict[type, Any]) -> list[Any]:
+    """The writing mirror's fields, in the record's order.
+
+    Only the fields written when not at their default (and the ``x-`` keys) have one.
+    """
+    hints = get_type_hints(cls)
+    omitted = OMIT_IF_DEFAULT.get(cls, ())
+    fields: list[Any] = []
+    for a in attrs.fields(cls):
+        if not a.init or a.name == "extensions":
+            continue
+        if a.name.startswith("_"):
+            raise _Skip(a.name)
+        mt = _out_type(hints[a.name], mirrors)
+        fields.append((a.name, mt, a.default) if a.name in omitted else (a.name, mt))
+    if issubclass(cls, Extensible):
+        fields.append(
+            ("extensions", _NO_EXTENSIONS, msgspec.field(name=_EXT, default_factory=dict))
+        )
+    return fields
+
+
+def _out_mirror(cls: type, mirrors: dict[type, Any]) -> Any:
+    if cls not in mirrors:
+        mirrors[cls] = msgspec.defstruct(
+            f"_{cls.__name__}Out",
+            _out_fields(cls, mirrors),
+            kw_only=True,
+            omit_defaults=True,
+            gc=False,
+        )
+    return mirrors[cls]
+
+
+@attrs.frozen
+class _Writer:
+    """How to write one kind of document with msgspec."""
+
+    mirror: Any
+    strip: tuple[bytes, ...]
+    """Each field left out at its default, as written with it: ``,"document":"..."}``.
+
+    msgspec leaves out a value that *is* the default; one that only equals it is removed
+    from the text. ``,"`` never occurs inside an encoded string, such a field is the last of
+    its record (hence the ``}``), and no other record has a last field of that name.
+    """
+
+
+def _names(record: type) -> list[str]:
+    return [a.name for a in attrs.fields(record) if a.init and a.name != "extensions"]
+
+
+def _strip(mirrors: dict[type, Any]) -> tuple[bytes, ...]:
+    """The texts of the fields left out at their default (see :class:`_Writer`)."""
+    out = set()
+    for record in mirrors:
+        for name in OMIT_IF_DEFAULT.get(record, ()):
+            if _names(record)[-1] != name or len(_names(record)) < 2:
+                raise _Skip(name)
+            if any(r is not record and _names(r)[-1:] == [name] for r in mirrors):
+                raise _Skip(name)  # the text alone would not tell whose field it is
+            default = attrs.fields_dict(record)[name].default
+            out.add(b"," + msgspec.json.encode({name: default})[1:-1] + b"}")
+    return tuple(sorted(out))
+
+
+def _make_writer(cls: type) -> _Writer | None:
+    mirrors: dict[type, Any] = {}
+    try:
+        mirror = _out_mirror(cls, mirrors)
+        strip = _strip(mirrors)
+    except _Skip:
+        return None
+    return _Writer(mirror=mirror, strip=strip)
+
+
+_WRITERS: dict[type, _Writer | None] = {}
+_SCHEMA = f'{{"schema_version":{SCHEMA_VERSION},'.encode()
+
+
+def fast_encode(value: Extensible, *, indent: int | None) -> bytes | None:
+    """The JSON document of a project, appraisal, catalogue or log, or ``None``.
+
+    With ``indent``, the text ``json.dumps(data, indent=indent, ensure_ascii=False)`` writes
+    for the reference data, in UTF-8; without, that of ``separators=(",", ":")``. ``None``
+    when only the reference can write the value exactly (see the module).
+    """
+    cls = type(value)
+    if cls not in _WRITERS:
+        _WRITERS[cls] = _make_writer(cls)
+    writer = _WRITERS[cls]
+    if writer is None:
+        return None
+    try:
+        mirrored = msgspec.convert(value, writer.mirror, from_attributes=True, dec_hook=_to_number)
+        raw = _ENCODER.encode(mirrored)
+    except Exception:  # anything the reference writes otherwise, or refuses: it decides
+        return None
+    for field in writer.strip:
+        raw = raw.replace(field, b"}")
+    if raw == b"{}":
+        return None
+    raw = b"".join((_SCHEMA, memoryview(raw)[1:]))
+    return msgspec.json.format(raw, indent=indent) if indent else raw

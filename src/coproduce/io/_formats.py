@@ -725,9 +725,18 @@ def _without_nulls(value: Any, path: str = "$", *, extension: bool = False) -> A
     return value
 
 
-def serialise(data: dict[str, Any], format: Format) -> str:
-    """Document text for plain data. Deterministic: the same data gives the same text."""
+def serialise(data: dict[str, Any], format: Format, *, compact: bool = False) -> str:
+    """Document text for plain data. Deterministic: the same data gives the same text.
+
+    ``compact`` (JSON only) writes no indentation and no space: one line.
+    """
+    if compact and format != "json":
+        raise ValueError(f"compact is for JSON only, not {format!r}")
     if format == "json":
+        if compact:
+            return (
+                json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+            )
         return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if format == "yaml":
         import yaml
