@@ -21,6 +21,8 @@ from __future__ import annotations
 import enum
 import linecache
 import math
+import re
+import sys
 import types
 from collections.abc import Callable
 from decimal import Decimal
@@ -34,7 +36,7 @@ from coproduce.io._converter import OMIT_IF_DEFAULT, unstructure_decimal
 from coproduce.io._versions import SCHEMA_VERSION
 from coproduce.model import Extensible
 
-__all__ = ["fast_encode", "fast_structure"]
+__all__ = ["fast_decode", "fast_encode", "fast_structure"]
 
 
 class _Skip(Exception):
@@ -43,6 +45,8 @@ class _Skip(Exception):
 
 _FastDecimal = Union[int, float]  # noqa: UP007
 """Amounts on the fast path: JSON numbers only; decimal strings take the slow path."""
+_FINITE = Annotated[float, msgspec.Meta(ge=-sys.float_info.max, le=sys.float_info.max)]
+"""A finite float: JSON's ``1e400`` is an infinity, which the slow path reports."""
 
 
 def _mirror_type(t: Any, mirrors: dict[type, Any]) -> Any:
@@ -60,7 +64,9 @@ def _mirror_type(t: Any, mirrors: dict[type, Any]) -> Any:
         return t
     if getattr(t, "__supertype__", None) is not None:
         return _mirror_type(t.__supertype__, mirrors)
-    if t in (str, int, float, bool, type(None)):
+    if t is float:
+        return _FINITE
+    if t in (str, int, bool, type(None)):
         return t
     if t is Decimal:
         return _FastDecimal
@@ -78,12 +84,8 @@ def _mirror(cls: type, mirrors: dict[type, Any]) -> Any:
         mt = _mirror_type(hints[a.name], mirrors)
         if a.default is attrs.NOTHING:
             fields.append((a.name, mt))
-        elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-            fields.append((a.name, mt, msgspec.field(default_factory=a.default.factory)))
-        elif attrs.has(type(a.default)):
+        else:  # absent stays absent (see fast_decode); the builder puts in the default
             fields.append((a.name, mt, msgspec.field(default=msgspec.UNSET)))
-        else:
-            fields.append((a.name, mt, a.default))
     mirror = msgspec.defstruct(
         f"_{cls.__name__}Mirror", fields, kw_only=True, forbid_unknown_fields=True
     )
@@ -156,7 +158,10 @@ def _class_builder(cls: type) -> Callable[[Any], Any]:
         if sub is not None:
             scope[f"b_{a.name}"] = sub
             expr = f"b_{a.name}({expr})"
-        if attrs.has(type(a.default)):
+        if isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+            scope[f"d_{a.name}"] = a.default.factory
+            expr = f"d_{a.name}() if v.{a.name} is UNSET else {expr}"
+        elif a.default is not attrs.NOTHING:
             scope[f"d_{a.name}"] = a.default
             expr = f"d_{a.name} if v.{a.name} is UNSET else {expr}"
         args.append(f"{a.name}=({expr})")
@@ -201,6 +206,39 @@ def fast_structure(data: Any, cls: type[Extensible]) -> Any | None:
         mirrored = msgspec.convert(data, top, strict=True)
         return build(mirrored)
     except (msgspec.ValidationError, TypeError, ValueError):
+        return None
+
+
+_DECODERS: dict[type, Any] = {}
+_RISKY_ESCAPE = re.compile(rb"\\u(?:[dD][89a-fA-F]|003[aA])")
+"""An escape that may be half a surrogate pair (or a lone one), or a colon."""
+
+
+def fast_decode(text: bytes | str, cls: type[Extensible]) -> Any | None:
+    r"""The model object for JSON document text, or ``None`` if the slow path must decide.
+
+    msgspec reads the text straight into the mirrors, in C. It takes the last of repeated
+    keys, which documents must not have: the mirrors, written back, hold every key read once,
+    so a repeated key shows as more colons in the text than in what it wrote (the values
+    dropped add their own; unless escaped, ``\u003a``, a colon cannot hide in a string).
+    Nesting is bounded by the mirrors, which have no open-ended values. Escaped colons and
+    surrogates (which may be lone) and everything else unusual take the slow path.
+    """
+    plan = _plan(cls)
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    if plan is None or (b"\\u" in raw and _RISKY_ESCAPE.search(raw) is not None):
+        return None
+    top, build = plan
+    if top not in _DECODERS:
+        _DECODERS[top] = msgspec.json.Decoder(top)
+    try:
+        mirrored = _DECODERS[top].decode(raw)
+        if mirrored.schema_version != SCHEMA_VERSION:
+            return None
+        if msgspec.json.encode(mirrored).count(b":") != raw.count(b":"):
+            return None
+        return build(mirrored)
+    except (msgspec.DecodeError, TypeError, ValueError):
         return None
 
 
