@@ -253,3 +253,16 @@ def test_the_command_writes_the_compact_form(tmp_path: Path) -> None:
     assert main(["appraise", "--example", "--compact", "-o", str(target)], stdout=out) == 0
     assert target.read_text() == out.getvalue()
     assert main(["appraise", "--example", "--compact"], stdout=io.StringIO()) == 2
+
+
+def test_the_batch_lines_are_as_before() -> None:
+    from coproduce.batch import Outcome
+    from coproduce.cli import _batch_line
+
+    a = appraise(load_example())
+    nan = contribution_with(a, float("nan"))
+    for appraisal in (a, nan):
+        outcome = Outcome(index=3, source="dir/é.json", appraisal=appraisal)
+        line = {"index": 3, "source": "dir/é.json", "ok": True, "appraisal": to_data(appraisal)}
+        expected = json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
+        assert _batch_line(outcome)[0] == expected

@@ -667,12 +667,17 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
 def _batch_line(outcome: Outcome) -> tuple[str, PortfolioEntry | None, str]:
     """Run in the worker: the JSON line, the portfolio entry, and a diagnostic if invalid."""
     from coproduce.batch import Portfolio
-    from coproduce.io import to_data
+    from coproduce.io import dump_appraisal, to_data
 
     line: dict[str, Any] = {"index": outcome.index, "source": outcome.source, "ok": outcome.ok}
     problems = ""
     if outcome.appraisal is not None:
-        line["appraisal"] = to_data(outcome.appraisal)
+        head = json.dumps(line, ensure_ascii=False, separators=(",", ":"))
+        try:  # the appraisal's own compact JSON: the same text, written several times faster
+            body = dump_appraisal(outcome.appraisal, compact=True)
+            return f'{head[:-1]},"appraisal":{body[:-1]}}}\n', Portfolio.entry(outcome), ""
+        except ValueError:  # a non-finite number, which json.dumps writes as NaN here
+            line["appraisal"] = to_data(outcome.appraisal)
     else:
         line["issues"] = to_data(outcome.issues)
         first = outcome.issues[0] if outcome.issues else "unknown"
