@@ -8,9 +8,11 @@ or the same error, paths, lines and columns included.
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from tests.test_io import mutated_documents
@@ -32,7 +34,7 @@ from coproduce.io import (
     load_project,
 )
 from coproduce.io._fast import fast_decode
-from coproduce.model import Project
+from coproduce.model import EMPTY, Project
 from coproduce.testing import costed_projects, projects
 
 
@@ -166,3 +168,15 @@ def test_mutated_documents_read_as_before(doc: Any) -> None:
         m.setattr(io, "fast_decode", lambda text, cls: None)
         reference = outcome(lambda: load_project(text))
     assert fast == reference
+
+
+@pytest.mark.parametrize("name", examples())
+def test_records_built_without_init_are_whole(name: str) -> None:
+    project = load_example(name)
+    fast = fast_decode(dump_project(project).encode(), Project)
+    assert fast is not None
+    assert fast == project and hash(fast) == hash(project) and repr(fast) == repr(project)
+    assert pickle.loads(pickle.dumps(fast)) == project
+    for record in (*fast.stakeholders, *fast.plan, *fast.aims):
+        assert record.extensions is EMPTY
+        assert attrs.evolve(record) == record

@@ -19,6 +19,7 @@ surrogate, an integer beyond 64 bits...) make it return ``None``, and the refere
 from __future__ import annotations
 
 import enum
+import inspect
 import linecache
 import math
 import re
@@ -144,28 +145,68 @@ def _register_source(cls: type, source: str) -> str:
         name = f"{base}-{n}>"
 
 
+def _slot_setters(cls: type) -> dict[str, Any] | None:
+    """Each field's slot setter, if ``cls(...)`` only stores its arguments, else ``None``.
+
+    So it is when no field has a validator or a converter (but ``extensions``, whose default
+    the builder stores as the converter would return it), and no hook runs around
+    ``__init__``; the builder then fills the slots itself, without ``__init__``'s calls.
+    """
+    if any(hasattr(cls, h) for h in ("__attrs_pre_init__", "__attrs_post_init__")):
+        return None
+    setters = {}
+    for a in attrs.fields(cls):
+        if a.validator is not None or (a.converter is not None and a.name != "extensions"):
+            return None
+        slot = inspect.getattr_static(cls, a.name, None)
+        if type(slot) is not types.MemberDescriptorType:
+            return None
+        setters[a.name] = slot.__set__
+    return setters
+
+
+def _field_expression(a: attrs.Attribute[Any], sub: Any, scope: dict[str, Any]) -> str:
+    """The expression for a field's value from mirror ``v`` (its default when absent)."""
+    expr = f"v.{a.name}"
+    if sub is not None:
+        scope[f"b_{a.name}"] = sub
+        expr = f"b_{a.name}({expr})"
+    default: Any = a.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        scope[f"d_{a.name}"] = default.factory
+        expr = f"d_{a.name}() if v.{a.name} is UNSET else {expr}"
+    elif a.default is not attrs.NOTHING:
+        scope[f"d_{a.name}"] = a.default
+        expr = f"d_{a.name} if v.{a.name} is UNSET else {expr}"
+    return expr
+
+
 @cache
 def _class_builder(cls: type) -> Callable[[Any], Any]:
     """Generate ``build(mirror) -> cls(...)`` as straight-line code, as attrs does for __init__."""
     hints = get_type_hints(cls)
-    scope: dict[str, Any] = {"cls": cls, "UNSET": msgspec.UNSET}
-    args = []
+    setters = _slot_setters(cls)
+    scope: dict[str, Any] = {"cls": cls, "UNSET": msgspec.UNSET, "new": object.__new__}
+    lines = []
     for a in attrs.fields(cls):
-        if not a.init or a.name == "extensions":
+        if not a.init:
             continue
-        sub = _builder(hints[a.name])
-        expr = f"v.{a.name}"
-        if sub is not None:
-            scope[f"b_{a.name}"] = sub
-            expr = f"b_{a.name}({expr})"
-        if isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-            scope[f"d_{a.name}"] = a.default.factory
-            expr = f"d_{a.name}() if v.{a.name} is UNSET else {expr}"
-        elif a.default is not attrs.NOTHING:
-            scope[f"d_{a.name}"] = a.default
-            expr = f"d_{a.name} if v.{a.name} is UNSET else {expr}"
-        args.append(f"{a.name}=({expr})")
-    source = f"def build(v):\n    return cls({', '.join(args)})\n"
+        if a.name == "extensions":
+            if setters is not None:
+                scope["s_extensions"], scope["EMPTY"] = setters[a.name], a.converter(a.default)
+                lines.append("s_extensions(o, EMPTY)")
+            continue
+        expr = _field_expression(a, _builder(hints[a.name]), scope)
+        if setters is None:
+            lines.append(f"{a.name}=({expr})")
+        else:
+            scope[f"s_{a.name}"] = setters[a.name]
+            lines.append(f"s_{a.name}(o, {expr})")
+    if setters is None:
+        source = f"def build(v):\n    return cls({', '.join(lines)})\n"
+    else:
+        body = "".join(f"    {line}\n" for line in lines)
+        source = f"def build(v):\n    o = new(cls)\n{body}    return o\n"
     exec(compile(source, _register_source(cls, source), "exec"), scope)
     build: Callable[[Any], Any] = scope["build"]
     return build
