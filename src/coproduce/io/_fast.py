@@ -88,7 +88,7 @@ def _mirror(cls: type, mirrors: dict[type, Any]) -> Any:
         else:  # absent stays absent (see fast_decode); the builder puts in the default
             fields.append((a.name, mt, msgspec.field(default=msgspec.UNSET)))
     mirror = msgspec.defstruct(
-        f"_{cls.__name__}Mirror", fields, kw_only=True, forbid_unknown_fields=True
+        f"_{cls.__name__}Mirror", fields, kw_only=True, forbid_unknown_fields=True, gc=False
     )
     mirrors[cls] = mirror
     return mirror
@@ -121,7 +121,7 @@ def _builder(t: Any) -> Callable[[Any], Any] | None:
         item = _builder(get_args(t)[0])
         if item is None:
             return None
-        return lambda v: tuple([item(x) for x in v])
+        return lambda v: tuple(map(item, v))
     if isinstance(t, type) and attrs.has(t):
         return _class_builder(t)
     return None
@@ -148,21 +148,34 @@ def _register_source(cls: type, source: str) -> str:
 def _slot_setters(cls: type) -> dict[str, Any] | None:
     """Each field's slot setter, if ``cls(...)`` only stores its arguments, else ``None``.
 
-    So it is when no field has a validator or a converter (but ``extensions``, whose default
-    the builder stores as the converter would return it), and no hook runs around
-    ``__init__``; the builder then fills the slots itself, without ``__init__``'s calls.
+    So it is when every field is an argument, none has a converter (but ``extensions``,
+    whose default the builder stores as the converter would return it), and no hook runs
+    around ``__init__``; the builder then fills the slots itself and runs the validators as
+    ``__init__`` would, without its other calls.
     """
     if any(hasattr(cls, h) for h in ("__attrs_pre_init__", "__attrs_post_init__")):
         return None
     setters = {}
     for a in attrs.fields(cls):
-        if a.validator is not None or (a.converter is not None and a.name != "extensions"):
+        if not a.init or (a.converter is not None and a.name != "extensions"):
             return None
         slot = inspect.getattr_static(cls, a.name, None)
         if type(slot) is not types.MemberDescriptorType:
             return None
         setters[a.name] = slot.__set__
     return setters
+
+
+def _validation(cls: type, scope: dict[str, Any]) -> list[str]:
+    """The lines running ``cls``'s validators on ``o``, as its ``__init__`` runs them."""
+    checked = [a for a in attrs.fields(cls) if a.validator is not None]
+    if not checked:
+        return []
+    scope["validators_disabled"] = attrs.validators.get_disabled
+    for a in checked:
+        scope[f"v_{a.name}"], scope[f"a_{a.name}"] = a.validator, a
+    calls = [f"    v_{a.name}(o, a_{a.name}, o.{a.name})" for a in checked]
+    return ["if not validators_disabled():", *calls]
 
 
 def _field_expression(a: attrs.Attribute[Any], sub: Any, scope: dict[str, Any]) -> str:
@@ -205,7 +218,7 @@ def _class_builder(cls: type) -> Callable[[Any], Any]:
     if setters is None:
         source = f"def build(v):\n    return cls({', '.join(lines)})\n"
     else:
-        body = "".join(f"    {line}\n" for line in lines)
+        body = "".join(f"    {line}\n" for line in [*lines, *_validation(cls, scope)])
         source = f"def build(v):\n    o = new(cls)\n{body}    return o\n"
     exec(compile(source, _register_source(cls, source), "exec"), scope)
     build: Callable[[Any], Any] = scope["build"]
@@ -233,6 +246,7 @@ def _make_plan(cls: type) -> tuple[Any, Callable[[Any], Any]] | None:
         bases=(mirror,),
         kw_only=True,
         forbid_unknown_fields=True,
+        gc=False,
     )
     return top, _class_builder(cls)
 
