@@ -281,7 +281,7 @@ def fast_decode(text: bytes | str, cls: type[Extensible]) -> Any | None:
     """
     plan = _plan(cls)
     raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-    if plan is None or (b"\\u" in raw and _RISKY_ESCAPE.search(raw) is not None):
+    if plan is None or (b"\\" in raw and _RISKY_ESCAPE.search(raw) is not None):
         return None
     top, build = plan
     if top not in _DECODERS:

@@ -186,6 +186,8 @@ def detect(source: Path | str | bytes, format: Format | None) -> Format:
         return format
     if isinstance(source, Path):
         return _SUFFIX.get(source.suffix.lower(), "json")
+    if source[:1] in ("{", "[", b"{", b"["):  # what the text below would find, at once
+        return "json"
     head = source[:4096].decode("utf-8", "replace") if isinstance(source, bytes) else source[:4096]
     stripped = head.lstrip("\ufeff \t\r\n")
     if stripped.startswith(("{", "[")):
