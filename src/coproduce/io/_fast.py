@@ -6,8 +6,10 @@ current ``schema_version``, nothing wrong — and returns ``None`` for anything 
 then goes the slow, explaining way. A differential test holds the two paths to the same
 results.
 
-msgspec decodes into generated ``Struct`` mirrors of the model (unknown fields forbidden,
-no coercion), and generated functions build the frozen attrs objects from them.
+msgspec decodes JSON text (:func:`fast_decode`) or converts parsed data
+(:func:`fast_structure`) into generated ``Struct`` mirrors of the model (unknown fields
+forbidden, no coercion), and generated functions build the frozen attrs objects from them,
+filling their slots and running their validators as ``__init__`` would.
 
 Writing (:func:`fast_encode`) goes the other way: msgspec reads the attrs objects' attributes
 into other generated mirrors (``from_attributes``) and encodes those, all in C. The result is
