@@ -180,12 +180,30 @@ def _validation(cls: type, scope: dict[str, Any]) -> list[str]:
     return ["if not validators_disabled():", *calls]
 
 
-def _field_expression(a: attrs.Attribute[Any], sub: Any, scope: dict[str, Any]) -> str:
+def _inline(t: Any) -> tuple[str, Callable[[Any], Any]] | None:
+    """How the generated code builds a value of type ``t``, without a call of its own.
+
+    A template (``{f}`` the function, ``{v}`` the mirror value) and the function.
+    """
+    origin = get_origin(t)
+    args = [a for a in get_args(t) if a is not type(None)]
+    if origin in (Union, types.UnionType) and len(args) == 1:
+        build = _builder(args[0])
+        if build is not None:
+            return "(None if {v} is None else {f}({v}))", build
+    if origin is tuple and (build := _builder(get_args(t)[0])) is not None:
+        return "tuple(map({f}, {v}))", build
+    build = _builder(t)
+    return None if build is None else ("{f}({v})", build)
+
+
+def _field_expression(a: attrs.Attribute[Any], t: Any, scope: dict[str, Any]) -> str:
     """The expression for a field's value from mirror ``v`` (its default when absent)."""
     expr = f"v.{a.name}"
-    if sub is not None:
-        scope[f"b_{a.name}"] = sub
-        expr = f"b_{a.name}({expr})"
+    inline = _inline(t)
+    if inline is not None:
+        scope[f"b_{a.name}"] = inline[1]
+        expr = inline[0].format(f=f"b_{a.name}", v=expr)
     default: Any = a.default
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         scope[f"d_{a.name}"] = default.factory
@@ -211,7 +229,7 @@ def _class_builder(cls: type) -> Callable[[Any], Any]:
                 scope["s_extensions"], scope["EMPTY"] = setters[a.name], a.converter(a.default)
                 lines.append("s_extensions(o, EMPTY)")
             continue
-        expr = _field_expression(a, _builder(hints[a.name]), scope)
+        expr = _field_expression(a, hints[a.name], scope)
         if setters is None:
             lines.append(f"{a.name}=({expr})")
         else:
