@@ -36,6 +36,7 @@ import attrs
 import msgspec
 
 from coproduce.io._converter import OMIT_IF_DEFAULT, unstructure_decimal
+from coproduce.io._formats import gc_paused
 from coproduce.io._versions import SCHEMA_VERSION
 from coproduce.model import Extensible
 
@@ -285,6 +286,8 @@ def fast_structure(data: Any, cls: type[Extensible]) -> Any | None:
 
 
 _DECODERS: dict[type, Any] = {}
+_LARGE = 1 << 18
+"""From this many bytes on, the records are built with the garbage collector paused."""
 _RISKY_ESCAPE = re.compile(rb"\\u(?:[dD][89a-fA-F]|003[aA])")
 """An escape that may be half a surrogate pair (or a lone one), or a colon."""
 
@@ -312,7 +315,10 @@ def fast_decode(text: bytes | str, cls: type[Extensible]) -> Any | None:
             return None
         if msgspec.json.encode(mirrored).count(b":") != raw.count(b":"):
             return None
-        return build(mirrored)
+        if len(raw) < _LARGE:
+            return build(mirrored)
+        with gc_paused():  # nothing built is cyclic; see gc_paused
+            return build(mirrored)
     except (msgspec.DecodeError, TypeError, ValueError):
         return None
 
