@@ -310,17 +310,21 @@ def fast_decode(text: bytes | str, cls: type[Extensible]) -> Any | None:
     if top not in _DECODERS:
         _DECODERS[top] = msgspec.json.Decoder(top)
     try:
-        mirrored = _DECODERS[top].decode(raw)
-        if mirrored.schema_version != SCHEMA_VERSION:
-            return None
-        if msgspec.json.encode(mirrored).count(b":") != raw.count(b":"):
-            return None
         if len(raw) < _LARGE:
-            return build(mirrored)
+            return _decode(raw, _DECODERS[top], build)
         with gc_paused():  # nothing built is cyclic; see gc_paused
-            return build(mirrored)
+            return _decode(raw, _DECODERS[top], build)
     except (msgspec.DecodeError, TypeError, ValueError):
         return None
+
+
+def _decode(raw: bytes, decoder: Any, build: Callable[[Any], Any]) -> Any | None:
+    mirrored = decoder.decode(raw)
+    if mirrored.schema_version != SCHEMA_VERSION:
+        return None
+    if msgspec.json.encode(mirrored).count(b":") != raw.count(b":"):
+        return None  # a repeated key (see fast_decode)
+    return build(mirrored)
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -508,8 +512,11 @@ def fast_encode(value: Extensible, *, indent: int | None) -> bytes | None:
     if writer is None:
         return None
     try:
-        mirrored = msgspec.convert(value, writer.mirror, from_attributes=True, dec_hook=_to_number)
-        raw = _ENCODER.encode(mirrored)
+        with gc_paused():  # nothing converted is cyclic, and a large value converts linearly
+            mirrored = msgspec.convert(
+                value, writer.mirror, from_attributes=True, dec_hook=_to_number
+            )
+            raw = _ENCODER.encode(mirrored)
     except Exception:  # anything the reference writes otherwise, or refuses: it decides
         return None
     for field in writer.strip:
