@@ -352,6 +352,50 @@ def engine_section(budget: float, quick: bool) -> None:
         print(f"  {label:9} {best_of(lambda f=fn: f(large), 3) * 1e3:8.1f} ms")
 
 
+def io_section(budget: float, quick: bool) -> None:
+    """Issue #12: reading and writing documents, against orjson on the same content."""
+    from coproduce.io import dump_appraisal, to_data
+
+    section("reading and writing documents (issue #12), against orjson on the same content")
+    print(
+        f"{'document':22} {'KB out':>6} {'dumps µs':>8} {'dump':>6} {'compact':>7} "
+        f"{'loads µs':>8} {'load':>6} {'in+out µs':>9} {'end to end':>10}"
+    )
+    names = examples()  # all of them, quick or not: a row each
+    ratios: dict[str, list[float]] = {"dump": [], "compact": [], "load": [], "end": []}
+    for name in names:
+        doc = dump_project(load_example(name)).encode()
+        result = appraise(load_project(doc))
+        plain = to_data(result)
+        dumps = per_call(lambda plain=plain: orjson.dumps(plain), budget)
+        loads = per_call(lambda doc=doc: orjson.loads(doc), budget)
+        floor = per_call(
+            lambda doc=doc, plain=plain: (orjson.loads(doc), orjson.dumps(plain)), budget
+        )
+        row = {
+            "dump": per_call(lambda a=result: dump_appraisal(a), budget) / dumps,
+            "compact": per_call(lambda a=result: dump_appraisal(a, compact=True), budget) / dumps,
+            "load": per_call(lambda doc=doc: load_project(doc), budget) / loads,
+            "end": per_call(lambda doc=doc: dump_appraisal(appraise(load_project(doc))), budget)
+            / floor,
+        }
+        for key, value in row.items():
+            ratios[key].append(value)
+        print(
+            f"{name:22} {len(dump_appraisal(result)) / 1024:6.1f} {dumps * 1e6:8.1f} "
+            f"{row['dump']:5.1f}x {row['compact']:6.1f}x {loads * 1e6:8.1f} {row['load']:5.1f}x "
+            f"{floor * 1e6:9.1f} {row['end']:9.1f}x"
+        )
+    targets = {
+        "dump": ("dump_appraisal / orjson.dumps of the same plain dicts", "<= 3x"),
+        "compact": ("dump_appraisal(compact=True) / orjson.dumps", "(no target)"),
+        "load": ("load_project(bytes) / orjson.loads of the same bytes", "<= 4x"),
+        "end": ("bytes -> appraisal JSON / orjson.loads + orjson.dumps", "<= 10x"),
+    }
+    for key, (what, target) in targets.items():
+        print(f"median {what:56} {statistics.median(ratios[key]):6.1f}x  (target {target})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a short run, as in CI")
@@ -418,6 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     costing_section(budget, args.quick)
     engine_section(budget, args.quick)
     tracking_section(args.quick)
+    io_section(budget, args.quick)
 
     section(f"end to end: {n_docs:,} documents, one process, streamed")
     sample = pool()

@@ -310,6 +310,12 @@ def _appraise_arguments(appraise: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="a catalogue document to reason from instead of the paper's",
     )
+    appraise.add_argument(
+        "--compact",
+        action="store_true",
+        help="with --format json: the appraisal on one line, without indentation "
+        "(--batch always writes its JSON lines so)",
+    )
     _batch_arguments(appraise)
 
 
@@ -551,6 +557,8 @@ def _cmd_appraise(args: argparse.Namespace, stdout: TextIO) -> int:
         args.output, Path(args.path) if args.path not in (None, "-") else None, args.catalogue
     )
     fmt = _format_from(args.format, args.output, _REPORT_SUFFIXES, "text")
+    if args.compact and fmt != "json":
+        raise _Usage(f"--compact is for JSON output, not {fmt}; add --format json")
     catalogue = check(load_catalogue(args.catalogue)) if args.catalogue else None
     try:
         source = example_path(args.example) if args.example else _read_source(args.path)
@@ -559,7 +567,12 @@ def _cmd_appraise(args: argparse.Namespace, stdout: TextIO) -> int:
         raise _Usage(f"{exc}" + (f"; {hint}" if hint else "")) from None
     project = load_project(source, catalogue=catalogue)
     result = appraise(project, catalogue=catalogue)
-    text = render(result, fmt, catalogue=catalogue)  # type: ignore[arg-type]
+    if args.compact:
+        from coproduce.io import dump_appraisal
+
+        text = dump_appraisal(result, compact=True)
+    else:
+        text = render(result, fmt, catalogue=catalogue)  # type: ignore[arg-type]
     _emit(visible(text) if fmt in ("text", "markdown") else text, args.output, stdout)
     return 0
 
@@ -662,12 +675,17 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
 def _batch_line(outcome: Outcome) -> tuple[str, PortfolioEntry | None, str]:
     """Run in the worker: the JSON line, the portfolio entry, and a diagnostic if invalid."""
     from coproduce.batch import Portfolio
-    from coproduce.io import to_data
+    from coproduce.io import dump_appraisal, to_data
 
     line: dict[str, Any] = {"index": outcome.index, "source": outcome.source, "ok": outcome.ok}
     problems = ""
     if outcome.appraisal is not None:
-        line["appraisal"] = to_data(outcome.appraisal)
+        head = json.dumps(line, ensure_ascii=False, separators=(",", ":"))
+        try:  # the appraisal's own compact JSON: the same text, written several times faster
+            body = dump_appraisal(outcome.appraisal, compact=True)
+            return f'{head[:-1]},"appraisal":{body[:-1]}}}\n', Portfolio.entry(outcome), ""
+        except ValueError:  # a non-finite number, which json.dumps writes as NaN here
+            line["appraisal"] = to_data(outcome.appraisal)
     else:
         line["issues"] = to_data(outcome.issues)
         first = outcome.issues[0] if outcome.issues else "unknown"

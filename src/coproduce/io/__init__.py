@@ -50,7 +50,7 @@ from coproduce.catalogue import default as default_catalogue
 from coproduce.costing import costing_problems
 from coproduce.errors import MAX_ISSUES, DocumentError, Issue, did_you_mean
 from coproduce.io._converter import budget, converter, issues_from
-from coproduce.io._fast import fast_structure
+from coproduce.io._fast import fast_decode, fast_encode, fast_structure
 from coproduce.io._formats import (
     FORMATS,
     Format,
@@ -132,18 +132,10 @@ def _looks_like_path(text: str) -> bool:
         return False
 
 
-def _read(
-    source: DocumentSource,
-    format: Format | None,
-    limits: Limits,
-    facts: dict[str, bool] | None = None,
-) -> tuple[Any, str | bytes | None, Format | None, str | None]:
-    """The parsed data, the text it came from, its format, and the file name if any.
-
-    ``facts`` receives what :func:`parse` learnt about the text (see there).
-    """
-    if isinstance(source, dict):
-        return source, None, None, None
+def _text(
+    source: DocumentSource, format: Format | None, limits: Limits
+) -> tuple[str | bytes, Format, str | None]:
+    """The text of a document that is not already parsed, its format, and its file name."""
     name = None
     if isinstance(source, os.PathLike):
         path = Path(source)
@@ -162,6 +154,24 @@ def _read(
             f"cannot read a document from {type(source).__name__} (expected a path, "
             "document text or bytes, or a dict)"
         )
+    return raw, fmt, name
+
+
+def _read(
+    source: DocumentSource,
+    format: Format | None,
+    limits: Limits,
+    facts: dict[str, bool] | None = None,
+    text: tuple[str | bytes, Format, str | None] | None = None,
+) -> tuple[Any, str | bytes | None, Format | None, str | None]:
+    """The parsed data, the text it came from, its format, and the file name if any.
+
+    ``facts`` receives what :func:`parse` learnt about the text (see there); ``text`` is
+    what :func:`_text` returned, if it was called already.
+    """
+    if isinstance(source, dict):
+        return source, None, None, None
+    raw, fmt, name = text if text is not None else _text(source, format, limits)
     try:
         return parse(raw, fmt, limits, facts=facts), raw, fmt, name
     except DocumentError as exc:
@@ -244,6 +254,46 @@ def _structure(
     if issues:
         raise DocumentError(issues, what=what)
     return value
+
+
+def _limits_for(kind: Kind, limits: Limits | None) -> Limits:
+    """The limits given, or the default ones for a kind of document."""
+    if limits is not None:
+        return limits
+    if kind == "appraisal":
+        return attrs.evolve(_DEFAULT_LIMITS, max_bytes=_DEFAULT_LIMITS.max_bytes * APPRAISAL_SCALE)
+    return _DEFAULT_LIMITS
+
+
+def _fast_load(
+    source: DocumentSource,
+    format: Format | None,
+    cls: type[Any],
+    limits: Limits,
+    catalogue: Catalogue | Literal[False] | None,
+) -> tuple[tuple[str | bytes, Format, str | None] | None, Any]:
+    """The document's text (see :func:`_text`), and its value if it is valid JSON throughout.
+
+    The value is read in one pass (:func:`~coproduce.io._fast.fast_decode`) and its references
+    checked against ``catalogue`` (``False``: not checked). Anything short of valid (too
+    large, any problem) gives ``None``: the full reading explains it.
+    """
+    if isinstance(source, dict):
+        return None, None
+    read = _text(source, format, limits)
+    raw, fmt, _ = read
+    if fmt != "json" or limits.max_depth < _MODEL_DEPTH:
+        return read, None
+    text = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    if len(text) > limits.max_bytes:
+        return read, None
+    value = fast_decode(text, cls)
+    if value is not None and catalogue is not False:
+        try:
+            _check_any(value, catalogue, "")
+        except DocumentError:
+            return read, None
+    return read, value
 
 
 def _clean(exc: DocumentError) -> DocumentError:
@@ -405,13 +455,15 @@ def load(
             f"unknown document kind: {kind!r} (expected project, appraisal, catalogue or log)"
         )
     what = f"{kind} document"
-    if limits is None:
-        limits = _DEFAULT_LIMITS
-        if kind == "appraisal":
-            limits = attrs.evolve(limits, max_bytes=limits.max_bytes * APPRAISAL_SCALE)
+    limits = _limits_for(kind, limits)
     facts: dict[str, bool] = {}
     try:
-        data, text, fmt, name = _read(source, format, limits, facts)
+        read, fast = _fast_load(
+            source, format, _CLASSES[kind], limits, catalogue if references else False
+        )
+        if fast is not None:
+            return fast  # type: ignore[no-any-return]
+        data, text, fmt, name = _read(source, format, limits, facts, read)
     except DocumentError as exc:
         exc.what = what
         raise _clean(exc) from None
@@ -739,35 +791,55 @@ def to_data(value: object) -> Any:
     return converter.unstructure(value)
 
 
-def dump(value: Project | Appraisal | Catalogue | InvolvementLog, format: Format = "json") -> str:
-    """Document text for a project, appraisal or catalogue. Deterministic.
+def dump(
+    value: Project | Appraisal | Catalogue | InvolvementLog,
+    format: Format = "json",
+    *,
+    compact: bool = False,
+) -> str:
+    """Document text for a project, appraisal, catalogue or log. Deterministic.
+
+    Args:
+        value: what to write.
+        format: ``"json"``, ``"yaml"`` or ``"toml"``.
+        compact: JSON on one line, without indentation or spaces (about a third smaller;
+            the same document). JSON only.
 
     Raises:
-        ValueError: unknown format, or (TOML) an ``x-`` value holds a null, which TOML
-            cannot represent.
+        ValueError: unknown format, ``compact`` for YAML or TOML, or (TOML) an ``x-`` value
+            holds a null, which TOML cannot represent.
+
+    Example:
+        >>> from coproduce.io import dump, load_example
+        >>> dump(load_example(), compact=True)[:36]
+        '{"schema_version":2,"title":"Evaluat'
 
     """
-    return serialise(to_data(value), format)
+    if format == "json":
+        fast = fast_encode(value, indent=None if compact else 2)
+        if fast is not None:
+            return fast.decode() + "\n"
+    return serialise(to_data(value), format, compact=compact)
 
 
-def dump_project(project: Project, format: Format = "json") -> str:
-    """Document text for a project."""
-    return dump(project, format)
+def dump_project(project: Project, format: Format = "json", *, compact: bool = False) -> str:
+    """Document text for a project (``compact``: see :func:`dump`)."""
+    return dump(project, format, compact=compact)
 
 
-def dump_appraisal(appraisal: Appraisal, format: Format = "json") -> str:
-    """Document text for an appraisal."""
-    return dump(appraisal, format)
+def dump_appraisal(appraisal: Appraisal, format: Format = "json", *, compact: bool = False) -> str:
+    """Document text for an appraisal (``compact``: JSON on one line, see :func:`dump`)."""
+    return dump(appraisal, format, compact=compact)
 
 
-def dump_catalogue(catalogue: Catalogue, format: Format = "json") -> str:
-    """Document text for a catalogue."""
-    return dump(catalogue, format)
+def dump_catalogue(catalogue: Catalogue, format: Format = "json", *, compact: bool = False) -> str:
+    """Document text for a catalogue (``compact``: see :func:`dump`)."""
+    return dump(catalogue, format, compact=compact)
 
 
-def dump_log(log: InvolvementLog, format: Format = "json") -> str:
-    """Document text for an involvement log."""
-    return dump(log, format)
+def dump_log(log: InvolvementLog, format: Format = "json", *, compact: bool = False) -> str:
+    """Document text for an involvement log (``compact``: see :func:`dump`)."""
+    return dump(log, format, compact=compact)
 
 
 def write(

@@ -26,7 +26,21 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from coproduce.errors import MAX_ISSUES, Issue, did_you_mean
 from coproduce.model import Citation, Extensible, FrozenMap, Source, thaw
 
-__all__ = ["budget", "converter", "describe", "issues_from"]
+__all__ = [
+    "OMIT_IF_DEFAULT",
+    "budget",
+    "converter",
+    "describe",
+    "issues_from",
+    "unstructure_decimal",
+]
+
+OMIT_IF_DEFAULT: dict[type, tuple[str, ...]] = {Source: ("document",), Citation: ("document",)}
+"""Fields left out of a document when they hold their default, by record class.
+
+The paper is every source's default document: left out, so the paper's entries read and
+write exactly as before the practice layer.
+"""
 
 _BUDGET: ContextVar[list[int] | None] = ContextVar("coproduce_issue_budget", default=None)
 
@@ -94,7 +108,7 @@ def _strict_decimal(value: object, _: type) -> Decimal:
     return out
 
 
-def _unstructure_decimal(value: Decimal) -> int | float:
+def unstructure_decimal(value: Decimal) -> int | float:
     """A JSON number that reads back exactly (amounts carry at most 15 significant digits)."""
     if value == value.to_integral_value():
         return int(value)
@@ -189,10 +203,8 @@ def _extensible_unstructure(conv: cattrs.Converter) -> Callable[[Any], Any]:
 
     def unstructure_factory(cls: Any) -> Any:
         overrides: dict[str, Any] = {"extensions": override(omit=True)}
-        if cls in (Source, Citation):
-            # the paper is every source's default document: left out, so the paper's
-            # entries read and write exactly as before the practice layer
-            overrides["document"] = override(omit_if_default=True)
+        for name in OMIT_IF_DEFAULT.get(cls, ()):
+            overrides[name] = override(omit_if_default=True)
         base = make_dict_unstructure_fn(cls, conv, **overrides)
 
         def unstructure(obj: Any) -> dict[str, Any]:
@@ -268,7 +280,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _strict_int)
     conv.register_structure_hook(float, _strict_float)
     conv.register_structure_hook(Decimal, _strict_decimal)
-    conv.register_unstructure_hook(Decimal, _unstructure_decimal)
+    conv.register_unstructure_hook(Decimal, unstructure_decimal)
     conv.register_structure_hook_factory(_is_var_tuple, _tuple_structure(conv))
     conv.register_structure_hook_factory(_is_enum, _enum_structure)
     conv.register_structure_hook_factory(_is_extensible, _extensible_structure(conv))

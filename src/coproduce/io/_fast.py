@@ -1,4 +1,4 @@
-"""A fast path for reading documents: msgspec checks and converts, attrs objects come out.
+"""Fast paths for reading and writing documents, on msgspec; the rest of the code never sees it.
 
 The strict cattrs converter (``_converter``) stays the reference: it reports every problem
 with its path. This path only handles documents it can take whole — no ``x-`` keys, the
@@ -6,27 +6,41 @@ current ``schema_version``, nothing wrong — and returns ``None`` for anything 
 then goes the slow, explaining way. A differential test holds the two paths to the same
 results.
 
-msgspec decodes into generated ``Struct`` mirrors of the model (unknown fields forbidden,
-no coercion), and generated functions build the frozen attrs objects from them.
+msgspec decodes JSON text (:func:`fast_decode`) or converts parsed data
+(:func:`fast_structure`) into generated ``Struct`` mirrors of the model (unknown fields
+forbidden, no coercion), and generated functions build the frozen attrs objects from them,
+filling their slots and running their validators as ``__init__`` would.
+
+Writing (:func:`fast_encode`) goes the other way: msgspec reads the attrs objects' attributes
+into other generated mirrors (``from_attributes``) and encodes those, all in C. The result is
+byte for byte what the reference writes (the cattrs converter and :func:`json.dumps`); values
+this path cannot write exactly the same way (``x-`` keys, non-finite numbers, a lone
+surrogate, an integer beyond 64 bits...) make it return ``None``, and the reference decides.
 """
 
 from __future__ import annotations
 
 import enum
+import inspect
 import linecache
+import math
+import re
+import sys
 import types
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 import msgspec
 
+from coproduce.io._converter import OMIT_IF_DEFAULT, unstructure_decimal
+from coproduce.io._formats import gc_paused
 from coproduce.io._versions import SCHEMA_VERSION
 from coproduce.model import Extensible
 
-__all__ = ["fast_structure"]
+__all__ = ["fast_decode", "fast_encode", "fast_structure"]
 
 
 class _Skip(Exception):
@@ -35,6 +49,8 @@ class _Skip(Exception):
 
 _FastDecimal = Union[int, float]  # noqa: UP007
 """Amounts on the fast path: JSON numbers only; decimal strings take the slow path."""
+_FINITE = Annotated[float, msgspec.Meta(ge=-sys.float_info.max, le=sys.float_info.max)]
+"""A finite float: JSON's ``1e400`` is an infinity, which the slow path reports."""
 
 
 def _mirror_type(t: Any, mirrors: dict[type, Any]) -> Any:
@@ -52,7 +68,9 @@ def _mirror_type(t: Any, mirrors: dict[type, Any]) -> Any:
         return t
     if getattr(t, "__supertype__", None) is not None:
         return _mirror_type(t.__supertype__, mirrors)
-    if t in (str, int, float, bool, type(None)):
+    if t is float:
+        return _FINITE
+    if t in (str, int, bool, type(None)):
         return t
     if t is Decimal:
         return _FastDecimal
@@ -70,14 +88,10 @@ def _mirror(cls: type, mirrors: dict[type, Any]) -> Any:
         mt = _mirror_type(hints[a.name], mirrors)
         if a.default is attrs.NOTHING:
             fields.append((a.name, mt))
-        elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-            fields.append((a.name, mt, msgspec.field(default_factory=a.default.factory)))
-        elif attrs.has(type(a.default)):
+        else:  # absent stays absent (see fast_decode); the builder puts in the default
             fields.append((a.name, mt, msgspec.field(default=msgspec.UNSET)))
-        else:
-            fields.append((a.name, mt, a.default))
     mirror = msgspec.defstruct(
-        f"_{cls.__name__}Mirror", fields, kw_only=True, forbid_unknown_fields=True
+        f"_{cls.__name__}Mirror", fields, kw_only=True, forbid_unknown_fields=True, gc=False
     )
     mirrors[cls] = mirror
     return mirror
@@ -110,7 +124,7 @@ def _builder(t: Any) -> Callable[[Any], Any] | None:
         item = _builder(get_args(t)[0])
         if item is None:
             return None
-        return lambda v: tuple([item(x) for x in v])
+        return lambda v: tuple(map(item, v))
     if isinstance(t, type) and attrs.has(t):
         return _class_builder(t)
     return None
@@ -134,25 +148,99 @@ def _register_source(cls: type, source: str) -> str:
         name = f"{base}-{n}>"
 
 
+def _slot_setters(cls: type) -> dict[str, Any] | None:
+    """Each field's slot setter, if ``cls(...)`` only stores its arguments, else ``None``.
+
+    So it is when every field is an argument, none has a converter (but ``extensions``,
+    whose default the builder stores as the converter would return it), and no hook runs
+    around ``__init__``; the builder then fills the slots itself and runs the validators as
+    ``__init__`` would, without its other calls.
+    """
+    if any(hasattr(cls, h) for h in ("__attrs_pre_init__", "__attrs_post_init__")):
+        return None
+    setters = {}
+    for a in attrs.fields(cls):
+        if not a.init or (a.converter is not None and a.name != "extensions"):
+            return None
+        slot = inspect.getattr_static(cls, a.name, None)
+        if type(slot) is not types.MemberDescriptorType:
+            return None
+        setters[a.name] = slot.__set__
+    return setters
+
+
+def _validation(cls: type, scope: dict[str, Any]) -> list[str]:
+    """The lines running ``cls``'s validators on ``o``, as its ``__init__`` runs them."""
+    checked = [a for a in attrs.fields(cls) if a.validator is not None]
+    if not checked:
+        return []
+    scope["validators_disabled"] = attrs.validators.get_disabled
+    for a in checked:
+        scope[f"v_{a.name}"], scope[f"a_{a.name}"] = a.validator, a
+    calls = [f"    v_{a.name}(o, a_{a.name}, o.{a.name})" for a in checked]
+    return ["if not validators_disabled():", *calls]
+
+
+def _inline(t: Any) -> tuple[str, Callable[[Any], Any]] | None:
+    """How the generated code builds a value of type ``t``, without a call of its own.
+
+    A template (``{f}`` the function, ``{v}`` the mirror value) and the function.
+    """
+    origin = get_origin(t)
+    args = [a for a in get_args(t) if a is not type(None)]
+    if origin in (Union, types.UnionType) and len(args) == 1:
+        build = _builder(args[0])
+        if build is not None:
+            return "(None if {v} is None else {f}({v}))", build
+    if origin is tuple and (build := _builder(get_args(t)[0])) is not None:
+        return "tuple(map({f}, {v}))", build
+    build = _builder(t)
+    return None if build is None else ("{f}({v})", build)
+
+
+def _field_expression(a: attrs.Attribute[Any], t: Any, scope: dict[str, Any]) -> str:
+    """The expression for a field's value from mirror ``v`` (its default when absent)."""
+    expr = f"v.{a.name}"
+    inline = _inline(t)
+    if inline is not None:
+        scope[f"b_{a.name}"] = inline[1]
+        expr = inline[0].format(f=f"b_{a.name}", v=expr)
+    default: Any = a.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        scope[f"d_{a.name}"] = default.factory
+        expr = f"d_{a.name}() if v.{a.name} is UNSET else {expr}"
+    elif a.default is not attrs.NOTHING:
+        scope[f"d_{a.name}"] = a.default
+        expr = f"d_{a.name} if v.{a.name} is UNSET else {expr}"
+    return expr
+
+
 @cache
 def _class_builder(cls: type) -> Callable[[Any], Any]:
     """Generate ``build(mirror) -> cls(...)`` as straight-line code, as attrs does for __init__."""
     hints = get_type_hints(cls)
-    scope: dict[str, Any] = {"cls": cls, "UNSET": msgspec.UNSET}
-    args = []
+    setters = _slot_setters(cls)
+    scope: dict[str, Any] = {"cls": cls, "UNSET": msgspec.UNSET, "new": object.__new__}
+    lines = []
     for a in attrs.fields(cls):
-        if not a.init or a.name == "extensions":
+        if not a.init:
             continue
-        sub = _builder(hints[a.name])
-        expr = f"v.{a.name}"
-        if sub is not None:
-            scope[f"b_{a.name}"] = sub
-            expr = f"b_{a.name}({expr})"
-        if attrs.has(type(a.default)):
-            scope[f"d_{a.name}"] = a.default
-            expr = f"d_{a.name} if v.{a.name} is UNSET else {expr}"
-        args.append(f"{a.name}=({expr})")
-    source = f"def build(v):\n    return cls({', '.join(args)})\n"
+        if a.name == "extensions":
+            if setters is not None:
+                scope["s_extensions"], scope["EMPTY"] = setters[a.name], a.converter(a.default)
+                lines.append("s_extensions(o, EMPTY)")
+            continue
+        expr = _field_expression(a, hints[a.name], scope)
+        if setters is None:
+            lines.append(f"{a.name}=({expr})")
+        else:
+            scope[f"s_{a.name}"] = setters[a.name]
+            lines.append(f"s_{a.name}(o, {expr})")
+    if setters is None:
+        source = f"def build(v):\n    return cls({', '.join(lines)})\n"
+    else:
+        body = "".join(f"    {line}\n" for line in [*lines, *_validation(cls, scope)])
+        source = f"def build(v):\n    o = new(cls)\n{body}    return o\n"
     exec(compile(source, _register_source(cls, source), "exec"), scope)
     build: Callable[[Any], Any] = scope["build"]
     return build
@@ -179,6 +267,7 @@ def _make_plan(cls: type) -> tuple[Any, Callable[[Any], Any]] | None:
         bases=(mirror,),
         kw_only=True,
         forbid_unknown_fields=True,
+        gc=False,
     )
     return top, _class_builder(cls)
 
@@ -194,3 +283,245 @@ def fast_structure(data: Any, cls: type[Extensible]) -> Any | None:
         return build(mirrored)
     except (msgspec.ValidationError, TypeError, ValueError):
         return None
+
+
+_DECODERS: dict[type, Any] = {}
+_LARGE = 1 << 18
+"""From this many bytes on, the records are built with the garbage collector paused."""
+_RISKY_ESCAPE = re.compile(rb"\\u(?:[dD][89a-fA-F]|003[aA])")
+"""An escape that may be half a surrogate pair (or a lone one), or a colon."""
+
+
+def fast_decode(text: bytes | str, cls: type[Extensible]) -> Any | None:
+    r"""The model object for JSON document text, or ``None`` if the slow path must decide.
+
+    msgspec reads the text straight into the mirrors, in C. It takes the last of repeated
+    keys, which documents must not have: the mirrors, written back, hold every key read once,
+    so a repeated key shows as more colons in the text than in what it wrote (the values
+    dropped add their own; unless escaped, ``\u003a``, a colon cannot hide in a string).
+    Nesting is bounded by the mirrors, which have no open-ended values. Escaped colons and
+    surrogates (which may be lone) and everything else unusual take the slow path.
+    """
+    plan = _plan(cls)
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    if plan is None or (b"\\" in raw and _RISKY_ESCAPE.search(raw) is not None):
+        return None
+    top, build = plan
+    if top not in _DECODERS:
+        _DECODERS[top] = msgspec.json.Decoder(top)
+    try:
+        if len(raw) < _LARGE:
+            return _decode(raw, _DECODERS[top], build)
+        with gc_paused():  # nothing built is cyclic; see gc_paused
+            return _decode(raw, _DECODERS[top], build)
+    except (msgspec.DecodeError, TypeError, ValueError):
+        return None
+
+
+def _decode(raw: bytes, decoder: Any, build: Callable[[Any], Any]) -> Any | None:
+    mirrored = decoder.decode(raw)
+    if mirrored.schema_version != SCHEMA_VERSION:
+        return None
+    if msgspec.json.encode(mirrored).count(b":") != raw.count(b":"):
+        return None  # a repeated key (see fast_decode)
+    return build(mirrored)
+
+
+# -- writing ------------------------------------------------------------------------------
+
+_EXT = "~extensions"
+_NO_EXTENSIONS = Annotated[dict[str, Any], msgspec.Meta(max_length=0)]
+"""A record's ``x-`` keys in a writing mirror: encoded under :data:`_EXT`, they are never
+written, for an empty mapping is the default and left out, and any ``x-`` key makes the
+conversion fail, so that the reference writes the document."""
+
+
+class _Number:
+    """A number on its way out, as the text :func:`json.dumps` writes for it."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: bytes) -> None:
+        self.text = text
+
+
+class _Amount(_Number):
+    """A :class:`~decimal.Decimal` on its way out: the reference writes an int or a float."""
+
+    __slots__ = ()
+
+
+def _number_text(value: object) -> bytes:
+    """What :func:`json.dumps` writes for an int or a finite float.
+
+    msgspec writes some floats otherwise (``1e16`` for ``1e+16``, ``0.00001`` for
+    ``1e-05``); anything else (NaN, a bool...) is for the reference.
+    """
+    if type(value) is int:
+        return int.__repr__(value).encode()
+    if type(value) is float and math.isfinite(value):
+        return float.__repr__(value).encode()
+    raise ValueError(value)
+
+
+def _to_number(t: type, value: object) -> _Number:
+    """The conversion hook for the custom types of the writing mirrors."""
+    if t is _Number:
+        return _Number(_number_text(value))
+    if t is _Amount and type(value) is Decimal:
+        return _Amount(_number_text(unstructure_decimal(value)))
+    raise NotImplementedError(t)
+
+
+def _raw(value: object) -> msgspec.Raw:
+    """The encoding hook: a :class:`_Number` is its text."""
+    if isinstance(value, _Number):
+        return msgspec.Raw(value.text)
+    raise NotImplementedError(type(value))
+
+
+_ENCODER = msgspec.json.Encoder(enc_hook=_raw)
+
+
+def _out_union(args: tuple[Any, ...], mirrors: dict[type, Any]) -> Any:
+    if sum(1 for a in args if isinstance(a, type) and attrs.has(a)) > 1:
+        raise _Skip(args)  # msgspec tells records apart only by a tag
+    out: list[Any] = []
+    for a in args:
+        mt = _out_type(a, mirrors)
+        for m in get_args(mt) if get_origin(mt) is Union else (mt,):
+            if m not in out:
+                out.append(m)
+    return Union[tuple(out)]  # noqa: UP007
+
+
+def _out_type(t: Any, mirrors: dict[type, Any]) -> Any:
+    """The type a writing mirror declares for a model type ``t``: the values it lets through."""
+    origin = get_origin(t)
+    if origin in (Union, types.UnionType):
+        return _out_union(get_args(t), mirrors)
+    if origin is tuple:
+        args = get_args(t)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple[_out_type(args[0], mirrors), ...]  # type: ignore[misc]
+        raise _Skip(t)
+    if isinstance(t, type) and attrs.has(t):
+        return _out_mirror(t, mirrors)
+    if getattr(t, "__supertype__", None) is not None:
+        return _out_type(t.__supertype__, mirrors)
+    if t is float:
+        return _Number
+    if t is Decimal:
+        return _Amount
+    if (isinstance(t, type) and issubclass(t, enum.Enum)) or t in (str, int, bool, type(None)):
+        return t
+    raise _Skip(t)
+
+
+def _out_fields(cls: type, mirrors: dict[type, Any]) -> list[Any]:
+    """The writing mirror's fields, in the record's order.
+
+    Only the fields written when not at their default (and the ``x-`` keys) have one.
+    """
+    hints = get_type_hints(cls)
+    omitted = OMIT_IF_DEFAULT.get(cls, ())
+    fields: list[Any] = []
+    for a in attrs.fields(cls):
+        if not a.init or a.name == "extensions":
+            continue
+        if a.name.startswith("_"):
+            raise _Skip(a.name)
+        mt = _out_type(hints[a.name], mirrors)
+        fields.append((a.name, mt, a.default) if a.name in omitted else (a.name, mt))
+    if issubclass(cls, Extensible):
+        fields.append(
+            ("extensions", _NO_EXTENSIONS, msgspec.field(name=_EXT, default_factory=dict))
+        )
+    return fields
+
+
+def _out_mirror(cls: type, mirrors: dict[type, Any]) -> Any:
+    if cls not in mirrors:
+        mirrors[cls] = msgspec.defstruct(
+            f"_{cls.__name__}Out",
+            _out_fields(cls, mirrors),
+            kw_only=True,
+            omit_defaults=True,
+            gc=False,
+        )
+    return mirrors[cls]
+
+
+@attrs.frozen
+class _Writer:
+    """How to write one kind of document with msgspec."""
+
+    mirror: Any
+    strip: tuple[bytes, ...]
+    """Each field left out at its default, as written with it: ``,"document":"..."}``.
+
+    msgspec leaves out a value that *is* the default; one that only equals it is removed
+    from the text. ``,"`` never occurs inside an encoded string, such a field is the last of
+    its record (hence the ``}``), and no other record has a last field of that name.
+    """
+
+
+def _names(record: type) -> list[str]:
+    return [a.name for a in attrs.fields(record) if a.init and a.name != "extensions"]
+
+
+def _strip(mirrors: dict[type, Any]) -> tuple[bytes, ...]:
+    """The texts of the fields left out at their default (see :class:`_Writer`)."""
+    out = set()
+    for record in mirrors:
+        for name in OMIT_IF_DEFAULT.get(record, ()):
+            if _names(record)[-1] != name or len(_names(record)) < 2:
+                raise _Skip(name)
+            if any(r is not record and _names(r)[-1:] == [name] for r in mirrors):
+                raise _Skip(name)  # the text alone would not tell whose field it is
+            default = attrs.fields_dict(record)[name].default
+            out.add(b"," + msgspec.json.encode({name: default})[1:-1] + b"}")
+    return tuple(sorted(out))
+
+
+def _make_writer(cls: type) -> _Writer | None:
+    mirrors: dict[type, Any] = {}
+    try:
+        mirror = _out_mirror(cls, mirrors)
+        strip = _strip(mirrors)
+    except _Skip:
+        return None
+    return _Writer(mirror=mirror, strip=strip)
+
+
+_WRITERS: dict[type, _Writer | None] = {}
+_SCHEMA = f'{{"schema_version":{SCHEMA_VERSION},'.encode()
+
+
+def fast_encode(value: Extensible, *, indent: int | None) -> bytes | None:
+    """The JSON document of a project, appraisal, catalogue or log, or ``None``.
+
+    With ``indent``, the text ``json.dumps(data, indent=indent, ensure_ascii=False)`` writes
+    for the reference data, in UTF-8; without, that of ``separators=(",", ":")``. ``None``
+    when only the reference can write the value exactly (see the module).
+    """
+    cls = type(value)
+    if cls not in _WRITERS:
+        _WRITERS[cls] = _make_writer(cls)
+    writer = _WRITERS[cls]
+    if writer is None:
+        return None
+    try:
+        with gc_paused():  # nothing converted is cyclic, and a large value converts linearly
+            mirrored = msgspec.convert(
+                value, writer.mirror, from_attributes=True, dec_hook=_to_number
+            )
+            raw = _ENCODER.encode(mirrored)
+    except Exception:  # anything the reference writes otherwise, or refuses: it decides
+        return None
+    for field in writer.strip:
+        raw = raw.replace(field, b"}")
+    if raw == b"{}":
+        return None
+    raw = b"".join((_SCHEMA, memoryview(raw)[1:]))
+    return msgspec.json.format(raw, indent=indent) if indent else raw

@@ -9,7 +9,9 @@ from coproduce.model._ext import Extensible
 
 __all__ = ["Citation"]
 
-_PAPER = "oliver-kothari-mays-2019"
+_PAPER: str = attrs.fields(Source).document.default or "oliver-kothari-mays-2019"
+"""The paper's id: the very string a :class:`Source` holds by default, so that a citation of
+such a source holds its own default too (a writer may then tell it by identity)."""
 
 
 @attrs.frozen(kw_only=True)
