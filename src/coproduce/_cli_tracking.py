@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -130,6 +129,8 @@ def _cmd_track(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _cmd_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
+    from concurrent.futures import ProcessPoolExecutor
+
     from coproduce.io import to_data
     from coproduce.portfolio import TrackingPortfolio, pairs, track_many
     from coproduce.report._tracking import portfolio_html
