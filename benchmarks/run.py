@@ -291,6 +291,40 @@ def command_time(code: str, runs: int) -> float:
     return statistics.median(times)
 
 
+def parallel_section(sample: list[bytes], n_docs: int, quick: bool) -> None:
+    """One process against two workers: whole appraisals, portfolio entries, JSON lines."""
+    section("speed-up on 2 worker processes (best of each; parent: its CPU over the 2-worker run)")
+    n_par = min(n_docs, 3_000 if quick else 10_000)
+    for label, then in (
+        ("whole appraisals back to the parent", None),
+        ("portfolio entries back (then=Portfolio.entry)", Portfolio.entry),
+        ("JSON lines back (then=, as coproduce appraise --batch)", _batch_line),
+    ):
+        one = two = parent = float("inf")
+        with ProcessPoolExecutor(2) as executor:
+            sum(1 for _ in appraise_many(stream(sample, 64), executor=executor))  # warm up
+            # Best of 2 or 3, interleaved: any other process on a 2-core machine slows the
+            # two workers and not the one process, so a single run says more about the box.
+            for _ in range(2 if quick else 3):
+                t = time.perf_counter()
+                sum(1 for _ in appraise_many(stream(sample, n_par), chunksize=64, then=then))
+                one = min(one, time.perf_counter() - t)
+                t, cpu = time.perf_counter(), time.process_time()
+                sum(
+                    1
+                    for _ in appraise_many(
+                        stream(sample, n_par), executor=executor, chunksize=64, then=then
+                    )
+                )
+                if time.perf_counter() - t < two:
+                    two = time.perf_counter() - t
+                    parent = (time.process_time() - cpu) / two
+        print(
+            f"{label:55} {n_par:,} docs: 1 process {one:5.1f} s, 2 workers {two:5.1f} s "
+            f"(parent {parent:4.0%}): {one / two:.2f}x (target >= 1.85x, issue #12)"
+        )
+
+
 def process_section(quick: bool) -> None:
     """Whole ``coproduce`` processes against ``python -c "import attrs, cattrs"`` (issue #12).
 
@@ -421,30 +455,7 @@ def main(argv: list[str] | None = None) -> int:
         f"(growth {marks[-1] - marks[0]:+.0f} MB); peak {peak:.0f} MB"
     )
 
-    section("speed-up on 2 worker processes")
-    n_par = min(n_docs, 3_000 if args.quick else 20_000)
-    for label, then in (
-        ("whole appraisals back to the parent", None),
-        ("portfolio entries back (then=Portfolio.entry)", Portfolio.entry),
-        ("JSON lines back (then=, as coproduce appraise --batch)", _batch_line),
-    ):
-        t = time.perf_counter()
-        sum(1 for _ in appraise_many(stream(sample, n_par), chunksize=64, then=then))
-        one = time.perf_counter() - t
-        with ProcessPoolExecutor(2) as executor:
-            sum(1 for _ in appraise_many(stream(sample, 64), executor=executor))  # warm up
-            t = time.perf_counter()
-            sum(
-                1
-                for _ in appraise_many(
-                    stream(sample, n_par), executor=executor, chunksize=64, then=then
-                )
-            )
-            two = time.perf_counter() - t
-        print(
-            f"{label:55} {n_par:,} docs: 1 process {one:5.1f} s, 2 workers {two:5.1f} s: "
-            f"{one / two:.2f}x (target >= 1.85x, issue #12)"
-        )
+    parallel_section(sample, n_docs, args.quick)
 
     section("import time (median of whole interpreter runs, less an empty run)")
     runs = 5 if args.quick else 11

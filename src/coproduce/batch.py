@@ -195,16 +195,21 @@ def _appraise_chunk(
     policy: Policy | None,
     then: Callable[[Outcome], Any] | None = None,
 ) -> list[Any]:
-    outcomes = [_appraise_one(i, source, item, catalogue, policy) for i, source, item in chunk]
     if then is None:
-        return outcomes
-    results = []
-    for o in outcomes:
-        try:
-            results.append(then(o))
-        except Exception as exc:  # e.g. an appraisal the output cannot hold
-            results.append(then(_failed(o.index, o.source, exc)))
-    return results
+        return [_appraise_one(i, source, item, catalogue, policy) for i, source, item in chunk]
+    # each outcome goes through `then` as soon as it is computed, so that an appraisal dies
+    # young: holding a chunk of them promotes thousands of objects to the oldest generation
+    # of the garbage collector, whose full passes then cost more than the `then` itself
+    return [
+        _then(then, _appraise_one(i, source, item, catalogue, policy)) for i, source, item in chunk
+    ]
+
+
+def _then(then: Callable[[Outcome], Any], outcome: Outcome) -> Any:
+    try:
+        return then(outcome)
+    except Exception as exc:  # e.g. an appraisal the output cannot hold
+        return then(_failed(outcome.index, outcome.source, exc))
 
 
 def _labelled(items: Iterable[Item] | Path) -> Iterator[tuple[int, str, Item]]:
