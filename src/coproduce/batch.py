@@ -283,6 +283,7 @@ def appraise_many(
         items: projects, document paths, texts, bytes or dicts; or a folder or a JSON Lines
             file (see :func:`documents`).
         catalogue: the catalogue (``None`` for the paper's; workers build their own once).
+            Another catalogue is pickled once, and each worker process unpickles it once.
         policy: the policy (``None`` for the defaults).
         executor: run chunks on this executor (a process pool, a dask client's executor);
             ``None`` runs in this thread.
