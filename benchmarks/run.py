@@ -396,6 +396,79 @@ def io_section(budget: float, quick: bool) -> None:
         print(f"median {what:56} {statistics.median(ratios[key]):6.1f}x  (target {target})")
 
 
+def parallel_section(sample: list[bytes], n_docs: int, quick: bool) -> None:
+    """One process against two workers: whole appraisals, portfolio entries, JSON lines."""
+    section("speed-up on 2 worker processes (best of each; parent: its CPU over the 2-worker run)")
+    n_par = min(n_docs, 3_000 if quick else 10_000)
+    for label, then in (
+        ("whole appraisals back to the parent", None),
+        ("portfolio entries back (then=Portfolio.entry)", Portfolio.entry),
+        ("JSON lines back (then=, as coproduce appraise --batch)", _batch_line),
+    ):
+        one = two = parent = float("inf")
+        with ProcessPoolExecutor(2) as executor:
+            sum(1 for _ in appraise_many(stream(sample, 64), executor=executor))  # warm up
+            # Best of 2 or 3, interleaved: any other process on a 2-core machine slows the
+            # two workers and not the one process, so a single run says more about the box.
+            for _ in range(2 if quick else 3):
+                t = time.perf_counter()
+                sum(1 for _ in appraise_many(stream(sample, n_par), chunksize=64, then=then))
+                one = min(one, time.perf_counter() - t)
+                t, cpu = time.perf_counter(), time.process_time()
+                sum(
+                    1
+                    for _ in appraise_many(
+                        stream(sample, n_par), executor=executor, chunksize=64, then=then
+                    )
+                )
+                if time.perf_counter() - t < two:
+                    two = time.perf_counter() - t
+                    parent = (time.process_time() - cpu) / two
+        print(
+            f"{label:55} {n_par:,} docs: 1 process {one:5.1f} s, 2 workers {two:5.1f} s "
+            f"(parent {parent:4.0%}): {one / two:.2f}x (target >= 1.85x, issue #12)"
+        )
+
+
+def process_section(quick: bool) -> None:
+    """Whole ``coproduce`` processes against ``python -c "import attrs, cattrs"`` (issue #12).
+
+    Bytecode is cached (in a temporary ``PYTHONPYCACHEPREFIX``, for both sides), as after
+    ``pip install``: with ``PYTHONDONTWRITEBYTECODE`` an editable install recompiles every
+    module of the package in every process, which is not what a user's command costs.
+    """
+    import tempfile
+    from pathlib import Path
+
+    from coproduce.io import example_path
+
+    section("whole processes against python -c 'import attrs, cattrs' (bytecode cached)")
+    script = Path(sys.executable).with_name("coproduce")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "coproduce"]
+    cases = {
+        "import attrs, cattrs": [sys.executable, "-c", "import attrs, cattrs"],
+        "coproduce --help": [*command, "--help"],
+        "coproduce validate FILE": [*command, "validate", str(example_path("contested-policy"))],
+        "coproduce appraise --example": [*command, "appraise", "--example"],
+    }
+    runs = 7 if quick else 21
+    with tempfile.TemporaryDirectory() as cache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = cache
+        times: dict[str, list[float]] = {name: [] for name in cases}
+        for round_ in range(runs + 1):  # interleaved, so that drift cancels; the first warms
+            for name, argv in cases.items():
+                t = time.perf_counter()
+                subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
+                if round_:
+                    times[name].append(time.perf_counter() - t)
+    floor = statistics.median(times["import attrs, cattrs"])
+    print(f"{'import attrs, cattrs':30} {floor * 1e3:7.1f} ms")
+    for name in list(cases)[1:]:
+        t = statistics.median(times[name])
+        print(f"{name:30} {t * 1e3:7.1f} ms  {t / floor:4.2f}x (target <= 1.5x, issue #12)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a short run, as in CI")
@@ -489,30 +562,7 @@ def main(argv: list[str] | None = None) -> int:
         f"(growth {marks[-1] - marks[0]:+.0f} MB); peak {peak:.0f} MB"
     )
 
-    section("speed-up on 2 worker processes")
-    n_par = min(n_docs, 3_000 if args.quick else 20_000)
-    for label, then in (
-        ("whole appraisals back to the parent", None),
-        ("portfolio entries back (then=Portfolio.entry)", Portfolio.entry),
-        ("JSON lines back (then=, as coproduce appraise --batch)", _batch_line),
-    ):
-        t = time.perf_counter()
-        sum(1 for _ in appraise_many(stream(sample, n_par), chunksize=64, then=then))
-        one = time.perf_counter() - t
-        with ProcessPoolExecutor(2) as executor:
-            sum(1 for _ in appraise_many(stream(sample, 64), executor=executor))  # warm up
-            t = time.perf_counter()
-            sum(
-                1
-                for _ in appraise_many(
-                    stream(sample, n_par), executor=executor, chunksize=64, then=then
-                )
-            )
-            two = time.perf_counter() - t
-        print(
-            f"{label:55} {n_par:,} docs: 1 process {one:5.1f} s, 2 workers {two:5.1f} s: "
-            f"{one / two:.2f}x (target >= 1.7x)"
-        )
+    parallel_section(sample, n_docs, args.quick)
 
     section("import time (median of whole interpreter runs, less an empty run)")
     runs = 5 if args.quick else 11
@@ -529,6 +579,7 @@ def main(argv: list[str] | None = None) -> int:
         f"import coproduce; coproduce.appraise:  {first_use * 1e3:6.1f} ms  "
         f"{first_use / floor_import:4.2f}x (engine and catalogue, loaded on first use)"
     )
+    process_section(args.quick)
     print(json.dumps({"quick": args.quick, "documents": n_docs}))
     return 0
 

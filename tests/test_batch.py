@@ -93,6 +93,20 @@ def test_custom_catalogue_and_policy_travel_to_workers(folder: Path) -> None:
     assert contested.emphasis.gated_by == ("condition.contested",)
 
 
+def test_a_custom_catalogue_is_unpickled_once_per_worker_and_equal() -> None:
+    from coproduce.batch import _share, _Shared
+
+    mine = default_catalogue().with_entries(version="2019.1+once")
+    with ThreadPoolExecutor(1) as threads:
+        assert _share(mine, threads) is mine  # nothing crosses a process: sent as is
+    with ProcessPoolExecutor(1) as pool:
+        first, second = _share(mine, pool), _share(mine, pool)
+    assert isinstance(first, _Shared) and isinstance(second, _Shared)
+    assert first.get() is second.get()  # one unpickling per process, whatever the chunk
+    assert first.get() == mine and first.get() is not mine
+    assert _share(None, pool) is None
+
+
 def test_everything_pickles() -> None:
     result = appraise(load_example("contested-policy"))
     for value in (

@@ -7,7 +7,6 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -255,6 +254,8 @@ def _tracked(
     items: Iterator[tuple[str, Path, Path | None]], matched: set[Path], workers: int
 ) -> Iterator[Any]:
     """``track_many`` over ``items`` on ``workers`` processes, noting the logs it reads."""
+    from concurrent.futures import ProcessPoolExecutor
+
     from coproduce.portfolio import track_many
 
     def noted() -> Iterator[tuple[str, Path, Path | None]]:

@@ -24,9 +24,10 @@ Example:
 from __future__ import annotations
 
 import itertools
+import pickle
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -189,22 +190,65 @@ def _failed(index: int, source: str, exc: BaseException) -> Outcome:
     )
 
 
+class _Shared:
+    """A catalogue pickled once by the caller and unpickled once per worker process.
+
+    Sent as is with every chunk, a catalogue was pickled for each chunk, and rebuilt in the
+    worker for each chunk with its lookups (``Catalogue.memo``): some milliseconds a chunk.
+    These bytes pickle as a copy, and a worker keeps what it unpickled, keyed by the bytes.
+    """
+
+    __slots__ = ("blob",)
+
+    def __init__(self, value: Catalogue) -> None:
+        self.blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def get(self) -> Catalogue:
+        """The catalogue, unpickled once in this process (a few kept, the latest)."""
+        value = _UNPICKLED.get(self.blob)
+        if value is None:
+            if len(_UNPICKLED) >= 4:
+                _UNPICKLED.pop(next(iter(_UNPICKLED)))
+            value = _UNPICKLED[self.blob] = pickle.loads(self.blob)
+        return value
+
+
+_UNPICKLED: dict[bytes, Catalogue] = {}
+
+
+def _share(catalogue: Catalogue | None, executor: Executor) -> Catalogue | _Shared | None:
+    """What to send with each chunk: the catalogue's bytes, unless nothing crosses a process."""
+    if catalogue is None or isinstance(executor, ThreadPoolExecutor):
+        return catalogue
+    try:
+        return _Shared(catalogue)
+    except Exception:  # sent as is, each chunk reports what stops it pickling
+        return catalogue
+
+
 def _appraise_chunk(
     chunk: list[tuple[int, str, Item]],
-    catalogue: Catalogue | None,
+    catalogue: Catalogue | _Shared | None,
     policy: Policy | None,
     then: Callable[[Outcome], Any] | None = None,
 ) -> list[Any]:
-    outcomes = [_appraise_one(i, source, item, catalogue, policy) for i, source, item in chunk]
+    if isinstance(catalogue, _Shared):
+        catalogue = catalogue.get()
     if then is None:
-        return outcomes
-    results = []
-    for o in outcomes:
-        try:
-            results.append(then(o))
-        except Exception as exc:  # e.g. an appraisal the output cannot hold
-            results.append(then(_failed(o.index, o.source, exc)))
-    return results
+        return [_appraise_one(i, source, item, catalogue, policy) for i, source, item in chunk]
+    # each outcome goes through `then` as soon as it is computed, so that an appraisal dies
+    # young: holding a chunk of them promotes thousands of objects to the oldest generation
+    # of the garbage collector, whose full passes then cost more than the `then` itself
+    return [
+        _then(then, _appraise_one(i, source, item, catalogue, policy)) for i, source, item in chunk
+    ]
+
+
+def _then(then: Callable[[Outcome], Any], outcome: Outcome) -> Any:
+    try:
+        return then(outcome)
+    except Exception as exc:  # e.g. an appraisal the output cannot hold
+        return then(_failed(outcome.index, outcome.source, exc))
 
 
 def _labelled(items: Iterable[Item] | Path) -> Iterator[tuple[int, str, Item]]:
@@ -239,6 +283,7 @@ def appraise_many(
         items: projects, document paths, texts, bytes or dicts; or a folder or a JSON Lines
             file (see :func:`documents`).
         catalogue: the catalogue (``None`` for the paper's; workers build their own once).
+            Another catalogue is pickled once, and each worker process unpickles it once.
         policy: the policy (``None`` for the defaults).
         executor: run chunks on this executor (a process pool, a dask client's executor);
             ``None`` runs in this thread.
@@ -256,8 +301,9 @@ def appraise_many(
             _appraise_chunk(chunk, catalogue, policy, then) for chunk in chunks
         )
     else:
+        shared = _share(catalogue, executor)
         ready = _in_order(
-            ((c, executor.submit(_appraise_chunk, c, catalogue, policy, then)) for c in chunks),
+            ((c, executor.submit(_appraise_chunk, c, shared, policy, then)) for c in chunks),
             window,
             then,
         )
