@@ -17,6 +17,8 @@ from coproduce.model import (
     Project,
     Resources,
     Sphere,
+    Stakeholder,
+    StakeholderKind,
     Sufficiency,
 )
 from coproduce.testing import projects
@@ -161,6 +163,27 @@ def test_adding_resources_never_makes_advice_shallower(p: Project, supply: str) 
     before, after = appraise(p), appraise(richer)
     for x in before.advice:
         assert _not_shallower(after, before, x.stakeholder), x.stakeholder
+
+
+def test_more_time_for_a_minister_never_means_shallower_advice() -> None:
+    """Hypothesis found this: time raised from limited to adequate, facilitation unstated.
+
+    Row 9 then went from less to unknown, Table 2 fell below the coverage it needs, and the
+    minister's advice from collaboration to consultation. Raising a supply now reads as more.
+    """
+    minister = Stakeholder(
+        id="minister", kind=StakeholderKind.POLICY_MAKER, delivery_responsibility=False
+    )
+    others = tuple(Stakeholder(id=f"o{i}", kind=StakeholderKind.POLICY_MAKER) for i in range(4))
+    p = Project(
+        title="A contested reform, evaluated with the ministry",
+        stakeholders=(minister, *others),
+        plan=(Involvement(stage="stage.mixed-teams", stakeholder="minister", mode=Mode.ADVICE),),
+        conditions=(ConditionSetting(condition="condition.contested", lean=Lean.LESS),),
+        resources=Resources(time=Sufficiency.LIMITED, budget=Sufficiency.ADEQUATE),
+    )
+    richer = attrs.evolve(p, resources=attrs.evolve(p.resources, time=Sufficiency.ADEQUATE))
+    assert _not_shallower(appraise(richer), appraise(p), "minister")
 
 
 @given(st.data(), projects())

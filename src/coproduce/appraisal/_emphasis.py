@@ -53,7 +53,10 @@ def _effective_lean(
     inputs += tuple(f"resources.{n}" for n, _ in r.supplies())
     if r.short():
         return Lean.LESS, True, inputs
-    if all(v is Sufficiency.ADEQUATE for _, v in r.supplies()):
+    # None is short and at least one is stated adequate: read as more (a supply not stated is
+    # not taken as short). So more resources never lower what is known of capacity: a supply
+    # raised from limited to adequate turns the row from less to more, never to unknown.
+    if any(v is Sufficiency.ADEQUATE for _, v in r.supplies()):
         return Lean.MORE, True, inputs
     return Lean.UNKNOWN, False, inputs
 

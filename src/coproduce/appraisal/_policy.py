@@ -94,7 +94,9 @@ class Policy(Extensible):
         min_coverage: below this share of known Table 2 weight the profile's verdict is
             ``UNDETERMINED``.
         infer_capacity: when row 9 is not stated, read it from ``resources`` (any of time,
-            budget, facilitation none or limited → less; all adequate → more).
+            budget, facilitation none or limited → less; none short and at least one stated
+            adequate → more; a supply not stated is not taken as short, so that more
+            resources never make capacity less known).
         advised_mode: for decision-makers and commercial partners, the deepest mode each
             Table 2 verdict supports.
         aims_advised_mode: for everyone else, the deepest mode each aims-based verdict
