@@ -17,6 +17,8 @@ from typing import Any
 
 import attrs
 
+from coproduce._record import Record
+
 __all__ = [
     "MAX_ISSUES",
     "CatalogueError",
@@ -171,7 +173,7 @@ class CostingError(CoproduceError, ValueError):
 
 
 @attrs.frozen(kw_only=True)
-class Issue:
+class Issue(Record):
     """One problem in a document.
 
     Attributes:

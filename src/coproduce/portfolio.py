@@ -32,6 +32,7 @@ from typing import Any
 
 import attrs
 
+from coproduce._record import Record
 from coproduce.errors import DocumentError, Issue
 from coproduce.model import Support
 
@@ -269,7 +270,7 @@ def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None
 
 
 @attrs.frozen(kw_only=True)
-class CurrencySpend:
+class CurrencySpend(Record):
     """Involvement money of the logged projects in one currency.
 
     Attributes:
@@ -291,7 +292,7 @@ class CurrencySpend:
 
 
 @attrs.frozen(kw_only=True)
-class KindHours:
+class KindHours(Record):
     """Hours of one kind of contributor or carrier."""
 
     kind: str
@@ -299,7 +300,7 @@ class KindHours:
 
 
 @attrs.frozen(kw_only=True)
-class PortfolioRisk:
+class PortfolioRisk(Record):
     """How often a risk was foreseen and how often it happened, over the portfolio.
 
     Attributes:
@@ -319,7 +320,7 @@ class PortfolioRisk:
 
 
 @attrs.frozen(kw_only=True)
-class OrganisationAnswer:
+class OrganisationAnswer(Record):
     """One of the five organisational questions, answered over the portfolio's projects."""
 
     question: str
@@ -329,7 +330,7 @@ class OrganisationAnswer:
 
 
 @attrs.frozen(kw_only=True)
-class PortfolioTracking:
+class PortfolioTracking(Record):
     """The portfolio view: totals per currency, hours by kind, risks, the five questions.
 
     Attributes:

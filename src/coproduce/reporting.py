@@ -34,6 +34,7 @@ from typing import Literal, Protocol, runtime_checkable
 
 import attrs
 
+from coproduce._record import Record
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import (
@@ -147,7 +148,7 @@ class BudgetLines(Protocol):
 
 
 @attrs.frozen
-class CostingBudget:
+class CostingBudget(Record):
     """The budget lines of a project's costing, priced with a rate card (:class:`BudgetLines`).
 
     One line per stage, then the total, the budget set aside and the gap, all in the

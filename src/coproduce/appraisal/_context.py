@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from coproduce._record import Record
 from coproduce.appraisal._emphasis import profile
 from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import Citation, Emphasis
@@ -55,7 +56,7 @@ Cell = tuple[BearerId, CategoryId]
 
 
 @attrs.frozen
-class IndexedChallenge:
+class IndexedChallenge(Record):
     """A challenge with everything the engine needs about its costs, computed once.
 
     ``cells`` holds, per bearer (catalogue order), the categories (catalogue order) its costs
@@ -75,7 +76,7 @@ class IndexedChallenge:
 
 
 @attrs.frozen
-class CatalogueIndex:
+class CatalogueIndex(Record):
     """Named lookups derived from a catalogue, built once by :func:`build_index`."""
 
     stages: tuple[StageId, ...]
@@ -255,7 +256,7 @@ def _researcher_bearers(cat: Catalogue) -> dict[str, Any]:
 
 
 @attrs.frozen
-class StageFacts:
+class StageFacts(Record):
     """Who is involved at one stage, and the group facts that drive dominance (pp. 4-5)."""
 
     stage: StageId
@@ -330,7 +331,7 @@ def _stage_facts(
 
 
 @attrs.frozen
-class Context:
+class Context(Record):
     """Everything a step of the appraisal reads: one frozen record, passed first.
 
     Attributes:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
+from coproduce._record import Record
 from coproduce.appraisal._results import FindingLevel
 from coproduce.errors import CoproduceError
 from coproduce.model import Citation
@@ -117,7 +118,7 @@ class Registry(Generic[_T]):
 
 
 @attrs.frozen
-class Results:
+class Results(Record):
     """What the earlier steps of an appraisal found; finding rules read it."""
 
     emphasis: Emphasis
@@ -131,7 +132,7 @@ class Results:
 
 
 @attrs.frozen
-class Hit:
+class Hit(Record):
     """One firing of a finding rule: the message, the inputs read, and any extra citations.
 
     ``cites`` names catalogue entries of the paper; ``citations`` carries ready citations
@@ -149,7 +150,7 @@ FindingCheck = Callable[["Context", Results], Iterable[Hit]]
 
 
 @attrs.frozen
-class FindingRule:
+class FindingRule(Record):
     """A finding: its code, level, the catalogue entries it rests on, and its check.
 
     Attributes:
@@ -202,7 +203,7 @@ FINDINGS: Registry[FindingRule] = Registry("finding")
 
 
 @attrs.frozen
-class Detected:
+class Detected(Record):
     """A factor found: the message, the project fields read, and whether it is only likely.
 
     ``unknown`` factors (an agreement not recorded either way) count half their points.
@@ -217,7 +218,7 @@ FactorDetect = Callable[["Context", "StageFacts", "Involvement | None"], "Detect
 
 
 @attrs.frozen
-class FactorRule:
+class FactorRule(Record):
     """A risk factor: what raises a risk's severity, by how much, and for which challenges.
 
     Attributes:
@@ -285,7 +286,7 @@ MitigationEvaluate = Callable[["Context", "StageFacts"], "tuple[bool | None, tup
 
 
 @attrs.frozen
-class MitigationCheck:
+class MitigationCheck(Record):
     """How to tell whether a mitigation is in place; ``governance`` ones lower power points."""
 
     evaluate: MitigationEvaluate = attrs.field(eq=False)
@@ -301,7 +302,7 @@ ALTERNATIVES: Registry[AlternativeEvaluate] = Registry("alternative")
 
 
 @attrs.frozen
-class QuestionField:
+class QuestionField(Record):
     """One project field that answers a key question: is it known, and is the answer 'no'."""
 
     path: str

@@ -28,6 +28,7 @@ from decimal import Decimal
 
 import attrs
 
+from coproduce._record import Record
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.costing._cost import (
@@ -63,7 +64,7 @@ _INF = Decimal("Infinity")
 
 
 @attrs.frozen
-class _Option:
+class _Option(Record):
     verb: Verb
     money: Decimal
     hours: Decimal
@@ -71,7 +72,7 @@ class _Option:
 
 
 @attrs.frozen
-class _Candidate:
+class _Candidate(Record):
     index: int
     key: tuple[int, str]
     costing: InvolvementCosting
@@ -93,7 +94,7 @@ def _money_hours(lines: list[Line]) -> tuple[Decimal, Decimal]:
 
 
 @attrs.frozen
-class _Context:
+class _Context(Record):
     """What every step of the fit reads: the plan, its rates, and lookups over the project."""
 
     plan: CostingPlan
@@ -318,7 +319,7 @@ def _candidate(ctx: _Context, i: int, ic: InvolvementCosting, bit: Mapping[str, 
 
 
 @attrs.frozen
-class _Caps:
+class _Caps(Record):
     """The budget of money and team hours, and what the fixed costs leave of it."""
 
     money: Decimal | None
@@ -571,7 +572,7 @@ def _fmt(amount: Decimal, currency: str) -> str:
 
 
 @attrs.frozen
-class _Why:
+class _Why(Record):
     """What the explanations of the changes read: the outcome of the fit as a whole."""
 
     served: frozenset[str]

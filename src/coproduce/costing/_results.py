@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import attrs
 
+from coproduce._record import Record
 from coproduce.model import BearerId, CostId, StageId, VocabularyEnum
 
 __all__ = [
@@ -39,7 +40,7 @@ class LineKind(VocabularyEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Line:
+class Line(Record):
     """One costed line: money and hours, and whose they are.
 
     Attributes:
@@ -84,7 +85,7 @@ class Line:
 
 
 @attrs.frozen(kw_only=True)
-class CellTotal:
+class CellTotal(Record):
     """Money and hours of one stage × party cell (grant period and before it)."""
 
     stage: StageId | None
@@ -94,7 +95,7 @@ class CellTotal:
 
 
 @attrs.frozen(kw_only=True)
-class StageTotal:
+class StageTotal(Record):
     """One stage's money and hours, its share of the budget, and its non-monetary costs.
 
     Attributes:
@@ -112,7 +113,7 @@ class StageTotal:
 
 
 @attrs.frozen(kw_only=True)
-class BearerTotal:
+class BearerTotal(Record):
     """What one bearer gives and receives.
 
     Attributes:
@@ -135,7 +136,7 @@ class BearerTotal:
 
 
 @attrs.frozen(kw_only=True)
-class Costing:
+class Costing(Record):
     """Money and hours of a project's involvement, who gives them, and the gap to its budget.
 
     Every total is exactly the sum of its lines (``Decimal``, never rounded).
@@ -236,7 +237,7 @@ class Verb(VocabularyEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Change:
+class Change(Record):
     """What the plan that fits does to one involvement, and why.
 
     Attributes:
@@ -262,7 +263,7 @@ class Change:
 
 
 @attrs.frozen(kw_only=True)
-class Fit:
+class Fit(Record):
     """The plan that keeps the most of what the aims need within a budget.
 
     Attributes:

@@ -35,6 +35,7 @@ from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 import attrs
 import msgspec
 
+from coproduce._record import Record
 from coproduce.io._converter import OMIT_IF_DEFAULT, unstructure_decimal
 from coproduce.io._formats import gc_paused
 from coproduce.io._versions import SCHEMA_VERSION
@@ -453,7 +454,7 @@ def _out_mirror(cls: type, mirrors: dict[type, Any]) -> Any:
 
 
 @attrs.frozen
-class _Writer:
+class _Writer(Record):
     """How to write one kind of document with msgspec."""
 
     mirror: Any

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 import attrs
 
+from coproduce._record import Record
 from coproduce.errors import MAX_ISSUES, DocumentError, Issue
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ _SUFFIX: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml", 
 
 
 @attrs.frozen(kw_only=True)
-class Limits:
+class Limits(Record):
     """Limits on a document, so that hostile or broken input fails fast and cleanly.
 
     Attributes:

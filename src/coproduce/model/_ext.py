@@ -7,6 +7,8 @@ from typing import Any, NoReturn, TypeAlias, TypeVar
 
 import attrs
 
+from coproduce._record import Record
+
 __all__ = ["EMPTY", "Extensible", "FrozenMap", "JSONValue", "freeze", "thaw"]
 
 _K = TypeVar("_K")
@@ -119,7 +121,7 @@ def _extensions(value: Mapping[str, object]) -> Mapping[str, JSONValue]:
 
 
 @attrs.frozen(kw_only=True)
-class Extensible:
+class Extensible(Record):
     """Base of every document record: carries the ``x-`` keys other tools add.
 
     Attributes:

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from coproduce import _colours
+from coproduce._record import Record
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.costing import Costing, Fit, LineKind, Verb
@@ -86,7 +87,7 @@ def format_hours(hours: Decimal) -> str:
 
 
 @attrs.frozen
-class _Table:
+class _Table(Record):
     title: str
     notes: tuple[str, ...]
     header: tuple[str, ...]
@@ -96,7 +97,7 @@ class _Table:
 
 
 @attrs.frozen
-class _Words:
+class _Words(Record):
     """How the sections write amounts and stages: the costing's currency and stage labels."""
 
     currency: str

@@ -13,6 +13,7 @@ from typing import TypeAlias
 
 import attrs
 
+from coproduce._record import Record
 from coproduce.appraisal import (
     Action,
     Advice,
@@ -40,7 +41,7 @@ __all__ = [
 
 
 @attrs.frozen
-class Seg:
+class Seg(Record):
     """A run of text and its style.
 
     Styles: ``""``, ``"strong"``, ``"code"``, ``"cite"``, ``"sev-low|medium|high"``,
@@ -60,33 +61,33 @@ def t(*parts: str | Seg) -> Text:
 
 
 @attrs.frozen
-class Para:
+class Para(Record):
     text: Text
 
 
 @attrs.frozen
-class Heading:
+class Heading(Record):
     text: Text
 
 
 @attrs.frozen
-class Bullets:
+class Bullets(Record):
     items: tuple[Text, ...]
 
 
 @attrs.frozen
-class Caveats:
+class Caveats(Record):
     items: tuple[Text, ...]
 
 
 @attrs.frozen
-class Table:
+class Table(Record):
     head: tuple[str, ...]
     rows: tuple[tuple[Text, ...], ...]
 
 
 @attrs.frozen
-class Figure:
+class Figure(Record):
     """An inline SVG (HTML only) and its caption."""
 
     svg: str
@@ -97,7 +98,7 @@ Block: TypeAlias = Para | Heading | Bullets | Caveats | Table | Figure
 
 
 @attrs.frozen
-class Section:
+class Section(Record):
     """A titled part of the report; ``detail`` sections fold away in a notebook."""
 
     id: str

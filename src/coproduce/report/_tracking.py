@@ -8,6 +8,7 @@ from html import escape
 
 import attrs
 
+from coproduce._record import Record
 from coproduce.appraisal import CHANGE_KINDS, Change, Comparison
 from coproduce.model import Mode
 from coproduce.portfolio import PortfolioTracking, problem_line
@@ -56,7 +57,7 @@ NOTE = (
 
 
 @attrs.frozen
-class _Part:
+class _Part(Record):
     """One section of the report, neutral of format."""
 
     title: str

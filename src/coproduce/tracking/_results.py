@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import attrs
 
+from coproduce._record import Record
 from coproduce.appraisal import Appraisal, Comparison
 from coproduce.model import ImpactArea, Mode, PlanChangeKind, Project
 
@@ -24,7 +25,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class InvolvementRow:
+class InvolvementRow(Record):
     """One stage × stakeholder cell, planned against held.
 
     Attributes:
@@ -82,7 +83,7 @@ class InvolvementRow:
 
 
 @attrs.frozen(kw_only=True)
-class Carrier:
+class Carrier(Record):
     """Who carried the engagement work, and for how many hours.
 
     Attributes:
@@ -101,7 +102,7 @@ class Carrier:
 
 
 @attrs.frozen(kw_only=True)
-class RiskRow:
+class RiskRow(Record):
     """A risk the register foresaw, the log recorded, or both.
 
     Attributes:
@@ -124,7 +125,7 @@ class RiskRow:
 
 
 @attrs.frozen(kw_only=True)
-class PlanChangeRow:
+class PlanChangeRow(Record):
     """A change to the plan, as the log records it.
 
     Attributes:
@@ -146,7 +147,7 @@ class PlanChangeRow:
 
 
 @attrs.frozen(kw_only=True)
-class ImpactRow:
+class ImpactRow(Record):
     """An impact observed, as the log records it.
 
     Attributes:
@@ -166,7 +167,7 @@ class ImpactRow:
 
 
 @attrs.frozen(kw_only=True)
-class MitigationRow:
+class MitigationRow(Record):
     """A mitigation put in place, as the log records it.
 
     Attributes:
@@ -184,7 +185,7 @@ class MitigationRow:
 
 
 @attrs.frozen(kw_only=True)
-class RiskRecordRow:
+class RiskRecordRow(Record):
     """A risk that materialised, as the log records it.
 
     Attributes:
@@ -202,7 +203,7 @@ class RiskRecordRow:
 
 
 @attrs.frozen(kw_only=True)
-class AimImpact:
+class AimImpact(Record):
     """An aim and the impacts observed for it.
 
     Attributes:
@@ -220,7 +221,7 @@ class AimImpact:
 
 
 @attrs.frozen(kw_only=True)
-class Tracking:
+class Tracking(Record):
     """A project's plan against its log.
 
     Attributes:
@@ -295,7 +296,7 @@ class Tracking:
 
 
 @attrs.frozen(kw_only=True)
-class Reappraisal:
+class Reappraisal(Record):
     """The project as it now stands, appraised again.
 
     Attributes:
