@@ -742,7 +742,7 @@ class _Progress:
 
 
 def _cmd_validate(args: argparse.Namespace, stdout: TextIO) -> int:
-    from coproduce.portfolio import LOG_SUFFIXES
+    from coproduce.io._formats import LOG_SUFFIXES
 
     bad = 0
     for path in args.paths:
@@ -770,11 +770,12 @@ def _cmd_validate(args: argparse.Namespace, stdout: TextIO) -> int:
 def _validate_one(path: Path, kind: Kind, project_file: Path | None) -> str:
     """Load one document; a log is checked against its project. What was checked, if not all."""
     from coproduce.io import load, load_log, load_project
-    from coproduce.portfolio import project_for
 
     if kind != "log":
         load(path, kind)
         return ""
+    from coproduce.portfolio import project_for
+
     found = project_file or project_for(path)
     if found is None:
         load_log(path)

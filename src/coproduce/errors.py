@@ -10,7 +10,6 @@ data that explains it as attributes, not only in its message.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Iterable
 from typing import Any
@@ -49,6 +48,8 @@ def did_you_mean(word: object, candidates: Iterable[str]) -> str:
     """
     if not isinstance(word, str) or len(word) > 200:
         return ""
+    import difflib  # only on an error path
+
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.75)
     return f"did you mean {close[0]!r}?" if close else ""
 

@@ -34,6 +34,7 @@ import attrs
 
 from coproduce._record import Record
 from coproduce.errors import DocumentError, Issue
+from coproduce.io._formats import LOG_SUFFIXES
 from coproduce.model import Support
 
 __all__ = [
@@ -52,8 +53,6 @@ __all__ = [
     "unmatched_logs",
 ]
 
-LOG_SUFFIXES = (".log.yaml", ".log.yml", ".log.json", ".log.toml")
-"""The file endings of involvement logs in a portfolio folder."""
 _ZERO = Decimal(0)
 _QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Infrastructure and leadership", ("infrastructure", "leadership")),

@@ -50,10 +50,9 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _root(kind: Kind) -> type[Any]:
-    from coproduce.io import _CLASSES
+    from coproduce.io import _class
 
-    cls: type[Any] = _CLASSES[kind]
-    return cls
+    return _class(kind)
 
 
 def _attribute_docs(cls: type[Any]) -> dict[str, str]:

@@ -7,56 +7,57 @@ themselves live in registries (:data:`FINDINGS`, :data:`FACTORS` and the evaluat
 which the docs tables are generated.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from coproduce.appraisal._context import Context, StageFacts
-from coproduce.appraisal._emphasis import emphasis
-from coproduce.appraisal._engine import DEFAULT_POLICY, appraise
-from coproduce.appraisal._plan import plan_problems, validate_plan
-from coproduce.appraisal._policy import Policy, Thresholds
-from coproduce.appraisal._registry import (
-    ALTERNATIVES,
-    FACTORS,
-    FINDINGS,
-    MITIGATIONS,
-    QUESTIONS,
-    FactorRule,
-    FindingRule,
-    Hit,
-    QuestionField,
-    Results,
-    UnknownRuleError,
-    finding_rule,
-)
-from coproduce.appraisal._results import (
-    Action,
-    Advice,
-    AimAppraisal,
-    AlternativeAdvice,
-    Answer,
-    Appraisal,
-    BearerCost,
-    Citation,
-    ConditionContribution,
-    CostSummary,
-    Emphasis,
-    ExposureCell,
-    Factor,
-    Finding,
-    FindingLevel,
-    Lever,
-    MitigationStatus,
-    Prerequisite,
-    QuestionStatus,
-    Risk,
-    Route,
-    Severity,
-    StageAdvice,
-    StageCost,
-    Verdict,
-)
+from coproduce._lazy import attach
 
 if TYPE_CHECKING:
+    from coproduce.appraisal._context import Context, StageFacts
+    from coproduce.appraisal._emphasis import emphasis
+    from coproduce.appraisal._engine import DEFAULT_POLICY, appraise
+    from coproduce.appraisal._plan import plan_problems, validate_plan
+    from coproduce.appraisal._policy import Policy, Thresholds
+    from coproduce.appraisal._registry import (
+        ALTERNATIVES,
+        FACTORS,
+        FINDINGS,
+        MITIGATIONS,
+        QUESTIONS,
+        FactorRule,
+        FindingRule,
+        Hit,
+        QuestionField,
+        Results,
+        UnknownRuleError,
+        finding_rule,
+    )
+    from coproduce.appraisal._results import (
+        Action,
+        Advice,
+        AimAppraisal,
+        AlternativeAdvice,
+        Answer,
+        Appraisal,
+        BearerCost,
+        Citation,
+        ConditionContribution,
+        CostSummary,
+        Emphasis,
+        ExposureCell,
+        Factor,
+        Finding,
+        FindingLevel,
+        Lever,
+        MitigationStatus,
+        Prerequisite,
+        QuestionStatus,
+        Risk,
+        Route,
+        Severity,
+        StageAdvice,
+        StageCost,
+        Verdict,
+    )
     from coproduce.appraisal._whatif import (
         CHANGE_KINDS,
         Change,
@@ -123,28 +124,21 @@ __all__ = [
     "validate_plan",
 ]
 
-
-_WHATIF = (
-    "CHANGE_KINDS",
-    "Change",
-    "Comparison",
-    "ConditionSensitivity",
-    "LeanOutcome",
-    "compare",
-    "sensitivity",
+# The engine module first: importing it registers the rules the registries hold.
+__getattr__, __dir__ = attach(
+    __name__,
+    __all__,
+    tuple(
+        f"coproduce.appraisal.{module}"
+        for module in (
+            "_engine",
+            "_context",
+            "_emphasis",
+            "_plan",
+            "_policy",
+            "_registry",
+            "_results",
+            "_whatif",
+        )
+    ),
 )
-"""What-if names, whose module loads on first use: :func:`appraise` never needs it."""
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _WHATIF:
-        raise AttributeError(f"module 'coproduce.appraisal' has no attribute {name!r}")
-    from coproduce.appraisal import _whatif
-
-    value = getattr(_whatif, name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return list(__all__)

@@ -33,18 +33,18 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import importlib
 import itertools
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, TextIO, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar, overload
 
 import attrs
 
-from coproduce.appraisal import Appraisal, plan_problems
+from coproduce.appraisal._plan import plan_problems
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.costing import costing_problems
@@ -66,9 +66,12 @@ from coproduce.io._formats import (
 from coproduce.io._locate import locate, path_keys
 from coproduce.io._salvage import reference_issues
 from coproduce.io._versions import SCHEMA_VERSION, migrate
-from coproduce.model import InvolvementLog, LogEntry, Project
+from coproduce.model import Project
 from coproduce.practice import practice_problems
-from coproduce.tracking import log_problems
+
+if TYPE_CHECKING:
+    from coproduce.appraisal import Appraisal
+    from coproduce.model import InvolvementLog, LogEntry
 
 __all__ = [
     "APPRAISAL_SCALE",
@@ -111,12 +114,26 @@ DocumentSource = os.PathLike[str] | str | bytes | dict[str, Any]
 """Where a document comes from: a file (any path-like, e.g. ``pathlib.Path``), document text
 or bytes, or already-parsed data. A plain ``str`` is document text, never a file name."""
 
-_CLASSES: dict[str, type[Any]] = {
-    "project": Project,
-    "appraisal": Appraisal,
-    "catalogue": Catalogue,
-    "log": InvolvementLog,
+_CLASSES = {
+    "project": "coproduce.model._project:Project",
+    "appraisal": "coproduce.appraisal._results:Appraisal",
+    "catalogue": "coproduce.catalogue._catalogue:Catalogue",
+    "log": "coproduce.model._log:InvolvementLog",
 }
+"""Each kind's class, named: reading a project never loads the engine or the log records."""
+_DOCUMENTS = frozenset(name.replace(":", ".") for name in _CLASSES.values())
+
+
+def _name(value: object) -> str:
+    return f"{type(value).__module__}.{type(value).__qualname__}"
+
+
+def _class(kind: str) -> type[Any]:
+    module, _, name = _CLASSES[kind].partition(":")
+    cls: type[Any] = getattr(importlib.import_module(module), name)
+    return cls
+
+
 _T = TypeVar("_T")
 
 
@@ -384,7 +401,11 @@ def _raise_problems(problems: list[tuple[str, str, str]], what: str) -> None:
 def _check_any(value: object, catalogue: Catalogue | None, what: str) -> None:
     if isinstance(value, Project):
         _check_references(value, catalogue, what)
-    elif isinstance(value, InvolvementLog):
+        return
+    from coproduce.model._log import InvolvementLog
+    from coproduce.tracking._check import log_problems
+
+    if isinstance(value, InvolvementLog):
         _raise_problems(log_problems(value, catalogue=catalogue), what)
 
 
@@ -459,7 +480,7 @@ def load(
     facts: dict[str, bool] = {}
     try:
         read, fast = _fast_load(
-            source, format, _CLASSES[kind], limits, catalogue if references else False
+            source, format, _class(kind), limits, catalogue if references else False
         )
         if fast is not None:
             return fast  # type: ignore[no-any-return]
@@ -470,7 +491,7 @@ def load(
     try:
         try:
             value: Project | Appraisal | Catalogue | InvolvementLog = _structure(
-                data, _CLASSES[kind], what, limits, checked=facts.get("plain", False)
+                data, _class(kind), what, limits, checked=facts.get("plain", False)
             )
         except DocumentError as exc:
             if kind == "project" and references and not (exc.truncated or exc.omitted):
@@ -561,6 +582,8 @@ def load_log(
           - $.entries[0].date: date '2026-02-30' is not a day of the calendar (line 4, column 9)
 
     """
+    from coproduce.tracking._check import log_problems
+
     both = project is not None and references
     log = load(
         source, "log", format=format, limits=limits, catalogue=catalogue, references=not both
@@ -626,6 +649,7 @@ def append_to_log(
 
     """
     from coproduce.io._append import appended_texts
+    from coproduce.model._log import LogEntry
 
     name = str(path)
     lim = limits if limits is not None else _DEFAULT_LIMITS
@@ -675,7 +699,7 @@ def _checked_append(
 ) -> InvolvementLog:
     """``log`` with ``entry`` appended, once the entry and then the whole log check out."""
     from coproduce.model import append_entry
-    from coproduce.tracking import entry_problems
+    from coproduce.tracking._check import entry_problems, log_problems
 
     cat = catalogue if catalogue is not None else default_catalogue()
     problems = [(f"${at}", code, msg) for at, code, msg in entry_problems(entry, "", cat, project)]
@@ -720,6 +744,7 @@ def new_log_text(project: Project, format: Format = "yaml", *, currency: str | N
 
     """
     from coproduce.io._append import new_log, new_log_data
+    from coproduce.model._log import InvolvementLog
 
     if project.id is None:
         raise ValueError("the project has no id; a log names its project by id")
@@ -738,6 +763,8 @@ def load_entry(
         DocumentError: listing every problem, each with its path.
 
     """
+    from coproduce.model._log import LogEntry
+
     lim = limits if limits is not None else _DEFAULT_LIMITS
     what = "log entry"
     text: str | bytes | None = None
@@ -786,7 +813,7 @@ def to_data(value: object) -> Any:
         ['advice', 'partnership']
 
     """
-    if isinstance(value, Project | Appraisal | Catalogue | InvolvementLog):
+    if _name(value) in _DOCUMENTS:
         return {"schema_version": SCHEMA_VERSION, **converter.unstructure(value)}
     return converter.unstructure(value)
 
@@ -915,7 +942,7 @@ def open_atomic(path: os.PathLike[str] | str) -> Iterator[TextIO]:
         mode: int | None = target.stat().st_mode & 0o7777
     except OSError:
         mode = None
-    tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    tmp = target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp"
     try:
         # created with 0o666: the kernel applies the umask, as for any new file
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)

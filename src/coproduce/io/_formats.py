@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "LOG_SUFFIXES",
     "Format",
     "Limits",
     "check_data",
@@ -42,6 +43,9 @@ __all__ = [
     "read_stream",
     "serialise",
 ]
+
+LOG_SUFFIXES = (".log.yaml", ".log.yml", ".log.json", ".log.toml")
+"""The file endings of involvement logs (``coproduce validate`` reads such a file as a log)."""
 
 Format = Literal["json", "yaml", "toml"]
 """A document format."""

@@ -5,10 +5,10 @@ change one with :func:`attrs.evolve`. The model knows nothing of files, JSON, gr
 default catalogue.
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from coproduce._display import Displayable, RenderKind, register_renderer, render_text
+from coproduce._lazy import attach
 from coproduce.model._citation import Citation
 from coproduce.model._costing import (
     CostingPlan,
@@ -241,35 +241,5 @@ __all__ = [
     "thaw",
 ]
 
-_LAZY = dict.fromkeys(
-    (
-        "Activity",
-        "ImpactArea",
-        "ImpactRecord",
-        "InvolvementLog",
-        "LogEntry",
-        "MaterialisedRisk",
-        "MitigationPut",
-        "Participation",
-        "PlanChange",
-        "PlanChangeKind",
-        "Spend",
-        "TeamHours",
-        "append_entry",
-    ),
-    "coproduce.model._log",
-)
-"""Names whose module loads on first use: appraising a project never needs them."""
-
-
-def __getattr__(name: str) -> Any:
-    where = _LAZY.get(name)
-    if where is None:
-        raise AttributeError(f"module 'coproduce.model' has no attribute {name!r}")
-    value = getattr(importlib.import_module(where), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+# The involvement-log records load on first use: appraising a project never needs them.
+__getattr__, __dir__ = attach(__name__, __all__, ("coproduce.model._log",))

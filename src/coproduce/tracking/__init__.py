@@ -14,20 +14,25 @@ results independent of the order of the documents' lists.
   log names, with its path.
 """
 
-from coproduce.tracking._check import entry_problems, log_problems, risk_codes
-from coproduce.tracking._compare import as_it_stands, compare, reappraise
-from coproduce.tracking._results import (
-    AimImpact,
-    Carrier,
-    ImpactRow,
-    InvolvementRow,
-    MitigationRow,
-    PlanChangeRow,
-    Reappraisal,
-    RiskRecordRow,
-    RiskRow,
-    Tracking,
-)
+from typing import TYPE_CHECKING
+
+from coproduce._lazy import attach
+
+if TYPE_CHECKING:
+    from coproduce.tracking._check import entry_problems, log_problems, risk_codes
+    from coproduce.tracking._compare import as_it_stands, compare, reappraise
+    from coproduce.tracking._results import (
+        AimImpact,
+        Carrier,
+        ImpactRow,
+        InvolvementRow,
+        MitigationRow,
+        PlanChangeRow,
+        Reappraisal,
+        RiskRecordRow,
+        RiskRow,
+        Tracking,
+    )
 
 __all__ = [
     "AimImpact",
@@ -47,3 +52,9 @@ __all__ = [
     "reappraise",
     "risk_codes",
 ]
+
+__getattr__, __dir__ = attach(
+    __name__,
+    __all__,
+    ("coproduce.tracking._check", "coproduce.tracking._results", "coproduce.tracking._compare"),
+)

@@ -40,7 +40,7 @@ from coproduce.tracking._results import (
     Tracking,
 )
 
-__all__ = ["compare", "reappraise"]
+__all__ = ["as_it_stands", "compare", "reappraise"]
 
 _ZERO = Decimal(0)
 _UNPAID = (PaymentMethod.NONE, PaymentMethod.DECLINED)
