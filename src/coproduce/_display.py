@@ -9,7 +9,6 @@ one-way: the lower layers never import the report layer.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import Any, Literal
 
 __all__ = ["Displayable", "RenderKind", "register_renderer", "render_text"]
@@ -62,5 +61,7 @@ class Displayable:
     def _repr_html_(self) -> str:
         render = _lookup("html", type(self))
         if render is None:
+            from html import escape  # not at import: html.entities is a large table
+
             return f"<pre>{escape(repr(self))}</pre>"
         return render(self)

@@ -38,7 +38,6 @@ import itertools
 import os
 import stat
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar, overload
 
@@ -962,6 +961,13 @@ def open_atomic(path: os.PathLike[str] | str) -> Iterator[TextIO]:
         raise
 
 
+def _bundled(*parts: str) -> Path:
+    """A folder of the package's bundled examples (``importlib.resources`` loads only here)."""
+    from importlib import resources
+
+    return Path(str(resources.files("coproduce").joinpath("examples", *parts)))
+
+
 def examples() -> tuple[str, ...]:
     """The names of the example projects bundled with the package, sorted.
 
@@ -971,7 +977,7 @@ def examples() -> tuple[str, ...]:
         True
 
     """
-    folder = resources.files("coproduce") / "examples"
+    folder = _bundled()
     return tuple(
         sorted(
             entry.name.rsplit(".", 1)[0]
@@ -988,10 +994,9 @@ def example_path(name: str) -> Path:
         LookupError: no example has this name (the message lists those that do).
 
     """
-    folder = resources.files("coproduce") / "examples"
-    for entry in folder.iterdir():
+    for entry in _bundled().iterdir():
         if entry.name.rsplit(".", 1)[0] == name:
-            return Path(str(entry))
+            return entry
     raise LookupError(f"no bundled example {name!r}; choose one of: {', '.join(examples())}")
 
 
@@ -1007,11 +1012,11 @@ def example_log_path(name: str) -> Path:
         LookupError: no example log has this name (the message lists those that do).
 
     """
-    folder = resources.files("coproduce") / "examples" / "logs"
+    folder = _bundled("logs")
     names = sorted(e.name.removesuffix(".log.yaml") for e in folder.iterdir())
     if name not in names:
         raise LookupError(f"no bundled example log {name!r}; choose one of: {', '.join(names)}")
-    return Path(str(folder / f"{name}.log.yaml"))
+    return folder / f"{name}.log.yaml"
 
 
 def load_example_log(name: str) -> InvolvementLog:
