@@ -311,7 +311,7 @@ def fast_structure(data: Any, cls: type[Extensible]) -> Any | None:
         return None
 
 
-_DECODERS: dict[type, Any] = {}
+_READERS: dict[type, tuple[Any, Callable[[Any], Any]] | None] = {}
 _LARGE = 1 << 18
 """From this many bytes on, the records are built with the garbage collector paused."""
 _RISKY_ESCAPE = re.compile(rb"\\u(?:[dD][89a-fA-F]|003[aA])")
@@ -328,22 +328,27 @@ def fast_decode(text: bytes | str, cls: type[Extensible]) -> Any | None:
     Nesting is bounded by the mirrors, which have no open-ended values. Escaped colons and
     surrogates (which may be lone) and everything else unusual take the slow path.
     """
-    plan = _plan(cls)
+    reader = _READERS[cls] if cls in _READERS else _reader(cls)
     raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-    if plan is None or (b"\\" in raw and _RISKY_ESCAPE.search(raw) is not None):
+    if reader is None or (b"\\" in raw and _RISKY_ESCAPE.search(raw) is not None):
         return None
     if attrs.validators.get_disabled():
         return None  # the builders run every validator (see _validation)
-    top, build = plan
-    if top not in _DECODERS:
-        _DECODERS[top] = msgspec.json.Decoder(top)
+    decoder, build = reader
     try:
         if len(raw) < _LARGE:
-            return _decode(raw, _DECODERS[top], build)
+            return _decode(raw, decoder, build)
         with gc_paused():  # nothing built is cyclic; see gc_paused
-            return _decode(raw, _DECODERS[top], build)
+            return _decode(raw, decoder, build)
     except (msgspec.DecodeError, TypeError, ValueError):
         return None
+
+
+def _reader(cls: type) -> tuple[Any, Callable[[Any], Any]] | None:
+    """The decoder of a document's text into the mirrors, and the builder of its value."""
+    plan = _plan(cls)
+    _READERS[cls] = reader = None if plan is None else (msgspec.json.Decoder(plan[0]), plan[1])
+    return reader
 
 
 def _decode(raw: bytes, decoder: Any, build: Callable[[Any], Any]) -> Any | None:
