@@ -36,7 +36,7 @@ from coproduce.io import (
 )
 from coproduce.io._fast import fast_encode
 from coproduce.io._formats import serialise
-from coproduce.model import Citation, InvolvementLog, MitigationRecord, Project
+from coproduce.model import EMPTY, Citation, InvolvementLog, MitigationRecord, Project
 from coproduce.testing import appraisals, catalogues, costed_projects, logs, projects
 
 Document = Project | Appraisal | Catalogue | InvolvementLog
@@ -266,3 +266,25 @@ def test_the_batch_lines_are_as_before() -> None:
         line = {"index": 3, "source": "dir/é.json", "ok": True, "appraisal": to_data(appraisal)}
         expected = json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
         assert _batch_line(outcome)[0] == expected
+
+
+def test_records_unpickled_are_written_fast_and_the_same() -> None:
+    """Unpickled, records hold empty ``x-`` keys of their own, not the shared empty mapping."""
+    import pickle
+
+    a = pickle.loads(pickle.dumps(appraise(load_example())))
+    assert a.extensions is not EMPTY and not a.extensions
+    assert_same(a, fast=True)
+    first = attrs.evolve(a.emphasis.contributions[0], extensions={"x-note": 1})
+    emphasis = attrs.evolve(a.emphasis, contributions=(first, *a.emphasis.contributions[1:]))
+    assert_same(attrs.evolve(a, emphasis=emphasis), fast=False)
+
+
+def test_equal_numbers_of_another_sign_or_type_are_written_apart() -> None:
+    a = appraise(load_example())
+    for first, second in ((0.0, -0.0), (-0.0, 0.0), (1.0, 1), (1, 1.0), (2.5, 2.5), (0, 0.0)):
+        contributions = list(a.emphasis.contributions)
+        contributions[0] = attrs.evolve(contributions[0], weight=first)
+        contributions[1] = attrs.evolve(contributions[1], weight=second)
+        emphasis = attrs.evolve(a.emphasis, contributions=tuple(contributions))
+        assert_same(attrs.evolve(a, emphasis=emphasis), fast=True)

@@ -180,3 +180,39 @@ def test_records_built_without_init_are_whole(name: str) -> None:
     for record in (*fast.stakeholders, *fast.plan, *fast.aims):
         assert record.extensions is EMPTY
         assert attrs.evolve(record) == record
+
+
+def test_amounts_read_as_the_reference_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Amounts read are shared between equal numbers, but never across a sign or a type."""
+    project = next(
+        p
+        for p in (load_example(n) for n in examples())
+        if p.costing and len(p.costing.involvements[0].expenses) > 1
+    )
+    doc = json.loads(dump_project(project))
+    expenses = doc["costing"]["involvements"][0]["expenses"]
+    expenses[0]["amount"], expenses[1]["amount"] = "AMOUNT", "OTHER"
+    template = json.dumps(doc)
+    pairs = [("2.5", "2.5"), ("-0.0", "0.0"), ("0.0", "-0.0"), ("0", "0.0"), ("1024", "1025")]
+    pairs += [("1e2", "100"), ("-1", "1"), ("-2.5", "2.5"), ("1e400", "1")]
+    for amount, other in pairs:
+        text = template.replace('"AMOUNT"', amount).replace('"OTHER"', other)
+        fast, reference = both(lambda t=text: load_project(t.encode()), monkeypatch)
+        assert fast == reference
+        if isinstance(fast, Project):
+            assert fast_decode(text.encode(), Project) == fast  # read in one pass
+            assert fast.costing is not None and reference.costing is not None
+            read = [str(e.amount) for e in fast.costing.involvements[0].expenses]
+            assert read == [str(e.amount) for e in reference.costing.involvements[0].expenses]
+
+
+def test_with_validators_disabled_the_reference_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = dump_project(load_example()).encode()
+    attrs.validators.set_disabled(True)
+    try:
+        assert fast_decode(text, Project) is None
+        fast, reference = both(lambda: load_project(text), monkeypatch)
+    finally:
+        attrs.validators.set_disabled(False)
+    assert fast == reference
+    assert fast_decode(text, Project) == load_example()

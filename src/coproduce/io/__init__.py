@@ -410,9 +410,11 @@ def _check_any(value: object, catalogue: Catalogue | None, what: str) -> None:
 
 def _check_references(value: Project, catalogue: Catalogue | None, what: str) -> None:
     cat = catalogue if catalogue is not None else default_catalogue()
-    problems = [*plan_problems(value, cat), *practice_problems(value, cat)]
+    problems = plan_problems(value, cat)
+    if value.mitigation_records:  # the practice facts' only references
+        problems = [*problems, *practice_problems(value, cat)]
     if value.costing is not None:
-        problems += costing_problems(value, catalogue=cat, roles=False)
+        problems = [*problems, *costing_problems(value, catalogue=cat, roles=False)]
     if problems:
         raise DocumentError(
             [Issue(path=f"$.{at}", code=code, message=text) for at, code, text in problems],

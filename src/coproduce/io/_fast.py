@@ -39,7 +39,7 @@ from coproduce._record import Record
 from coproduce.io._converter import OMIT_IF_DEFAULT, unstructure_decimal
 from coproduce.io._formats import gc_paused
 from coproduce.io._versions import SCHEMA_VERSION
-from coproduce.model import Extensible
+from coproduce.model import EMPTY, Extensible
 
 __all__ = ["fast_decode", "fast_encode", "fast_structure"]
 
@@ -98,12 +98,36 @@ def _mirror(cls: type, mirrors: dict[type, Any]) -> Any:
     return mirror
 
 
+_SMALL_AMOUNTS = tuple(Decimal(n) for n in range(1025))
+"""The amounts of the whole numbers documents mostly hold (people, hours, amounts)."""
+_AMOUNTS: dict[float, Decimal] = {}
+"""The amount of each non-zero float read lately (zeros have a sign ``==`` ignores);
+emptied when full, so it stays small."""
+_AMOUNTS_MAX = 4096
+
+
 def _to_decimal(value: int | float | Decimal) -> Decimal:
     """The exact amount a JSON number stands for; ``ValueError`` sends it to the slow path."""
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(value)
-        value = Decimal(repr(value))
+    if type(value) is int and 0 <= value < len(_SMALL_AMOUNTS):
+        return _SMALL_AMOUNTS[value]
+    if type(value) is float and value:
+        amount = _AMOUNTS.get(value)
+        if amount is None:
+            amount = _float_amount(value)
+            if len(_AMOUNTS) >= _AMOUNTS_MAX:
+                _AMOUNTS.clear()
+            _AMOUNTS[value] = amount
+        return amount
+    return _float_amount(value) if isinstance(value, float) else _amount(value)
+
+
+def _float_amount(value: float) -> Decimal:
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(value)
+    return _amount(Decimal(repr(value)))
+
+
+def _amount(value: int | Decimal) -> Decimal:
     out = Decimal(value)
     if out < 0:
         raise ValueError(value)
@@ -171,15 +195,15 @@ def _slot_setters(cls: type) -> dict[str, Any] | None:
 
 
 def _validation(cls: type, scope: dict[str, Any]) -> list[str]:
-    """The lines running ``cls``'s validators on ``o``, as its ``__init__`` runs them."""
+    """The lines running ``cls``'s validators on ``o``, as its ``__init__`` runs them.
+
+    Always: with validators disabled (:func:`attrs.validators.set_disabled`), the fast
+    paths step aside for the reference, whose ``__init__`` calls skip them.
+    """
     checked = [a for a in attrs.fields(cls) if a.validator is not None]
-    if not checked:
-        return []
-    scope["validators_disabled"] = attrs.validators.get_disabled
     for a in checked:
         scope[f"v_{a.name}"], scope[f"a_{a.name}"] = a.validator, a
-    calls = [f"    v_{a.name}(o, a_{a.name}, o.{a.name})" for a in checked]
-    return ["if not validators_disabled():", *calls]
+    return [f"v_{a.name}(o, a_{a.name}, o.{a.name})" for a in checked]
 
 
 def _inline(t: Any) -> tuple[str, Callable[[Any], Any]] | None:
@@ -278,6 +302,8 @@ def fast_structure(data: Any, cls: type[Extensible]) -> Any | None:
     plan = _plan(cls)
     if plan is None or not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
         return None
+    if attrs.validators.get_disabled():
+        return None  # the builders run every validator (see _validation)
     top, build = plan
     try:
         mirrored = msgspec.convert(data, top, strict=True)
@@ -286,7 +312,7 @@ def fast_structure(data: Any, cls: type[Extensible]) -> Any | None:
         return None
 
 
-_DECODERS: dict[type, Any] = {}
+_READERS: dict[type, tuple[Any, Callable[[Any], Any]] | None] = {}
 _LARGE = 1 << 18
 """From this many bytes on, the records are built with the garbage collector paused."""
 _RISKY_ESCAPE = re.compile(rb"\\u(?:[dD][89a-fA-F]|003[aA])")
@@ -303,20 +329,27 @@ def fast_decode(text: bytes | str, cls: type[Extensible]) -> Any | None:
     Nesting is bounded by the mirrors, which have no open-ended values. Escaped colons and
     surrogates (which may be lone) and everything else unusual take the slow path.
     """
-    plan = _plan(cls)
+    reader = _READERS[cls] if cls in _READERS else _reader(cls)
     raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-    if plan is None or (b"\\" in raw and _RISKY_ESCAPE.search(raw) is not None):
+    if reader is None or (b"\\" in raw and _RISKY_ESCAPE.search(raw) is not None):
         return None
-    top, build = plan
-    if top not in _DECODERS:
-        _DECODERS[top] = msgspec.json.Decoder(top)
+    if attrs.validators.get_disabled():
+        return None  # the builders run every validator (see _validation)
+    decoder, build = reader
     try:
         if len(raw) < _LARGE:
-            return _decode(raw, _DECODERS[top], build)
+            return _decode(raw, decoder, build)
         with gc_paused():  # nothing built is cyclic; see gc_paused
-            return _decode(raw, _DECODERS[top], build)
+            return _decode(raw, decoder, build)
     except (msgspec.DecodeError, TypeError, ValueError):
         return None
+
+
+def _reader(cls: type) -> tuple[Any, Callable[[Any], Any]] | None:
+    """The decoder of a document's text into the mirrors, and the builder of its value."""
+    plan = _plan(cls)
+    _READERS[cls] = reader = None if plan is None else (msgspec.json.Decoder(plan[0]), plan[1])
+    return reader
 
 
 def _decode(raw: bytes, decoder: Any, build: Callable[[Any], Any]) -> Any | None:
@@ -331,19 +364,21 @@ def _decode(raw: bytes, decoder: Any, build: Callable[[Any], Any]) -> Any | None
 # -- writing ------------------------------------------------------------------------------
 
 _EXT = "~extensions"
-_NO_EXTENSIONS = Annotated[dict[str, Any], msgspec.Meta(max_length=0)]
-"""A record's ``x-`` keys in a writing mirror: encoded under :data:`_EXT`, they are never
-written, for an empty mapping is the default and left out, and any ``x-`` key makes the
-conversion fail, so that the reference writes the document."""
+"""The name a record's ``x-`` keys are encoded under by a writing mirror.
+
+They are taken as they are, unconverted, and left out when they are the shared empty
+mapping, as they are but in records unpickled or built around the converter. Anything else
+is written under this name, which no field has: ``~`` in the text sends it to
+:func:`_without_extensions`, which drops the empty ones and leaves any ``x-`` key to the
+reference."""
+_EMPTY_EXTENSIONS = (b',"' + _EXT.encode() + b'":{}}', b'{"' + _EXT.encode() + b'":{}}')
+"""Empty ``x-`` keys as a writing mirror writes them, last in a record or alone."""
 
 
-class _Number:
-    """A number on its way out, as the text :func:`json.dumps` writes for it."""
+class _Number(bytes):
+    """A number on its way out: the text :func:`json.dumps` writes for it."""
 
-    __slots__ = ("text",)
-
-    def __init__(self, text: bytes) -> None:
-        self.text = text
+    __slots__ = ()
 
 
 class _Amount(_Number):
@@ -365,9 +400,24 @@ def _number_text(value: object) -> bytes:
     raise ValueError(value)
 
 
+_FLOATS: dict[float, _Number] = {}
+"""The text of each non-zero float written lately (zeros have a sign ``==`` ignores).
+
+Scores and weights recur within and across appraisals; a float's text is a function of its
+value alone. Emptied when full, so it stays small."""
+_FLOATS_MAX = 4096
+
+
 def _to_number(t: type, value: object) -> _Number:
     """The conversion hook for the custom types of the writing mirrors."""
     if t is _Number:
+        if type(value) is float and value:
+            number = _FLOATS.get(value)
+            if number is None:
+                if len(_FLOATS) >= _FLOATS_MAX:
+                    _FLOATS.clear()
+                number = _FLOATS[value] = _Number(_number_text(value))
+            return number
         return _Number(_number_text(value))
     if t is _Amount and type(value) is Decimal:
         return _Amount(_number_text(unstructure_decimal(value)))
@@ -377,7 +427,7 @@ def _to_number(t: type, value: object) -> _Number:
 def _raw(value: object) -> msgspec.Raw:
     """The encoding hook: a :class:`_Number` is its text."""
     if isinstance(value, _Number):
-        return msgspec.Raw(value.text)
+        return msgspec.Raw(value)
     raise NotImplementedError(type(value))
 
 
@@ -435,9 +485,7 @@ def _out_fields(cls: type, mirrors: dict[type, Any]) -> list[Any]:
         mt = _out_type(hints[a.name], mirrors)
         fields.append((a.name, mt, a.default) if a.name in omitted else (a.name, mt))
     if issubclass(cls, Extensible):
-        fields.append(
-            ("extensions", _NO_EXTENSIONS, msgspec.field(name=_EXT, default_factory=dict))
-        )
+        fields.append(("extensions", Any, msgspec.field(name=_EXT, default=EMPTY)))
     return fields
 
 
@@ -495,6 +543,17 @@ def _make_writer(cls: type) -> _Writer | None:
     return _Writer(mirror=mirror, strip=strip)
 
 
+def _without_extensions(raw: bytes) -> bytes | None:
+    """The text without the empty ``x-`` keys written, or ``None`` if any is not empty.
+
+    Like the fields stripped (see :class:`_Writer`), they cannot be mistaken for text in a
+    string, where every ``"`` is escaped.
+    """
+    full, alone = _EMPTY_EXTENSIONS
+    raw = raw.replace(full, b"}").replace(alone, b"{}")
+    return None if b'"' + _EXT.encode() + b'":' in raw else raw
+
+
 _WRITERS: dict[type, _Writer | None] = {}
 _SCHEMA = f'{{"schema_version":{SCHEMA_VERSION},'.encode()
 
@@ -520,7 +579,12 @@ def fast_encode(value: Extensible, *, indent: int | None) -> bytes | None:
             raw = _ENCODER.encode(mirrored)
     except Exception:  # anything the reference writes otherwise, or refuses: it decides
         return None
-    for field in writer.strip:
+    if b"~" in raw:
+        stripped = _without_extensions(raw)
+        if stripped is None:
+            return None
+        raw = stripped
+    for field in writer.strip:  # once the empty x- keys are gone: these end their record
         raw = raw.replace(field, b"}")
     if raw == b"{}":
         return None
