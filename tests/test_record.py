@@ -90,3 +90,33 @@ def test_every_attrs_class_in_the_package_uses_the_shared_methods() -> None:
         for name in ("__repr__", "__eq__", "__hash__"):
             made_by = getattr(cls, name).__code__.co_filename
             assert not made_by.startswith("<attrs generated"), f"{cls.__qualname__}.{name}"
+
+
+def test_fast_path_type_hints_equal_typing_get_type_hints_for_every_record() -> None:
+    """The io fast path evaluates each annotation text once; the types must be the same.
+
+    Except for ``extensions``, whose recursive ``JSONValue`` alias ``get_type_hints`` unfolds
+    one level (the fast path never reads its type: it handles the ``x-`` keys itself).
+    """
+    import typing
+
+    from coproduce.io._fast import type_hints
+
+    classes = {
+        value
+        for module in _modules()
+        for value in vars(module).values()
+        if isinstance(value, type) and attrs.has(value)
+    }
+    checked = 0
+    for cls in sorted(classes, key=lambda c: f"{c.__module__}.{c.__qualname__}"):
+        try:
+            expected = typing.get_type_hints(cls)
+        except NameError:  # a name only imported for type checkers: neither can resolve it
+            continue
+        expected.pop("extensions", None)  # the x- keys: a recursive alias, which io reads apart
+        assert {k: v for k, v in type_hints(cls).items() if k != "extensions"} == expected, (
+            cls.__qualname__
+        )
+        checked += 1
+    assert checked > 100

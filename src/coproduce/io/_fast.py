@@ -27,10 +27,10 @@ import math
 import re
 import sys
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import cache
-from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Union, get_args, get_origin
 
 import attrs
 import msgspec
@@ -52,6 +52,30 @@ _FastDecimal = Union[int, float]  # noqa: UP007
 """Amounts on the fast path: JSON numbers only; decimal strings take the slow path."""
 _FINITE = Annotated[float, msgspec.Meta(ge=-sys.float_info.max, le=sys.float_info.max)]
 """A finite float: JSON's ``1e400`` is an infinity, which the slow path reports."""
+
+
+@cache
+def _annotation(text: str, module: str) -> Any:
+    """The value of an annotation written as text in ``module``, worked out once."""
+    return eval(text, vars(sys.modules[module]))  # the package's own annotations, not input
+
+
+@cache
+def type_hints(cls: type) -> Mapping[str, Any]:
+    """``typing.get_type_hints(cls)`` for a record class, each distinct text evaluated once.
+
+    Under ``from __future__ import annotations`` every annotation is text, and
+    ``get_type_hints`` compiles each one again for every class: hundreds of ``compile`` calls
+    (about a third of the first read of a project in a fresh process) for a few dozen
+    distinct texts. The records' annotations are plain expressions, so evaluating each text
+    once in its module's namespace gives the same types (a test holds them equal).
+    """
+    hints: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__):
+        for name, value in vars(klass).get("__annotations__", {}).items():
+            value = _annotation(value, klass.__module__) if isinstance(value, str) else value
+            hints[name] = type(None) if value is None else value
+    return types.MappingProxyType(hints)
 
 
 def _mirror_type(t: Any, mirrors: dict[type, Any]) -> Any:
@@ -81,7 +105,7 @@ def _mirror_type(t: Any, mirrors: dict[type, Any]) -> Any:
 def _mirror(cls: type, mirrors: dict[type, Any]) -> Any:
     if cls in mirrors:
         return mirrors[cls]
-    hints = get_type_hints(cls)
+    hints = type_hints(cls)
     fields: list[Any] = []
     for a in attrs.fields(cls):
         if not a.init or a.name == "extensions":
@@ -243,7 +267,7 @@ def _field_expression(a: attrs.Attribute[Any], t: Any, scope: dict[str, Any]) ->
 @cache
 def _class_builder(cls: type) -> Callable[[Any], Any]:
     """Generate ``build(mirror) -> cls(...)`` as straight-line code, as attrs does for __init__."""
-    hints = get_type_hints(cls)
+    hints = type_hints(cls)
     setters = _slot_setters(cls)
     scope: dict[str, Any] = {"cls": cls, "UNSET": msgspec.UNSET, "new": object.__new__}
     lines = []
@@ -474,7 +498,7 @@ def _out_fields(cls: type, mirrors: dict[type, Any]) -> list[Any]:
 
     Only the fields written when not at their default (and the ``x-`` keys) have one.
     """
-    hints = get_type_hints(cls)
+    hints = type_hints(cls)
     omitted = OMIT_IF_DEFAULT.get(cls, ())
     fields: list[Any] = []
     for a in attrs.fields(cls):
