@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io as stdio
 import json
+import re
 from pathlib import Path
 
 import attrs
@@ -148,9 +149,14 @@ def test_a_planned_line_dropped_before_it_was_held_shows_as_dropped() -> None:
     row = {(r.stage, r.stakeholder): r for r in t.rows}[("stage.dissemination", "funder")]
     assert row.status == "dropped" and t.changes == len(t.plan_changes) == 2
     text = tracking_text(t)
-    assert "2027-01-01 drop stage.dissemination × funder" in text
-    line = next(x for x in text.splitlines() if x.split()[:2] == ["stage.dissemination", "funder"])
-    assert line.split()[2:5] == ["recipient", "drop", "dropped"]
+    assert "2027-01-01 drop Disseminating research × funder" in text
+    cells = next(
+        c
+        for c in (re.split(r"\s{2,}", x) for x in text.splitlines())
+        if c[:2] == ["Disseminating research", "funder"]
+    )
+    assert cells[2:5] == ["recipient", "drop", "dropped"]
+    line = "  ".join(cells)
     assert "dropped" in line.split()[-4] and "not held" not in line
     html = tracking_html(t)
     assert "<b>declined" not in html and "&lt;b&gt;declined" in html
@@ -160,7 +166,7 @@ def test_a_planned_line_dropped_before_it_was_held_shows_as_dropped() -> None:
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 def test_every_format_shows_the_logs_changes_impacts_and_mitigations(fmt: str) -> None:
     out = _trial_report(fmt)
-    assert "2026-09-10 add stage.analysing-data × advisory-group at consultation" in out
+    assert "2026-09-10 add Analysing and interpreting data × advisory-group at consultation" in out
     assert "The group asked to comment on the interpretation of the results." in out
     assert "Fatigue was added as a secondary outcome." in out
     assert "telephone dial-in offered for every online meeting" in out
@@ -259,3 +265,28 @@ def test_the_frame_shows_the_plan_as_it_stands() -> None:
     ]
     assert (dropped["change"], dropped["status"]) == ("drop", "held, then dropped")
     assert pd.isna(dropped["now"])
+
+
+def test_stages_and_risks_are_named_by_their_labels_stages_in_lifecycle_order() -> None:
+    """A PPI lead filing the report reads labels; the codes a log names stay beside risks."""
+    lines = _trial_report("text").splitlines()
+    start = lines.index("Involvement by stage and stakeholder")
+    stages = [re.split(r"\s{2,}", x)[0] for x in lines[start + 5 : lines.index("", start + 5)]]
+    lifecycle = [
+        "Developing mixed research teams",
+        "Framing research questions",
+        "Collecting data",
+        "Analysing and interpreting data",
+        "Disseminating research",
+    ]
+    assert list(dict.fromkeys(stages)) == lifecycle
+    assert not any(x.startswith("stage.") for x in stages)
+    risk = next(x for x in lines if x.startswith("Accessibility and digital exclusion"))
+    assert re.split(r"\s{2,}", risk)[:3] == [
+        "Accessibility and digital exclusion",
+        "practice-risk.access-exclusion",
+        "unforeseen",
+    ]
+    unforeseen = "Accessibility and digital exclusion (practice-risk.access-exclusion)"
+    assert f"Unforeseen risks (judged): {unforeseen}" in lines[lines.index("Summary") + 5]
+    assert any(f"answering {unforeseen}" in x for x in lines)

@@ -10,6 +10,8 @@ import attrs
 
 from coproduce._record import Record
 from coproduce.appraisal import CHANGE_KINDS, Change, Comparison
+from coproduce.catalogue import Catalogue
+from coproduce.catalogue import default as default_catalogue
 from coproduce.model import Mode
 from coproduce.portfolio import PortfolioTracking, problem_line
 from coproduce.report._style import INK, MUTED
@@ -56,6 +58,34 @@ NOTE = (
 """The note near the top of every format of the track report."""
 
 
+class _Names:
+    """The catalogue's labels for the ids a tracking carries: stages and risk codes.
+
+    A reader filing the report sees "Collecting data" rather than ``stage.collecting-data``;
+    risks show their label and their code, the code being what a log entry names.
+    """
+
+    def __init__(self, catalogue: Catalogue | None) -> None:
+        cat = catalogue if catalogue is not None else default_catalogue()
+        self.stages: dict[str, str] = {s.id: s.label for s in cat.stages}
+        self.order = {stage: n for n, stage in enumerate(self.stages)}  # the lifecycle's
+        self.risks: dict[str, str] = {
+            "risk." + c.id.removeprefix("challenge."): c.label for c in cat.challenges
+        }
+        self.risks.update((r.id, r.label) for r in cat.practice.risks)
+
+    def in_lifecycle(self, stage: str) -> int:
+        return self.order.get(stage, len(self.order))
+
+    def stage(self, stage: str) -> str:
+        return self.stages.get(stage, stage)
+
+    def risk(self, code: str) -> str:
+        """``Label (code)``, or the code alone when the catalogue does not know it."""
+        label = self.risks.get(code)
+        return f"{label} ({code})" if label else code
+
+
 @attrs.frozen
 class _Part(Record):
     """One section of the report, neutral of format."""
@@ -68,7 +98,7 @@ class _Part(Record):
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
-def _summary(t: Tracking) -> _Part:
+def _summary(t: Tracking, names: _Names) -> _Part:
     cur = t.currency
     budget = "none set" if t.budget is None else _cash(t.budget, cur)
     return _Part(
@@ -81,7 +111,7 @@ def _summary(t: Tracking) -> _Part:
             f"Hours: planned {_cash(t.planned_hours, None)}, held {_n(t.hours)} (contributors "
             f"{_n(t.contributor_hours)}, of them unpaid lay {_n(t.unpaid_hours)}; team "
             f"{_n(t.team_hours)}, of them early-career or fixed-term {_n(t.junior_hours)})",
-            f"Unforeseen risks (judged): {', '.join(t.unforeseen) or 'none'}",
+            f"Unforeseen risks (judged): {'; '.join(map(names.risk, t.unforeseen)) or 'none'}",
             f"Aims without observed impact: {', '.join(t.aims_without_impact) or 'none'}",
         ),
     )
@@ -105,10 +135,10 @@ def _mode(m: Mode | None) -> str:
     return m.value if m else "—"
 
 
-def _involvement(t: Tracking) -> _Part:
+def _involvement(t: Tracking, names: _Names) -> _Part:
     rows = tuple(
         (
-            r.stage,
+            names.stage(r.stage),
             r.stakeholder,
             _mode(r.planned),
             r.change.value if r.change else "—",
@@ -119,42 +149,43 @@ def _involvement(t: Tracking) -> _Part:
             _n(r.hours),
             _n(r.planned_hours),
         )
-        for r in t.rows
+        for r in sorted(t.rows, key=lambda r: names.in_lifecycle(r.stage))  # stable: by id within
     )
     return _Part(
         "Involvement by stage and stakeholder",
-        note="planned: the project's plan; change and now: the plan as it now stands, the "
-        "log's changes applied; held, activities and hours: recorded.",
+        note="stages in the order of the research lifecycle; planned: the project's plan; "
+        "change and now: the plan as it now stands, the log's changes applied; held, "
+        "activities and hours: recorded.",
         head=_HEAD,
         rows=rows,
     )
 
 
-def _change_line(c: PlanChangeRow) -> str:
+def _change_line(c: PlanChangeRow, names: _Names) -> str:
     depth = f" at {c.mode.value}" if c.mode else ""
     why = f": {c.reason}" if c.reason else ""
-    return f"{c.date} {c.change.value} {c.stage} × {c.stakeholder}{depth}{why}"
+    return f"{c.date} {c.change.value} {names.stage(c.stage)} × {c.stakeholder}{depth}{why}"
 
 
-def _plan_changes(t: Tracking) -> _Part:
-    lines = tuple(_change_line(c) for c in t.plan_changes)
+def _plan_changes(t: Tracking, names: _Names) -> _Part:
+    lines = tuple(_change_line(c, names) for c in t.plan_changes)
     return _Part("Changes to the plan (recorded)", lines=lines or ("none recorded",))
 
 
-def _risks(t: Tracking) -> _Part:
+def _risks(t: Tracking, names: _Names) -> _Part:
     def record(r: RiskRecordRow) -> str:
-        who = f" ({', '.join(r.stakeholders)})" if r.stakeholders else ""
-        return f"{r.date} {r.code}{who}" + (f": {r.note}" if r.note else "")
+        who = f", for {', '.join(r.stakeholders)}" if r.stakeholders else ""
+        return f"{r.date} {names.risk(r.code)}{who}" + (f": {r.note}" if r.note else "")
 
     def mitigation(m: MitigationRow) -> str:
-        answers = f" (answers {m.risk})" if m.risk else ""
+        answers = f", answering {names.risk(m.risk)}" if m.risk else ""
         return f"{m.date} {m.mitigation}{answers}" + (f": {m.note}" if m.note else "")
 
     return _Part(
         "Risks",
         note="status: judged against the appraisal's risk register; times: recorded.",
-        head=("risk", "status (judged)", "times materialised"),
-        rows=tuple((r.code, r.status, str(r.times)) for r in t.risks),
+        head=("risk", "code", "status (judged)", "times materialised"),
+        rows=tuple((names.risks.get(r.code, "—"), r.code, r.status, str(r.times)) for r in t.risks),
         groups=(
             ("Materialised (recorded)", tuple(record(r) for r in t.materialised) or ("none",)),
             (
@@ -223,12 +254,13 @@ def _reappraisal(comparison: Comparison) -> _Part:
     )
 
 
-def _parts(t: Tracking, comparison: Comparison | None) -> list[_Part]:
+def _parts(t: Tracking, comparison: Comparison | None, catalogue: Catalogue | None) -> list[_Part]:
+    names = _Names(catalogue)
     parts = [
-        _summary(t),
-        _involvement(t),
-        _plan_changes(t),
-        _risks(t),
+        _summary(t, names),
+        _involvement(t, names),
+        _plan_changes(t, names),
+        _risks(t, names),
         _impacts(t),
         _carriers(t),
     ]
@@ -251,10 +283,15 @@ def _text_part(p: _Part) -> list[str]:
     return out
 
 
-def tracking_text(t: Tracking, comparison: Comparison | None = None) -> str:
-    """Planned against actual as plain text; with ``comparison``, what re-appraisal changed."""
+def tracking_text(
+    t: Tracking, comparison: Comparison | None = None, *, catalogue: Catalogue | None = None
+) -> str:
+    """Planned against actual as plain text; with ``comparison``, what re-appraisal changed.
+
+    Stages and risks are named by ``catalogue``'s labels (the default catalogue's if none).
+    """
     out = [f"Planned against actual: {plain(t.project)}", "", *textwrap.wrap(NOTE, 100)]
-    for p in _parts(t, comparison):
+    for p in _parts(t, comparison, catalogue):
         out += _text_part(p)
     return "\n".join(out) + "\n"
 
@@ -272,10 +309,12 @@ def _md_part(p: _Part) -> list[str]:
     return out
 
 
-def tracking_markdown(t: Tracking, comparison: Comparison | None = None) -> str:
-    """Planned against actual as Markdown; with ``comparison``, what re-appraisal changed."""
+def tracking_markdown(
+    t: Tracking, comparison: Comparison | None = None, *, catalogue: Catalogue | None = None
+) -> str:
+    """Planned against actual as Markdown (see :func:`tracking_text`)."""
     out = [f"# Planned against actual: {md_text(t.project)}", "", f"> {md_text(NOTE)}", ""]
-    for p in _parts(t, comparison):
+    for p in _parts(t, comparison, catalogue):
         out += _md_part(p)
     return "\n".join(out).rstrip() + "\n"
 
@@ -346,10 +385,13 @@ def _html_part(p: _Part, figure: str = "", *, lines_too: bool = True) -> str:
     )
 
 
-def tracking_html(t: Tracking, comparison: Comparison | None = None) -> str:
+def tracking_html(
+    t: Tracking, comparison: Comparison | None = None, *, catalogue: Catalogue | None = None
+) -> str:
     """Planned against actual as a self-contained HTML page with inline SVG figures.
 
-    With ``comparison``, a section says what re-appraisal changed.
+    With ``comparison``, a section says what re-appraisal changed. Stages and risks are named
+    as in :func:`tracking_text`.
     """
     money = _bars(
         f"Money ({t.currency or 'no currency'})",
@@ -366,15 +408,19 @@ def tracking_html(t: Tracking, comparison: Comparison | None = None) -> str:
     figures = {"Summary": money, _CARRIED: carriers}
     body = "".join(
         _html_part(p, figures.get(p.title, ""), lines_too=p.title != _CARRIED or not t.carriers)
-        for p in _parts(t, comparison)
+        for p in _parts(t, comparison, catalogue)
     )
     return _page(
         f"Planned against actual: {t.project}", f'<p class="note">{escape(NOTE)}</p>{body}'
     )
 
 
-def portfolio_html(s: PortfolioTracking) -> str:
-    """The funder's portfolio view as a self-contained HTML page with inline SVG figures."""
+def portfolio_html(s: PortfolioTracking, *, catalogue: Catalogue | None = None) -> str:
+    """The funder's portfolio view as a self-contained HTML page with inline SVG figures.
+
+    Risks are named by ``catalogue``'s labels beside their codes (the default catalogue's).
+    """
+    names = _Names(catalogue)
     spend = _table(
         ["currency", "spent", "budget", "spent by projects with a budget", "share", "planned"],
         [
@@ -392,13 +438,21 @@ def portfolio_html(s: PortfolioTracking) -> str:
     risks = _table(
         [
             "risk",
+            "code",
             "materialised",
             "foreseen",
             "unforeseen (under-predicted)",
             "foreseen, not happened (over-predicted)",
         ],
         [
-            [r.code, str(r.materialised), str(r.foreseen), str(r.unforeseen), str(r.unrealised)]
+            [
+                names.risks.get(r.code, "—"),
+                r.code,
+                str(r.materialised),
+                str(r.foreseen),
+                str(r.unforeseen),
+                str(r.unrealised),
+            ]
             for r in s.risks
         ],
     )
@@ -415,7 +469,11 @@ def portfolio_html(s: PortfolioTracking) -> str:
         + _bars("Who carries the engagement work", [(k.kind, k.hours) for k in s.carriers], " h")
         + _bars(
             "Risks that occurred most (projects)",
-            [(r.code, Decimal(r.materialised)) for r in s.risks if r.materialised][:12],
+            [
+                (names.risks.get(r.code, r.code), Decimal(r.materialised))
+                for r in s.risks
+                if r.materialised
+            ][:12],
         )
         + f"<h2>Risks: register against what happened</h2>{risks}"
         f"<h2>The five organisational questions</h2>{questions}"
