@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from typing import TypedDict, TypeVar
 
@@ -23,6 +23,7 @@ from coproduce.model import (
     BearerId,
     CareerStage,
     ContractType,
+    CostId,
     CostingPlan,
     ExpenseBasis,
     ExpenseKind,
@@ -326,28 +327,36 @@ def involvement_lines(
         "before_grant": ic.before_grant,
         "involvement": index,
     }
+    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
     fee_offered = ic.role != "" and ic.payment is not PaymentMethod.NONE
-    lines = [_fee_line(at, ic, table, shared) if fee_offered else _time_line(at, ic, shared)]
-    lines += _expense_lines(at, ic, shared)
-    lines += _team_lines(at, index, ic, researchers, table, catalogue)
+    lines = [
+        _fee_line(at, ic, table, shared, people, sessions)
+        if fee_offered
+        else _time_line(at, ic, shared, people, sessions)
+    ]
+    if ic.expenses:
+        _expense_lines(lines, at, ic, shared, people, sessions)
+    if ic.team:
+        _team_lines(lines, at, index, ic, researchers, table, catalogue, sessions)
     return lines
 
 
-def _time_given(ic: InvolvementCosting) -> Decimal:
+def _time_given(ic: InvolvementCosting, people: Decimal, sessions: Decimal) -> Decimal:
     """The hours contributors give: people × sessions × (session, preparation, travel)."""
-    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
     per_person = ic.hours + ic.preparation_hours + ic.travel_hours
     return people * sessions * per_person
 
 
-def _time_line(at: str, ic: InvolvementCosting, shared: _Shared) -> Line:
+def _time_line(
+    at: str, ic: InvolvementCosting, shared: _Shared, people: Decimal, sessions: Decimal
+) -> Line:
     """The line of contributors' time when no fee is offered."""
-    hours = _time_given(ic)
+    hours = _time_given(ic, people, sessions)
     return Line(
         kind=LineKind.FEE,
         path=at,
         label="time, no fee offered",
-        heading=HEADINGS[LineKind.FEE],
+        heading=_FEE_HEADING,
         quantity=hours,
         rate=None,
         money=_ZERO,
@@ -359,12 +368,20 @@ def _time_line(at: str, ic: InvolvementCosting, shared: _Shared) -> Line:
     )
 
 
+_FEE_HEADING = HEADINGS[LineKind.FEE]
+_TEAM_HEADING = HEADINGS[LineKind.TEAM]
+
+
 def _fee_line(
-    at: str, ic: InvolvementCosting, table: Mapping[tuple[str, RateUnit], Rate], shared: _Shared
+    at: str,
+    ic: InvolvementCosting,
+    table: Mapping[tuple[str, RateUnit], Rate],
+    shared: _Shared,
+    people: Decimal,
+    sessions: Decimal,
 ) -> Line:
     """The fee line of contributors offered a fee (paid, in vouchers, or declined)."""
-    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
-    hours = _time_given(ic)
+    hours = _time_given(ic, people, sessions)
     rate = table[(ic.role, ic.unit)].amount
     if ic.unit is RateUnit.HOUR:
         quantity = people * sessions * (ic.hours + ic.preparation_hours)
@@ -377,7 +394,7 @@ def _fee_line(
         kind=LineKind.FEE,
         path=f"{at}.role",
         label=f"fee: {ic.role} per {ic.unit.value} ({how})",
-        heading=HEADINGS[LineKind.FEE],
+        heading=_FEE_HEADING,
         quantity=quantity,
         rate=rate,
         money=money,
@@ -387,21 +404,28 @@ def _fee_line(
     )
 
 
-def _expense_lines(at: str, ic: InvolvementCosting, shared: _Shared) -> list[Line]:
-    """The lines of an involvement's expenses, each amount times its basis."""
-    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
-    lines: list[Line] = []
+def _expense_lines(
+    lines: list[Line],
+    at: str,
+    ic: InvolvementCosting,
+    shared: _Shared,
+    people: Decimal,
+    sessions: Decimal,
+) -> None:
+    """Add the lines of an involvement's expenses, each amount times its basis."""
     for k, e in enumerate(ic.expenses):
-        times = {
-            ExpenseBasis.PERSON_SESSION: people * sessions,
-            ExpenseBasis.SESSION: sessions,
-            ExpenseBasis.TOTAL: Decimal(1),
-        }[e.basis]
+        basis = e.basis
+        if basis is ExpenseBasis.PERSON_SESSION:
+            times = people * sessions
+        elif basis is ExpenseBasis.SESSION:
+            times = sessions
+        else:
+            times = Decimal(1)
         lines.append(
             Line(
                 kind=LineKind.EXPENSE,
                 path=f"{at}.expenses[{k}]",
-                label=f"{e.kind.value}" + (f": {e.description}" if e.description else ""),
+                label=f"{e.kind.value}: {e.description}" if e.description else e.kind.value,
                 heading=HEADINGS[e.kind],
                 quantity=times,
                 rate=e.amount,
@@ -409,20 +433,20 @@ def _expense_lines(at: str, ic: InvolvementCosting, shared: _Shared) -> list[Lin
                 **shared,
             )
         )
-    return lines
 
 
 def _team_lines(
+    lines: list[Line],
     at: str,
     index: int,
     ic: InvolvementCosting,
     researchers: Mapping[str, Researcher],
     table: Mapping[tuple[str, RateUnit], Rate],
     catalogue: Catalogue,
-) -> list[Line]:
-    """The lines of the research team's time on an involvement, per session."""
-    sessions = Decimal(ic.sessions)
-    lines: list[Line] = []
+    sessions: Decimal,
+) -> None:
+    """Add the lines of the research team's time on an involvement, per session."""
+    stage = StageId(ic.stage)
     for k, t in enumerate(ic.team):
         team_hours = sessions * t.hours
         rate = table[(t.role, RateUnit.HOUR)].amount if t.role else None
@@ -430,12 +454,14 @@ def _team_lines(
             Line(
                 kind=LineKind.TEAM,
                 path=f"{at}.team[{k}]",
-                stage=StageId(ic.stage),
+                stage=stage,
                 party=t.researcher,
                 bearer=bearer_of_researcher(catalogue, researchers.get(t.researcher)).id,
                 lay=False,
-                label=f"team time: {t.researcher}" + (f" as {t.role}" if t.role else ""),
-                heading=HEADINGS[LineKind.TEAM],
+                label=f"team time: {t.researcher} as {t.role}"
+                if t.role
+                else f"team time: {t.researcher}",
+                heading=_TEAM_HEADING,
                 quantity=team_hours,
                 rate=rate,
                 money=(None if rate is None else team_hours * rate) if t.role else _ZERO,
@@ -445,7 +471,6 @@ def _team_lines(
                 involvement=index,
             )
         )
-    return lines
 
 
 def _fixed_lines(
@@ -579,15 +604,6 @@ def priced(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Cat
     return summarise(project, lines, catalogue=cat)
 
 
-def _sum(values: Iterable[Decimal | None]) -> Decimal:
-    """The exact sum of the known values (``None`` counts as nothing)."""
-    total = _ZERO
-    for v in values:
-        if v is not None:
-            total += v
-    return total
-
-
 _K = TypeVar("_K")
 
 
@@ -609,44 +625,89 @@ def summarise(project: Project, lines: list[Line], *, catalogue: Catalogue) -> C
     """Totals of costed lines (used by :func:`cost` and by the plan that fits)."""
     plan = project.costing
     assert plan is not None
-    grant = [ln for ln in lines if not ln.before_grant]
-    grant_money = _sum(ln.money for ln in grant)
-    team_hours = _sum(ln.hours for ln in grant if ln.kind in (LineKind.TEAM, LineKind.STAFF))
+    totals = _Totals(lines, _junior_bearers(project, catalogue))
     budget, budget_hours = plan.budget, plan.budget_hours
-    stage_key = _stage_key(catalogue)
+    order = catalogue.memo("coproduce.costing.orders", _Orders)
     cells, stages, bearers = _accumulate(lines)
-    junior = _junior_bearers(project, catalogue)
+    grant_money, team_hours = totals.grant_money, totals.team_hours
     return Costing(
         currency=plan.currency,
         lines=tuple(lines),
-        money=_sum(ln.money for ln in lines),
-        hours=_sum(ln.hours for ln in lines),
+        money=totals.money,
+        hours=totals.hours,
         grant_money=grant_money,
-        before_grant_money=_sum(ln.money for ln in lines if ln.before_grant),
+        before_grant_money=totals.before_grant_money,
         team_hours=team_hours,
-        unpriced=tuple(ln.path for ln in lines if ln.money is None),
+        unpriced=tuple(totals.unpriced),
         budget=budget,
         budget_hours=budget_hours,
         share=grant_money / budget if budget else None,
         gap=None if budget is None else budget - grant_money,
         gap_hours=None if budget_hours is None else budget_hours - team_hours,
-        unpaid_lay_hours=_sum(ln.unpaid_hours for ln in lines if ln.lay),
-        unpaid_junior_hours=_sum(
-            ln.unpaid_hours
-            for ln in lines
-            if ln.kind in (LineKind.TEAM, LineKind.STAFF) and ln.bearer in junior
-        ),
-        declined_hours=_sum(ln.declined_hours for ln in lines),
+        unpaid_lay_hours=totals.unpaid_lay_hours,
+        unpaid_junior_hours=totals.unpaid_junior_hours,
+        declined_hours=totals.declined_hours,
         benefits_advice=tuple(
             f"costing.involvements[{i}]"
             for i, ic in enumerate(plan.involvements)
             if ic.benefits_advice
         ),
-        by_cell=_by_cell(cells, stage_key),
-        by_stage=_by_stage(stages, stage_key, catalogue, budget),
-        by_bearer=_by_bearer(bearers, catalogue),
+        by_cell=_by_cell(cells, order.stage_key),
+        by_stage=_by_stage(stages, order, budget),
+        by_bearer=_by_bearer(bearers, order),
         months=plan.months,
     )
+
+
+_TEAM_KINDS = (LineKind.TEAM, LineKind.STAFF)
+
+
+class _Totals:
+    """The project-wide totals of costed lines, in one pass.
+
+    Each total adds the same values in the same order, from zero, as summing them one total
+    at a time would: the same exact ``Decimal``, exponent included.
+    """
+
+    __slots__ = (
+        "before_grant_money",
+        "declined_hours",
+        "grant_money",
+        "hours",
+        "money",
+        "team_hours",
+        "unpaid_junior_hours",
+        "unpaid_lay_hours",
+        "unpriced",
+    )
+
+    def __init__(self, lines: list[Line], junior: set[BearerId]) -> None:
+        money = hours = grant = before = team = lay = juniors = declined = _ZERO
+        unpriced: list[str] = []
+        for ln in lines:
+            m = ln.money
+            if m is None:
+                unpriced.append(ln.path)
+            else:
+                money += m
+            hours += ln.hours
+            if ln.before_grant:
+                if m is not None:
+                    before += m
+            else:
+                if m is not None:
+                    grant += m
+                if ln.kind in _TEAM_KINDS:
+                    team += ln.hours
+            if ln.lay:
+                lay += ln.unpaid_hours
+            if ln.kind in _TEAM_KINDS and ln.bearer in junior:
+                juniors += ln.unpaid_hours
+            declined += ln.declined_hours
+        self.money, self.hours, self.grant_money = money, hours, grant
+        self.before_grant_money, self.team_hours = before, team
+        self.unpaid_lay_hours, self.unpaid_junior_hours = lay, juniors
+        self.declined_hours, self.unpriced = declined, unpriced
 
 
 def _junior_bearers(project: Project, catalogue: Catalogue) -> set[BearerId]:
@@ -658,15 +719,37 @@ def _junior_bearers(project: Project, catalogue: Catalogue) -> set[BearerId]:
     }
 
 
-def _stage_key(catalogue: Catalogue) -> _StageKey:
-    """Sort stages in catalogue order, the whole project (no stage) last."""
-    stage_order: dict[str, int] = {s.id: s.order for s in catalogue.stages}
+class _Orders:
+    """What the totals read of a catalogue: stage and bearer order, labels, costs. Memoised."""
 
-    def stage_key(stage: StageId | None) -> tuple[int, str]:
-        """A stage's position, then its id."""
-        return (stage_order.get(stage, 0) if stage is not None else 10**6, stage or "")
+    __slots__ = ("bearer_order", "bearers", "catalogue", "stage_costs", "stage_order")
 
-    return stage_key
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.stage_order: dict[str, int] = {s.id: s.order for s in catalogue.stages}
+        self.stage_costs: dict[str, tuple[tuple[CostId, str], ...]] = {}
+        self.bearer_order: dict[str, int] = {b.id: n for n, b in enumerate(catalogue.bearers)}
+        self.bearers: dict[str, Bearer] = {b.id: b for b in catalogue.bearers}
+
+    def costs_of(self, stage: StageId | None) -> tuple[tuple[CostId, str], ...]:
+        """The catalogue's costs of a stage as ``(id, label)``, worked out once per stage."""
+        if stage is None:
+            return ()
+        found = self.stage_costs.get(stage)
+        if found is None:
+            cat = self.catalogue
+            entry = next((s for s in cat.stages if s.id == stage), None)
+            costs = entry.cost_cells if entry is not None else ()
+            found = self.stage_costs[stage] = tuple((c, cat.cost(c).label) for c in costs)
+        return found
+
+    def stage_key(self, stage: StageId | None) -> tuple[int, str]:
+        """A stage's position, then its id: catalogue order, the whole project (no stage) last."""
+        return (self.stage_order.get(stage, 0) if stage is not None else 10**6, stage or "")
+
+
+_Group = tuple[StageId | None, str, BearerId]
+"""Lines that total together: a stage, a party and the bearer of their money and hours."""
 
 
 def _accumulate(
@@ -674,22 +757,38 @@ def _accumulate(
 ) -> tuple[
     dict[tuple[StageId | None, str], _Acc], dict[StageId | None, _Acc], dict[BearerId, _Acc]
 ]:
-    """One pass: running totals per cell (stage, party), per stage and per bearer."""
+    """Running totals per cell (stage, party), per stage and per bearer.
+
+    One pass totals the lines per stage, party and bearer; the cells, stages and bearers then
+    add up those groups. Adding zero changes no total (each starts at zero), so a line without
+    money or before the grant adds nothing to the money or the grant's part.
+    """
+    groups: dict[_Group, _Acc] = {}
+    for ln in lines:
+        key = (ln.stage, ln.party, ln.bearer)
+        acc = groups.get(key)
+        if acc is None:
+            acc = groups[key] = [_ZERO, _ZERO, _ZERO, _ZERO]
+        money = ln.money
+        if money is not None:
+            acc[0] += money
+            if not ln.before_grant:
+                acc[3] += money
+        acc[1] += ln.hours
+        acc[2] += ln.unpaid_hours
     cells: dict[tuple[StageId | None, str], _Acc] = {}
     stages: dict[StageId | None, _Acc] = {}
     bearers: dict[BearerId, _Acc] = {}
-    for ln in lines:
-        money = _ZERO if ln.money is None else ln.money
-        grant_part = _ZERO if ln.before_grant else money
+    for (stage, party, bearer), group in groups.items():
         for acc in (
-            _accumulator(cells, (ln.stage, ln.party)),
-            _accumulator(stages, ln.stage),
-            _accumulator(bearers, ln.bearer),
+            _accumulator(cells, (stage, party)),
+            _accumulator(stages, stage),
+            _accumulator(bearers, bearer),
         ):
-            acc[0] += money
-            acc[1] += ln.hours
-            acc[2] += ln.unpaid_hours
-            acc[3] += grant_part
+            acc[0] += group[0]
+            acc[1] += group[1]
+            acc[2] += group[2]
+            acc[3] += group[3]
     return cells, stages, bearers
 
 
@@ -706,40 +805,33 @@ def _by_cell(
 
 
 def _by_stage(
-    stages: dict[StageId | None, _Acc],
-    stage_key: _StageKey,
-    catalogue: Catalogue,
-    budget: Decimal | None,
+    stages: dict[StageId | None, _Acc], order: _Orders, budget: Decimal | None
 ) -> tuple[StageTotal, ...]:
     """The totals per stage, with the share of the budget and the stage's costs."""
-    stage_entries = {s.id: s for s in catalogue.stages}
-    by_stage = []
-    for stage, acc in sorted(stages.items(), key=lambda kv: stage_key(kv[0])):
-        entry = stage_entries.get(stage) if stage is not None else None
-        costs = tuple((c, catalogue.cost(c).label) for c in entry.cost_cells) if entry else ()
-        by_stage.append(
-            StageTotal(
-                stage=stage,
-                money=acc[0],
-                hours=acc[1],
-                share=acc[3] / budget if budget else None,
-                costs=costs,
-            )
+    stage_key, costs_of = order.stage_key, order.costs_of
+    return tuple(
+        StageTotal(
+            stage=stage,
+            money=acc[0],
+            hours=acc[1],
+            share=acc[3] / budget if budget else None,
+            costs=costs_of(stage),
         )
-    return tuple(by_stage)
+        for stage, acc in sorted(stages.items(), key=lambda kv: stage_key(kv[0]))
+    )
 
 
-def _by_bearer(bearers: dict[BearerId, _Acc], catalogue: Catalogue) -> tuple[BearerTotal, ...]:
+def _by_bearer(bearers: dict[BearerId, _Acc], order: _Orders) -> tuple[BearerTotal, ...]:
     """The totals per bearer, in the catalogue's order of bearers."""
-    bearer_order = {b.id: n for n, b in enumerate(catalogue.bearers)}
+    bearer_order, entries = order.bearer_order, order.bearers
     return tuple(
         BearerTotal(
             bearer=bid,
-            label=catalogue.bearer(bid).label,
+            label=entries[bid].label,
             money=acc[0],
             hours=acc[1],
             unpaid_hours=acc[2],
-            least_able=catalogue.bearer(bid).least_able,
+            least_able=entries[bid].least_able,
         )
         for bid, acc in sorted(bearers.items(), key=lambda kv: bearer_order.get(kv[0], 10**6))
     )
