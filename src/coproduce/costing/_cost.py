@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from decimal import Decimal
-from typing import TypedDict, TypeVar
+from typing import NamedTuple, Protocol, TypedDict, TypeVar
 
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
@@ -521,6 +521,108 @@ def _team_lines(
         )
 
 
+class _Costed(Protocol):
+    """What the totals read of a line: a :class:`Line`, or a :class:`_Row` standing for one."""
+
+    @property
+    def kind(self) -> LineKind: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def stage(self) -> StageId | None: ...
+    @property
+    def party(self) -> str: ...
+    @property
+    def bearer(self) -> BearerId: ...
+    @property
+    def lay(self) -> bool: ...
+    @property
+    def money(self) -> Decimal | None: ...
+    @property
+    def hours(self) -> Decimal: ...
+    @property
+    def unpaid_hours(self) -> Decimal: ...
+    @property
+    def declined_hours(self) -> Decimal: ...
+    @property
+    def before_grant(self) -> bool: ...
+
+
+class _Row(NamedTuple):
+    """The figures of one line of :func:`involvement_lines`, for totals alone.
+
+    ``path`` is the line's path only where its money is unknown (the totals list those).
+    """
+
+    kind: LineKind
+    path: str
+    stage: StageId | None
+    party: str
+    bearer: BearerId
+    lay: bool
+    money: Decimal | None
+    hours: Decimal
+    unpaid_hours: Decimal
+    declined_hours: Decimal
+    before_grant: bool
+
+
+def _involvement_rows(
+    rows: list[_Costed],
+    index: int,
+    ic: InvolvementCosting,
+    kinds: Mapping[str, StakeholderKind],
+    researchers: Mapping[str, Researcher],
+    table: Mapping[tuple[str, RateUnit], Rate],
+    catalogue: Catalogue,
+) -> None:
+    """Add the rows of one involvement costing: its lines' figures, line for line."""
+    kind = kinds[ic.stakeholder]
+    stage, party, before = StageId(ic.stage), ic.stakeholder, ic.before_grant
+    bearer, lay = bearer_of_kind(catalogue, kind).id, kind.sphere is Sphere.LAY
+    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
+    hours = _time_given(ic, people, sessions)
+    if ic.role != "" and ic.payment is not PaymentMethod.NONE:
+        money = _fee(ic, table, people, sessions)[2]
+        declined = hours if ic.payment is PaymentMethod.DECLINED else _ZERO
+        path = f"costing.involvements[{index}].role" if money is None else ""
+        fee = _Row(
+            LineKind.FEE, path, stage, party, bearer, lay, money, hours, _ZERO, declined, before
+        )
+    else:
+        unpaid = hours if lay else _ZERO
+        fee = _Row(LineKind.FEE, "", stage, party, bearer, lay, _ZERO, hours, unpaid, _ZERO, before)
+    rows.append(fee)
+    for e in ic.expenses:
+        spent = _times(e.basis, people, sessions) * e.amount
+        rows.append(
+            _Row(
+                LineKind.EXPENSE, "", stage, party, bearer, lay, spent, _ZERO, _ZERO, _ZERO, before
+            )
+        )
+    for k, t in enumerate(ic.team):
+        team_hours = sessions * t.hours
+        money = _team_money(t, table, team_hours)[1]
+        path = f"costing.involvements[{index}].team[{k}]" if money is None else ""
+        who = bearer_of_researcher(catalogue, researchers.get(t.researcher)).id
+        unpaid = _ZERO if t.funded else team_hours
+        rows.append(
+            _Row(
+                LineKind.TEAM,
+                path,
+                stage,
+                t.researcher,
+                who,
+                False,
+                money,
+                team_hours,
+                unpaid,
+                _ZERO,
+                before,
+            )
+        )
+
+
 def _fixed_lines(
     project: Project,
     plan: CostingPlan,
@@ -671,16 +773,42 @@ _StageKey = Callable[[StageId | None], tuple[int, str]]
 
 def summarise(project: Project, lines: list[Line], *, catalogue: Catalogue) -> Costing:
     """Totals of costed lines (used by :func:`cost` and by the plan that fits)."""
+    return _summarised(project, lines, catalogue, tuple(lines))
+
+
+def summary(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Catalogue) -> Costing:
+    """What :func:`priced` returns, less its ``lines`` and ``by_cell`` (both left empty).
+
+    Every other total is the same exact ``Decimal``: the appraisal's summary reads only
+    these, so no line or cell record is built for it.
+    """
+    table = rate_table(plan, rates)
+    kinds = {s.id: s.kind for s in project.stakeholders}
+    researchers = {r.id: r for r in project.researchers}
+    rows: list[_Costed] = []
+    for i, ic in enumerate(plan.involvements):
+        _involvement_rows(rows, i, ic, kinds, researchers, table, cat)
+    rows.extend(_fixed_lines(project, plan, table, cat))
+    return _summarised(project, rows, cat, None)
+
+
+def _summarised(
+    project: Project,
+    rows: Sequence[_Costed],
+    catalogue: Catalogue,
+    lines: tuple[Line, ...] | None,
+) -> Costing:
+    """The costing of ``rows``; with its ``lines`` and cells only when ``lines`` are given."""
     plan = project.costing
     assert plan is not None
-    totals = _Totals(lines, _junior_bearers(project, catalogue))
+    totals = _Totals(rows, _junior_bearers(project, catalogue))
     budget, budget_hours = plan.budget, plan.budget_hours
     order = catalogue.memo("coproduce.costing.orders", _Orders)
-    cells, stages, bearers = _accumulate(lines)
+    cells, stages, bearers = _accumulate(rows)
     grant_money, team_hours = totals.grant_money, totals.team_hours
     return Costing(
         currency=plan.currency,
-        lines=tuple(lines),
+        lines=lines or (),
         money=totals.money,
         hours=totals.hours,
         grant_money=grant_money,
@@ -700,7 +828,7 @@ def summarise(project: Project, lines: list[Line], *, catalogue: Catalogue) -> C
             for i, ic in enumerate(plan.involvements)
             if ic.benefits_advice
         ),
-        by_cell=_by_cell(cells, order.stage_key),
+        by_cell=() if lines is None else _by_cell(cells, order.stage_key),
         by_stage=_by_stage(stages, order, budget),
         by_bearer=_by_bearer(bearers, order),
         months=plan.months,
@@ -729,7 +857,7 @@ class _Totals:
         "unpriced",
     )
 
-    def __init__(self, lines: list[Line], junior: set[BearerId]) -> None:
+    def __init__(self, lines: Sequence[_Costed], junior: set[BearerId]) -> None:
         money = hours = grant = before = team = lay = juniors = declined = _ZERO
         unpriced: list[str] = []
         for ln in lines:
@@ -801,7 +929,7 @@ _Group = tuple[StageId | None, str, BearerId]
 
 
 def _accumulate(
-    lines: list[Line],
+    lines: Sequence[_Costed],
 ) -> tuple[
     dict[tuple[StageId | None, str], _Acc], dict[StageId | None, _Acc], dict[BearerId, _Acc]
 ]:
