@@ -804,7 +804,7 @@ def _summarised(
     totals = _Totals(rows, _junior_bearers(project, catalogue))
     budget, budget_hours = plan.budget, plan.budget_hours
     order = catalogue.memo("coproduce.costing.orders", _Orders)
-    cells, stages, bearers = _accumulate(rows)
+    cells, stages, bearers = _accumulate(rows, cells_too=lines is not None)
     grant_money, team_hours = totals.grant_money, totals.team_hours
     return Costing(
         currency=plan.currency,
@@ -929,19 +929,20 @@ _Group = tuple[StageId | None, str, BearerId]
 
 
 def _accumulate(
-    lines: Sequence[_Costed],
+    lines: Sequence[_Costed], *, cells_too: bool = True
 ) -> tuple[
     dict[tuple[StageId | None, str], _Acc], dict[StageId | None, _Acc], dict[BearerId, _Acc]
 ]:
     """Running totals per cell (stage, party), per stage and per bearer.
 
-    One pass totals the lines per stage, party and bearer; the cells, stages and bearers then
-    add up those groups. Adding zero changes no total (each starts at zero), so a line without
-    money or before the grant adds nothing to the money or the grant's part.
+    One pass totals the lines per stage, party and bearer (per stage and bearer alone when
+    the cells are not wanted: ``cells_too=False`` leaves them empty); the cells, stages and
+    bearers then add up those groups. Adding zero changes no total (each starts at zero), so
+    a line without money or before the grant adds nothing to the money or the grant's part.
     """
     groups: dict[_Group, _Acc] = {}
     for ln in lines:
-        key = (ln.stage, ln.party, ln.bearer)
+        key = (ln.stage, ln.party if cells_too else "", ln.bearer)
         acc = groups.get(key)
         if acc is None:
             acc = groups[key] = [_ZERO, _ZERO, _ZERO, _ZERO]
@@ -956,11 +957,10 @@ def _accumulate(
     stages: dict[StageId | None, _Acc] = {}
     bearers: dict[BearerId, _Acc] = {}
     for (stage, party, bearer), group in groups.items():
-        for acc in (
-            _accumulator(cells, (stage, party)),
-            _accumulator(stages, stage),
-            _accumulator(bearers, bearer),
-        ):
+        totals = [_accumulator(stages, stage), _accumulator(bearers, bearer)]
+        if cells_too:
+            totals.append(_accumulator(cells, (stage, party)))
+        for acc in totals:
             acc[0] += group[0]
             acc[1] += group[1]
             acc[2] += group[2]
