@@ -757,14 +757,6 @@ def priced(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Cat
 _K = TypeVar("_K")
 
 
-def _accumulator(table: dict[_K, list[Decimal]], key: _K) -> list[Decimal]:
-    """The running totals of ``key`` in ``table``, started at zero."""
-    acc = table.get(key)
-    if acc is None:
-        acc = table[key] = [_ZERO, _ZERO, _ZERO, _ZERO]
-    return acc
-
-
 _Acc = list[Decimal]
 """Running totals: [money, hours, unpaid hours, grant-period money]."""
 _StageKey = Callable[[StageId | None], tuple[int, str]]
@@ -957,15 +949,27 @@ def _accumulate(
     stages: dict[StageId | None, _Acc] = {}
     bearers: dict[BearerId, _Acc] = {}
     for (stage, party, bearer), group in groups.items():
-        totals = [_accumulator(stages, stage), _accumulator(bearers, bearer)]
+        _add(stages, stage, group)
+        _add(bearers, bearer, group)
         if cells_too:
-            totals.append(_accumulator(cells, (stage, party)))
-        for acc in totals:
-            acc[0] += group[0]
-            acc[1] += group[1]
-            acc[2] += group[2]
-            acc[3] += group[3]
+            _add(cells, (stage, party), group)
     return cells, stages, bearers
+
+
+def _add(table: dict[_K, _Acc], key: _K, group: _Acc) -> None:
+    """Add a group's totals to ``key``'s in ``table``.
+
+    The first group is copied: adding it to zero would give the same totals, exponents
+    included, since a group's totals started at zero themselves.
+    """
+    acc = table.get(key)
+    if acc is None:
+        table[key] = group.copy()
+    else:
+        acc[0] += group[0]
+        acc[1] += group[1]
+        acc[2] += group[2]
+        acc[3] += group[3]
 
 
 def _by_cell(
