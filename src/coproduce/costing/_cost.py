@@ -900,15 +900,19 @@ class _Orders:
         self.bearers: dict[str, Bearer] = {b.id: b for b in catalogue.bearers}
 
     def costs_of(self, stage: StageId | None) -> tuple[tuple[CostId, str], ...]:
-        """The catalogue's costs of a stage as ``(id, label)``, worked out once per stage."""
-        if stage is None:
+        """The catalogue's costs of a stage as ``(id, label)``, worked out once per stage.
+
+        Only the catalogue's own stages are kept, so what is kept stays bounded.
+        """
+        if stage is None or stage not in self.stage_order:
             return ()
         found = self.stage_costs.get(stage)
         if found is None:
             cat = self.catalogue
-            entry = next((s for s in cat.stages if s.id == stage), None)
-            costs = entry.cost_cells if entry is not None else ()
-            found = self.stage_costs[stage] = tuple((c, cat.cost(c).label) for c in costs)
+            entry = next(s for s in cat.stages if s.id == stage)
+            found = self.stage_costs[stage] = tuple(
+                (c, cat.cost(c).label) for c in entry.cost_cells
+            )
         return found
 
     def stage_key(self, stage: StageId | None) -> tuple[int, str]:
