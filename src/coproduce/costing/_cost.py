@@ -194,14 +194,27 @@ class _CostingChecker:
                     (at, "duplicate-id", f"{ic.stakeholder!r} at {ic.stage!r} is costed twice")
                 )
             costed.add(pair)
-            if ic.payment in (PaymentMethod.PAID, PaymentMethod.VOUCHERS, PaymentMethod.DECLINED):
+            if ic.payment in _FEE_PAYMENTS and self.missing_rate(ic.role, ic.unit):
                 self.role_known(f"{at}.role", ic.role, ic.unit)
-            for k, e in enumerate(ic.expenses):
+            if ic.expenses or ic.team:
+                self.expenses_and_team(at, ic)
+
+    def missing_rate(self, role: str, unit: RateUnit) -> bool:
+        """Whether :meth:`role_known` would find a problem (its paths are built only then)."""
+        return bool(self.roles and role and (role, unit) not in self.table)
+
+    def expenses_and_team(self, at: str, ic: InvolvementCosting) -> None:
+        """An involvement costing's expenses and team time, checked where anything is off."""
+        currency = self.plan.currency
+        for k, e in enumerate(ic.expenses):
+            if e.currency is not None and e.currency != currency:
                 self.same_currency(f"{at}.expenses[{k}].currency", e.currency)
-            for k, t in enumerate(ic.team):
+        for k, t in enumerate(ic.team):
+            if t.researcher not in self.researchers:
                 self.known(
                     f"{at}.team[{k}].researcher", t.researcher, self.researchers, _RESEARCHERS
                 )
+            if self.missing_rate(t.role, RateUnit.HOUR):
                 self.role_known(f"{at}.team[{k}].role", t.role, RateUnit.HOUR)
 
     def staff_and_partners(self) -> None:
@@ -222,6 +235,7 @@ class _CostingChecker:
 
 
 _RESEARCHERS = "among the researchers"
+_FEE_PAYMENTS = (PaymentMethod.PAID, PaymentMethod.VOUCHERS, PaymentMethod.DECLINED)
 
 
 def rate_table(
