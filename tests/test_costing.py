@@ -80,6 +80,29 @@ class TestTotalsAreTheSumOfTheirLines:
 
     @SETTINGS
     @given(costed_projects())
+    def test_the_summary_and_the_fit_totals_are_those_of_the_lines(self, project: Project) -> None:
+        """The shortcuts that build no line add up to what the lines do, exponent and all."""
+        from coproduce import default_catalogue
+        from coproduce.costing._cost import involvement_money_hours, rate_table, summary
+
+        plan = project.costing
+        assert plan is not None
+        c = cost(project)
+        assert c is not None
+        short = summary(project, plan, None, default_catalogue())
+        assert short == attrs.evolve(c, lines=(), by_cell=())
+        assert [str(v) for v in (short.money, short.hours, short.team_hours)] == [
+            str(v) for v in (c.money, c.hours, c.team_hours)
+        ]
+        table = rate_table(plan)
+        for i, ic in enumerate(plan.involvements):
+            lines = [ln for ln in c.lines if ln.involvement == i]
+            money = sum((ln.money for ln in lines if ln.money is not None), ZERO)
+            hours = sum((ln.hours for ln in lines if ln.kind is LineKind.TEAM), ZERO)
+            assert [str(v) for v in involvement_money_hours(ic, table)] == [str(money), str(hours)]
+
+    @SETTINGS
+    @given(costed_projects())
     def test_doubling_a_rate_doubles_its_lines(self, project: Project) -> None:
         plan = project.costing
         assert plan is not None and plan.rate_card is not None

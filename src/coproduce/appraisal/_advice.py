@@ -250,6 +250,10 @@ def advise(ctx: Context, practice: tuple[PracticeRisk, ...] = ()) -> tuple[Advic
     """
     pol = ctx.policy
     bare = unresourced(ctx.project)
+    landing: dict[str, list[str]] = {}  # per stakeholder, the practice risks on them, in order
+    for p in practice:
+        for who in dict.fromkeys(p.stakeholders):
+            landing.setdefault(who, []).append(p.code)
     out = []
     for sid in ctx.involved:
         s = ctx.people[sid]
@@ -286,7 +290,7 @@ def advise(ctx: Context, practice: tuple[PracticeRisk, ...] = ()) -> tuple[Advic
                 prerequisites=prereqs,
                 reasons=tuple(reasons),
                 sources=ctx.index.cite(*cites, *(f"mode.{i.mode.value}" for i in invs)),
-                practice=tuple(p.code for p in practice if sid in p.stakeholders),
+                practice=tuple(landing.get(sid, ())),
             )
         )
     return tuple(out)

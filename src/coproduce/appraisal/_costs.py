@@ -13,7 +13,7 @@ from decimal import Decimal
 from coproduce.appraisal._context import Context
 from coproduce.appraisal._results import BearerCost, CostSummary, StageCost
 from coproduce.costing import costing_problems
-from coproduce.costing._cost import priced
+from coproduce.costing._cost import summary
 
 __all__ = ["cost_summary"]
 
@@ -39,7 +39,7 @@ def cost_summary(ctx: Context) -> CostSummary | None:
             budget_hours=_r(plan.budget_hours),
             problems=tuple(f"{path}: {message}" for path, _, message in problems),
         )
-    c = priced(ctx.project, plan, ctx.policy.rates, ctx.catalogue)  # checked just above
+    c = summary(ctx.project, plan, ctx.policy.rates, ctx.catalogue)  # checked just above
     return CostSummary(
         currency=c.currency,
         money=_f(c.money),

@@ -66,47 +66,63 @@ def least_able(ctx: Context, bearer: BearerId, stakeholders: tuple[str, ...]) ->
 
 def cost_exposure(ctx: Context, risks: tuple[Risk, ...]) -> tuple[ExposureCell, ...]:
     """The bearer × category matrix, non-empty cells in catalogue order."""
+    cells = _cells(ctx, risks)
     idx = ctx.index
-    # per cell: the costs behind it and, per risk code, the worst residual severity
-    cells: dict[tuple[BearerId, CategoryId], tuple[set[CostId], dict[str, Severity]]] = {}
-    who: dict[str, set[str]] = defaultdict(set)
-    unable: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
-    for risk in risks:
-        code, residual = risk.code, risk.residual
-        worse = _WORSE[residual]
-        for b in risk.bearers:
-            keyed = idx.cell_keys[risk.challenge].get(b)
-            if keyed is None:
-                continue
-            found = unable.get((b, risk.stakeholders))
-            if found is None:
-                found = unable[b, risk.stakeholders] = least_able(
-                    ctx, BearerId(b), risk.stakeholders
-                )
-            who[b].update(found)
-            for key, cell_costs in keyed:
-                cell = cells.get(key)
-                if cell is None:
-                    cell = cells[key] = (set(), {})
-                cell[0].update(cell_costs)
-                if cell[1].get(code) in worse:
-                    cell[1][code] = residual
+    bearer_order, category_order, cost_order = idx.bearer_order, idx.category_order, idx.cost_order
     out = []
-    names = {b: tuple(sorted(ids)) for b, ids in who.items()}
-    for b, k in sorted(cells, key=lambda bk: (idx.bearer_order[bk[0]], idx.category_order[bk[1]])):
-        costs, codes = cells[b, k]
+    for (b, k), (costs, codes, who) in sorted(
+        cells.items(), key=lambda kv: (bearer_order[kv[0][0]], category_order[kv[0][1]])
+    ):
         levels = list(codes.values())
         out.append(
             ExposureCell(
                 bearer=b,
                 category=k,
-                costs=tuple(sorted(costs, key=idx.cost_order.__getitem__)),
+                costs=tuple(sorted(costs, key=cost_order.__getitem__)),
                 risks=tuple(sorted(codes)),
                 low=levels.count(Severity.LOW),
                 medium=levels.count(Severity.MEDIUM),
                 high=levels.count(Severity.HIGH),
-                least_able=bool(names.get(b)),
-                who=names.get(b, ()),
+                least_able=bool(who),
+                who=who,
             )
         )
     return tuple(out)
+
+
+_Cells = dict[tuple[BearerId, CategoryId], tuple[set[CostId], dict[str, Severity], tuple[str, ...]]]
+
+
+def _cells(ctx: Context, risks: tuple[Risk, ...]) -> _Cells:
+    """Per cell: the costs behind it, per risk code the worst residual severity, and who.
+
+    ``who`` (filled in last) are those who make the cell's bearer least able, across every
+    risk that puts costs on the bearer.
+    """
+    keys = ctx.index.cell_keys
+    cells: dict[tuple[BearerId, CategoryId], tuple[set[CostId], dict[str, Severity]]] = {}
+    who: dict[str, set[str]] = defaultdict(set)
+    unable: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+    for risk in risks:
+        code, residual, stakeholders = risk.code, risk.residual, risk.stakeholders
+        worse = _WORSE[residual]
+        by_bearer = keys[risk.challenge]
+        for b in risk.bearers:
+            keyed = by_bearer.get(b)
+            if keyed is None:
+                continue
+            found = unable.get((b, stakeholders))
+            if found is None:
+                found = unable[b, stakeholders] = least_able(ctx, BearerId(b), stakeholders)
+            if found:
+                who[b].update(found)
+            for key, cell_costs in keyed:
+                cell = cells.get(key)
+                if cell is None:
+                    cells[key] = (set(cell_costs), {code: residual})
+                    continue
+                cell[0].update(cell_costs)
+                if cell[1].get(code) in worse:
+                    cell[1][code] = residual
+    names = {b: tuple(sorted(ids)) for b, ids in who.items()}
+    return {key: (costs, codes, names.get(key[0], ())) for key, (costs, codes) in cells.items()}

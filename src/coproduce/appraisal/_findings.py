@@ -365,24 +365,45 @@ def _concentration(ctx: Context, r: Results) -> Iterator[Hit]:
     for cell in r.exposure:
         for who in cell.who:
             cells[who].append(cell)
+    # Everyone who makes the same bearers least able carries the same cells: read them once.
+    read: dict[tuple[int, ...], tuple[list[str], list[str], str, str]] = {}
     for who in sorted(cells):
         mine = cells[who]
-        serious = sorted({c for cell in mine for c in cell.risks if worst[c] >= floor})
+        key = tuple(map(id, mine))
+        found = read.get(key)
+        if found is None:
+            found = read[key] = _carried(ctx, mine, worst, floor)
+        serious, bearers, labels, kinds = found
         if not serious:
             continue
-        bearers = sorted({c.bearer for c in mine}, key=ctx.index.bearer_order.__getitem__)
-        order = ctx.index.category_order
-        kinds = sorted({c.category for c in mine}, key=order.__getitem__)
         name = "The team" if who == "team" else who
         yield Hit(
-            f"{name} ({'; '.join(ctx.index.bearers[b].label.lower() for b in bearers)}), among "
+            f"{name} ({labels}), among "
             f"those least able to bear them, carr{'y' if who == 'team' else 'ies'} costs "
-            f"({', '.join(k.removeprefix('category.') for k in kinds)}) of {len(serious)} "
+            f"({kinds}) of {len(serious)} "
             f"risk{'s' * (len(serious) != 1)} of residual severity "
             f"{ctx.policy.concentration_severity.value} or worse.",
             (*(f"exposure[{b}]" for b in bearers), *(f"risks[{c}]" for c in serious)),
             tuple(bearers),
         )
+
+
+def _carried(
+    ctx: Context, mine: list[ExposureCell], worst: dict[str, int], floor: int
+) -> tuple[list[str], list[str], str, str]:
+    """Of some cells: the serious risks, the bearers, their labels and the cost categories."""
+    serious = sorted({c for cell in mine for c in cell.risks if worst[c] >= floor})
+    if not serious:
+        return serious, [], "", ""
+    bearers = sorted({c.bearer for c in mine}, key=ctx.index.bearer_order.__getitem__)
+    order = ctx.index.category_order
+    kinds = sorted({c.category for c in mine}, key=order.__getitem__)
+    return (
+        serious,
+        bearers,
+        "; ".join(ctx.index.bearers[b].label.lower() for b in bearers),
+        ", ".join(k.removeprefix("category.") for k in kinds),
+    )
 
 
 @_rule(

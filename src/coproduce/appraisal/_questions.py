@@ -26,11 +26,19 @@ def _in_order(catalogue: Catalogue) -> tuple[Question, ...]:
 def assess_questions(ctx: Context) -> tuple[QuestionStatus, ...]:
     """Every key question of the catalogue, individuals first, by number."""
     out = []
+    evaluators = ctx.policy.evaluators
     for q in ctx.catalogue.memo("coproduce.appraisal.questions", _in_order):
-        fields = tuple(QUESTIONS.get(q.id, ctx.policy.evaluators)(ctx))
-        have = tuple(f.path for f in fields if f.known)
-        missing = tuple(f.path for f in fields if not f.known)
-        absent = tuple(f.path for f in fields if f.known and f.absent)
+        known: list[str] = []
+        unknown: list[str] = []
+        no: list[str] = []
+        for f in QUESTIONS.get(q.id, evaluators)(ctx):
+            if f.known:
+                known.append(f.path)
+                if f.absent:
+                    no.append(f.path)
+            else:
+                unknown.append(f.path)
+        have, missing, absent = tuple(known), tuple(unknown), tuple(no)
         if have and not missing:
             answer = Answer.ANSWERED_NO if absent else Answer.ANSWERED
         else:

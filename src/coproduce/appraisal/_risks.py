@@ -14,7 +14,7 @@ rules, a decision process), one point each, and never to nothing (pp. 5, 8).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from coproduce.appraisal._context import Context, IndexedChallenge, StageFacts
 from coproduce.appraisal._factors import expecting_help
@@ -55,6 +55,32 @@ def _rules(relation: bool) -> tuple[FactorRule, ...]:
     found = _BY_KIND.get(key)
     if found is None:
         found = _BY_KIND[key] = tuple(r for r in FACTORS.values() if r.relation is relation)
+    return found
+
+
+_KEPT = 32
+"""How many policies' factor scopes a catalogue keeps (a sensitivity run may make many)."""
+
+
+def _applicable(ctx: Context) -> Mapping[str, frozenset[str]]:
+    """Per challenge id, the codes of the factors that apply to it under the policy.
+
+    A pure function of the catalogue, the policy's scopes and points (covered by its digest)
+    and the registered factors: worked out once per catalogue, digest and registry size.
+    """
+    kept: dict[tuple[str, int], dict[str, frozenset[str]]] = ctx.catalogue.memo(
+        "coproduce.appraisal.applicable", lambda _: {}
+    )
+    key = (ctx.policy.digest, len(FACTORS))
+    found = kept.get(key)
+    if found is None:
+        if len(kept) >= _KEPT:
+            kept.clear()
+        rules = tuple(FACTORS.values())
+        found = kept[key] = {
+            ch_id: frozenset(r.code for r in rules if _applies(r, ch, ctx))
+            for ch_id, ch in ctx.index.challenge.items()
+        }
     return found
 
 
@@ -233,6 +259,7 @@ def risk_register(ctx: Context) -> tuple[Risk, ...]:
     """
     risks: list[Risk] = []
     project_factors: list[tuple[FactorRule, Factor]] | None = None
+    applicable = _applicable(ctx)
     for stage in ctx.stages.values():
         if project_factors is None:
             project_factors = _detect(ctx, stage, None, relation=False)
@@ -241,8 +268,7 @@ def risk_register(ctx: Context) -> tuple[Risk, ...]:
         }
         at = _At(stage, ctx.relevant_bearers(stage.kinds))
         for ch in ctx.index.challenges.get(stage.stage, ()):
-            ok = frozenset(rule.code for rule in FACTORS.values() if _applies(rule, ch, ctx))
-            factors, drivers = _score(ok, project_factors, relations)
+            factors, drivers = _score(applicable[ch.id], project_factors, relations)
             risks.append(_risk(ctx, at, ch, factors, drivers))
     risks.extend(_omissions(ctx, project_factors))
     order = ctx.index.stage_order

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from decimal import Decimal
-from typing import TypedDict, TypeVar
+from typing import NamedTuple, Protocol, TypedDict, TypeVar
 
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
@@ -23,6 +23,7 @@ from coproduce.model import (
     BearerId,
     CareerStage,
     ContractType,
+    CostId,
     CostingPlan,
     ExpenseBasis,
     ExpenseKind,
@@ -36,6 +37,7 @@ from coproduce.model import (
     Sphere,
     StageId,
     StakeholderKind,
+    TeamTime,
 )
 
 __all__ = [
@@ -46,6 +48,7 @@ __all__ = [
     "cost",
     "costing_problems",
     "involvement_lines",
+    "involvement_money_hours",
     "rate_table",
     "summarise",
 ]
@@ -191,14 +194,27 @@ class _CostingChecker:
                     (at, "duplicate-id", f"{ic.stakeholder!r} at {ic.stage!r} is costed twice")
                 )
             costed.add(pair)
-            if ic.payment in (PaymentMethod.PAID, PaymentMethod.VOUCHERS, PaymentMethod.DECLINED):
+            if ic.payment in _FEE_PAYMENTS and self.missing_rate(ic.role, ic.unit):
                 self.role_known(f"{at}.role", ic.role, ic.unit)
-            for k, e in enumerate(ic.expenses):
+            if ic.expenses or ic.team:
+                self.expenses_and_team(at, ic)
+
+    def missing_rate(self, role: str, unit: RateUnit) -> bool:
+        """Whether :meth:`role_known` would find a problem (its paths are built only then)."""
+        return bool(self.roles and role and (role, unit) not in self.table)
+
+    def expenses_and_team(self, at: str, ic: InvolvementCosting) -> None:
+        """An involvement costing's expenses and team time, checked where anything is off."""
+        currency = self.plan.currency
+        for k, e in enumerate(ic.expenses):
+            if e.currency is not None and e.currency != currency:
                 self.same_currency(f"{at}.expenses[{k}].currency", e.currency)
-            for k, t in enumerate(ic.team):
+        for k, t in enumerate(ic.team):
+            if t.researcher not in self.researchers:
                 self.known(
                     f"{at}.team[{k}].researcher", t.researcher, self.researchers, _RESEARCHERS
                 )
+            if self.missing_rate(t.role, RateUnit.HOUR):
                 self.role_known(f"{at}.team[{k}].role", t.role, RateUnit.HOUR)
 
     def staff_and_partners(self) -> None:
@@ -219,6 +235,7 @@ class _CostingChecker:
 
 
 _RESEARCHERS = "among the researchers"
+_FEE_PAYMENTS = (PaymentMethod.PAID, PaymentMethod.VOUCHERS, PaymentMethod.DECLINED)
 
 
 def rate_table(
@@ -326,28 +343,36 @@ def involvement_lines(
         "before_grant": ic.before_grant,
         "involvement": index,
     }
+    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
     fee_offered = ic.role != "" and ic.payment is not PaymentMethod.NONE
-    lines = [_fee_line(at, ic, table, shared) if fee_offered else _time_line(at, ic, shared)]
-    lines += _expense_lines(at, ic, shared)
-    lines += _team_lines(at, index, ic, researchers, table, catalogue)
+    lines = [
+        _fee_line(at, ic, table, shared, people, sessions)
+        if fee_offered
+        else _time_line(at, ic, shared, people, sessions)
+    ]
+    if ic.expenses:
+        _expense_lines(lines, at, ic, shared, people, sessions)
+    if ic.team:
+        _team_lines(lines, at, index, ic, researchers, table, catalogue, sessions)
     return lines
 
 
-def _time_given(ic: InvolvementCosting) -> Decimal:
+def _time_given(ic: InvolvementCosting, people: Decimal, sessions: Decimal) -> Decimal:
     """The hours contributors give: people × sessions × (session, preparation, travel)."""
-    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
     per_person = ic.hours + ic.preparation_hours + ic.travel_hours
     return people * sessions * per_person
 
 
-def _time_line(at: str, ic: InvolvementCosting, shared: _Shared) -> Line:
+def _time_line(
+    at: str, ic: InvolvementCosting, shared: _Shared, people: Decimal, sessions: Decimal
+) -> Line:
     """The line of contributors' time when no fee is offered."""
-    hours = _time_given(ic)
+    hours = _time_given(ic, people, sessions)
     return Line(
         kind=LineKind.FEE,
         path=at,
         label="time, no fee offered",
-        heading=HEADINGS[LineKind.FEE],
+        heading=_FEE_HEADING,
         quantity=hours,
         rate=None,
         money=_ZERO,
@@ -359,25 +384,85 @@ def _time_line(at: str, ic: InvolvementCosting, shared: _Shared) -> Line:
     )
 
 
-def _fee_line(
-    at: str, ic: InvolvementCosting, table: Mapping[tuple[str, RateUnit], Rate], shared: _Shared
-) -> Line:
-    """The fee line of contributors offered a fee (paid, in vouchers, or declined)."""
-    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
-    hours = _time_given(ic)
+_FEE_HEADING = HEADINGS[LineKind.FEE]
+_TEAM_HEADING = HEADINGS[LineKind.TEAM]
+
+
+def _fee(
+    ic: InvolvementCosting,
+    table: Mapping[tuple[str, RateUnit], Rate],
+    people: Decimal,
+    sessions: Decimal,
+) -> tuple[Decimal, Decimal | None, Decimal | None]:
+    """A fee's quantity, rate and money (``None`` without a rate; zero if declined)."""
     rate = table[(ic.role, ic.unit)].amount
     if ic.unit is RateUnit.HOUR:
         quantity = people * sessions * (ic.hours + ic.preparation_hours)
     else:
         quantity = people * sessions
     declined = ic.payment is PaymentMethod.DECLINED
-    money = None if rate is None else (_ZERO if declined else quantity * rate)
+    return quantity, rate, None if rate is None else (_ZERO if declined else quantity * rate)
+
+
+def _times(basis: ExpenseBasis, people: Decimal, sessions: Decimal) -> Decimal:
+    """How many times an expense's amount is spent."""
+    if basis is ExpenseBasis.PERSON_SESSION:
+        return people * sessions
+    return sessions if basis is ExpenseBasis.SESSION else Decimal(1)
+
+
+def _team_money(
+    t: TeamTime, table: Mapping[tuple[str, RateUnit], Rate], team_hours: Decimal
+) -> tuple[Decimal | None, Decimal | None]:
+    """A researcher's rate and money for some hours (no role: no money; no rate: unknown)."""
+    if not t.role:
+        return None, _ZERO
+    rate = table[(t.role, RateUnit.HOUR)].amount
+    return rate, None if rate is None else team_hours * rate
+
+
+def involvement_money_hours(
+    ic: InvolvementCosting, table: Mapping[tuple[str, RateUnit], Rate]
+) -> tuple[Decimal, Decimal]:
+    """The money of an involvement costing's lines and their team hours, no line built.
+
+    The same sums, in the same order, as adding up the lines of :func:`involvement_lines`.
+    """
+    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
+    money = hours = _ZERO
+    if ic.role != "" and ic.payment is not PaymentMethod.NONE:
+        fee = _fee(ic, table, people, sessions)[2]
+        if fee is not None:
+            money += fee
+    for e in ic.expenses:
+        money += _times(e.basis, people, sessions) * e.amount
+    for t in ic.team:
+        team_hours = sessions * t.hours
+        spent = _team_money(t, table, team_hours)[1]
+        if spent is not None:
+            money += spent
+        hours += team_hours
+    return money, hours
+
+
+def _fee_line(
+    at: str,
+    ic: InvolvementCosting,
+    table: Mapping[tuple[str, RateUnit], Rate],
+    shared: _Shared,
+    people: Decimal,
+    sessions: Decimal,
+) -> Line:
+    """The fee line of contributors offered a fee (paid, in vouchers, or declined)."""
+    hours = _time_given(ic, people, sessions)
+    quantity, rate, money = _fee(ic, table, people, sessions)
+    declined = ic.payment is PaymentMethod.DECLINED
     how = "declined" if declined else ic.payment.value
     return Line(
         kind=LineKind.FEE,
         path=f"{at}.role",
         label=f"fee: {ic.role} per {ic.unit.value} ({how})",
-        heading=HEADINGS[LineKind.FEE],
+        heading=_FEE_HEADING,
         quantity=quantity,
         rate=rate,
         money=money,
@@ -387,21 +472,22 @@ def _fee_line(
     )
 
 
-def _expense_lines(at: str, ic: InvolvementCosting, shared: _Shared) -> list[Line]:
-    """The lines of an involvement's expenses, each amount times its basis."""
-    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
-    lines: list[Line] = []
+def _expense_lines(
+    lines: list[Line],
+    at: str,
+    ic: InvolvementCosting,
+    shared: _Shared,
+    people: Decimal,
+    sessions: Decimal,
+) -> None:
+    """Add the lines of an involvement's expenses, each amount times its basis."""
     for k, e in enumerate(ic.expenses):
-        times = {
-            ExpenseBasis.PERSON_SESSION: people * sessions,
-            ExpenseBasis.SESSION: sessions,
-            ExpenseBasis.TOTAL: Decimal(1),
-        }[e.basis]
+        times = _times(e.basis, people, sessions)
         lines.append(
             Line(
                 kind=LineKind.EXPENSE,
                 path=f"{at}.expenses[{k}]",
-                label=f"{e.kind.value}" + (f": {e.description}" if e.description else ""),
+                label=f"{e.kind.value}: {e.description}" if e.description else e.kind.value,
                 heading=HEADINGS[e.kind],
                 quantity=times,
                 rate=e.amount,
@@ -409,43 +495,146 @@ def _expense_lines(at: str, ic: InvolvementCosting, shared: _Shared) -> list[Lin
                 **shared,
             )
         )
-    return lines
 
 
 def _team_lines(
+    lines: list[Line],
     at: str,
     index: int,
     ic: InvolvementCosting,
     researchers: Mapping[str, Researcher],
     table: Mapping[tuple[str, RateUnit], Rate],
     catalogue: Catalogue,
-) -> list[Line]:
-    """The lines of the research team's time on an involvement, per session."""
-    sessions = Decimal(ic.sessions)
-    lines: list[Line] = []
+    sessions: Decimal,
+) -> None:
+    """Add the lines of the research team's time on an involvement, per session."""
+    stage = StageId(ic.stage)
     for k, t in enumerate(ic.team):
         team_hours = sessions * t.hours
-        rate = table[(t.role, RateUnit.HOUR)].amount if t.role else None
+        rate, money = _team_money(t, table, team_hours)
         lines.append(
             Line(
                 kind=LineKind.TEAM,
                 path=f"{at}.team[{k}]",
-                stage=StageId(ic.stage),
+                stage=stage,
                 party=t.researcher,
                 bearer=bearer_of_researcher(catalogue, researchers.get(t.researcher)).id,
                 lay=False,
-                label=f"team time: {t.researcher}" + (f" as {t.role}" if t.role else ""),
-                heading=HEADINGS[LineKind.TEAM],
+                label=f"team time: {t.researcher} as {t.role}"
+                if t.role
+                else f"team time: {t.researcher}",
+                heading=_TEAM_HEADING,
                 quantity=team_hours,
                 rate=rate,
-                money=(None if rate is None else team_hours * rate) if t.role else _ZERO,
+                money=money,
                 hours=team_hours,
                 unpaid_hours=_ZERO if t.funded else team_hours,
                 before_grant=ic.before_grant,
                 involvement=index,
             )
         )
-    return lines
+
+
+class _Costed(Protocol):
+    """What the totals read of a line: a :class:`Line`, or a :class:`_Row` standing for one."""
+
+    @property
+    def kind(self) -> LineKind: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def stage(self) -> StageId | None: ...
+    @property
+    def party(self) -> str: ...
+    @property
+    def bearer(self) -> BearerId: ...
+    @property
+    def lay(self) -> bool: ...
+    @property
+    def money(self) -> Decimal | None: ...
+    @property
+    def hours(self) -> Decimal: ...
+    @property
+    def unpaid_hours(self) -> Decimal: ...
+    @property
+    def declined_hours(self) -> Decimal: ...
+    @property
+    def before_grant(self) -> bool: ...
+
+
+class _Row(NamedTuple):
+    """The figures of one line of :func:`involvement_lines`, for totals alone.
+
+    ``path`` is the line's path only where its money is unknown (the totals list those).
+    """
+
+    kind: LineKind
+    path: str
+    stage: StageId | None
+    party: str
+    bearer: BearerId
+    lay: bool
+    money: Decimal | None
+    hours: Decimal
+    unpaid_hours: Decimal
+    declined_hours: Decimal
+    before_grant: bool
+
+
+def _involvement_rows(
+    rows: list[_Costed],
+    index: int,
+    ic: InvolvementCosting,
+    kinds: Mapping[str, StakeholderKind],
+    researchers: Mapping[str, Researcher],
+    table: Mapping[tuple[str, RateUnit], Rate],
+    catalogue: Catalogue,
+) -> None:
+    """Add the rows of one involvement costing: its lines' figures, line for line."""
+    kind = kinds[ic.stakeholder]
+    stage, party, before = StageId(ic.stage), ic.stakeholder, ic.before_grant
+    bearer, lay = bearer_of_kind(catalogue, kind).id, kind.sphere is Sphere.LAY
+    people, sessions = Decimal(ic.people), Decimal(ic.sessions)
+    hours = _time_given(ic, people, sessions)
+    if ic.role != "" and ic.payment is not PaymentMethod.NONE:
+        money = _fee(ic, table, people, sessions)[2]
+        declined = hours if ic.payment is PaymentMethod.DECLINED else _ZERO
+        path = f"costing.involvements[{index}].role" if money is None else ""
+        fee = _Row(
+            LineKind.FEE, path, stage, party, bearer, lay, money, hours, _ZERO, declined, before
+        )
+    else:
+        unpaid = hours if lay else _ZERO
+        fee = _Row(LineKind.FEE, "", stage, party, bearer, lay, _ZERO, hours, unpaid, _ZERO, before)
+    rows.append(fee)
+    for e in ic.expenses:
+        spent = _times(e.basis, people, sessions) * e.amount
+        rows.append(
+            _Row(
+                LineKind.EXPENSE, "", stage, party, bearer, lay, spent, _ZERO, _ZERO, _ZERO, before
+            )
+        )
+    for k, t in enumerate(ic.team):
+        team_hours = sessions * t.hours
+        money = _team_money(t, table, team_hours)[1]
+        path = f"costing.involvements[{index}].team[{k}]" if money is None else ""
+        who = bearer_of_researcher(catalogue, researchers.get(t.researcher)).id
+        unpaid = _ZERO if t.funded else team_hours
+        rows.append(
+            _Row(
+                LineKind.TEAM,
+                path,
+                stage,
+                t.researcher,
+                who,
+                False,
+                money,
+                team_hours,
+                unpaid,
+                _ZERO,
+                before,
+            )
+        )
 
 
 def _fixed_lines(
@@ -579,24 +768,7 @@ def priced(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Cat
     return summarise(project, lines, catalogue=cat)
 
 
-def _sum(values: Iterable[Decimal | None]) -> Decimal:
-    """The exact sum of the known values (``None`` counts as nothing)."""
-    total = _ZERO
-    for v in values:
-        if v is not None:
-            total += v
-    return total
-
-
 _K = TypeVar("_K")
-
-
-def _accumulator(table: dict[_K, list[Decimal]], key: _K) -> list[Decimal]:
-    """The running totals of ``key`` in ``table``, started at zero."""
-    acc = table.get(key)
-    if acc is None:
-        acc = table[key] = [_ZERO, _ZERO, _ZERO, _ZERO]
-    return acc
 
 
 _Acc = list[Decimal]
@@ -607,46 +779,117 @@ _StageKey = Callable[[StageId | None], tuple[int, str]]
 
 def summarise(project: Project, lines: list[Line], *, catalogue: Catalogue) -> Costing:
     """Totals of costed lines (used by :func:`cost` and by the plan that fits)."""
+    return _summarised(project, lines, catalogue, tuple(lines))
+
+
+def summary(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Catalogue) -> Costing:
+    """What :func:`priced` returns, less its ``lines`` and ``by_cell`` (both left empty).
+
+    Every other total is the same exact ``Decimal``: the appraisal's summary reads only
+    these, so no line or cell record is built for it.
+    """
+    table = rate_table(plan, rates)
+    kinds = {s.id: s.kind for s in project.stakeholders}
+    researchers = {r.id: r for r in project.researchers}
+    rows: list[_Costed] = []
+    for i, ic in enumerate(plan.involvements):
+        _involvement_rows(rows, i, ic, kinds, researchers, table, cat)
+    rows.extend(_fixed_lines(project, plan, table, cat))
+    return _summarised(project, rows, cat, None)
+
+
+def _summarised(
+    project: Project,
+    rows: Sequence[_Costed],
+    catalogue: Catalogue,
+    lines: tuple[Line, ...] | None,
+) -> Costing:
+    """The costing of ``rows``; with its ``lines`` and cells only when ``lines`` are given."""
     plan = project.costing
     assert plan is not None
-    grant = [ln for ln in lines if not ln.before_grant]
-    grant_money = _sum(ln.money for ln in grant)
-    team_hours = _sum(ln.hours for ln in grant if ln.kind in (LineKind.TEAM, LineKind.STAFF))
+    totals = _Totals(rows, _junior_bearers(project, catalogue))
     budget, budget_hours = plan.budget, plan.budget_hours
-    stage_key = _stage_key(catalogue)
-    cells, stages, bearers = _accumulate(lines)
-    junior = _junior_bearers(project, catalogue)
+    order = catalogue.memo("coproduce.costing.orders", _Orders)
+    cells, stages, bearers = _accumulate(rows, cells_too=lines is not None)
+    grant_money, team_hours = totals.grant_money, totals.team_hours
     return Costing(
         currency=plan.currency,
-        lines=tuple(lines),
-        money=_sum(ln.money for ln in lines),
-        hours=_sum(ln.hours for ln in lines),
+        lines=lines or (),
+        money=totals.money,
+        hours=totals.hours,
         grant_money=grant_money,
-        before_grant_money=_sum(ln.money for ln in lines if ln.before_grant),
+        before_grant_money=totals.before_grant_money,
         team_hours=team_hours,
-        unpriced=tuple(ln.path for ln in lines if ln.money is None),
+        unpriced=tuple(totals.unpriced),
         budget=budget,
         budget_hours=budget_hours,
         share=grant_money / budget if budget else None,
         gap=None if budget is None else budget - grant_money,
         gap_hours=None if budget_hours is None else budget_hours - team_hours,
-        unpaid_lay_hours=_sum(ln.unpaid_hours for ln in lines if ln.lay),
-        unpaid_junior_hours=_sum(
-            ln.unpaid_hours
-            for ln in lines
-            if ln.kind in (LineKind.TEAM, LineKind.STAFF) and ln.bearer in junior
-        ),
-        declined_hours=_sum(ln.declined_hours for ln in lines),
+        unpaid_lay_hours=totals.unpaid_lay_hours,
+        unpaid_junior_hours=totals.unpaid_junior_hours,
+        declined_hours=totals.declined_hours,
         benefits_advice=tuple(
             f"costing.involvements[{i}]"
             for i, ic in enumerate(plan.involvements)
             if ic.benefits_advice
         ),
-        by_cell=_by_cell(cells, stage_key),
-        by_stage=_by_stage(stages, stage_key, catalogue, budget),
-        by_bearer=_by_bearer(bearers, catalogue),
+        by_cell=() if lines is None else _by_cell(cells, order.stage_key),
+        by_stage=_by_stage(stages, order, budget),
+        by_bearer=_by_bearer(bearers, order),
         months=plan.months,
     )
+
+
+_TEAM_KINDS = (LineKind.TEAM, LineKind.STAFF)
+
+
+class _Totals:
+    """The project-wide totals of costed lines, in one pass.
+
+    Each total adds the same values in the same order, from zero, as summing them one total
+    at a time would: the same exact ``Decimal``, exponent included.
+    """
+
+    __slots__ = (
+        "before_grant_money",
+        "declined_hours",
+        "grant_money",
+        "hours",
+        "money",
+        "team_hours",
+        "unpaid_junior_hours",
+        "unpaid_lay_hours",
+        "unpriced",
+    )
+
+    def __init__(self, lines: Sequence[_Costed], junior: set[BearerId]) -> None:
+        money = hours = grant = before = team = lay = juniors = declined = _ZERO
+        unpriced: list[str] = []
+        for ln in lines:
+            m = ln.money
+            if m is None:
+                unpriced.append(ln.path)
+            else:
+                money += m
+            hours += ln.hours
+            if ln.before_grant:
+                if m is not None:
+                    before += m
+            else:
+                if m is not None:
+                    grant += m
+                if ln.kind in _TEAM_KINDS:
+                    team += ln.hours
+            if ln.lay:
+                lay += ln.unpaid_hours
+            if ln.kind in _TEAM_KINDS and ln.bearer in junior:
+                juniors += ln.unpaid_hours
+            declined += ln.declined_hours
+        self.money, self.hours, self.grant_money = money, hours, grant
+        self.before_grant_money, self.team_hours = before, team
+        self.unpaid_lay_hours, self.unpaid_junior_hours = lay, juniors
+        self.declined_hours, self.unpriced = declined, unpriced
 
 
 def _junior_bearers(project: Project, catalogue: Catalogue) -> set[BearerId]:
@@ -658,39 +901,93 @@ def _junior_bearers(project: Project, catalogue: Catalogue) -> set[BearerId]:
     }
 
 
-def _stage_key(catalogue: Catalogue) -> _StageKey:
-    """Sort stages in catalogue order, the whole project (no stage) last."""
-    stage_order: dict[str, int] = {s.id: s.order for s in catalogue.stages}
+class _Orders:
+    """What the totals read of a catalogue: stage and bearer order, labels, costs. Memoised."""
 
-    def stage_key(stage: StageId | None) -> tuple[int, str]:
-        """A stage's position, then its id."""
-        return (stage_order.get(stage, 0) if stage is not None else 10**6, stage or "")
+    __slots__ = ("bearer_order", "bearers", "catalogue", "stage_costs", "stage_order")
 
-    return stage_key
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.stage_order: dict[str, int] = {s.id: s.order for s in catalogue.stages}
+        self.stage_costs: dict[str, tuple[tuple[CostId, str], ...]] = {}
+        self.bearer_order: dict[str, int] = {b.id: n for n, b in enumerate(catalogue.bearers)}
+        self.bearers: dict[str, Bearer] = {b.id: b for b in catalogue.bearers}
+
+    def costs_of(self, stage: StageId | None) -> tuple[tuple[CostId, str], ...]:
+        """The catalogue's costs of a stage as ``(id, label)``, worked out once per stage.
+
+        Only the catalogue's own stages are kept, so what is kept stays bounded.
+        """
+        if stage is None or stage not in self.stage_order:
+            return ()
+        found = self.stage_costs.get(stage)
+        if found is None:
+            cat = self.catalogue
+            entry = next(s for s in cat.stages if s.id == stage)
+            found = self.stage_costs[stage] = tuple(
+                (c, cat.cost(c).label) for c in entry.cost_cells
+            )
+        return found
+
+    def stage_key(self, stage: StageId | None) -> tuple[int, str]:
+        """A stage's position, then its id: catalogue order, the whole project (no stage) last."""
+        return (self.stage_order.get(stage, 0) if stage is not None else 10**6, stage or "")
+
+
+_Group = tuple[StageId | None, str, BearerId]
+"""Lines that total together: a stage, a party and the bearer of their money and hours."""
 
 
 def _accumulate(
-    lines: list[Line],
+    lines: Sequence[_Costed], *, cells_too: bool = True
 ) -> tuple[
     dict[tuple[StageId | None, str], _Acc], dict[StageId | None, _Acc], dict[BearerId, _Acc]
 ]:
-    """One pass: running totals per cell (stage, party), per stage and per bearer."""
+    """Running totals per cell (stage, party), per stage and per bearer.
+
+    One pass totals the lines per stage, party and bearer (per stage and bearer alone when
+    the cells are not wanted: ``cells_too=False`` leaves them empty); the cells, stages and
+    bearers then add up those groups. Adding zero changes no total (each starts at zero), so
+    a line without money or before the grant adds nothing to the money or the grant's part.
+    """
+    groups: dict[_Group, _Acc] = {}
+    for ln in lines:
+        key = (ln.stage, ln.party if cells_too else "", ln.bearer)
+        acc = groups.get(key)
+        if acc is None:
+            acc = groups[key] = [_ZERO, _ZERO, _ZERO, _ZERO]
+        money = ln.money
+        if money is not None:
+            acc[0] += money
+            if not ln.before_grant:
+                acc[3] += money
+        acc[1] += ln.hours
+        acc[2] += ln.unpaid_hours
     cells: dict[tuple[StageId | None, str], _Acc] = {}
     stages: dict[StageId | None, _Acc] = {}
     bearers: dict[BearerId, _Acc] = {}
-    for ln in lines:
-        money = _ZERO if ln.money is None else ln.money
-        grant_part = _ZERO if ln.before_grant else money
-        for acc in (
-            _accumulator(cells, (ln.stage, ln.party)),
-            _accumulator(stages, ln.stage),
-            _accumulator(bearers, ln.bearer),
-        ):
-            acc[0] += money
-            acc[1] += ln.hours
-            acc[2] += ln.unpaid_hours
-            acc[3] += grant_part
+    for (stage, party, bearer), group in groups.items():
+        _add(stages, stage, group)
+        _add(bearers, bearer, group)
+        if cells_too:
+            _add(cells, (stage, party), group)
     return cells, stages, bearers
+
+
+def _add(table: dict[_K, _Acc], key: _K, group: _Acc) -> None:
+    """Add a group's totals to ``key``'s in ``table``.
+
+    The first group is copied: adding it to zero would give the same totals, exponents
+    included, since a group's totals started at zero themselves.
+    """
+    acc = table.get(key)
+    if acc is None:
+        table[key] = group.copy()
+    else:
+        acc[0] += group[0]
+        acc[1] += group[1]
+        acc[2] += group[2]
+        acc[3] += group[3]
 
 
 def _by_cell(
@@ -706,40 +1003,33 @@ def _by_cell(
 
 
 def _by_stage(
-    stages: dict[StageId | None, _Acc],
-    stage_key: _StageKey,
-    catalogue: Catalogue,
-    budget: Decimal | None,
+    stages: dict[StageId | None, _Acc], order: _Orders, budget: Decimal | None
 ) -> tuple[StageTotal, ...]:
     """The totals per stage, with the share of the budget and the stage's costs."""
-    stage_entries = {s.id: s for s in catalogue.stages}
-    by_stage = []
-    for stage, acc in sorted(stages.items(), key=lambda kv: stage_key(kv[0])):
-        entry = stage_entries.get(stage) if stage is not None else None
-        costs = tuple((c, catalogue.cost(c).label) for c in entry.cost_cells) if entry else ()
-        by_stage.append(
-            StageTotal(
-                stage=stage,
-                money=acc[0],
-                hours=acc[1],
-                share=acc[3] / budget if budget else None,
-                costs=costs,
-            )
+    stage_key, costs_of = order.stage_key, order.costs_of
+    return tuple(
+        StageTotal(
+            stage=stage,
+            money=acc[0],
+            hours=acc[1],
+            share=acc[3] / budget if budget else None,
+            costs=costs_of(stage),
         )
-    return tuple(by_stage)
+        for stage, acc in sorted(stages.items(), key=lambda kv: stage_key(kv[0]))
+    )
 
 
-def _by_bearer(bearers: dict[BearerId, _Acc], catalogue: Catalogue) -> tuple[BearerTotal, ...]:
+def _by_bearer(bearers: dict[BearerId, _Acc], order: _Orders) -> tuple[BearerTotal, ...]:
     """The totals per bearer, in the catalogue's order of bearers."""
-    bearer_order = {b.id: n for n, b in enumerate(catalogue.bearers)}
+    bearer_order, entries = order.bearer_order, order.bearers
     return tuple(
         BearerTotal(
             bearer=bid,
-            label=catalogue.bearer(bid).label,
+            label=entries[bid].label,
             money=acc[0],
             hours=acc[1],
             unpaid_hours=acc[2],
-            least_able=catalogue.bearer(bid).least_able,
+            least_able=entries[bid].least_able,
         )
         for bid, acc in sorted(bearers.items(), key=lambda kv: bearer_order.get(kv[0], 10**6))
     )

@@ -34,7 +34,7 @@ from coproduce.catalogue import default as default_catalogue
 from coproduce.costing._cost import (
     _fixed_lines,
     costing_problems,
-    involvement_lines,
+    involvement_money_hours,
     rate_table,
 )
 from coproduce.costing._results import Change, Fit, Line, LineKind, Verb
@@ -120,17 +120,6 @@ class _Context(Record):
             stage_order={s.id: s.order for s in cat.stages},
             plan_lines={(i.stage, i.stakeholder): i for i in project.plan},
             known_aims=frozenset(a.id for a in project.aims),
-        )
-
-    def lines_of(self, index: int, ic: InvolvementCosting) -> list[Line]:
-        """The costed lines of one involvement costing."""
-        return involvement_lines(
-            index,
-            ic,
-            kinds=self.kinds,
-            researchers=self.researchers,
-            table=self.table,
-            catalogue=self.catalogue,
         )
 
     def line_of(self, ic: InvolvementCosting) -> Involvement:
@@ -295,12 +284,14 @@ def _candidate(ctx: _Context, i: int, ic: InvolvementCosting, bit: Mapping[str, 
     """One involvement the fit may change, with its options priced."""
     lay = ctx.kinds[ic.stakeholder].sphere is Sphere.LAY
     priced, lay_paid_up = _paid_up(ctx, ic)
-    drawn_money, drawn_hours = _money_hours(ctx.lines_of(i, ic))
-    full_money, full_hours = _money_hours(ctx.lines_of(i, priced))
+    drawn_money, drawn_hours = involvement_money_hours(ic, ctx.table)
+    full_money, full_hours = (
+        involvement_money_hours(priced, ctx.table) if lay_paid_up else (drawn_money, drawn_hours)
+    )
     options = [_Option(Verb.KEEP, full_money, full_hours, priced)]
     light = _lighter(priced)
     if light is not None:
-        light_money, light_hours = _money_hours(ctx.lines_of(i, light))
+        light_money, light_hours = involvement_money_hours(light, ctx.table)
         options.append(_Option(Verb.LIGHTER, light_money, light_hours, light))
     aims = ctx.aims_of(ic)
     return _Candidate(
