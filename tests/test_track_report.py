@@ -17,8 +17,10 @@ from coproduce.appraisal._whatif import _MAPS
 from coproduce.cli import main
 from coproduce.io import example_log_path, example_path, load_example, load_example_log
 from coproduce.model import (
+    ConditionSetting,
     ImpactArea,
     ImpactRecord,
+    Lean,
     LogEntry,
     Mode,
     PlanChange,
@@ -51,6 +53,29 @@ def _trial_report(fmt: str) -> str:
 def test_every_kind_of_change_is_named_and_compared_in_order() -> None:
     assert list(_MAPS) == list(CHANGE_KINDS)
     assert {"advice", "risk", "finding", "question"} <= set(CHANGE_KINDS)  # the old kinds stay
+
+
+def test_stating_a_condition_shows_which_levers_went_and_which_now_move_the_advice() -> None:
+    """The trial leaves Table 2 row 8 unknown: both ways of leaning it are levers. Stated,
+    those go, and the remaining unknown rows are no longer levers either while the advice
+    for the funder becomes 'more'; what would move it now is listed as new."""
+    stated = attrs.evolve(
+        TRIAL,
+        conditions=(
+            *TRIAL.conditions,
+            ConditionSetting(condition="condition.relationships", lean=Lean.MORE),
+        ),
+    )
+    levers = {
+        c.key: c
+        for c in compare_appraisals(appraise(TRIAL), appraise(stated)).changes
+        if c.what == "lever"
+    }
+    row8 = levers["condition[conditions[condition.relationships]]"]
+    assert row8.before is not None and " | " in row8.before  # leaning less | leaning more
+    assert "leaned more" in row8.before and "leaned more" not in (row8.after or "")
+    assert levers["condition[conditions[condition.purpose]]"].after is None
+    assert levers["condition[conditions[condition.contested]]"].before is None
 
 
 def test_the_trial_reappraisal_names_the_new_advice_line_its_costs_and_risks() -> None:

@@ -104,6 +104,7 @@ CHANGE_KINDS: Mapping[str, str] = MappingProxyType(
         "advice": "advice per stakeholder (its summary)",
         "advice-stage": "advice per stakeholder and stage (planned and advised depth, action)",
         "advice-costs": "the costs each advised stage incurs",
+        "lever": "what would move the advice (levers), per project field",
         "risk": "risks (residual severity, points, mitigations in place)",
         "risk-stakeholders": "the stakeholders each risk falls on",
         "practice-risk": "practice risks and the stakeholders they land on",
@@ -128,11 +129,13 @@ class Change(Extensible):
 
     what: str
     """One of :data:`CHANGE_KINDS`: ``"advice"``, ``"advice-stage"``, ``"advice-costs"``,
-    ``"risk"``, ``"risk-stakeholders"``, ``"practice-risk"``, ``"exposure"``, ``"costing"``,
-    ``"finding"``, ``"question"``, ``"question-missing"`` or ``"alternative"``."""
+    ``"lever"``, ``"risk"``, ``"risk-stakeholders"``, ``"practice-risk"``, ``"exposure"``,
+    ``"costing"``, ``"finding"``, ``"question"``, ``"question-missing"`` or
+    ``"alternative"``."""
     key: str
     """What changed: the stakeholder id (``advice``), ``stakeholder@stage``
-    (``advice-stage``, ``advice-costs``), ``code@stage`` (``risk``, ``risk-stakeholders``),
+    (``advice-stage``, ``advice-costs``), the lever's code with the fields it names
+    (``lever``), ``code@stage`` (``risk``, ``risk-stakeholders``),
     the practice risk's code, ``bearer / category`` (``exposure``), the costing total
     (``money``, ``hours``, ...), the finding's code with its inputs, the question id
     (``question``, ``question-missing``) or ``aim: alternative``."""
@@ -180,6 +183,18 @@ def _advice_stage_map(a: Appraisal) -> dict[str, str]:
 
 def _advice_costs_map(a: Appraisal) -> dict[str, str]:
     return {f"{x.stakeholder}@{s.stage}": _ids(s.costs) for x in a.advice for s in x.stages}
+
+
+def _lever_map(a: Appraisal) -> dict[str, str]:
+    """Per lever code and the project fields it names, what changing them would do.
+
+    An unknown Table 2 condition has two levers on the same field (leaning more, leaning
+    less), so a field's levers are compared together, their messages in order.
+    """
+    messages: dict[str, list[str]] = {}
+    for lever in a.levers:
+        messages.setdefault(f"{lever.code}[{','.join(lever.inputs)}]", []).append(lever.message)
+    return {key: " | ".join(sorted(texts)) for key, texts in messages.items()}
 
 
 def _risk_map(a: Appraisal) -> dict[str, str]:
@@ -248,6 +263,7 @@ _MAPS: dict[str, Callable[[Appraisal], dict[str, str]]] = {
     "advice": _advice_map,
     "advice-stage": _advice_stage_map,
     "advice-costs": _advice_costs_map,
+    "lever": _lever_map,
     "risk": _risk_map,
     "risk-stakeholders": _risk_stakeholders_map,
     "practice-risk": _practice_map,
@@ -266,9 +282,10 @@ def compare(before: Appraisal, after: Appraisal) -> Comparison:
     The changes come kind by kind, in the order of :data:`CHANGE_KINDS`, each kind sorted by
     key. Advice compares by its summary (``"more, up to collaboration, once ..."``) and, line
     by line, by planned and advised depth and action (``advice-stage``) and the costs the
-    line incurs (``advice-costs``); risks by residual severity, points and mitigations in
-    place (``"high (7 points, 1 mitigated)"``) and by the stakeholders they fall on; findings
-    by level; questions by answer and by what they still lack.
+    line incurs (``advice-costs``); levers by what changing each field would do; risks by
+    residual severity, points and mitigations in place (``"high (7 points, 1 mitigated)"``)
+    and by the stakeholders they fall on; findings by level; questions by answer and by what
+    they still lack.
 
     Example:
         >>> import attrs
