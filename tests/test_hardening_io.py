@@ -484,3 +484,74 @@ def test_reading_and_writing_large_documents_costs_about_linear_time(fmt: str) -
 
     small, large = cost(2_000), cost(16_000)
     assert large < 8 * small * 2.5  # 8 times the size: linear, with room for noise
+
+
+def test_toml_issues_carry_a_line_and_column_too(tmp_path: Path) -> None:
+    """A TOML project's problems point at the key (unknown) or its value (refused)."""
+    file = tmp_path / "p.toml"
+    file.write_text(
+        'schema_version = 1\ntitle = "t"\n\n[[stakeholders]]\nid = "a"\nkind = "patinet"\n\n'
+        '[[stakeholders]]\nid = "b"\nkind = "public"\n  colour = "red"\n'
+    )
+    with pytest.raises(DocumentError) as info:
+        load_project(file)
+    assert [(i.path, i.line, i.column) for i in info.value.issues] == [
+        ("$.stakeholders[0].kind", 6, 8),
+        ("$.stakeholders[1].colour", 11, 3),
+    ]
+    assert f"{file}:6:8: $.stakeholders[0].kind" in str(info.value)
+
+
+def test_toml_positions_skip_strings_and_multi_line_values_and_follow_nested_tables() -> None:
+    from coproduce.io._locate import toml_positions
+
+    text = (
+        'description = """\n'
+        "fake = 1\n"
+        "[[not.a.table]]\n"
+        '"""\n'
+        "brings = [\n"
+        '  ["nested", "array"],\n'
+        "  'x = y',\n"
+        "]\n"
+        "[[plan]]\n"
+        'stage = "s"\n'
+        "[[plan.notes]]\n"
+        "text = 1\n"
+        "[[plan]]\n"
+        "[[plan.notes]]\n"
+        '"quoted.key" = 2  # a comment [\n'
+        "dotted . key = 3\n"
+    )
+    pos = {path: where[:2] for path, where in toml_positions(text).items()}
+    assert pos == {
+        ("description",): (1, 1),
+        ("brings",): (5, 1),
+        ("plan", 0): (9, 1),
+        ("plan", 0, "stage"): (10, 1),
+        ("plan", 0, "notes", 0): (11, 1),
+        ("plan", 0, "notes", 0, "text"): (12, 1),
+        ("plan", 1): (13, 1),
+        ("plan", 1, "notes", 0): (14, 1),
+        ("plan", 1, "notes", 0, "quoted.key"): (15, 1),
+        ("plan", 1, "notes", 0, "dotted", "key"): (16, 1),
+    }
+
+
+@pytest.mark.parametrize("name", ["contested-policy", "trial-patient-partners"])
+def test_every_bundled_example_as_toml_places_a_bad_mode_at_its_line(name: str) -> None:
+    import tomllib
+
+    text = dump_project(load_example(name), "toml")
+    data = tomllib.loads(text)
+    last = len(data["plan"]) - 1
+    lines = text.splitlines()
+    headers = [n for n, x in enumerate(lines, 1) if x.strip() == "[[plan]]"]
+    mode_line = next(
+        n for n, x in enumerate(lines, 1) if n > headers[last] and x.startswith("mode = ")
+    )
+    lines[mode_line - 1] = 'mode = "sideways"'
+    with pytest.raises(DocumentError) as info:
+        load_project("\n".join(lines) + "\n", format="toml")
+    bad = next(i for i in info.value.issues if i.path == f"$.plan[{last}].mode")
+    assert (bad.line, bad.column) == (mode_line, 8)

@@ -507,8 +507,8 @@ def load(
         if isinstance(source, str) and _looks_like_path(source):
             exc = _hint_path(exc, source)
         exc.source = name
-        if text is not None and fmt != "toml":
-            exc.issues = locate(exc.issues, text)
+        if text is not None:
+            exc.issues = locate(exc.issues, text, fmt)
         raise _clean(exc) from None
     return value
 
@@ -606,17 +606,16 @@ def _locate_again(
     """Add ``line:column`` to problems found after reading (only on the error path)."""
     text: str | bytes
     if isinstance(source, os.PathLike):
-        if format == "toml" or Path(source).suffix.lower() == ".toml":
-            return issues
         try:
             text = Path(source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return issues
-    elif isinstance(source, str | bytes) and format != "toml":
-        text = source
+        where: Path | str | bytes = Path(source)
+    elif isinstance(source, str | bytes):
+        text = where = source
     else:
         return issues
-    return locate(issues, text)
+    return locate(issues, text, detect(where, format))
 
 
 def append_to_log(
@@ -778,8 +777,8 @@ def load_entry(
         exc.what = what
         if isinstance(source, os.PathLike):
             exc.source = str(source)
-        if text is not None and fmt != "toml":
-            exc.issues = locate(exc.issues, text)
+        if text is not None:
+            exc.issues = locate(exc.issues, text, fmt)
         raise _clean(exc) from None
 
 

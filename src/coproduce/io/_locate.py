@@ -1,10 +1,13 @@
-"""Lines and columns for the issues of a JSON or YAML document, found only when needed.
+"""Lines and columns for the issues of a document, found only when needed.
 
 Parsing with positions costs several times a plain parse, so a document is composed into
 PyYAML's node tree (which keeps a start mark per node; JSON is close enough to YAML for
 this) only after it has been found to have problems, and only if it is not too large.
-TOML has no such tree in the standard library, so its issues keep only their paths (its
-syntax errors carry a line and column from the parser).
+
+TOML has no such tree in the standard library, so a TOML document's lines are read for the
+places where its tables and keys begin (:func:`toml_positions`); an issue inside a value (an
+item of an inline array, a key of an inline table) is placed at the key that holds it. Its
+syntax errors carry a line and column from the parser.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import attrs
 
 from coproduce.errors import Issue
 
-__all__ = ["locate", "path_keys"]
+__all__ = ["locate", "path_keys", "toml_positions"]
 
 _MAX_TEXT = 4 * 1024 * 1024
 """Documents larger than this are not composed again for positions."""
@@ -81,11 +84,116 @@ def _node_at(root: Any, keys: list[str | int], key_node: bool) -> Any:
     return node
 
 
-def locate(issues: Iterable[Issue], text: str | bytes) -> tuple[Issue, ...]:
+_TOML_KEY = re.compile(r"""[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'""")
+_TOML_HEADER = re.compile(r"\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_STRING = re.compile(r"""'''.*?'''|\"\"\".*?\"\"\"|"(?:[^"\\]|\\.)*"|'[^']*'""")
+_TOML_PAIR = re.compile(
+    r"""\s*((?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+    r"""(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'))*)\s*="""
+)
+
+
+def _toml_keys(dotted: str) -> tuple[str, ...]:
+    keys = []
+    for m in _TOML_KEY.finditer(dotted):
+        key = m.group()
+        keys.append(json.loads(key) if key[0] == '"' else key.strip("'"))
+    return tuple(keys)
+
+
+class _TomlTables:
+    """Which element of each array of tables the lines read so far are in."""
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str | int, ...], int] = {}
+        self.arrays: set[tuple[str, ...]] = set()
+
+    def resolve(self, keys: tuple[str, ...], new_element: bool) -> tuple[str | int, ...]:
+        """The path of a ``[keys]`` header (``[[keys]]`` if ``new_element``)."""
+        path: list[str | int] = []
+        for n in range(1, len(keys) + 1):
+            path.append(keys[n - 1])
+            last = n == len(keys)
+            if last and new_element:
+                self.arrays.add(keys)
+                at = tuple(path)
+                self.counts[at] = self.counts.get(at, -1) + 1
+                path.append(self.counts[at])
+            elif keys[:n] in self.arrays and (at := tuple(path)) in self.counts:
+                path.append(self.counts[at])
+        return tuple(path)
+
+
+def toml_positions(text: str) -> dict[tuple[str | int, ...], tuple[int, int, int]]:
+    r"""Where each table and key of a TOML document begins: its line, its column, its value's.
+
+    A table's value column is its header's.
+
+    Read line by line, not parsed: a key inside a multi-line string is not taken for one,
+    but keys inside inline tables are not found (their issues go to the enclosing key).
+
+    Example:
+        >>> pos = toml_positions('[[aims]]\nid = "a"\n\n[[aims]]\n  id = "b"\n')
+        >>> pos[("aims", 1)], pos[("aims", 1, "id")]
+        ((4, 1, 1), (5, 3, 8))
+
+    """
+    out: dict[tuple[str | int, ...], tuple[int, int, int]] = {}
+    tables = _TomlTables()
+    table: tuple[str | int, ...] = ()
+    in_string: str | None = None  # the quotes that close the multi-line string we are in
+    depth = 0  # open brackets of a value that goes on over several lines
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_string is not None:
+            if line.count(in_string) % 2:
+                in_string = None
+            continue
+        if depth == 0 and (header := _TOML_HEADER.match(line)) is not None:
+            table = tables.resolve(_toml_keys(header.group(2)), header.group(1) == "[[")
+            out.setdefault(table, (number, header.start(1) + 1, header.start(1) + 1))
+            continue
+        rest = line
+        if depth == 0 and (pair := _TOML_PAIR.match(line)) is not None:
+            rest = line[pair.end() :]
+            value = pair.end() + len(rest) - len(rest.lstrip()) + 1
+            out.setdefault((*table, *_toml_keys(pair.group(1))), (number, pair.start(1) + 1, value))
+        in_string = next((q for q in ('"""', "'''") if rest.count(q) % 2), None)
+        bare = _TOML_STRING.sub("", rest).split("#", 1)[0]
+        depth = max(
+            0, depth + bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}")
+        )
+    return out
+
+
+def _locate_toml(issues: tuple[Issue, ...], text: str) -> tuple[Issue, ...]:
+    positions = toml_positions(text)
+    out = []
+    for issue in issues:
+        path = path_keys(issue.path) if issue.line is None else None
+        keys = list(path or ())
+        while keys and tuple(keys) not in positions:
+            keys.pop()
+        if not keys or path is None:
+            out.append(issue)
+            continue
+        line, key, value = positions[tuple(keys)]
+        # an unknown key is shown at the key; a bad value, or a place inside one, at the value
+        unknown_here = issue.code == "unknown-field" and len(keys) == len(path)
+        out.append(attrs.evolve(issue, line=line, column=key if unknown_here else value))
+    return tuple(out)
+
+
+def locate(
+    issues: Iterable[Issue], text: str | bytes, format: str | None = None
+) -> tuple[Issue, ...]:
     """The issues with ``line`` and ``column`` filled in where the text allows."""
     issues = tuple(issues)
     if len(text) > _MAX_TEXT or not any(i.line is None and i.path != "$" for i in issues):
         return issues
+    if format == "toml":
+        if isinstance(text, bytes):
+            text = text.decode("utf-8-sig", errors="replace")
+        return _locate_toml(issues, text)
     try:
         import yaml
 
