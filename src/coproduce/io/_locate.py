@@ -85,7 +85,7 @@ def _node_at(root: Any, keys: list[str | int], key_node: bool) -> Any:
 
 
 _TOML_KEY = re.compile(r"""[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'""")
-_TOML_HEADER = re.compile(r"\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_HEADER = re.compile(r"[ \t]*(\[\[?)([^\]]*)\]")
 _TOML_STRING = re.compile(r"""'''.*?'''|\"\"\".*?\"\"\"|"(?:[^"\\]|\\.)*"|'[^']*'""")
 _TOML_PAIR = re.compile(
     r"""\s*((?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
@@ -93,11 +93,22 @@ _TOML_PAIR = re.compile(
 )
 
 
+_TOML_DEPTH = 32
+"""Dotted keys longer than this are not followed (nothing in a document nests so deep)."""
+
+
 def _toml_keys(dotted: str) -> tuple[str, ...]:
-    keys = []
+    keys: list[str] = []
     for m in _TOML_KEY.finditer(dotted):
+        if len(keys) == _TOML_DEPTH:
+            return ()
         key = m.group()
-        keys.append(json.loads(key) if key[0] == '"' else key.strip("'"))
+        if key[0] == '"':
+            try:
+                key = json.loads(key)
+            except ValueError:  # an escape TOML has and JSON lacks (\UXXXXXXXX): as written
+                key = key[1:-1]
+        keys.append(key.strip("'"))
     return tuple(keys)
 
 
@@ -149,14 +160,16 @@ def toml_positions(text: str) -> dict[tuple[str | int, ...], tuple[int, int, int
                 in_string = None
             continue
         if depth == 0 and (header := _TOML_HEADER.match(line)) is not None:
-            table = tables.resolve(_toml_keys(header.group(2)), header.group(1) == "[[")
+            keys = _toml_keys(header.group(2))
+            table = tables.resolve(keys, header.group(1) == "[[") if keys else ("",)
             out.setdefault(table, (number, header.start(1) + 1, header.start(1) + 1))
             continue
         rest = line
         if depth == 0 and (pair := _TOML_PAIR.match(line)) is not None:
             rest = line[pair.end() :]
             value = pair.end() + len(rest) - len(rest.lstrip()) + 1
-            out.setdefault((*table, *_toml_keys(pair.group(1))), (number, pair.start(1) + 1, value))
+            if keys := _toml_keys(pair.group(1)):
+                out.setdefault((*table, *keys), (number, pair.start(1) + 1, value))
         in_string = next((q for q in ('"""', "'''") if rest.count(q) % 2), None)
         bare = _TOML_STRING.sub("", rest).split("#", 1)[0]
         depth = max(
