@@ -5,6 +5,10 @@ Usage: .venv/bin/python scripts/check_doc_examples.py    (needs the ``lint`` gro
 The docs' code blocks run as tests (Sybil, one namespace per page), so a page's blocks are
 checked the same way: joined in order into one module. Errors are reported at the line of
 the Markdown file (``docs/engine.md:182: error: ...``). Exit status 1 if any example fails.
+
+Then it checks the other side of the public API's typing: the packages whose names load on
+first use (``coproduce``, ``coproduce.appraisal``, ``coproduce.tracking``, ``coproduce.model``)
+keep their ``__getattr__`` from type checkers, so a misspelt name in a user's code is an error.
 """
 
 from __future__ import annotations
@@ -74,6 +78,34 @@ def relocate(output: str, modules: dict[str, Example]) -> str:
     return re.sub(rf"(?P<file>\S*(?:{names})):(?P<line>\d+):", at, output)
 
 
+MISSPELT = """\
+import coproduce
+import coproduce.tracking as tr
+from coproduce.appraisal import Appraisal, appraise
+from coproduce.model import LogEntry
+tr.reapraise
+coproduce.apraise
+result: Appraisal = appraise(coproduce.Project(title="t"))
+entry: int = LogEntry
+"""
+"""A user's module: lines 5 and 6 misspell names, line 8 mistypes one; the rest is right."""
+
+
+def misspelt_names_are_caught() -> bool:
+    """Whether mypy reports exactly the three mistakes of :data:`MISSPELT`."""
+    from mypy import api
+
+    with tempfile.TemporaryDirectory(prefix="coproduce-misspelt-") as tmp:
+        (Path(tmp) / "user.py").write_text(MISSPELT, encoding="utf-8")
+        stdout, _, _ = api.run([*MYPY_ARGS, str(Path(tmp) / "user.py")])
+    lines = [x.split(":")[1] for x in stdout.splitlines() if ": error:" in x]
+    if lines != ["5", "6", "8"]:
+        sys.stdout.write(f"misspelt names not caught as expected (errors at {lines}):\n{stdout}")
+        return False
+    print("misspelt public names are type errors (lazy names stay visible to type checkers)")
+    return True
+
+
 def main() -> int:
     """Check every page; print mypy's report at the pages' own lines."""
     from mypy import api
@@ -89,7 +121,7 @@ def main() -> int:
     sys.stdout.write(relocate(stdout, modules))
     sys.stderr.write(stderr)
     print(f"checked the Python examples of {len(found)} pages: {', '.join(e.page for e in found)}")
-    return 1 if status else 0
+    return 1 if status or not misspelt_names_are_caught() else 0
 
 
 if __name__ == "__main__":

@@ -120,3 +120,48 @@ def test_fast_path_type_hints_equal_typing_get_type_hints_for_every_record() -> 
         )
         checked += 1
     assert checked > 100
+
+
+def test_a_plain_subclass_keeps_its_parents_own_repr_and_attrs_subclasses_get_attrs() -> None:
+    @attrs.frozen(kw_only=True)
+    class Parent(Record):
+        a: int
+
+        def __repr__(self) -> str:
+            return "short"
+
+    class Plain(Parent):
+        pass
+
+    @attrs.frozen(kw_only=True)
+    class Decorated(Parent):
+        b: int = 0
+
+    assert repr(Plain(a=1)) == "short"
+    assert repr(Decorated(a=1)) == "Decorated(a=1, b=0)"  # attrs' own, as before Record
+    assert Decorated.__repr__.__code__.co_filename.startswith("<attrs generated")
+    assert Plain(a=1) != Parent(a=1)  # another class, as with attrs' own __eq__
+
+
+def test_the_shared_methods_belong_to_their_class_and_classes_can_go() -> None:
+    import gc
+    import pickle
+    import weakref
+
+    from coproduce.model import Project
+
+    assert Project.__eq__.__module__ == "coproduce.model._project"
+    assert pickle.loads(pickle.dumps(Project.__eq__)) is Project.__eq__
+    assert "Project" in (Project.__hash__.__doc__ or "")
+
+    def make() -> weakref.ref[type]:
+        @attrs.frozen
+        class Temporary(Record):
+            x: int
+
+        assert hash(Temporary(x=1)) == hash(Temporary(x=1)) and repr(Temporary(x=1))
+        return weakref.ref(Temporary)
+
+    gone = make()
+    gc.collect()
+    assert gone() is None  # what a class's methods need is kept on the class, not beside it

@@ -407,6 +407,21 @@ def test_reports_escape_what_the_documents_say() -> None:
     assert "\\| trial" in md
 
 
+def test_validate_reports_a_broken_project_under_its_own_file_not_the_logs(
+    tmp_path: Path,
+) -> None:
+    log = tmp_path / "trial.log.yaml"
+    log.write_bytes(example_log_path("trial-patient-partners").read_bytes())
+    project = tmp_path / "broken.yaml"
+    text = example_path("trial-patient-partners").read_text(encoding="utf-8")
+    project.write_text(text.replace("kind: patient", "kind: patinet", 1), encoding="utf-8")
+    status, out = _run("validate", "--project", str(project), str(log))
+    first, second = out.splitlines()[:2]
+    assert status == 1
+    assert first == f"{log}: its project {project} has 1 problem"
+    assert second.startswith(f"{project}:") and "$.stakeholders[0].kind" in second
+
+
 def test_schema_and_validate_know_the_log_kind(tmp_path: Path) -> None:
     status, out = _run("schema", "log")
     assert status == 0 and '"urn:coproduce:schema:log:2"' in out

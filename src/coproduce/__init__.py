@@ -125,17 +125,19 @@ register_renderer("html", "coproduce.appraisal._results.Emphasis", _report("emph
 register_renderer("text", "coproduce.appraisal._results.Appraisal", _report("to_text"))
 
 
-def __getattr__(name: str) -> Any:
-    where = _WHERE.get(name)
-    if where is None:
-        if name in __all__:
-            where = "coproduce.model"
-        else:
-            raise AttributeError(f"module 'coproduce' has no attribute {name!r}")
-    module, _, attribute = where.partition(":")
-    value = getattr(importlib.import_module(module), attribute or name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:  # type checkers read the imports above, and catch misspelt names
+
+    def __getattr__(name: str) -> Any:
+        where = _WHERE.get(name)
+        if where is None:
+            if name in __all__:
+                where = "coproduce.model"
+            else:
+                raise AttributeError(f"module 'coproduce' has no attribute {name!r}")
+        module, _, attribute = where.partition(":")
+        value = getattr(importlib.import_module(module), attribute or name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

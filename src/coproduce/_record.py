@@ -13,9 +13,10 @@ none), and they behave as attrs' would:
 - ``hash``: of the class and the fields attrs would hash, so equal records hash alike.
 
 What a class needs (its fields, their order and flags) is read from ``attrs.fields`` the first
-time one of the three is used on it, and kept: a dict entry per class, never per instance.
+time one of the three is used on it, and kept on the class, never per instance.
 
-A class body that defines one of the three keeps its own.
+A class body that defines one of the three keeps its own, and a plain subclass inherits its
+parent's own; a subclass attrs decorates gets attrs' (as it would without this module).
 """
 
 from __future__ import annotations
@@ -68,16 +69,16 @@ class _Plan:
         self.salt = hash(f"coproduce record {cls.__module__}.{cls.__qualname__}")
 
 
-_PLANS: dict[type, _Plan] = {}
 _REPRING = threading.local()
 
 
 def _plan(cls: type) -> _Plan:
-    try:
-        return _PLANS[cls]
-    except KeyError:
-        plan = _PLANS[cls] = _Plan(cls)
-        return plan
+    """The class's plan, kept on the class itself (so it goes when the class goes)."""
+    plan: _Plan | None = cls.__dict__.get("_record_plan")
+    if plan is None:
+        plan = _Plan(cls)
+        type.__setattr__(cls, "_record_plan", plan)
+    return plan
 
 
 def _repr(self: object) -> str:
@@ -120,7 +121,18 @@ class Record:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         for name, function in _SHARED.items():
-            if name not in cls.__dict__:
-                own = types.FunctionType(function.__code__, function.__globals__, name)
-                own.__qualname__ = f"{cls.__qualname__}.{name}"
-                setattr(cls, name, own)
+            if name in cls.__dict__ or not _replaceable(getattr(cls, name), name):
+                continue  # the class's own, or a parent's own, which it inherits
+            own = types.FunctionType(function.__code__, function.__globals__, name)
+            own.__qualname__ = f"{cls.__qualname__}.{name}"
+            own.__module__ = cls.__module__  # so that pickle and pydoc find it on the class
+            own.__doc__ = (
+                f"Shared by coproduce's records (see coproduce._record), for {cls.__name__}."
+            )
+            setattr(cls, name, own)
+
+
+def _replaceable(inherited: object, name: str) -> bool:
+    """Whether an inherited dunder is ``object``'s or a shared one, not a parent's own."""
+    code = getattr(inherited, "__code__", None)
+    return inherited is getattr(object, name) or code is _SHARED[name].__code__

@@ -754,9 +754,15 @@ def _cmd_validate(args: argparse.Namespace, stdout: TextIO) -> int:
             bad += 1
             n = len(exc.issues) + exc.omitted
             more = "+" if exc.truncated else ""
-            stdout.write(f"{name}: {n}{more} problem{'s' * (n != 1 or bool(more))}\n")
+            problems = f"{n}{more} problem{'s' * (n != 1 or bool(more))}"
+            file = name
+            if exc.source and Path(exc.source) != path:  # the log's project, not the log
+                file = visible(str(exc.source))
+                stdout.write(f"{name}: its project {file} has {problems}\n")
+            else:
+                stdout.write(f"{name}: {problems}\n")
             for issue in exc.issues:
-                where = f"{name}:{issue.location}: " if issue.location else "  "
+                where = f"{file}:{issue.location}: " if issue.location else "  "
                 stdout.write(visible(f"{where}{issue}  [{issue.code}]") + "\n")
             if exc.rest:
                 stdout.write(f"  … {exc.rest}\n")

@@ -125,20 +125,21 @@ __all__ = [
 ]
 
 # The engine module first: importing it registers the rules the registries hold.
-__getattr__, __dir__ = attach(
-    __name__,
-    __all__,
-    tuple(
-        f"coproduce.appraisal.{module}"
-        for module in (
-            "_engine",
-            "_context",
-            "_emphasis",
-            "_plan",
-            "_policy",
-            "_registry",
-            "_results",
-            "_whatif",
-        )
-    ),
-)
+if not TYPE_CHECKING:  # type checkers read the imports above, and catch misspelt names
+    __getattr__, __dir__ = attach(
+        __name__,
+        __all__,
+        tuple(
+            f"coproduce.appraisal.{module}"
+            for module in (
+                "_engine",
+                "_context",
+                "_emphasis",
+                "_plan",
+                "_policy",
+                "_registry",
+                "_results",
+                "_whatif",
+            )
+        ),
+    )

@@ -242,4 +242,5 @@ __all__ = [
 ]
 
 # The involvement-log records load on first use: appraising a project never needs them.
-__getattr__, __dir__ = attach(__name__, __all__, ("coproduce.model._log",))
+if not TYPE_CHECKING:  # type checkers read the imports above, and catch misspelt names
+    __getattr__, __dir__ = attach(__name__, __all__, ("coproduce.model._log",))

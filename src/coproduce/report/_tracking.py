@@ -183,9 +183,13 @@ def _risks(t: Tracking, names: _Names) -> _Part:
 
     return _Part(
         "Risks",
-        note="status: judged against the appraisal's risk register; times: recorded.",
+        note="those that materialised first, then by name; status: judged against the "
+        "appraisal's risk register; times: recorded.",
         head=("risk", "code", "status (judged)", "times materialised"),
-        rows=tuple((names.risks.get(r.code, "—"), r.code, r.status, str(r.times)) for r in t.risks),
+        rows=tuple(
+            (names.risks.get(r.code, "—"), r.code, r.status, str(r.times))
+            for r in sorted(t.risks, key=lambda r: (-r.times, names.risks.get(r.code, r.code)))
+        ),
         groups=(
             ("Materialised (recorded)", tuple(record(r) for r in t.materialised) or ("none",)),
             (
@@ -415,6 +419,36 @@ def tracking_html(
     )
 
 
+def _portfolio_risks(s: PortfolioTracking, names: _Names) -> str:
+    """The register set against what happened, across the portfolio's projects."""
+    table = _table(
+        [
+            "risk",
+            "code",
+            "materialised in",
+            "foreseen by",
+            "materialised, not foreseen (under-predicted)",
+            "foreseen, did not materialise (over-predicted)",
+        ],
+        [
+            [
+                names.risks.get(r.code, "—"),
+                r.code,
+                str(r.materialised),
+                str(r.foreseen),
+                str(r.unforeseen),
+                str(r.unrealised),
+            ]
+            for r in s.risks
+        ],
+    )
+    return (
+        "<h2>Risks: register against what happened</h2>"
+        '<p class="note">Each column counts projects: those whose log records the risk, '
+        f"those whose appraisal foresaw it, and where the two disagree.</p>{table}"
+    )
+
+
 def portfolio_html(s: PortfolioTracking, *, catalogue: Catalogue | None = None) -> str:
     """The funder's portfolio view as a self-contained HTML page with inline SVG figures.
 
@@ -433,27 +467,6 @@ def portfolio_html(s: PortfolioTracking, *, catalogue: Catalogue | None = None) 
                 _amount(c.planned, c.currency),
             ]
             for c in s.spend
-        ],
-    )
-    risks = _table(
-        [
-            "risk",
-            "code",
-            "materialised",
-            "foreseen",
-            "unforeseen (under-predicted)",
-            "foreseen, not happened (over-predicted)",
-        ],
-        [
-            [
-                names.risks.get(r.code, "—"),
-                r.code,
-                str(r.materialised),
-                str(r.foreseen),
-                str(r.unforeseen),
-                str(r.unrealised),
-            ]
-            for r in s.risks
         ],
     )
     questions = _table(
@@ -475,7 +488,7 @@ def portfolio_html(s: PortfolioTracking, *, catalogue: Catalogue | None = None) 
                 if r.materialised
             ][:12],
         )
-        + f"<h2>Risks: register against what happened</h2>{risks}"
-        f"<h2>The five organisational questions</h2>{questions}"
+        + _portfolio_risks(s, names)
+        + f"<h2>The five organisational questions</h2>{questions}"
         + (f"<h2>Problems</h2><ul>{problems}</ul>" if problems else ""),
     )

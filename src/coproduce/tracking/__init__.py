@@ -53,8 +53,9 @@ __all__ = [
     "risk_codes",
 ]
 
-__getattr__, __dir__ = attach(
-    __name__,
-    __all__,
-    ("coproduce.tracking._check", "coproduce.tracking._results", "coproduce.tracking._compare"),
-)
+if not TYPE_CHECKING:  # type checkers read the imports above, and catch misspelt names
+    __getattr__, __dir__ = attach(
+        __name__,
+        __all__,
+        ("coproduce.tracking._check", "coproduce.tracking._results", "coproduce.tracking._compare"),
+    )
