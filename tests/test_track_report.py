@@ -117,7 +117,8 @@ def test_a_drop_is_shown_in_the_advice_and_the_costing_no_longer_costs_the_line(
 def test_the_report_lists_every_other_change_by_kind(fmt: str) -> None:
     out = _trial_report(fmt)
     assert "8 other changes" in out
-    assert "advisory-group@stage.analysing-data" in out
+    assert "advisory-group at Analysing and interpreting data" in out  # labels, not ids
+    assert "stage.analysing-data" not in out.split("Re-appraised as it now stands")[1]
     assert CHANGE_KINDS["risk-stakeholders"].capitalize() in out
     assert "no change in the advice" not in out
 
@@ -260,8 +261,9 @@ def test_money_shows_two_decimals_when_the_currency_is_known(fmt: str) -> None:
 def test_the_cli_report_ends_with_what_reappraisal_changed() -> None:
     text = _track(str(example_path("trial-patient-partners")), str(TRIAL_LOG_PATH))
     tail = text[text.index("Re-appraised as it now stands") :]
-    assert "advisory-group@stage.analysing-data: new: planned consultation" in tail
-    assert "risk.identify-participants@stage.analysing-data" in tail
+    line = "advisory-group at Analysing and interpreting data: new: planned consultation"
+    assert line in tail
+    assert "Stakeholders ask who took part at Analysing and interpreting data" in tail
 
 
 def test_the_portfolio_page_shows_money_to_two_decimals(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from decimal import Decimal
 from html import escape
@@ -58,6 +59,10 @@ NOTE = (
 """The note near the top of every format of the track report."""
 
 
+_IDS = re.compile(r"(?<![\w.-])[a-z][a-z-]*\.[A-Za-z0-9.-]*[A-Za-z0-9]")
+"""A token that may be a catalogue id (``stage.collecting-data``, ``question.a.b``)."""
+
+
 class _Names:
     """The catalogue's labels for the ids a tracking carries: stages and risk codes.
 
@@ -73,12 +78,17 @@ class _Names:
             "risk." + c.id.removeprefix("challenge."): c.label for c in cat.challenges
         }
         self.risks.update((r.id, r.label) for r in cat.practice.risks)
+        self.labels = {e.id: e.label for e in cat.entries()} | self.risks
 
     def in_lifecycle(self, stage: str) -> int:
         return self.order.get(stage, len(self.order))
 
     def stage(self, stage: str) -> str:
         return self.stages.get(stage, stage)
+
+    def text(self, text: str) -> str:
+        """``text`` with each catalogue id it names replaced by the entry's label."""
+        return _IDS.sub(lambda m: self.labels.get(m.group(), m.group()), text).replace("@", " at ")
 
     def risk(self, code: str) -> str:
         """``Label (code)``, or the code alone when the catalogue does not know it."""
@@ -219,15 +229,16 @@ def _carriers(t: Tracking) -> _Part:
     return _Part(_CARRIED, lines=lines or ("no hours recorded",))
 
 
-def _value(c: Change) -> str:
-    if c.before is None:
-        return f"{c.key}: new: {c.after}"
-    if c.after is None:
-        return f"{c.key}: gone (was {c.before})"
-    return f"{c.key}: {c.before} → {c.after}"
+def _value(c: Change, names: _Names) -> str:
+    key, before, after = (names.text(x) if x else x for x in (c.key, c.before, c.after))
+    if before is None:
+        return f"{key}: new: {after}"
+    if after is None:
+        return f"{key}: gone (was {before})"
+    return f"{key}: {before} → {after}"
 
 
-def _reappraisal(comparison: Comparison) -> _Part:
+def _reappraisal(comparison: Comparison, names: _Names) -> _Part:
     """What re-appraisal changed: the verdict, the advice, then every other change by kind."""
     c = comparison
     verdict = (
@@ -235,12 +246,12 @@ def _reappraisal(comparison: Comparison) -> _Part:
         if c.verdict_changed
         else f"{c.verdict_after.value} (unchanged)"
     )
-    advice = [_value(x) for x in c.changes if x.what == "advice"]
+    advice = [_value(x, names) for x in c.changes if x.what == "advice"]
     others = [x for x in c.changes if x.what != "advice"]
     groups = tuple(
         (
             CHANGE_KINDS.get(kind, kind).capitalize(),
-            tuple(_value(x) for x in others if x.what == kind),
+            tuple(_value(x, names) for x in others if x.what == kind),
         )
         for kind in dict.fromkeys(x.what for x in others)
     )
@@ -248,7 +259,8 @@ def _reappraisal(comparison: Comparison) -> _Part:
         "Re-appraised as it now stands (judged)",
         note="The project appraised again with its plan as it now stands (the log's changes "
         "applied, lines held without a plan added), set against the appraisal of the plan "
-        "as first written.",
+        "as first written; catalogue entries are named by their labels (the JSON output "
+        "keeps their ids).",
         lines=(
             f"Table 2 profile for decision-makers: {verdict}",
             *(advice or ["Advice per stakeholder (summary): no change"]),
@@ -268,7 +280,7 @@ def _parts(t: Tracking, comparison: Comparison | None, catalogue: Catalogue | No
         _impacts(t),
         _carriers(t),
     ]
-    return parts if comparison is None else [*parts, _reappraisal(comparison)]
+    return parts if comparison is None else [*parts, _reappraisal(comparison, names)]
 
 
 def _text_table(head: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[str]:
