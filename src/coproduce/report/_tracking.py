@@ -90,6 +90,10 @@ class _Names:
         """``text`` with each catalogue id it names replaced by the entry's label."""
         return _IDS.sub(lambda m: self.labels.get(m.group(), m.group()), text).replace("@", " at ")
 
+    def sort_key(self, code: str) -> str:
+        """A risk's label as it sorts by name (a quoted label by its first word)."""
+        return self.risks.get(code, code).lstrip("'\"‘“").casefold()
+
     def risk(self, code: str) -> str:
         """``Label (code)``, or the code alone when the catalogue does not know it."""
         label = self.risks.get(code)
@@ -198,7 +202,7 @@ def _risks(t: Tracking, names: _Names) -> _Part:
         head=("risk", "code", "status (judged)", "times materialised"),
         rows=tuple(
             (names.risks.get(r.code, "—"), r.code, r.status, str(r.times))
-            for r in sorted(t.risks, key=lambda r: (-r.times, names.risks.get(r.code, r.code)))
+            for r in sorted(t.risks, key=lambda r: (-r.times, names.sort_key(r.code)))
         ),
         groups=(
             ("Materialised (recorded)", tuple(record(r) for r in t.materialised) or ("none",)),
