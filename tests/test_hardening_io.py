@@ -555,3 +555,12 @@ def test_every_bundled_example_as_toml_places_a_bad_mode_at_its_line(name: str) 
         load_project("\n".join(lines) + "\n", format="toml")
     bad = next(i for i in info.value.issues if i.path == f"$.plan[{last}].mode")
     assert (bad.line, bad.column) == (mode_line, 8)
+
+
+def test_toml_positions_are_bounded_and_keep_keys_json_cannot_read() -> None:
+    from coproduce.io._locate import toml_positions
+
+    deep = "[" + ".".join(["a"] * 40) + "]\nx = 1\n" + ".".join(["b"] * 40) + " = 2\n"
+    assert toml_positions(deep) == {("",): (1, 1, 1), ("", "x"): (2, 1, 5)}
+    escaped = toml_positions('"\\U0001F600" = 1\n"\\u00e9" = 2\n"\'q\'" = 3\n\'lit\' = 4\n')
+    assert set(escaped) == {("\\U0001F600",), ("é",), ("'q'",), ("lit",)}

@@ -108,7 +108,9 @@ def _toml_keys(dotted: str) -> tuple[str, ...]:
                 key = json.loads(key)
             except ValueError:  # an escape TOML has and JSON lacks (\UXXXXXXXX): as written
                 key = key[1:-1]
-        keys.append(key.strip("'"))
+        elif key[0] == "'":  # a literal key: no escapes
+            key = key[1:-1]
+        keys.append(key)
     return tuple(keys)
 
 
