@@ -317,3 +317,14 @@ def test_stages_and_risks_are_named_by_their_labels_stages_in_lifecycle_order() 
     unforeseen = "Accessibility and digital exclusion (practice-risk.access-exclusion)"
     assert f"Unforeseen risks (judged): {unforeseen}" in lines[lines.index("Summary") + 5]
     assert any(f"answering {unforeseen}" in x for x in lines)
+
+
+def test_the_summary_says_plainly_when_the_plan_has_no_costing_or_budget() -> None:
+    trial = _trial_report("text")
+    assert "; the plan has no costing; no budget set" in trial
+    assert "not costed" not in trial and "none set" not in trial
+    policy = tracking_text(compare(POLICY, POLICY_LOG))
+    assert (
+        "Money: spent GBP 982.50" in policy
+        and "; planned GBP 2,656.00; budget GBP 6,000.00" in policy
+    )

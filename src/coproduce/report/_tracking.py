@@ -114,17 +114,19 @@ class _Part(Record):
 
 def _summary(t: Tracking, names: _Names) -> _Part:
     cur = t.currency
-    budget = "none set" if t.budget is None else _cash(t.budget, cur)
+    uncosted = "the plan has no costing"
+    planned = uncosted if t.planned_money is None else f"planned {_cash(t.planned_money, cur)}"
+    budget = "no budget set" if t.budget is None else f"budget {_cash(t.budget, cur)}"
+    hours = uncosted if t.planned_hours is None else f"planned {_n(t.planned_hours)}"
     return _Part(
         "Summary",
         lines=(
             f"Log entries: {t.entries}; changes to the plan: {t.changes}",
-            f"Money: planned {_cash(t.planned_money, cur)}, spent {_cash(t.spent, cur)} "
-            f"(fees {_amount(t.paid, cur)}, other lines {_amount(t.spent_lines, cur)}); "
-            f"budget {budget}",
-            f"Hours: planned {_cash(t.planned_hours, None)}, held {_n(t.hours)} (contributors "
-            f"{_n(t.contributor_hours)}, of them unpaid lay {_n(t.unpaid_hours)}; team "
-            f"{_n(t.team_hours)}, of them early-career or fixed-term {_n(t.junior_hours)})",
+            f"Money: spent {_cash(t.spent, cur)} (fees {_amount(t.paid, cur)}, other lines "
+            f"{_amount(t.spent_lines, cur)}); {planned}; {budget}",
+            f"Hours: held {_n(t.hours)} (contributors {_n(t.contributor_hours)}, of them unpaid "
+            f"lay {_n(t.unpaid_hours)}; team {_n(t.team_hours)}, of them early-career or "
+            f"fixed-term {_n(t.junior_hours)}); {hours}",
             f"Unforeseen risks (judged): {'; '.join(map(names.risk, t.unforeseen)) or 'none'}",
             f"Aims without observed impact: {', '.join(t.aims_without_impact) or 'none'}",
         ),
