@@ -24,6 +24,7 @@ from coproduce.tracking import (
     PlanChangeRow,
     RiskRecordRow,
     Tracking,
+    risk_labels,
 )
 
 __all__ = ["NOTE", "portfolio_html", "tracking_html", "tracking_markdown", "tracking_text"]
@@ -72,19 +73,15 @@ class _Names:
 
     def __init__(self, catalogue: Catalogue | None) -> None:
         cat = catalogue if catalogue is not None else default_catalogue()
-        self.stages: dict[str, str] = {s.id: s.label for s in cat.stages}
-        self.order = {stage: n for n, stage in enumerate(self.stages)}  # the lifecycle's
-        self.risks: dict[str, str] = {
-            "risk." + c.id.removeprefix("challenge."): c.label for c in cat.challenges
-        }
-        self.risks.update((r.id, r.label) for r in cat.practice.risks)
+        self.order: dict[str, int] = {s.id: n for n, s in enumerate(cat.stages)}  # lifecycle
+        self.risks = risk_labels(cat)
         self.labels = {e.id: e.label for e in cat.entries()} | self.risks
 
     def in_lifecycle(self, stage: str) -> int:
         return self.order.get(stage, len(self.order))
 
     def stage(self, stage: str) -> str:
-        return self.stages.get(stage, stage)
+        return self.labels.get(stage, stage)
 
     def text(self, text: str) -> str:
         """``text`` with each catalogue id it names replaced by the entry's label."""

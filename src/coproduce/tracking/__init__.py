@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING
 from coproduce._lazy import attach
 
 if TYPE_CHECKING:
-    from coproduce.tracking._check import entry_problems, log_problems, risk_codes
+    from coproduce.tracking._check import (
+        entry_problems,
+        log_problems,
+        risk_codes,
+        risk_labels,
+    )
     from coproduce.tracking._compare import as_it_stands, compare, reappraise
     from coproduce.tracking._results import (
         AimImpact,
@@ -51,6 +56,7 @@ __all__ = [
     "log_problems",
     "reappraise",
     "risk_codes",
+    "risk_labels",
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above, and catch misspelt names

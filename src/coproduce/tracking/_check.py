@@ -9,7 +9,7 @@ from coproduce.catalogue import default as default_catalogue
 from coproduce.errors import did_you_mean
 from coproduce.model import InvolvementLog, LogEntry, Project
 
-__all__ = ["entry_problems", "log_problems", "risk_codes"]
+__all__ = ["entry_problems", "log_problems", "risk_codes", "risk_labels"]
 
 Problem = tuple[str, str, str]
 """``(path, code, message)``, the path without its ``$.``."""
@@ -26,8 +26,21 @@ def risk_codes(catalogue: Catalogue) -> frozenset[str]:
         True
 
     """
-    challenges = ("risk." + c.id.removeprefix("challenge.") for c in catalogue.challenges)
-    return frozenset((*challenges, *(r.id for r in catalogue.practice.risks)))
+    return frozenset(risk_labels(catalogue))
+
+
+def risk_labels(catalogue: Catalogue) -> dict[str, str]:
+    """Every risk code a log may name (see :func:`risk_codes`), with its catalogue label.
+
+    Example:
+        >>> from coproduce.catalogue import default
+        >>> risk_labels(default())["risk.usual-suspects"]
+        "'Usual suspects' dominate"
+
+    """
+    labels = {"risk." + c.id.removeprefix("challenge."): c.label for c in catalogue.challenges}
+    labels.update((r.id, r.label) for r in catalogue.practice.risks)
+    return labels
 
 
 class _Known:
