@@ -379,6 +379,6 @@ def test_sigterm_during_a_batch_leaves_no_temporary_file(tmp_path: Path) -> None
     assert any(out.parent.iterdir()), "the batch never started writing"
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 128 + signal.SIGTERM
+    assert proc.returncode == 128 + signal.SIGTERM, err.decode(errors="replace")  # what it said
     assert list(out.parent.iterdir()) == []
     assert b"Traceback" not in err
