@@ -8,6 +8,7 @@ import tracemalloc
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,6 +81,38 @@ def test_results_are_the_same_as_one_by_one_whatever_the_executor(folder: Path) 
         assert [
             o.appraisal for o in appraise_many(folder, executor=pool, chunksize=3, window=2)
         ] == alone
+
+
+class _Recording(ThreadPoolExecutor):
+    """A one-thread pool that notes how many documents each task carries."""
+
+    def __init__(self) -> None:
+        super().__init__(1)
+        self.sizes: list[int] = []
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        if args and isinstance(args[0], list):  # appraise_many's tasks: (chunk, ...)
+            self.sizes.append(len(args[0]))
+        return super().submit(fn, *args, **kwargs)
+
+
+@pytest.mark.parametrize("n", [0, 1, 15, 16, 17, 47, 64, 100])
+def test_on_a_pool_the_last_documents_go_out_in_small_tasks(n: int) -> None:
+    """So that no worker is left with a whole chunk while the others wait (chunksize 16)."""
+    project = load_example("one-stage")
+    with _Recording() as pool:
+        outcomes = list(appraise_many([project] * n, executor=pool, chunksize=16))
+    assert [o.index for o in outcomes] == list(range(n))
+    assert all(o.ok for o in outcomes)
+    assert sum(pool.sizes) == n
+    # whole chunks until 16 to 31 documents remain (fewer: all of them), then pieces of 2
+    whole = max(0, (n - 16) // 16)
+    assert all(size == 16 for size in pool.sizes[:whole])
+    assert all(size <= 2 for size in pool.sizes[whole:])
+    # in one thread, there is nobody to finish together with: whole chunks to the end
+    seen: list[int] = []
+    list(appraise_many([project] * n, chunksize=16, progress=seen.append))
+    assert seen == [min(n, 16 * (k + 1)) for k in range(-(-n // 16))]
 
 
 def test_custom_catalogue_and_policy_travel_to_workers(folder: Path) -> None:
