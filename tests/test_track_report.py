@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 from coproduce import appraise
-from coproduce.appraisal import CHANGE_KINDS
+from coproduce.appraisal import CHANGE_KINDS, Action
 from coproduce.appraisal import compare as compare_appraisals
 from coproduce.appraisal._whatif import _MAPS
 from coproduce.cli import main
@@ -90,6 +90,24 @@ def test_the_trial_reappraisal_names_the_new_advice_line_its_costs_and_risks() -
     missing = by[("question-missing", "question.individuals.circumstances")]
     assert missing.after is not None
     assert "plan[stage.analysing-data/advisory-group].aims" in missing.after
+
+
+def test_a_compared_advice_line_says_what_to_do() -> None:
+    """A team reads "lighten it to consultation", not an action code after the modes."""
+    project = load_example("trial-patient-partners")
+    deeper = attrs.evolve(
+        project, plan=tuple(attrs.evolve(i, mode=Mode.PARTNERSHIP) for i in project.plan)
+    )
+    changes = compare_appraisals(appraise(project), appraise(deeper)).changes
+    by = {c.key: c for c in changes if c.what == "advice-stage"}
+    funder = by["funder@stage.dissemination"]
+    assert funder.before == (
+        "planned recipient: go ahead as planned (the advice allows up to consultation)"
+    )
+    assert funder.after == "planned partnership: lighten it to consultation"
+    for line in by.values():
+        for text in (line.before, line.after):
+            assert text is None or not text.endswith(tuple(a.value for a in Action))
 
 
 def test_a_question_answer_that_changes_is_compared() -> None:

@@ -12,7 +12,7 @@ from coproduce.appraisal._emphasis import emphasis
 from coproduce.appraisal._engine import DEFAULT_POLICY
 from coproduce.appraisal._plan import validate_plan
 from coproduce.appraisal._policy import Policy
-from coproduce.appraisal._results import Answer, Appraisal, Citation, Verdict
+from coproduce.appraisal._results import Action, Answer, Appraisal, Citation, Verdict
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import Extensible, Lean, Project
@@ -170,11 +170,22 @@ def _advice_map(a: Appraisal) -> dict[str, str]:
     return {x.stakeholder: x.summary for x in a.advice}
 
 
+_ACTION_TEXT = {
+    Action.KEEP: "go ahead as planned (the advice allows up to {advised})",
+    Action.LIGHTEN: "lighten it to {advised}",
+    Action.AFTER_PREREQUISITES: (
+        "go ahead once the prerequisites are in place (the advice allows up to {advised})"
+    ),
+    Action.RECONSIDER: "reconsider the arrangement (the advice allows up to {advised})",
+}
+"""What an advice line tells the team to do, as a compared value reads it."""
+
+
 def _advice_stage_map(a: Appraisal) -> dict[str, str]:
     return {
         f"{x.stakeholder}@{s.stage}": (
-            f"planned {s.planned_mode.value}, advised up to {s.advised_mode.value}: "
-            f"{s.action.value}"
+            f"planned {s.planned_mode.value}: "
+            + _ACTION_TEXT[s.action].format(advised=s.advised_mode.value)
         )
         for x in a.advice
         for s in x.stages
