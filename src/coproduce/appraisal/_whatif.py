@@ -184,7 +184,7 @@ _ACTION_TEXT = {
 def _advice_stage_map(a: Appraisal) -> dict[str, str]:
     return {
         f"{x.stakeholder}@{s.stage}": (
-            f"planned {s.planned_mode.value}: "
+            f"planned {s.planned_mode.value}; "
             + _ACTION_TEXT[s.action].format(advised=s.advised_mode.value)
         )
         for x in a.advice
