@@ -93,6 +93,70 @@ def test_output_that_is_the_input_is_refused(
     assert project.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [
+        (["cost", "{project}"], "project"),
+        (["report", "{project}", "--kind", "gripp2"], "project"),
+        (["track", "{project}", "{log}"], "project"),
+        (["track", "{project}", "{log}"], "log"),
+        (["portfolio", "{folder}", "-f", "json"], "project"),
+        (["portfolio", "{folder}", "-f", "json"], "log"),
+    ],
+)
+def test_no_command_writes_its_report_over_a_document_it_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], target: str
+) -> None:
+    """A report written over the project or its log would lose what the team recorded."""
+    project = copy_example(tmp_path, "trial-patient-partners")
+    log = tmp_path / "trial-patient-partners.log.yaml"
+    log.write_bytes(
+        (example_path("trial-patient-partners").parent / "logs" / log.name).read_bytes()
+    )
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    names = {"project": str(project), "log": str(log), "folder": str(tmp_path)}
+    out = names[target]
+    assert run(*(a.format(**names) for a in command), "-o", out)[0] == 2
+    assert "is the input" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_cost_takes_its_format_from_the_output_suffix(tmp_path: Path) -> None:
+    for suffix, start in (
+        (".html", "<!doctype html>"),
+        (".csv", "path,kind,"),
+        (".md", "# Costing"),
+    ):
+        out = tmp_path / f"cost{suffix}"
+        assert run("cost", "--example", "contested-policy", "-o", str(out))[0] == 0
+        assert out.read_text().startswith(start)
+    out = tmp_path / "cost.html"
+    assert run("cost", "--example", "contested-policy", "-f", "text", "-o", str(out))[0] == 0
+    assert out.read_text().startswith("Costing: summary")  # --format wins, as for appraise
+
+
+def test_a_project_without_costing_is_named_by_cost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_example(tmp_path, "one-stage")
+    assert run("cost", str(project))[0] == 1
+    assert f"coproduce cost: {project}: project document has 1 problem" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("option", "name", "expected"),
+    [("-o", "out.html", "out.jsonl"), ("--summary", "summary.md", "summary.json")],
+)
+def test_batch_refuses_report_names_for_what_it_writes_as_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, name: str, expected: str
+) -> None:
+    folder = tmp_path / "in"
+    copy_example(folder.mkdir() or folder)
+    assert run("appraise", "--batch", str(folder), option, str(tmp_path / name))[0] == 2
+    assert f"name it {tmp_path / expected}" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
 def test_output_to_an_open_file_of_this_process_appends_in_place(tmp_path: Path) -> None:
     # what /dev/stdout is when the shell redirects with `>>`: an fd of the process, under
     # /proc/self/fd; our own fd on a file in tmp_path stands in for it

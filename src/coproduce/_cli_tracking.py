@@ -226,12 +226,13 @@ def _output_format(args: argparse.Namespace, suffixes: dict[str, str], default: 
 
 
 def _cmd_track(args: argparse.Namespace, stdout: TextIO) -> int:
-    from coproduce.cli import _REPORT_SUFFIXES
+    from coproduce.cli import _REPORT_SUFFIXES, _refuse_overwriting_inputs
     from coproduce.io import load_log, load_project, to_data
     from coproduce.ratecards import default
     from coproduce.report._tracking import tracking_html, tracking_markdown, tracking_text
     from coproduce.tracking import compare, reappraise
 
+    _refuse_overwriting_inputs(args.output, args.project, args.log)
     fmt = _output_format(args, _REPORT_SUFFIXES, "text")
     project = load_project(args.project)
     log = load_log(args.log, project=project)
@@ -251,15 +252,23 @@ _PORTFOLIO_SUFFIXES = {".html": "html", ".htm": "html", ".json": "json"}
 
 
 def _tracked(
-    items: Iterator[tuple[str, Path, Path | None]], matched: set[Path], workers: int
+    items: Iterator[tuple[str, Path, Path | None]],
+    matched: set[Path],
+    workers: int,
+    output: Path | None = None,
 ) -> Iterator[Any]:
-    """``track_many`` over ``items`` on ``workers`` processes, noting the logs it reads."""
+    """``track_many`` over ``items`` on ``workers`` processes, noting the logs it reads.
+
+    An ``output`` that is one of the documents read is refused before anything is written.
+    """
     from concurrent.futures import ProcessPoolExecutor
 
+    from coproduce.cli import _refuse_overwriting_inputs
     from coproduce.portfolio import track_many
 
     def noted() -> Iterator[tuple[str, Path, Path | None]]:
         for source, project, log in items:
+            _refuse_overwriting_inputs(output, project, log)
             if log is not None:
                 matched.add(log)
             yield source, project, log
@@ -281,7 +290,7 @@ def _cmd_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
 
     fmt = _output_format(args, _PORTFOLIO_SUFFIXES, "json")
     view, matched = TrackingPortfolio(), set[Path]()
-    for entry in _tracked(pairs(args.folder), matched, args.workers):
+    for entry in _tracked(pairs(args.folder), matched, args.workers, args.output):
         view.add(entry)
     stray = 0
     for log, why in unmatched_logs(args.folder, matched):

@@ -106,6 +106,7 @@ _REPORT_SUFFIXES = {
     ".json": "json",
     ".txt": "text",
 }
+_COST_SUFFIXES = {**_REPORT_SUFFIXES, ".csv": "csv"}
 _GRAPH_SUFFIXES = {
     ".graphml": "graphml",
     ".gexf": "gexf",
@@ -383,8 +384,9 @@ def _cost_arguments(cost: argparse.ArgumentParser) -> None:
         "--format",
         "-f",
         choices=["text", "markdown", "html", "json", "csv"],
-        default="text",
-        help="output format (default: text); csv lists every costed line",
+        default=None,
+        help="output format (default: from the suffix of --output, else text); csv lists "
+        "every costed line",
     )
     cost.add_argument(
         "--output",
@@ -596,6 +598,10 @@ def _cmd_cost(args: argparse.Namespace, stdout: TextIO) -> int:
         source = example_path(args.example) if args.example else _read_source(args.path)
     except LookupError as exc:
         raise _Usage(str(exc)) from None
+    _refuse_overwriting_inputs(
+        args.output, source if isinstance(source, Path) else None, args.rates
+    )
+    fmt = _format_from(args.format, args.output, _COST_SUFFIXES, "text")
     project = load_project(source)
     if project.costing is None:
         raise DocumentError(
@@ -608,6 +614,7 @@ def _cmd_cost(args: argparse.Namespace, stdout: TextIO) -> int:
                 )
             ],
             what="project document",
+            source=str(source) if isinstance(source, Path) else "<stdin>",
         )
     rates = load_rate_card(args.rates) if args.rates is not None else default()
     result = cost(project, rates=rates)
@@ -615,18 +622,32 @@ def _cmd_cost(args: argparse.Namespace, stdout: TextIO) -> int:
     fitted = None
     if args.fit or args.budget is not None or args.budget_hours is not None:
         fitted = fit(project, budget=args.budget, budget_hours=args.budget_hours, rates=rates)
-    if args.format == "text":
+    if fmt == "text":
         text = costing_text(result, fitted)
-    elif args.format == "markdown":
+    elif fmt == "markdown":
         text = f"# Costing: {project.title}\n\n" + costing_markdown(result, fitted)
-    elif args.format == "html":
+    elif fmt == "html":
         text = costing_html(result, fitted, title=project.title)
-    elif args.format == "csv":
+    elif fmt == "csv":
         text = costing_csv(result)
     else:
         text = json.dumps(costing_data(result, fitted), indent=2, ensure_ascii=False) + "\n"
     _emit(text, args.output, stdout)
     return 0
+
+
+def _refuse_report_suffixes(output: Path | None, summary: Path | None) -> None:
+    """Refuse ``--batch`` outputs named as reports: it writes JSON Lines and JSON only."""
+    for option, path, writes, suffix in (
+        ("--output", output, "JSON Lines", ".jsonl"),
+        ("--summary", summary, "JSON", ".json"),
+    ):
+        named = _REPORT_SUFFIXES.get(path.suffix.lower()) if path is not None else None
+        if path is not None and named in ("html", "markdown"):
+            raise _Usage(
+                f"{option} {path} names {named}, but with --batch it writes {writes}; "
+                f"name it {path.with_suffix(suffix)}"
+            )
 
 
 def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -640,6 +661,7 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
 
     if args.format not in ("json", "text", None):
         raise _Usage("--batch writes JSON Lines; --format must be json (the default for --batch)")
+    _refuse_report_suffixes(args.output, args.summary)
     _refuse_overwriting_inputs(args.output, args.batch, args.catalogue)
     _refuse_overwriting_inputs(args.summary, args.batch, args.catalogue, args.output)
     catalogue = check(load_catalogue(args.catalogue)) if args.catalogue else None
@@ -875,7 +897,9 @@ def _cmd_report(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.io import load_project
     from coproduce.reporting import build, render
 
-    project = load_project(_read_source(args.path))
+    source = _read_source(args.path)
+    _refuse_overwriting_inputs(args.output, source if isinstance(source, Path) else None)
+    project = load_project(source)
     report = build(args.kind, project)
     _emit(render(report, args.format), args.output, stdout)
     return 0
