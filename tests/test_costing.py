@@ -715,6 +715,37 @@ def test_cli_cost_every_format(fmt: str) -> None:
         assert "The plan that fits" in out
 
 
+def test_cli_cost_budget_replaces_the_costings_own_throughout(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """One budget per report: the summary's gap and the plan that fits use --budget alike."""
+    status, out = _run("cost", "--example", "no-resources", "--budget", "4000", "-f", "json")
+    assert status == 0
+    data = json.loads(out)
+    assert Decimal(data["costing"]["budget"]) == Decimal(data["fit"]["budget"]) == 4000
+    assert data["costing"]["gap"] == "-4650"  # 8,650 drawn against 4,000, not 2,500
+    assert "--budget (GBP 4,000.00) replaces the costing's GBP 2,500.00" in (
+        capsys.readouterr().err
+    )
+    status, out = _run("cost", "--example", "no-resources", "--budget", "2500")
+    assert status == 0 and "replaces" not in capsys.readouterr().err  # the same: no note
+
+
+@pytest.mark.parametrize("name", ["contested-policy", "no-resources", "patient-public-only"])
+def test_cli_cost_text_tables_keep_their_columns(name: str) -> None:
+    """A long label wraps within its column; no cell pushes the numbers out of line."""
+    status, out = _run("cost", "--example", name, "--fit")
+    assert status == 0
+    lines = out.splitlines()
+    rules = [k for k, line in enumerate(lines) if line.startswith("---")]
+    assert rules
+    for k in rules:
+        width = len(lines[k])
+        body = itertools.takewhile(lambda line: line.strip(), lines[k + 1 :])
+        assert all(len(line) <= width for line in body), lines[k - 1]
+    assert max(map(len, lines[rules[0] + 1 : rules[0] + 14])) == len(lines[rules[0]])
+
+
 def test_cli_cost_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run("cost", "--example", "one-stage")[0] == 1
     assert "$.costing: the project has no costing section" in capsys.readouterr().err

@@ -26,6 +26,7 @@ from coproduce.errors import CoproduceError, DocumentError, did_you_mean
 if TYPE_CHECKING:  # the engine loads when a command needs it: `--help` stays instant
     from coproduce.batch import Outcome, PortfolioEntry
     from coproduce.io import Kind
+    from coproduce.model import Project
 
 __all__ = ["main"]
 
@@ -617,11 +618,12 @@ def _cmd_cost(args: argparse.Namespace, stdout: TextIO) -> int:
             source=str(source) if isinstance(source, Path) else "<stdin>",
         )
     rates = load_rate_card(args.rates) if args.rates is not None else default()
+    project = _with_budgets(project, args.budget, args.budget_hours)
     result = cost(project, rates=rates)
     assert result is not None
     fitted = None
     if args.fit or args.budget is not None or args.budget_hours is not None:
-        fitted = fit(project, budget=args.budget, budget_hours=args.budget_hours, rates=rates)
+        fitted = fit(project, rates=rates)
     if fmt == "text":
         text = costing_text(result, fitted)
     elif fmt == "markdown":
@@ -634,6 +636,34 @@ def _cmd_cost(args: argparse.Namespace, stdout: TextIO) -> int:
         text = json.dumps(costing_data(result, fitted), indent=2, ensure_ascii=False) + "\n"
     _emit(text, args.output, stdout)
     return 0
+
+
+def _with_budgets(project: Project, money: Decimal | None, hours: Decimal | None) -> Project:
+    """The project with ``--budget`` and ``--budget-hours`` in place of its costing's own.
+
+    The whole report then measures against one budget (the summary and the plan that fits);
+    standard error says which of the costing's figures were replaced.
+    """
+    import attrs
+
+    plan = project.costing
+    assert plan is not None
+    replaced = attrs.evolve(
+        plan,
+        budget=plan.budget if money is None else money,
+        budget_hours=plan.budget_hours if hours is None else hours,
+    )
+    for option, own, given, shown in (
+        ("--budget", plan.budget, money, f"{plan.currency} {{:,.2f}}"),
+        ("--budget-hours", plan.budget_hours, hours, "{:,} hours"),
+    ):
+        if own is not None and given is not None and own != given:
+            print(
+                f"note: {option} ({shown.format(given)}) replaces the costing's "
+                f"{shown.format(own)} throughout the report",
+                file=sys.stderr,
+            )
+    return project if replaced == plan else attrs.evolve(project, costing=replaced)
 
 
 def _refuse_report_suffixes(output: Path | None, summary: Path | None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 from html import escape
 from typing import Any
@@ -223,12 +223,13 @@ def _budget(c: Costing, w: _Words) -> _Table:
 
 
 def _bearers(c: Costing, w: _Words) -> _Table:
-    """Who pays, in money and hours, bearer by bearer."""
+    """Money spent on each bearer and the hours each gives."""
     return _Table(
-        title="Who pays, in money and hours",
+        title="Money spent on each bearer, and the hours each gives",
         notes=(
-            "Money is what is spent on each bearer's lines (fees, their expenses, "
-            "subcontracts); hours are their time; unpaid hours are given without a fee "
+            "Money is what the project spends on each bearer's lines (fees paid to them, "
+            "their expenses, subcontracts), not what they pay; hours are their time; unpaid "
+            "hours are given without a fee "
             "or outside funded time. The catalogue marks some bearers least able to "
             "carry costs (p. 5).",
         ),
@@ -346,17 +347,42 @@ def costing_text(
         out += [t.title, "=" * len(t.title)]
         out += list(t.notes)
         rows = [t.header, *t.rows] + ([t.total] if t.total else [])
-        widths = [min(48, max(len(r[i]) for r in rows)) for i in range(len(t.header))]
+        widths = [
+            max(len(r[i]) for r in rows)
+            if i in t.numeric
+            else min(_TEXT_WIDTH, max(len(r[i]) for r in rows))
+            for i in range(len(t.header))
+        ]
         for n, r in enumerate(rows):
-            cells = [
-                (cell.rjust(widths[i]) if i in t.numeric else cell.ljust(widths[i]))
-                for i, cell in enumerate(r)
-            ]
-            out.append("  ".join(cells).rstrip())
+            out += _text_row(r, widths, t.numeric)
             if n == 0:
                 out.append("  ".join("-" * w for w in widths))
         out.append("")
     return "\n".join(out)
+
+
+_TEXT_WIDTH = 48
+"""The widest a text column of a plain-text table gets; longer cells wrap within it."""
+
+
+def _text_row(row: tuple[str, ...], widths: list[int], numeric: Collection[int]) -> list[str]:
+    """One table row as lines: text cells wrapped to their column, numbers on the first line."""
+    import textwrap
+
+    cells = [
+        [cell] if i in numeric else (textwrap.wrap(cell, widths[i], break_on_hyphens=False) or [""])
+        for i, cell in enumerate(row)
+    ]
+    lines = []
+    for k in range(max(map(len, cells))):
+        parts = [
+            (part[k] if k < len(part) else "").rjust(widths[i])
+            if i in numeric
+            else (part[k] if k < len(part) else "").ljust(widths[i])
+            for i, part in enumerate(cells)
+        ]
+        lines.append("  ".join(parts).rstrip())
+    return lines
 
 
 def _md(s: str) -> str:
