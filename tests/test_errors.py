@@ -18,7 +18,7 @@ from coproduce import (
 )
 from coproduce.errors import CoproduceError, DocumentError, Issue, PolicyError, UnknownEntryError
 from coproduce.graph import default_graph, path
-from coproduce.io import load_project
+from coproduce.io import load_example, load_project
 
 MINISTRY = Stakeholder(id="ministry", kind=StakeholderKind.POLICY_MAKER)
 BAD_PLAN = Project(
@@ -105,6 +105,13 @@ def test_unknown_stakeholder_raises_unknown_entry_error() -> None:
         project.stakeholder("press")
     assert info.value.entry_id == "press" and info.value.what == "stakeholder"
     assert isinstance(info.value, LookupError)
+
+
+def test_advice_for_a_stakeholder_the_plan_leaves_out_names_a_stakeholder() -> None:
+    """Not "unknown catalogue entry": what was asked for is a stakeholder of the plan."""
+    appraisal = appraise(load_example("trial-patient-partners"))
+    with pytest.raises(UnknownEntryError, match="unknown stakeholder of the plan: 'nobody'"):
+        appraisal.advice_for("nobody")
 
 
 def test_unknown_graph_node_raises_unknown_entry_error() -> None:

@@ -141,8 +141,10 @@ def test_dropping_one_source_leaves_a_sound_catalogue_without_it(document: str) 
 def test_the_paper_cannot_be_dropped_and_unknown_documents_are_refused() -> None:
     with pytest.raises(ValueError, match="paper_only"):
         CAT.without_source(PAPER)
-    with pytest.raises(UnknownEntryError):
+    with pytest.raises(UnknownEntryError, match="unknown source document: 'no-such-document'"):
         CAT.entries_of("no-such-document")
+    with pytest.raises(UnknownEntryError, match="unknown source document: 'nope'"):
+        CAT.without_source("nope")
 
 
 # --------------------------------------------------------------------------- integrity

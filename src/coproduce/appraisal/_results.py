@@ -654,4 +654,4 @@ class Appraisal(Extensible, Displayable):
                 return a
         from coproduce.errors import UnknownEntryError
 
-        raise UnknownEntryError(stakeholder)
+        raise UnknownEntryError(stakeholder, what="stakeholder of the plan")

@@ -188,7 +188,7 @@ class Catalogue(Extensible, Displayable):
 
         """
         if document not in {d.id for d in self.documents()}:
-            raise UnknownEntryError(document)
+            raise UnknownEntryError(document, what="source document")
         paper = tuple(e for e in self.entries() if e.source.document == document)
         practice = tuple(
             e
@@ -233,7 +233,7 @@ class Catalogue(Extensible, Displayable):
         if document == PAPER:
             raise ValueError("the paper's entries cannot be dropped; use paper_only()")
         if document not in {d.id for d in self.documents()}:
-            raise UnknownEntryError(document)
+            raise UnknownEntryError(document, what="source document")
 
         def keep(e: Any) -> bool:
             return any(s.document != document for s in getattr(e, "sources", (e.source,)))
