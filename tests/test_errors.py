@@ -114,6 +114,32 @@ def test_advice_for_a_stakeholder_the_plan_leaves_out_names_a_stakeholder() -> N
         appraisal.advice_for("nobody")
 
 
+def test_a_project_built_with_strings_for_enums_is_a_plan_error_naming_each_field() -> None:
+    """An untyped caller's ``mode="partnership"`` gets the field's path, not a crash inside."""
+    project = Project(
+        title="t",
+        stakeholders=(Stakeholder(id="m", kind="policy-maker", power="high"),),  # type: ignore[arg-type]
+        plan=(Involvement(stage="stage.recommendations", stakeholder="m", mode="partnership"),),  # type: ignore[arg-type]
+    )
+    with pytest.raises(PlanError) as info:
+        appraise(project)
+    issues = {i.path: i for i in info.value.issues}
+    assert sorted(issues) == ["plan[0].mode", "stakeholders[0].kind", "stakeholders[0].power"]
+    assert {i.code for i in issues.values()} == {"wrong-type"}
+    assert "Mode('partnership') makes one" in issues["plan[0].mode"].message
+    assert "got str 'partnership'" in issues["plan[0].mode"].message
+    assert "or null" in issues["stakeholders[0].power"].message
+
+
+def test_no_bundled_example_has_a_field_of_the_wrong_type() -> None:
+    from coproduce.io import examples
+    from coproduce.model._types import type_problems
+
+    for name in examples():
+        assert type_problems(load_example(name)) == [], name
+    assert type_problems(appraise(load_example("contested-policy"))) == []
+
+
 def test_unknown_graph_node_raises_unknown_entry_error() -> None:
     with pytest.raises(UnknownEntryError, match=r"unknown graph node: 'cost\.nope'") as info:
         path(default_graph(), "stage.framing-questions", "cost.nope")

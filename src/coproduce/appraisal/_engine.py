@@ -40,6 +40,7 @@ from coproduce.appraisal._results import Appraisal
 from coproduce.appraisal._risks import risk_register
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
+from coproduce.errors import Issue, PlanError
 from coproduce.model import Project, Sphere
 from coproduce.practice import practice_risks
 
@@ -64,7 +65,9 @@ def appraise(
 
     Raises:
         PlanError: the project refers to a stakeholder, aim, stage or Table 2 condition it
-            does not define, or lists one twice.
+            does not define, or lists one twice; or a field built in Python holds a value of
+            the wrong type (``mode="partnership"`` for ``Mode.PARTNERSHIP``: code
+            ``wrong-type``).
         UnknownRuleError: the catalogue holds a mitigation, alternative or key question that
             no evaluator handles.
 
@@ -89,6 +92,36 @@ def appraise(
     """
     cat = catalogue if catalogue is not None else default_catalogue()
     pol = policy if policy is not None else DEFAULT_POLICY
+    try:
+        return _appraise(project, cat, pol)
+    except (TypeError, AttributeError, KeyError, ValueError) as exc:
+        if isinstance(exc, PlanError):
+            raise
+        _raise_wrong_types(project, exc)
+        raise
+
+
+def _raise_wrong_types(project: Project, failure: Exception) -> None:
+    """Raise a :class:`PlanError` naming each field of the wrong type, if any is.
+
+    Checked only once the engine has failed: a project built in Python by an untyped caller
+    (``mode="partnership"``) otherwise fails deep inside with the engine's own error.
+    """
+    from coproduce.model._types import type_problems
+
+    given: object = project  # typed a Project; an untyped caller may pass anything
+    if isinstance(given, Project):
+        problems = type_problems(given)
+    else:
+        problems = [("", "wrong-type", f"expected a Project, got {type(given).__name__}")]
+    if problems:
+        raise PlanError(
+            Issue(path=path, code=code, message=message) for path, code, message in problems
+        ) from failure
+
+
+def _appraise(project: Project, cat: Catalogue, pol: Policy) -> Appraisal:
+    """The appraisal (see :func:`appraise`), the defaults resolved."""
     validate_plan(project, cat)
     ctx = make_context(project, cat, pol)
     emph = ctx.profile()
