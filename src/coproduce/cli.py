@@ -61,7 +61,7 @@ examples:
   coproduce validate project.yaml                   ok, or every problem at file:line:col
   coproduce validate projects/*.yaml                many documents at once
   coproduce validate --kind appraisal report.json   an appraisal written with -f json
-  coproduce validate project.yaml --rates card.toml the costing's roles priced by your card
+  coproduce validate project.yaml --rates my.toml   the costing's roles against my card
 """,
     "catalogue": """\
 examples:
