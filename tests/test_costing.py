@@ -412,6 +412,20 @@ def test_a_bad_rate_card_is_an_error_with_its_path(text: str, path: str, code: s
     assert str(info.value).startswith("rate card has")
 
 
+def test_a_bad_rate_card_file_is_named_with_the_line_and_column(tmp_path: Path) -> None:
+    card = tmp_path / "card.toml"
+    card.write_text('id = "c"\ncurrency = "GBP"\n[[rates]]\nrole = "m"\nunit = "week"\n')
+    with pytest.raises(DocumentError) as info:
+        load_rate_card(card)
+    assert info.value.source == str(card)
+    assert str(info.value).startswith(f"{card}: rate card has 1 problem:")
+    assert f"{card}:5:8: $.rates[0].unit" in str(info.value)
+    with pytest.raises(DocumentError) as info:
+        load_rate_card(tmp_path / "missing.toml")
+    assert info.value.source == str(tmp_path / "missing.toml")
+    assert info.value.issues[0].code == "unreadable"
+
+
 def test_a_duplicate_rate_is_an_error_with_its_path() -> None:
     card = RateCard(
         id="c",

@@ -151,7 +151,8 @@ def test_batch_refuses_report_names_for_what_it_writes_as_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, name: str, expected: str
 ) -> None:
     folder = tmp_path / "in"
-    copy_example(folder.mkdir() or folder)
+    folder.mkdir()
+    copy_example(folder)
     assert run("appraise", "--batch", str(folder), option, str(tmp_path / name))[0] == 2
     assert f"name it {tmp_path / expected}" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]

@@ -26,7 +26,7 @@ from coproduce.errors import CoproduceError, DocumentError, did_you_mean
 if TYPE_CHECKING:  # the engine loads when a command needs it: `--help` stays instant
     from coproduce.batch import Outcome, PortfolioEntry
     from coproduce.io import Kind
-    from coproduce.model import Project
+    from coproduce.model import Project, RateCard
 
 __all__ = ["main"]
 
@@ -61,6 +61,7 @@ examples:
   coproduce validate project.yaml                   ok, or every problem at file:line:col
   coproduce validate projects/*.yaml                many documents at once
   coproduce validate --kind appraisal report.json   an appraisal written with -f json
+  coproduce validate project.yaml --rates my.toml   the costing's roles against my card
 """,
     "catalogue": """\
 examples:
@@ -256,7 +257,16 @@ def _parser() -> argparse.ArgumentParser:
             "--budget or --fit, the plan that keeps the most of what the aims need within it.",
         )
     )
-    _validate_arguments(add("validate", help="check documents and list every problem"))
+    _validate_arguments(
+        add(
+            "validate",
+            help="check documents and list every problem",
+            description="Check documents and list every problem, each at file:line:column. "
+            "A project's costing is checked as `coproduce cost` would cost it: every role it "
+            "names needs a rate in the project's own card or the shipped one (or the card "
+            "given with --rates), in the costing's currency.",
+        )
+    )
     _catalogue_arguments(add("catalogue", help="list or show the paper's catalogue"))
     _report_arguments(
         add(
@@ -374,13 +384,7 @@ def _cost_arguments(cost: argparse.ArgumentParser) -> None:
     cost.add_argument(
         "--fit", action="store_true", help="also propose the plan that fits the budget"
     )
-    cost.add_argument(
-        "--rates",
-        type=Path,
-        metavar="FILE",
-        help="a rate card (JSON, YAML or TOML) instead of the shipped one; the project's "
-        "own card still takes precedence",
-    )
+    cost.add_argument("--rates", type=Path, metavar="FILE", help=_RATES_HELP)
     cost.add_argument(
         "--format",
         "-f",
@@ -396,6 +400,12 @@ def _cost_arguments(cost: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write to FILE (atomically) instead of standard output",
     )
+
+
+_RATES_HELP = (
+    "a rate card (JSON, YAML or TOML) instead of the shipped one; the project's own card "
+    "still takes precedence"
+)
 
 
 def _validate_arguments(validate: argparse.ArgumentParser) -> None:
@@ -414,6 +424,7 @@ def _validate_arguments(validate: argparse.ArgumentParser) -> None:
         help="check logs against this project (default: the project each log names, found "
         "beside it or in the folder above)",
     )
+    validate.add_argument("--rates", type=Path, metavar="FILE", help=_RATES_HELP)
 
 
 def _catalogue_arguments(catalogue: argparse.ArgumentParser) -> None:
@@ -584,7 +595,6 @@ def _cmd_cost(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.costing import cost, fit
     from coproduce.errors import Issue
     from coproduce.io import example_path, load_project
-    from coproduce.ratecards import default, load_rate_card
     from coproduce.report import (
         costing_csv,
         costing_data,
@@ -617,7 +627,7 @@ def _cmd_cost(args: argparse.Namespace, stdout: TextIO) -> int:
             what="project document",
             source=str(source) if isinstance(source, Path) else "<stdin>",
         )
-    rates = load_rate_card(args.rates) if args.rates is not None else default()
+    rates = _rate_card(args.rates)
     project = _with_budgets(project, args.budget, args.budget_hours)
     result = cost(project, rates=rates)
     assert result is not None
@@ -678,6 +688,16 @@ def _refuse_report_suffixes(output: Path | None, summary: Path | None) -> None:
                 f"{option} {path} names {named}, but with --batch it writes {writes}; "
                 f"name it {path.with_suffix(suffix)}"
             )
+
+
+def _rate_card(path: Path | None) -> RateCard:
+    """The card ``cost`` and ``validate`` price roles with: ``--rates FILE``, else the shipped one.
+
+    The project's own card takes precedence over it, role by role.
+    """
+    from coproduce.ratecards import default, load_rate_card
+
+    return load_rate_card(path) if path is not None else default()
 
 
 def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -796,12 +816,13 @@ class _Progress:
 def _cmd_validate(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.io._formats import LOG_SUFFIXES
 
+    card = _rate_card(args.rates)  # a bad --rates file: reported once, as `cost` reports it
     bad = 0
     for path in args.paths:
         name = visible(str(path))
         kind: Kind = args.kind or ("log" if path.name.lower().endswith(LOG_SUFFIXES) else "project")
         try:
-            note = _validate_one(path, kind, args.project)
+            note = _validate_one(path, kind, args.project, (card, args.rates))
         except DocumentError as exc:
             bad += 1
             n = len(exc.issues) + exc.omitted
@@ -825,12 +846,21 @@ def _cmd_validate(args: argparse.Namespace, stdout: TextIO) -> int:
     return 1 if bad else 0
 
 
-def _validate_one(path: Path, kind: Kind, project_file: Path | None) -> str:
-    """Load one document; a log is checked against its project. What was checked, if not all."""
+def _validate_one(
+    path: Path, kind: Kind, project_file: Path | None, rates: tuple[RateCard, Path | None]
+) -> str:
+    """Load one document and check it; what was checked, if not all.
+
+    A log is checked against its project; a project's costing against the rate cards
+    ``coproduce cost`` would use (``rates``: the card and the ``--rates`` file, if any).
+    """
     from coproduce.io import load, load_log, load_project
+    from coproduce.model import Project
 
     if kind != "log":
-        load(path, kind)
+        value = load(path, kind)
+        if isinstance(value, Project) and value.costing is not None:
+            _check_costing(path, value, *rates)
         return ""
     from coproduce.portfolio import project_for
 
@@ -843,6 +873,43 @@ def _validate_one(path: Path, kind: Kind, project_file: Path | None) -> str:
         )
     load_log(path, project=load_project(found))
     return f" (checked against {found})"
+
+
+def _check_costing(path: Path, project: Project, card: RateCard, file: Path | None) -> None:
+    """Raise what ``coproduce cost`` with ``card`` would refuse and loading leaves unchecked.
+
+    That is: roles without a rate in the cards, a card in another currency. They are raised
+    as the document's problems, with line and column.
+    """
+    from coproduce.costing import costing_problems
+    from coproduce.errors import Issue
+    from coproduce.io import _locate_again
+
+    problems = costing_problems(project, rates=card, roles=True)
+    if not problems:
+        return
+    own = project.costing.rate_card if project.costing is not None else None
+    given = f"the card in {file} ({card.id!r})" if file else f"the shipped card {card.id!r}"
+    cards = f"the project's own card {own.id!r} over {given}" if own else given
+    hint = "" if file else "; --rates FILE names another card"
+    issues = []
+    for at, code, text in problems:
+        if at == "rates.currency":
+            issue = Issue(
+                path="$.costing.currency",
+                code=code,
+                message=f"the currency of {given} {text}{hint}",
+            )
+        elif at.startswith("rates."):  # a problem of the given card itself (two rates per role)
+            issue = Issue(
+                path="$.costing", code=code, message=f"{given}, at {at[6:]}: {text}{hint}"
+            )
+        else:
+            issue = Issue(path=f"$.{at}", code=code, message=f"{text}; looked in {cards}{hint}")
+        issues.append(issue)
+    raise DocumentError(
+        _locate_again(tuple(issues), path, None), what="project document", source=str(path)
+    )
 
 
 def _looks_like_log(exc: DocumentError) -> bool:

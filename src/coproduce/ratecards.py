@@ -35,6 +35,7 @@ from typing import Any
 from coproduce.errors import DocumentError, Issue
 from coproduce.io._converter import converter, issues_from
 from coproduce.io._formats import Format, Limits, check_depth, detect, parse
+from coproduce.io._locate import locate
 from coproduce.model import RateCard
 
 __all__ = ["default", "load_rate_card"]
@@ -49,33 +50,39 @@ def load_rate_card(
     """Read a rate card from a file (format from its suffix), document text, or parsed data.
 
     Raises:
-        DocumentError: every problem, each with its path (``$.rates[1].unit``).
+        DocumentError: every problem, each with its path (``$.rates[1].unit``); for a file,
+            the error names it (``source``) and each problem's line and column where known.
 
     """
     if isinstance(source, dict):
-        data: Any = source
-    else:
-        try:
-            fmt = detect(source, format)
-            if isinstance(source, Path):
-                try:
-                    text: str | bytes = source.read_bytes()
-                except OSError as exc:
-                    raise DocumentError(
-                        [
-                            Issue(
-                                path="$",
-                                code="unreadable",
-                                message=f"cannot read {source}: {exc.strerror}",
-                            )
-                        ]
-                    ) from None
-            else:
-                text = source
-            data = parse(text, fmt, _LIMITS)
-            check_depth(data, _LIMITS)
-        except DocumentError as exc:
-            raise DocumentError(exc.issues, what=_WHAT) from None
+        return _structure(source)
+    text: str | bytes = b""
+    try:
+        fmt = detect(source, format)
+        text = _text(source)
+        data: Any = parse(text, fmt, _LIMITS)
+        check_depth(data, _LIMITS)
+        return _structure(data)
+    except DocumentError as exc:
+        error = DocumentError(exc.issues, what=_WHAT, omitted=exc.omitted, truncated=exc.truncated)
+        if isinstance(source, Path):
+            error.source = str(source)
+            error.issues = locate(error.issues, text, fmt)
+        raise error from None
+
+
+def _text(source: Path | str | bytes) -> str | bytes:
+    if not isinstance(source, Path):
+        return source
+    try:
+        return source.read_bytes()
+    except OSError as exc:
+        raise DocumentError(
+            [Issue(path="$", code="unreadable", message=f"cannot read {source}: {exc.strerror}")]
+        ) from None
+
+
+def _structure(data: Any) -> RateCard:
     if not isinstance(data, dict):
         raise DocumentError(
             [Issue(path="$", code="wrong-type", message="the card is not an object")], what=_WHAT
