@@ -221,7 +221,7 @@ def test_cli_batch_writes_json_lines_and_summary(
     )
     assert status == 1  # one document is invalid
     err = capsys.readouterr().err
-    assert "m-broken.json: 1 problem(s), first: $.title: got an integer" in err
+    assert "m-broken.json:1:32: 1 problem, first: $.title: got an integer" in err  # at the 5
     assert f"/{len(NAMES) + 1}" in err  # the progress bar knows the total
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [line["ok"] for line in lines].count(False) == 1

@@ -760,8 +760,12 @@ def _batch_line(outcome: Outcome) -> tuple[str, PortfolioEntry | None, str]:
             line["appraisal"] = to_data(outcome.appraisal)
     else:
         line["issues"] = to_data(outcome.issues)
-        first = outcome.issues[0] if outcome.issues else "unknown"
-        problems = visible(f"{outcome.source}: {len(outcome.issues)} problem(s), first: {first}")
+        first = outcome.issues[0] if outcome.issues else None
+        where = f"{outcome.source}:{first.location}" if first and first.location else outcome.source
+        n = len(outcome.issues)
+        problems = visible(
+            f"{where}: {n} problem{'s' * (n != 1)}, first: {first if first else 'unknown'}"
+        )
     text = json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
     return text, Portfolio.entry(outcome), problems
 
