@@ -110,6 +110,27 @@ def test_a_compared_advice_line_says_what_to_do() -> None:
             assert text is None or not text.endswith(tuple(a.value for a in Action))
 
 
+@pytest.mark.parametrize("name", ["contested-policy", "rapid-evaluation", "trial-patient-partners"])
+def test_a_finding_whose_evidence_changes_is_one_change_not_a_removal_and_an_addition(
+    name: str,
+) -> None:
+    """Deepening every line changes whom a finding is about, not which finding it is."""
+    project = load_example(name)
+    deeper = attrs.evolve(
+        project, plan=tuple(attrs.evolve(i, mode=Mode.PARTNERSHIP) for i in project.plan)
+    )
+    changes = compare_appraisals(appraise(project), appraise(deeper)).changes
+    findings = [c for c in changes if c.what == "finding"]
+    political = [c for c in findings if c.key == "aims.political-unstated"]
+    assert len(political) == 1 and political[0].before and political[0].after
+    assert political[0].after.startswith("warning (stakeholders[")
+    for c in findings:  # a rule's finding about one stakeholder: keyed by the stakeholder
+        if "[" in c.key:
+            assert re.fullmatch(
+                r"[a-z.-]+\[(stakeholders|exposure|aims|researchers)\[[^\]]+\]\]", c.key
+            )
+
+
 def test_a_question_answer_that_changes_is_compared() -> None:
     before = appraise(TRIAL)
     after = appraise(attrs.evolve(TRIAL, support=type(TRIAL.support)()))

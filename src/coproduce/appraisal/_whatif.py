@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
@@ -250,8 +251,43 @@ def _costing_map(a: Appraisal) -> dict[str, str]:
     return out
 
 
+_SUBJECT = re.compile(r"^(stakeholders|researchers|aims|exposure)\[([^\]]*)\]")
+_PLAN_LINE = re.compile(r"^plan\[[^\]/]*/([^\]]*)\]")
+"""The inputs naming what a finding is about: a stakeholder (also through a plan line
+``plan[stage/stakeholder]``), a researcher, an aim or an exposure cell."""
+
+
 def _finding_map(a: Appraisal) -> dict[str, str]:
-    return {f"{f.code}[{','.join(f.inputs)}]": f.level.value for f in a.findings}
+    """Each finding's level, keyed by its rule and what it is about.
+
+    A finding about one thing (``advice.prerequisites[stakeholders[authority]]``) is keyed by
+    it, so a change in the evidence it read (the risks behind a cell, the stages of a
+    stakeholder's lines) leaves it the same finding; a finding about several things or
+    none, or read over a whole list (``aims[*]``), is keyed by its rule, with the things it
+    is about in its value. Findings still alike are told apart by all their inputs.
+    """
+    keyed = [(*_finding_key(f.code, f.inputs), f) for f in a.findings]
+    keys = [key for key, _, _ in keyed]
+    return {
+        (f"{f.code}[{','.join(f.inputs)}]" if keys.count(key) > 1 else key): (
+            f"{f.level.value} ({about})" if about else f.level.value
+        )
+        for key, about, f in keyed
+    }
+
+
+def _finding_key(code: str, inputs: tuple[str, ...]) -> tuple[str, str]:
+    """The key of a finding and, for one about several things, what they are."""
+    subjects: set[str] = set()
+    for item in inputs:
+        if (m := _SUBJECT.match(item)) is not None and m.group(2) != "*":
+            subjects.add(m.group(0))
+        elif (m := _PLAN_LINE.match(item)) is not None:
+            subjects.add(f"stakeholders[{m.group(1)}]")
+    whole = any("[*]" in item for item in inputs)  # a rule read over all of a list
+    if len(subjects) == 1 and not whole:
+        return f"{code}[{subjects.pop()}]", ""
+    return code, ", ".join(sorted(subjects))
 
 
 def _question_map(a: Appraisal) -> dict[str, Answer]:
