@@ -346,8 +346,8 @@ def test_portfolio_refuses_an_output_it_cannot_write_and_reports_stray_logs(
 ) -> None:
     folder = tmp_path / "folder"
     shutil.copytree(example_path("contested-policy").parent, folder)
-    assert _run("portfolio", str(folder), "-o", str(tmp_path / "p.md"))[0] == 2
-    assert not (tmp_path / "p.md").exists()
+    assert _run("portfolio", str(folder), "-o", str(tmp_path / "p.csv"))[0] == 2
+    assert not (tmp_path / "p.csv").exists()
     capsys.readouterr()
     logs = folder / "logs"
     shutil.copy(logs / "contested-policy.log.yaml", folder / "contested-policy.log.yaml")

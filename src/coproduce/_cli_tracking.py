@@ -66,7 +66,7 @@ def add_parsers(sub: Any) -> None:
     folio.add_argument(
         "--format",
         "-f",
-        choices=["html", "json"],
+        choices=["text", "markdown", "html", "json"],
         help="report format (default: from the suffix of --output, else json)",
     )
     folio.add_argument("--output", "-o", type=Path, metavar="FILE")
@@ -248,7 +248,14 @@ def _cmd_track(args: argparse.Namespace, stdout: TextIO) -> int:
     return 0
 
 
-_PORTFOLIO_SUFFIXES = {".html": "html", ".htm": "html", ".json": "json"}
+_PORTFOLIO_SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".json": "json",
+}
 
 
 def _tracked(
@@ -286,7 +293,7 @@ def _cmd_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce._text import visible
     from coproduce.io import to_data
     from coproduce.portfolio import TrackingPortfolio, pairs, problem_line, unmatched_logs
-    from coproduce.report._tracking import portfolio_html
+    from coproduce.report._tracking import portfolio_html, portfolio_markdown, portfolio_text
 
     fmt = _output_format(args, _PORTFOLIO_SUFFIXES, "json")
     view, matched = TrackingPortfolio(), set[Path]()
@@ -297,16 +304,16 @@ def _cmd_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
         stray += 1
         print(visible(f"{log}: {why}"), file=sys.stderr)
     s = view.summary()
-    text = (
-        portfolio_html(s)
-        if fmt == "html"
-        else json.dumps(to_data(s), indent=2, ensure_ascii=False) + "\n"
-    )
+    if fmt == "json":
+        text = json.dumps(to_data(s), indent=2, ensure_ascii=False) + "\n"
+    else:
+        render = {"text": portfolio_text, "markdown": portfolio_markdown, "html": portfolio_html}
+        text = render[fmt](s)
     _emit(text, args.output, stdout)
     for source, problem in s.problems:
         print(visible(problem_line(source, problem)), file=sys.stderr)
     if s.invalid or stray:
-        more = s.invalid - len(s.problems)
+        more = s.invalid - len({source for source, _ in s.problems})
         tail = f" ({more} more not shown)" if more > 0 else ""
         print(
             f"{s.projects} projects, {s.invalid} with problems{tail}; {stray} logs not read",

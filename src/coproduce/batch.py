@@ -55,6 +55,7 @@ __all__ = [
     "Outcome",
     "Portfolio",
     "PortfolioSummary",
+    "ProjectRow",
     "QuestionTally",
     "RiskTally",
     "appraise_many",
@@ -427,6 +428,41 @@ class CostTotal(Extensible):
     hours: Decimal
     unpaid_hours: Decimal
     projects: int
+
+
+@attrs.frozen(kw_only=True)
+class ProjectRow(Extensible):
+    """One project of a portfolio, for a funder to act on: what it is, and where it stands.
+
+    Attributes:
+        source: where it was read from (a file, ``path:line`` for JSON Lines, ``#index``).
+        title: the project's title.
+        verdict: the Table 2 profile for decision-makers: this tool's judgement, as
+            ``coproduce appraise`` reports it.
+        high_risks: risks of the register the appraisal judges still high after mitigations.
+        open_questions: key questions the project leaves open.
+        currency: the costing's currency; ``None`` without a costing.
+        planned: the costing's planned money; ``None`` without a costing.
+        budget: the costing's involvement budget; ``None`` when it sets none.
+        spent: the money its involvement log records (the portfolio view of
+            :mod:`coproduce.portfolio` only); ``None`` without a log.
+
+    """
+
+    source: str
+    title: str
+    verdict: Verdict
+    high_risks: int
+    open_questions: int
+    currency: str | None = None
+    planned: Decimal | None = None
+    budget: Decimal | None = None
+    spent: Decimal | None = None
+
+
+ROWS = 1000
+"""How many :class:`ProjectRow` a portfolio keeps by default: beyond it, rows are counted
+(``unlisted``), not kept, so memory stays flat however many projects there are."""
 
 
 @attrs.frozen(kw_only=True)

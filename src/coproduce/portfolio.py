@@ -28,14 +28,18 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from coproduce._record import Record
-from coproduce.errors import DocumentError, Issue
+from coproduce.batch import ROWS, ProjectRow
+from coproduce.errors import CostingError, DocumentError, Issue, PlanError
 from coproduce.io._formats import LOG_SUFFIXES
 from coproduce.model import Support
+
+if TYPE_CHECKING:
+    from coproduce.appraisal import Appraisal
 
 __all__ = [
     "LOG_SUFFIXES",
@@ -45,6 +49,7 @@ __all__ = [
     "PortfolioRisk",
     "PortfolioTracking",
     "TrackingPortfolio",
+    "issue_line",
     "pairs",
     "problem_line",
     "project_for",
@@ -218,21 +223,59 @@ def problem_line(source: str, message: str) -> str:
     return f"{source}{':' if message[:1].isdigit() else ': '}{message}"
 
 
-def _invalid(source: str, exc: DocumentError) -> Entry:
-    """The entry of a document with problems: its own file and its first problems."""
-    where = [f"{i.location}: " if i.location else "" for i in exc.issues[:3]]
+def issue_line(issue: Issue) -> str:
+    """One issue as ``coproduce validate`` shows it, less the file.
+
+    ``line:column: path: message (expected ...)  [code]``, the location when it is known.
+
+    Example:
+        >>> issue_line(Issue(path="$.x", code="wrong-type", message="got a string",
+        ...                  expected="an integer", line=3, column=7))
+        '3:7: $.x: got a string (expected an integer)  [wrong-type]'
+
+    """
+    where = f"{issue.location}: " if issue.location else ""
+    return f"{where}{issue}  [{issue.code}]"
+
+
+def _invalid(source: str, exc: DocumentError | PlanError) -> Entry:
+    """The entry of a document with problems: its own file and all its problems.
+
+    Every issue the error kept (``coproduce validate`` shows the same), then what it says
+    about those it did not keep.
+    """
+    rest = getattr(exc, "rest", "")
+    return ("invalid", source, (*map(issue_line, exc.issues), *([f"… {rest}"] if rest else [])))
+
+
+def _text(value: Decimal | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _row(appraisal: Appraisal, money: tuple[str | None, Decimal | None, Decimal | None]) -> Entry:
+    """What the portfolio lists of one project: title, verdict, high risks, open questions."""
+    from coproduce.appraisal import Answer, Severity
+
+    currency, planned, budget = money
     return (
-        "invalid",
-        source,
-        tuple(f"{w}{i.path}: {i.message}" for w, i in zip(where, exc.issues, strict=False)),
+        appraisal.title,
+        appraisal.emphasis.verdict.value,
+        sum(r.residual is Severity.HIGH for r in appraisal.risks),
+        sum(q.answer is Answer.OPEN for q in appraisal.questions),
+        currency or "",
+        _text(planned),
+        _text(budget),
     )
 
 
 def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None) -> Entry:
     """Load, compare and reduce one project and its log to a small tuple for the portfolio.
 
-    A project or log with problems gives ``("invalid", source, issues)``.
+    A project or log with problems gives ``("invalid", source, issues)``, every issue as
+    :func:`issue_line` writes it.
     """
+    from coproduce.appraisal import appraise
+    from coproduce.costing import cost
     from coproduce.io import load_log, load_project
     from coproduce.ratecards import default as default_rates
     from coproduce.tracking import compare
@@ -246,9 +289,21 @@ def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None
     except DocumentError as exc:
         return _invalid(str(log_file) if isinstance(log_file, Path) else f"{source} (log)", exc)
     answers = tuple(_answer(project.support, fields) for _, fields in _QUESTIONS)
+    try:
+        appraisal = appraise(project)
+        costing = cost(project, rates=default_rates()) if log is None else None
+    except PlanError as exc:
+        return _invalid(source, exc)
+    except CostingError as exc:
+        return ("invalid", source, exc.problems)
     if log is None:
-        return ("planned", source, answers)
-    t = compare(project, log, rates=default_rates())
+        money = (
+            (None, None, None)
+            if costing is None
+            else (costing.currency, costing.money, costing.budget)
+        )
+        return ("planned", source, answers, _row(appraisal, money))
+    t = compare(project, log, rates=default_rates(), appraisal=appraisal)
     kinds = {s.id: s.kind.value for s in project.stakeholders}
     unpaid: Counter[str] = Counter()
     for c in t.carriers:
@@ -265,20 +320,29 @@ def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None
         tuple((k, str(h)) for k, h in sorted(unpaid.items())),
         tuple((c.kind, str(c.hours)) for c in t.carriers),
         tuple((r.code, r.foreseen, r.times) for r in t.risks),
+        _row(appraisal, (t.currency, t.planned_money, t.budget)),
     )
 
 
 @attrs.frozen(kw_only=True)
 class CurrencySpend(Record):
-    """Involvement money of the logged projects in one currency.
+    """Involvement money in one currency: planned by the costings, spent by the logs.
+
+    The first five figures are of the logged projects only (those with an involvement
+    log); ``costed``, ``costed_planned`` and ``costed_budget`` are of every valid project
+    with a costing section, logged or not.
 
     Attributes:
         currency: the ISO 4217 code (empty when the logs record no money).
         spent: money the logs record, over all logged projects.
         budget: the involvement budgets of the logged projects that set one.
-        spent_budgeted: money spent by the projects that set a budget.
-        planned: the costings' planned money, of the projects that have a costing.
+        spent_budgeted: money spent by the logged projects that set a budget.
+        planned: the costings' planned money, of the logged projects that have a costing.
         share: ``spent_budgeted / budget`` to four places; ``None`` without a budget.
+        logged: logged projects in this currency.
+        costed: projects with a costing in this currency, logged or not.
+        costed_planned: the planned money of those costings.
+        costed_budget: the involvement budgets of those that set one.
 
     """
 
@@ -288,6 +352,10 @@ class CurrencySpend(Record):
     spent_budgeted: Decimal
     planned: Decimal
     share: Decimal | None
+    logged: int = 0
+    costed: int = 0
+    costed_planned: Decimal = _ZERO
+    costed_budget: Decimal = _ZERO
 
 
 @attrs.frozen(kw_only=True)
@@ -336,14 +404,22 @@ class PortfolioTracking(Record):
         projects: projects read (valid or not).
         logged: valid projects with a log.
         invalid: projects or logs with problems.
-        problems: the first problems found, ``(source, message)``, at most 20.
+        problems: every problem of the first 20 documents with problems, ``(source,
+            message)``, the message as :func:`issue_line` writes it (``coproduce validate``
+            shows the same); a document with more than ``MAX_ISSUES`` ends with ``… N more
+            not listed``.
         spend: per currency: money spent, the involvement budget, the planned money, of the
-            logged projects that state each.
+            logged projects that state each; and the planned money and budgets of every
+            project with a costing (see :class:`CurrencySpend`).
         unpaid_hours: unpaid contributors' hours per kind of stakeholder.
         carriers: hours per kind of carrier (early-career or fixed-term researchers, other
             researchers, unpaid and paid contributors).
         risks: per risk code, most materialised first.
         questions: the five organisational questions.
+        project_rows: one per valid project, in the order read: its title, this tool's
+            verdict, risks still high, open key questions, money planned, budgeted and spent
+            (at most ``rows`` of :class:`TrackingPortfolio`).
+        unlisted: valid projects counted but not in ``project_rows`` (beyond ``rows``).
 
     """
 
@@ -356,15 +432,31 @@ class PortfolioTracking(Record):
     carriers: tuple[KindHours, ...]
     risks: tuple[PortfolioRisk, ...]
     questions: tuple[OrganisationAnswer, ...]
+    project_rows: tuple[ProjectRow, ...] = ()
+    unlisted: int = 0
+
+
+_PROBLEM_DOCUMENTS = 20
+"""How many documents with problems :attr:`PortfolioTracking.problems` lists in full."""
 
 
 class TrackingPortfolio:
-    """Adds up :func:`track_one` entries in constant memory; :meth:`summary` at any point."""
+    """Adds up :func:`track_one` entries in constant memory; :meth:`summary` at any point.
 
-    def __init__(self) -> None:
-        self._projects = self._logged = self._invalid = 0
+    Args:
+        rows: how many projects to list one by one (``None``: all, memory then grows by a
+            small row per project); the others are counted in ``unlisted``.
+
+    """
+
+    def __init__(self, *, rows: int | None = ROWS) -> None:
+        self._projects = self._logged = self._invalid = self._unlisted = 0
+        self._limit = rows
+        self._rows: list[ProjectRow] = []
         self._problems: list[tuple[str, str]] = []
+        self._listed: set[str] = set()
         self._spend: dict[str, list[Decimal]] = {}
+        self._costed: dict[str, list[Decimal]] = {}
         self._unpaid: dict[str, Decimal] = {}
         self._carriers: dict[str, Decimal] = {}
         self._risks: dict[str, list[int]] = {}
@@ -375,20 +467,52 @@ class TrackingPortfolio:
         self._projects += 1
         if entry[0] == "invalid":
             self._invalid += 1
-            if len(self._problems) < 20:
-                self._problems.extend((entry[1], m) for m in entry[2][:1])
+            if len(self._listed) < _PROBLEM_DOCUMENTS and entry[1] not in self._listed:
+                self._listed.add(entry[1])
+                self._problems.extend((entry[1], m) for m in entry[2])
             return
         for counter, answer in zip(self._answers, entry[2], strict=True):
             counter[answer] += 1
-        if entry[0] == "logged":
+        logged = entry[0] == "logged"
+        if logged:
             self._logged += 1
             self._add_logged(entry)
+        row = entry[10 if logged else 3] if len(entry) > (10 if logged else 3) else None
+        if row is not None:
+            self._add_row(entry[1], row, entry[4] if logged else None)
+
+    def _add_row(self, source: str, row: Entry, spent: str | None) -> None:
+        from coproduce.appraisal import Verdict
+
+        title, verdict, high, questions, currency, planned, budget = row
+        if planned:
+            costed = self._costed.setdefault(currency, [_ZERO, _ZERO, _ZERO])
+            costed[0] += 1
+            costed[1] += Decimal(planned)
+            costed[2] += Decimal(budget) if budget else _ZERO
+        if self._limit is not None and len(self._rows) >= self._limit:
+            self._unlisted += 1
+            return
+        self._rows.append(
+            ProjectRow(
+                source=source,
+                title=title,
+                verdict=Verdict(verdict),
+                high_risks=high,
+                open_questions=questions,
+                currency=currency or None,
+                planned=Decimal(planned) if planned else None,
+                budget=Decimal(budget) if budget else None,
+                spent=None if spent is None else Decimal(spent),
+            )
+        )
 
     def _add_logged(self, entry: Entry) -> None:
-        _, _, _, currency, spent, budget, planned, unpaid, carriers, risks = entry
-        money = self._spend.setdefault(currency, [_ZERO, _ZERO, _ZERO, _ZERO])
+        _, _, _, currency, spent, budget, planned, unpaid, carriers, risks = entry[:10]
+        money = self._spend.setdefault(currency, [_ZERO, _ZERO, _ZERO, _ZERO, _ZERO])
         for i, value in enumerate((spent, budget, spent if budget else "", planned)):
             money[i] += Decimal(value) if value else _ZERO
+        money[4] += 1
         for kind, hours in unpaid:
             self._unpaid[kind] = self._unpaid.get(kind, _ZERO) + Decimal(hours)
         for kind, hours in carriers:
@@ -408,17 +532,7 @@ class TrackingPortfolio:
             logged=self._logged,
             invalid=self._invalid,
             problems=tuple(self._problems),
-            spend=tuple(
-                CurrencySpend(
-                    currency=c,
-                    spent=v[0],
-                    budget=v[1],
-                    spent_budgeted=v[2],
-                    planned=v[3],
-                    share=(v[2] / v[1]).quantize(_PLACES) if v[1] else None,
-                )
-                for c, v in sorted(self._spend.items())
-            ),
+            spend=self._currencies(),
             unpaid_hours=tuple(KindHours(kind=k, hours=h) for k, h in sorted(self._unpaid.items())),
             carriers=tuple(
                 KindHours(kind=k, hours=h)
@@ -432,6 +546,28 @@ class TrackingPortfolio:
                 OrganisationAnswer(question=q, yes=n["yes"], no=n["no"], unknown=n["unknown"])
                 for (q, _), n in zip(_QUESTIONS, self._answers, strict=True)
             ),
+            project_rows=tuple(self._rows),
+            unlisted=self._unlisted,
+        )
+
+    def _currencies(self) -> tuple[CurrencySpend, ...]:
+        """Per currency that a log or a costing names: money spent, budgeted and planned."""
+        none = [_ZERO] * 5
+        return tuple(
+            CurrencySpend(
+                currency=c,
+                spent=v[0],
+                budget=v[1],
+                spent_budgeted=v[2],
+                planned=v[3],
+                share=(v[2] / v[1]).quantize(_PLACES) if v[1] else None,
+                logged=int(v[4]),
+                costed=int(k[0]),
+                costed_planned=k[1],
+                costed_budget=k[2],
+            )
+            for c in sorted(self._spend.keys() | self._costed.keys())
+            for v, k in [(self._spend.get(c, none), self._costed.get(c, none))]
         )
 
 

@@ -27,7 +27,16 @@ from coproduce.tracking import (
     risk_labels,
 )
 
-__all__ = ["NOTE", "portfolio_html", "tracking_html", "tracking_markdown", "tracking_text"]
+__all__ = [
+    "NOTE",
+    "PORTFOLIO_NOTE",
+    "portfolio_html",
+    "portfolio_markdown",
+    "portfolio_text",
+    "tracking_html",
+    "tracking_markdown",
+    "tracking_text",
+]
 
 _BAR = "#0f766e"
 
@@ -390,9 +399,11 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def _html_part(p: _Part, figure: str = "", *, lines_too: bool = True) -> str:
+def _html_part(
+    p: _Part, figure: str = "", *, lines_too: bool = True, table_too: bool = True
+) -> str:
     note = f'<p class="meta">{escape(p.note)}</p>' if p.note else ""
-    table = _table(list(p.head), [list(r) for r in p.rows]) if p.head else ""
+    table = _table(list(p.head), [list(r) for r in p.rows]) if p.head and table_too else ""
     lines = "".join(f"<li>{escape(x)}</li>" for x in p.lines) if lines_too else ""
     groups = "".join(
         f"<h3>{escape(h)}</h3><ul>{''.join(f'<li>{escape(x)}</li>' for x in items)}</ul>"
@@ -434,76 +445,268 @@ def tracking_html(
     )
 
 
-def _portfolio_risks(s: PortfolioTracking, names: _Names) -> str:
+PORTFOLIO_NOTE = (
+    "What is recorded and what is judged: money planned and budgeted are the costing "
+    "sections' (priced with the shipped rate card under each project's own, as coproduce "
+    "cost does); money spent, hours and the risks that happened are the involvement logs' "
+    "own records, added up exactly. Marked (judged) is this tool's reading: the Table 2 "
+    "profile, the risks still high after mitigations, and whether a register foresaw a risk "
+    "rest on the appraisal's documented judgement choices (weights, thresholds, severity "
+    "points; see the report of coproduce appraise)."
+)
+"""The note near the top of every format of the portfolio report."""
+
+
+def _money_cell(value: Decimal | None, currency: str | None, missing: str) -> str:
+    return missing if value is None else _cash(value, currency)
+
+
+def _portfolio_projects(s: PortfolioTracking) -> _Part:
+    """One row per project: what it is, the tool's verdict, and its money."""
+    rows = tuple(
+        (
+            r.title,
+            r.source,
+            r.verdict.value,
+            str(r.high_risks),
+            str(r.open_questions),
+            _money_cell(r.planned, r.currency, "not costed"),
+            _money_cell(r.budget, r.currency, "none set" if r.planned is not None else "—"),
+            _money_cell(r.spent, r.currency, "no log"),
+        )
+        for r in s.project_rows
+    )
+    lines = []
+    if s.unlisted:
+        lines.append(
+            f"… and {s.unlisted} more project{'s' * (s.unlisted != 1)}, counted in the "
+            "figures but not listed "
+            "(TrackingPortfolio(rows=None) lists every one)"
+        )
+    bad = list(dict.fromkeys(source for source, _ in s.problems))
+    if bad:
+        more = s.invalid - len(bad)
+        lines.append(
+            "Not appraised, with problems (see Problems): "
+            + ", ".join(bad)
+            + (f" and {more} more" if more > 0 else "")
+        )
+    if not rows:
+        lines.insert(0, "No project could be appraised.")
+    return _Part(
+        "Projects",
+        note="in the order read. Table 2 profile and high risks (judged): the appraisal's "
+        "verdict for decision-makers and the risks of its register still high after "
+        "mitigations, as coproduce appraise reports them; open key questions: those the "
+        "document leaves unanswered; planned and budget: its costing; spent: its "
+        "involvement log.",
+        head=(
+            "project",
+            "file",
+            "Table 2 profile (judged)",
+            "high risks (judged)",
+            "open key questions",
+            "planned",
+            "budget",
+            "spent",
+        ),
+        rows=rows,
+        lines=tuple(lines),
+    )
+
+
+def _portfolio_spend(s: PortfolioTracking) -> _Part:
+    """Money per currency: planned and budgeted by every costing, spent by the logs."""
+    title = "Involvement spend"
+    if not s.spend:
+        return _Part(
+            title,
+            lines=(
+                "Nothing to show: no valid project has a costing section and none has an "
+                "involvement log (coproduce log new starts one).",
+            ),
+        )
+    valid = s.projects - s.invalid
+    rows = tuple(
+        (
+            c.currency or "—",
+            str(c.costed),
+            _amount(c.costed_planned, c.currency) if c.costed else "—",
+            _amount(c.costed_budget, c.currency) if c.costed else "—",
+            str(c.logged),
+            _amount(c.spent, c.currency) if c.logged else "— (no log)",
+            "—" if c.share is None else f"{c.share:.0%}",
+        )
+        for c in s.spend
+    )
+    return _Part(
+        title,
+        note=f"planned and budgeted: the costing sections of every valid project that has "
+        f"one, logged or not; spent: what the involvement logs record ({s.logged} of the "
+        f"{valid} valid projects have a log, so nothing is spent until a project keeps one); "
+        "share: money spent by the logged projects that set a budget, over those budgets.",
+        head=(
+            "currency",
+            "projects costed",
+            "planned",
+            "budgeted",
+            "projects logged",
+            "spent",
+            "share of budget spent",
+        ),
+        rows=rows,
+    )
+
+
+def _no_log(s: PortfolioTracking, what: str) -> str:
+    why = "no project has an involvement log" if not s.logged else f"the logs record no {what}"
+    return f"Nothing to show: {why}."
+
+
+def _portfolio_hours(s: PortfolioTracking) -> list[_Part]:
+    """Unpaid lay contributors' hours by kind, and who carried the work."""
+    return [
+        _Part(
+            title,
+            head=("kind", "hours") if items else (),
+            rows=tuple((k.kind, _n(k.hours)) for k in items),
+            lines=() if items else (_no_log(s, what),),
+        )
+        for title, items, what in (
+            (_UNPAID, s.unpaid_hours, "unpaid hours"),
+            (_CARRY, s.carriers, "hours"),
+        )
+    ]
+
+
+_UNPAID = "Unpaid lay contributors' hours (recorded)"
+_CARRY = "Who carries the engagement work (recorded)"
+_RISKS = "Risks: register against what happened"
+
+
+def _portfolio_risks(s: PortfolioTracking, names: _Names) -> _Part:
     """The register set against what happened, across the portfolio's projects."""
-    table = _table(
-        [
+    title = _RISKS
+    if not s.risks:
+        return _Part(title, lines=(_no_log(s, "risk and the logged projects foresaw none"),))
+    return _Part(
+        title,
+        note="each column counts projects: those whose log records the risk (recorded), "
+        "those whose appraisal foresaw it (judged), and where the two disagree.",
+        head=(
             "risk",
             "code",
             "materialised in",
-            "foreseen by",
+            "foreseen by (judged)",
             "materialised, not foreseen (under-predicted)",
             "foreseen, did not materialise (over-predicted)",
-        ],
-        [
-            [
+        ),
+        rows=tuple(
+            (
                 names.risks.get(r.code, "—"),
                 r.code,
                 str(r.materialised),
                 str(r.foreseen),
                 str(r.unforeseen),
                 str(r.unrealised),
-            ]
+            )
             for r in s.risks
-        ],
+        ),
     )
+
+
+def _portfolio_problems(s: PortfolioTracking) -> list[_Part]:
+    """Every problem of each document that could not be read, grouped by file."""
+    if not s.invalid:
+        return []
+    by_file: dict[str, list[str]] = {}
+    for source, message in s.problems:
+        by_file.setdefault(source, []).append(problem_line(source, message))
+    more = s.invalid - len(by_file)
+    return [
+        _Part(
+            "Problems",
+            note="these documents are left out of every figure above; coproduce validate "
+            "FILE checks one again as you fix it.",
+            groups=tuple(
+                (f"{source}: {len(lines)} problem{'s' * (len(lines) != 1)}", tuple(lines))
+                for source, lines in by_file.items()
+            ),
+            lines=(f"… and {more} more documents with problems, not listed",) if more > 0 else (),
+        )
+    ]
+
+
+def _portfolio_parts(s: PortfolioTracking, catalogue: Catalogue | None) -> list[_Part]:
+    names = _Names(catalogue)
+    questions = _Part(
+        "The five organisational questions",
+        note="answered from each valid project's support facts: yes when all are true, no "
+        "when any is false, unknown otherwise.",
+        head=("organisational question (p. 7)", "yes", "no", "unknown"),
+        rows=tuple((q.question, str(q.yes), str(q.no), str(q.unknown)) for q in s.questions),
+    )
+    return [
+        _portfolio_projects(s),
+        _portfolio_spend(s),
+        *_portfolio_hours(s),
+        _portfolio_risks(s, names),
+        questions,
+        *_portfolio_problems(s),
+    ]
+
+
+_PORTFOLIO_TITLE = "Portfolio: involvement planned against actual"
+
+
+def _counts(s: PortfolioTracking) -> str:
     return (
-        "<h2>Risks: register against what happened</h2>"
-        '<p class="note">Each column counts projects: those whose log records the risk, '
-        f"those whose appraisal foresaw it, and where the two disagree.</p>{table}"
+        f"{s.projects} projects read: {s.projects - s.invalid} appraised ({s.logged} with an "
+        f"involvement log), {s.invalid} with problems."
     )
+
+
+def portfolio_text(s: PortfolioTracking, *, catalogue: Catalogue | None = None) -> str:
+    """The funder's portfolio view as plain text (see :func:`portfolio_html`)."""
+    out = [_PORTFOLIO_TITLE, "", _counts(s), "", *textwrap.wrap(PORTFOLIO_NOTE, 100)]
+    for p in _portfolio_parts(s, catalogue):
+        out += _text_part(p)
+    return "\n".join(out) + "\n"
+
+
+def portfolio_markdown(s: PortfolioTracking, *, catalogue: Catalogue | None = None) -> str:
+    """The funder's portfolio view as Markdown (see :func:`portfolio_html`)."""
+    out = [f"# {_PORTFOLIO_TITLE}", "", md_text(_counts(s)), "", f"> {md_text(PORTFOLIO_NOTE)}"]
+    out.append("")
+    for p in _portfolio_parts(s, catalogue):
+        out += _md_part(p)
+    return "\n".join(out).rstrip() + "\n"
 
 
 def portfolio_html(s: PortfolioTracking, *, catalogue: Catalogue | None = None) -> str:
     """The funder's portfolio view as a self-contained HTML page with inline SVG figures.
 
-    Risks are named by ``catalogue``'s labels beside their codes (the default catalogue's).
+    One row per project (title, file, this tool's verdict, money), then the totals; risks
+    are named by ``catalogue``'s labels beside their codes (the default catalogue's).
     """
     names = _Names(catalogue)
-    spend = _table(
-        ["currency", "spent", "budget", "spent by projects with a budget", "share", "planned"],
-        [
-            [
-                c.currency,
-                _amount(c.spent, c.currency),
-                _amount(c.budget, c.currency),
-                _amount(c.spent_budgeted, c.currency),
-                "—" if c.share is None else f"{c.share:.0%}",
-                _amount(c.planned, c.currency),
-            ]
-            for c in s.spend
-        ],
+    occurred = [
+        (names.risks.get(r.code, r.code), Decimal(r.materialised))
+        for r in s.risks
+        if r.materialised
+    ][:12]
+    unpaid = [(k.kind, k.hours) for k in s.unpaid_hours]
+    carried = [(k.kind, k.hours) for k in s.carriers]
+    figures = {
+        _UNPAID: _bars("Hours by kind of stakeholder", unpaid, " h") if unpaid else "",
+        _CARRY: _bars("Hours by who carried the work", carried, " h") if carried else "",
+        _RISKS: _bars("Risks that occurred most (projects)", occurred) if occurred else "",
+    }
+    body = "".join(
+        _html_part(p, figures.get(p.title, ""), table_too=p.title not in (_UNPAID, _CARRY))
+        for p in _portfolio_parts(s, catalogue)
     )
-    questions = _table(
-        ["organisational question (p. 7)", "yes", "no", "unknown"],
-        [[q.question, str(q.yes), str(q.no), str(q.unknown)] for q in s.questions],
-    )
-    problems = "".join(f"<li>{escape(problem_line(a, b))}</li>" for a, b in s.problems)
     return _page(
-        "Portfolio: involvement planned against actual",
-        f"<p>{s.projects} projects, {s.logged} with a log, {s.invalid} with problems.</p>"
-        f"<h2>Involvement spend</h2>{spend}"
-        + _bars("Unpaid lay contributors' hours", [(k.kind, k.hours) for k in s.unpaid_hours], " h")
-        + _bars("Who carries the engagement work", [(k.kind, k.hours) for k in s.carriers], " h")
-        + _bars(
-            "Risks that occurred most (projects)",
-            [
-                (names.risks.get(r.code, r.code), Decimal(r.materialised))
-                for r in s.risks
-                if r.materialised
-            ][:12],
-        )
-        + _portfolio_risks(s, names)
-        + f"<h2>The five organisational questions</h2>{questions}"
-        + (f"<h2>Problems</h2><ul>{problems}</ul>" if problems else ""),
+        _PORTFOLIO_TITLE,
+        f'<p>{escape(_counts(s))}</p><p class="note">{escape(PORTFOLIO_NOTE)}</p>{body}',
     )
