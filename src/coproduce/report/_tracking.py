@@ -376,10 +376,19 @@ def _bars(
     )
 
 
+_AMOUNT = re.compile(r"\b([A-Z]{3}) (?=[-\d])")
+"""A currency code before its amount, which a table cell keeps on one line."""
+
+
 def _table(head: list[str], rows: list[list[str]]) -> str:
     th = "".join(f"<th>{escape(h)}</th>" for h in head)
-    trs = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in rows)
+    trs = "".join("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in r) + "</tr>" for r in rows)
     return f"<table><thead><tr>{th}</tr></thead><tbody>{trs}</tbody></table>"
+
+
+def _cell(text: str) -> str:
+    """A table cell's HTML: escaped, an amount kept on one line with its currency."""
+    return _AMOUNT.sub(r"\1&nbsp;", escape(text))
 
 
 _CSS = (
