@@ -289,7 +289,9 @@ def advise(ctx: Context, practice: tuple[PracticeRisk, ...] = ()) -> tuple[Advic
                 stages=stages,
                 prerequisites=prereqs,
                 reasons=tuple(reasons),
-                sources=ctx.index.cite(*cites, *(f"mode.{i.mode.value}" for i in invs)),
+                sources=ctx.index.cite(
+                    *dict.fromkeys((*cites, *(f"mode.{i.mode.value}" for i in invs)))
+                ),
                 practice=tuple(landing.get(sid, ())),
             )
         )

@@ -23,7 +23,7 @@ from coproduce.appraisal import (
     Route,
 )
 from coproduce.catalogue import Catalogue
-from coproduce.model import Sphere
+from coproduce.model import PAPER, Citation, Sphere
 
 __all__ = [
     "Block",
@@ -109,6 +109,27 @@ class Section(Record):
 
 def cite(page: int, locator: str) -> Seg:
     return Seg(f"(p. {page}, {locator})", "cite")
+
+
+def cite_list(sources: Iterable[Citation]) -> Seg:
+    """Citations in brackets, each entry once: the paper's by page, other documents by name.
+
+    An entry cited in several places reads once with all of them: ``motivation.political
+    pp. 2, 8`` or ``practice-risk.trauma (involve-support-2019, Types of support;
+    psrc-front-door-2024, Stage 4)``.
+    """
+    by_entry: dict[str, list[Citation]] = {}
+    for c in sources:
+        by_entry.setdefault(c.entry, []).append(c)
+    parts = []
+    for entry, cs in by_entry.items():
+        if all(c.document == PAPER for c in cs):
+            pages = list(dict.fromkeys(str(c.page) for c in cs))
+            parts.append(f"{entry} {'pp.' if len(pages) > 1 else 'p.'} {', '.join(pages)}")
+        else:
+            wheres = dict.fromkeys(f"p. {c.page}" if c.document == PAPER else c.where for c in cs)
+            parts.append(f"{entry} ({'; '.join(wheres)})")
+    return Seg("[" + "; ".join(parts) + "]", "cite")
 
 
 _GROUPS = (
@@ -534,7 +555,7 @@ def _findings(a: Appraisal) -> Section:
             " ",
             Seg(f.code, "code"),
             f": {f.message} ",
-            Seg("[" + "; ".join(f"{c.entry} p. {c.page}" for c in f.sources) + "]", "cite"),
+            cite_list(f.sources),
         )
         for f in a.findings
     )
