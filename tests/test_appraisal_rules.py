@@ -580,10 +580,26 @@ def test_routes_and_alternatives_fit_the_aim() -> None:
         ),
     )
     by = {x.aim: x for x in appraise(p).aims}
-    assert by["voice"].only_route is Route.LIKELY and by["voice"].alternatives == ()
+    assert by["voice"].only_route is Route.LIKELY
+    # the tool's judgement, said as such, beside what the paper holds (p. 8)
+    assert "this tool's judgement (not the paper's)" in by["voice"].route_reason
+    assert "(p. 8)" in by["voice"].route_reason
+    assert "aim itself" not in by["voice"].route_reason
     assert by["p"].only_route is Route.UNCLEAR  # the paper gives no rule for political aims
     assert any(c.page == 8 for c in by["p"].sources)
     assert "alternative.systematic-review" in {x.alternative for x in by["s"].alternatives}
+    # an aim that is also substantive keeps the other means the paper names for that side
+    both = Aim(
+        id="voice", description="z", motivations=(Motivation.SUBSTANTIVE, *VOICE.motivations)
+    )
+    by_both = {
+        x.aim: x for x in appraise(attrs.evolve(p, aims=(substantive, political, both))).aims
+    }
+    assert by_both["voice"].only_route is Route.LIKELY
+    assert {x.alternative for x in by_both["voice"].alternatives} >= {
+        "alternative.systematic-review",
+        "alternative.consultation",
+    }
     rapid = attrs.evolve(p, duration_weeks=8)
     by = {x.aim: x for x in appraise(rapid).aims}
     assert "alternative.systematic-review" not in {x.alternative for x in by["s"].alternatives}

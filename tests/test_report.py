@@ -258,3 +258,11 @@ def test_findings_cite_each_entry_once_and_name_practice_documents() -> None:
         "practice-risk.trauma (involve-support-2019, Types of support; "
         "psrc-front-door-2024, Stage 4: Involving public members)"
     )
+
+
+def test_a_judged_route_says_it_is_judgement_once_and_what_the_paper_holds() -> None:
+    text = render(appraise(load_example("trial-patient-partners")), "text")
+    line = next(x for x in text.splitlines() if "likely the route" in x)
+    assert "involvement likely the route: in this tool's judgement (not the paper's)" in line
+    assert "other means (p. 8)" in line
+    assert "aim itself" not in text

@@ -122,8 +122,10 @@ class Route(VocabularyEnum):
     """Whether involving people is itself the route to an aim (step 2)."""
 
     LIKELY = "likely"
-    """Involving these people is the aim itself: giving them a voice or a share of power
-    (normative or political aims served by lay stakeholders); no review can stand in."""
+    """This tool judges involvement likely the route: a normative or political aim served by
+    lay stakeholders, an aim of voice or power for them that involving them meets. The
+    tool's reading, not the paper's, which holds most normative aims reachable by other
+    means (p. 8); the other means it names are still listed."""
     UNLIKELY = "unlikely"
     """Other means can usually reach aims of this kind (p. 8)."""
     UNCLEAR = "unclear"

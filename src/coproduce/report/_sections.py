@@ -141,7 +141,7 @@ _GROUPS = (
     (Sphere.OTHER, "Others"),
 )
 _ROUTE = {
-    Route.LIKELY: "involving these people is the aim itself",
+    Route.LIKELY: "involvement likely the route",
     Route.UNLIKELY: "other routes can usually reach it",
     Route.UNCLEAR: "the paper gives no rule here",
 }
@@ -339,6 +339,8 @@ def _aims(a: Appraisal) -> Section:
         motives = ", ".join(m.value for m in aim.motivations) or "no motivation stated"
         blocks.append(Heading(t(aim.description or aim.aim)))
         blocks.append(Para(t(f"{motives} — {_ROUTE[aim.only_route]}: {aim.route_reason}.")))
+        if not aim.alternatives and aim.only_route is Route.LIKELY:
+            blocks.append(Para(t("None of the other means the paper names fits this aim here.")))
         if aim.alternatives:
             blocks.append(
                 Bullets(
