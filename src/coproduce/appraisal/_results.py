@@ -363,9 +363,11 @@ class ExposureCell(Extensible):
         low: how many of those risks are of low residual severity.
         medium: how many are medium.
         high: how many are high.
-        least_able: the bearer is among those least able to carry costs, judged from the
+        least_able: the bearer is among those least able to carry costs, from the
             project's own people: early-career or fixed-term researchers carrying the
-            engagement, unpaid or low-power lay contributors (p. 5). Never a decision-maker.
+            engagement (p. 5); by this tool's judgement, unpaid contributors outside the
+            decision and commercial spheres (or, with ``Policy.least_able_low_power``, paid
+            ones of low power). Never a decision-maker.
         who: the stakeholder or researcher ids (or ``"team"``) that make the bearer least
             able.
 

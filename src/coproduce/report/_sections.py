@@ -396,19 +396,26 @@ def _risks(a: Appraisal, labels: dict[str, str]) -> Section:
     return Section("risks", "Risk register", (Table(head, tuple(rows)),))
 
 
-def _exposure(a: Appraisal, labels: dict[str, str], exposure_svg: str) -> Section:
+def _least_able(who: tuple[str, ...], paper: bool) -> str:
+    """The paper's own least able (p. 5), or this tool's judgement, named as such."""
+    return ("yes (p. 5): " if paper else "judged: ") + ", ".join(who)
+
+
+def _exposure(a: Appraisal, cat: Catalogue, labels: dict[str, str], exposure_svg: str) -> Section:
     if not a.exposure:
         return Section(
             "exposure",
             "Who bears the costs",
             (Para(t("No planned involvement, so no costs fall.")),),
         )
+    marked: dict[str, bool] = {b.id: b.least_able for b in cat.bearers}
+    marked.update({c.bearer: False for c in a.exposure if c.bearer not in marked})
     rows = tuple(
         (
             t(labels.get(c.bearer, c.bearer)),
             t(labels.get(c.category, c.category)),
             t(f"{c.high} high, {c.medium} medium, {c.low} low"),
-            t(("yes: " + ", ".join(c.who)) if c.least_able else ""),
+            t(_least_able(c.who, marked[c.bearer]) if c.least_able else ""),
         )
         for c in a.exposure
     )
@@ -419,7 +426,8 @@ def _exposure(a: Appraisal, labels: dict[str, str], exposure_svg: str) -> Sectio
             Figure(
                 exposure_svg,
                 "Risks whose costs fall on each bearer in each cost category, coloured by the "
-                "most serious (costs pp. 3-6; those least able to bear them p. 5).",
+                "most serious (costs pp. 3-6). Least able to bear them: researchers as the "
+                "paper names them (p. 5); stakeholders by this tool's judgement.",
             ),
             Table(
                 ("bearer", "cost category", "risks by residual severity", "least able to bear"),
@@ -577,7 +585,7 @@ def sections(
         _profile(a, contributions),
         _aims(a),
         _risks(a, labels),
-        _exposure(a, labels, exposure),
+        _exposure(a, cat, labels, exposure),
         *filter(None, (_costs(a, labels),)),
         _practice(a),
         _questions(a),
