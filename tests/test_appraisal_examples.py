@@ -124,7 +124,8 @@ def test_trial_with_patient_partners_is_ordinary_good_practice() -> None:
     assert "plan.deeper-than-advised" not in codes(a)
     assert not any(r.residual is Severity.HIGH for r in a.risks)
     accountability = next(x for x in a.aims if x.aim == "accountability")
-    assert accountability.only_route is Route.LIKELY and accountability.alternatives == ()
+    assert accountability.only_route is Route.LIKELY
+    assert "judgement" in accountability.route_reason
 
 
 def test_rapid_evaluation_works_closely_where_it_matters_and_offers_no_review() -> None:

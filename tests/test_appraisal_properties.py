@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from coproduce import Lean, appraise
 from coproduce.appraisal import Appraisal, Verdict, emphasis
 from coproduce.catalogue import default as default_catalogue
-from coproduce.io import dump_appraisal, load_appraisal
+from coproduce.io import dump_appraisal, examples, load_appraisal, load_example
 from coproduce.model import (
+    Citation,
     ConditionSetting,
     Involvement,
     Mode,
@@ -189,3 +193,31 @@ def test_more_time_for_a_minister_never_means_shallower_advice() -> None:
 @given(st.data(), projects())
 def test_advice_does_not_depend_on_list_order(data: st.DataObject, p: Project) -> None:
     assert appraise(data.draw(reordered(p))).advice == appraise(p).advice
+
+
+def _citation_lists(
+    value: object, path: str = "appraisal"
+) -> Iterator[tuple[str, tuple[Citation, ...]]]:
+    """Every tuple of citations in a result record, with where it sits."""
+    if isinstance(value, tuple):
+        if value and all(isinstance(v, Citation) for v in value):
+            yield path, value
+            return
+        for i, v in enumerate(value):
+            yield from _citation_lists(v, f"{path}[{i}]")
+    elif attrs.has(type(value)) and not isinstance(value, Citation):
+        for f in attrs.fields(type(value)):  # type: ignore[arg-type]
+            yield from _citation_lists(getattr(value, f.name), f"{path}.{f.name}")
+
+
+@given(projects())
+def test_no_list_of_citations_repeats_one(p: Project) -> None:
+    """A list of citations names each citation once (the same entry may stand in two documents)."""
+    for path, cites in _citation_lists(appraise(p)):
+        assert len(set(cites)) == len(cites), (path, cites)
+
+
+@pytest.mark.parametrize("name", examples())
+def test_no_list_of_citations_repeats_one_in_the_examples(name: str) -> None:
+    for path, cites in _citation_lists(appraise(load_example(name))):
+        assert len(set(cites)) == len(cites), (path, cites)

@@ -42,6 +42,7 @@ from coproduce.appraisal import (
     QUESTIONS,
     Action,
     Answer,
+    Finding,
     FindingLevel,
     Hit,
     Policy,
@@ -521,10 +522,39 @@ def test_least_able_is_about_people_not_budgets() -> None:
     a = appraise(p)
     flagged = {c.bearer: c.who for c in a.exposure if c.least_able}
     assert "bearer.policy-makers" not in flagged  # never the powerful, budget or not
-    assert set(flagged["bearer.patients"]) == {"patients", "unpaid"}  # low power; unpaid
+    assert set(flagged["bearer.patients"]) == {"unpaid"}  # unpaid; low power alone, paid: no
     assert not any(
         c.bearer == "bearer.patients" and c.category == "category.professional" for c in a.exposure
     )
+    low = appraise(p, policy=Policy(least_able_low_power=True))
+    flagged = {c.bearer: c.who for c in low.exposure if c.least_able}
+    assert set(flagged["bearer.patients"]) == {"patients", "unpaid"}  # the embedder's choice
+    assert "bearer.policy-makers" not in flagged
+
+
+def _concentration_on(p: Project, who: str, policy: Policy | None = None) -> list[Finding]:
+    found = appraise(p, policy=policy).finding("exposure.concentration")
+    return [f for f in found if f.message.startswith(f"{who} ")]
+
+
+def test_a_stakeholder_least_able_is_the_tools_judgement_with_its_reason() -> None:
+    risky = attrs.evolve(_RISKY, aims=(VOICE,))
+    unpaid = attrs.evolve(PATIENTS, reimbursed=False)
+    p = attrs.evolve(risky, stakeholders=(unpaid, MINISTRY))
+    (f,) = _concentration_on(p, "patients")
+    assert "whom this tool counts among those least able to bear them (unpaid, low power)" in (
+        f.message
+    )
+    cited = [c.entry for c in f.sources]
+    assert "bearer.patients" not in cited  # the catalogue does not mark it least able
+    assert {"cost.stakeholder-time", "cost.disengagement"} <= set(cited)
+    assert "stakeholders[patients].reimbursed" in f.inputs
+    # paid and of low power: no concern by default; with the policy switch, said so
+    paid = attrs.evolve(risky, stakeholders=(PATIENTS, MINISTRY))
+    assert _concentration_on(paid, "patients") == []
+    (g,) = _concentration_on(paid, "patients", Policy(least_able_low_power=True))
+    assert "(low power, though paid)" in g.message
+    assert [c.entry for c in g.sources][-1] == "cost.disengagement"
 
 
 def test_early_career_and_fixed_term_is_one_person_in_one_finding() -> None:
@@ -580,10 +610,26 @@ def test_routes_and_alternatives_fit_the_aim() -> None:
         ),
     )
     by = {x.aim: x for x in appraise(p).aims}
-    assert by["voice"].only_route is Route.LIKELY and by["voice"].alternatives == ()
+    assert by["voice"].only_route is Route.LIKELY
+    # the tool's judgement, said as such, beside what the paper holds (p. 8)
+    assert "this tool's judgement (not the paper's)" in by["voice"].route_reason
+    assert "(p. 8)" in by["voice"].route_reason
+    assert "aim itself" not in by["voice"].route_reason
     assert by["p"].only_route is Route.UNCLEAR  # the paper gives no rule for political aims
     assert any(c.page == 8 for c in by["p"].sources)
     assert "alternative.systematic-review" in {x.alternative for x in by["s"].alternatives}
+    # an aim that is also substantive keeps the other means the paper names for that side
+    both = Aim(
+        id="voice", description="z", motivations=(Motivation.SUBSTANTIVE, *VOICE.motivations)
+    )
+    by_both = {
+        x.aim: x for x in appraise(attrs.evolve(p, aims=(substantive, political, both))).aims
+    }
+    assert by_both["voice"].only_route is Route.LIKELY
+    assert {x.alternative for x in by_both["voice"].alternatives} >= {
+        "alternative.systematic-review",
+        "alternative.consultation",
+    }
     rapid = attrs.evolve(p, duration_weeks=8)
     by = {x.aim: x for x in appraise(rapid).aims}
     assert "alternative.systematic-review" not in {x.alternative for x in by["s"].alternatives}

@@ -432,7 +432,9 @@ def test_fuzz_mutated_documents(doc: Any) -> None:
 
 # Version 2 (this release) golden documents: what this release writes, kept byte for byte.
 # A change to any of them is a change to the format or to the engine's conclusions: migrate
-# or explain it in the CHANGELOG, then regenerate them.
+# or explain it in the CHANGELOG, then regenerate them. The appraisal is what the command
+# writes, run in the repository:
+#   coproduce appraise tests/golden/v2/costed-project.yaml -f json > tests/golden/v2/appraisal.json
 
 
 @pytest.mark.parametrize("name", ["project.json", "project.yaml", "project.toml"])

@@ -244,3 +244,25 @@ def test_heatmap_colour_scale_is_absolute() -> None:
     assert SEVERITY_FILL[Severity.LOW] in heat and SEVERITY_FILL[Severity.HIGH] not in heat
     high = re.findall(r"<svg .*?</svg>", to_html(appraise(load_example("contested-policy"))), re.S)
     assert SEVERITY_FILL[Severity.HIGH] in high[1]
+
+
+def test_findings_cite_each_entry_once_and_name_practice_documents() -> None:
+    text = render(appraise(load_example("patient-public-only")), "text")
+    brackets = [m.group(1) for m in re.finditer(r"^  - .*\[([^\]]*)\]$", text, re.M)]
+    assert brackets
+    for cited in brackets:
+        entries = [part.split(" ")[0] for part in re.split(r"; (?=[a-z][\w-]*\.)", cited)]
+        assert len(entries) == len(set(entries)), cited
+    trauma = next(b for b in brackets if b.startswith("practice-risk.trauma"))
+    assert trauma == (
+        "practice-risk.trauma (involve-support-2019, Types of support; "
+        "psrc-front-door-2024, Stage 4: Involving public members)"
+    )
+
+
+def test_a_judged_route_says_it_is_judgement_once_and_what_the_paper_holds() -> None:
+    text = render(appraise(load_example("trial-patient-partners")), "text")
+    line = next(x for x in text.splitlines() if "likely the route" in x)
+    assert "involvement likely the route: in this tool's judgement (not the paper's)" in line
+    assert "other means (p. 8)" in line
+    assert "aim itself" not in text

@@ -291,7 +291,7 @@ def findings(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
             "level": f.level.value,
             "message": f.message,
             "inputs": list(f.inputs),
-            "sources": [f"{c.entry} p. {c.page}" for c in f.sources],
+            "sources": [c.brief for c in f.sources],
         }
         for i, a in enumerate(_many(appraisals))
         for f in a.findings

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from coproduce.appraisal._aims import voice_judgement
 from coproduce.appraisal._context import Context
 from coproduce.appraisal._emphasis import read_leans, scorer
 from coproduce.appraisal._results import (
@@ -115,8 +116,7 @@ def _aims(ctx: Context, s: Stakeholder, invs: tuple[Involvement, ...]) -> tuple[
     named = ", ".join(sorted(m.value for m in motivations)) or "no motivation"
     if s.kind.sphere is Sphere.LAY and motivations & {Motivation.NORMATIVE, Motivation.POLITICAL}:
         return Verdict.MORE, [
-            f"{s.id} serves aims that are {named}: involving them is the aim itself, and no "
-            "review or consultation of others gives them a voice (pp. 2-3, 8)."
+            f"{s.id} serves aims that are {named}: {voice_judgement(s.id, motivations)}."
         ]
     return Verdict.BALANCED, [
         f"{s.id} serves aims that are {named}: worth it where they add what other means cannot; "
@@ -289,7 +289,9 @@ def advise(ctx: Context, practice: tuple[PracticeRisk, ...] = ()) -> tuple[Advic
                 stages=stages,
                 prerequisites=prereqs,
                 reasons=tuple(reasons),
-                sources=ctx.index.cite(*cites, *(f"mode.{i.mode.value}" for i in invs)),
+                sources=ctx.index.cite(
+                    *dict.fromkeys((*cites, *(f"mode.{i.mode.value}" for i in invs)))
+                ),
                 practice=tuple(landing.get(sid, ())),
             )
         )

@@ -3,21 +3,43 @@
 The paper judges that most substantive, instrumental and normative aims can be reached by
 other means, and that political reasons are the least discussed yet perhaps most important
 (p. 8); it does not say political aims can be reached only by coproduction. Where a normative
-or political aim is served by lay stakeholders, involving those people is the aim itself (a
-review cannot give anyone a voice): the project's reading, documented in ``docs/engine.md``.
+or political aim is served by lay stakeholders, this tool judges involvement likely the route
+(an aim of voice or power for these people is met by involving them): its own reading, said
+as such in every report and documented in ``docs/engine.md``. The other means the paper names
+are listed for every aim, this one included.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from coproduce.appraisal._context import Context
 from coproduce.appraisal._registry import ALTERNATIVES
 from coproduce.appraisal._results import AimAppraisal, AlternativeAdvice, Citation, Route
 from coproduce.model import Aim, Involvement, Motivation, Sphere
 
-__all__ = ["assess_aims", "route"]
+__all__ = ["assess_aims", "route", "voice_judgement"]
 
 _ORDER = {m: i for i, m in enumerate(Motivation)}
 _VOICE = (Motivation.NORMATIVE, Motivation.POLITICAL)
+
+
+def voice_judgement(who: str, motivations: Iterable[Motivation]) -> str:
+    """The tool's judgement that an aim of voice or power is met by involving ``who``.
+
+    Said as the tool's, beside what the paper holds: most normative (and substantive and
+    instrumental) aims can be reached by other means; political ones it leaves open (p. 8).
+    """
+    paper = (
+        "the paper holds that most normative, substantive and instrumental aims can be "
+        "reached by other means (p. 8)"
+        if set(motivations) - {Motivation.POLITICAL}
+        else "the paper gives no rule on whether other means reach a political aim (p. 8)"
+    )
+    return (
+        f"in this tool's judgement (not the paper's), an aim of voice or power for {who} is "
+        f"met by involving them; {paper}"
+    )
 
 
 def route(
@@ -28,10 +50,7 @@ def route(
         return Route.UNCLEAR, "the aim names no motivation, so the route cannot be judged"
     lay = sorted({i.stakeholder for i in serving if ctx.sphere(i.stakeholder) is Sphere.LAY})
     if lay and any(m in motivations for m in _VOICE):
-        return Route.LIKELY, (
-            "involving " + ", ".join(lay) + " is the aim itself: a normative or political aim "
-            "of voice or power that no review or consultation of others can serve"
-        )
+        return Route.LIKELY, voice_judgement(", ".join(lay), motivations)
     if Motivation.POLITICAL in motivations:
         return Route.UNCLEAR, (
             "a political aim: the paper gives no rule on whether other means reach it, and "
@@ -72,9 +91,7 @@ def _one(ctx: Context, aim: Aim, everyone: tuple[Involvement, ...]) -> AimApprai
         only_route=only,
         route_reason=why,
         served_by=tuple(f"{i.stage}/{i.stakeholder}" for i in serving),
-        alternatives=_alternatives(ctx, motivations, serving or everyone)
-        if only is not Route.LIKELY
-        else (),
+        alternatives=_alternatives(ctx, motivations, serving or everyone),
         sources=ctx.index.sources_of(ids),
     )
 

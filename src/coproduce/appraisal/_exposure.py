@@ -2,10 +2,13 @@
 
 A cell counts the risks whose costs fall on that bearer in that category, by residual
 severity; it is not a measure of how large a cost is. A bearer is *least able* to carry
-costs only from the project's own people (p. 5): early-career or fixed-term researchers who
-carry the engagement, the team when the engagement work falls mostly on women (opt-in), and
-stakeholders who are unpaid or of low power outside the decision and commercial spheres.
-Never a ministry, a hospital director or a company.
+costs only from the project's own people: early-career or fixed-term researchers who carry
+the engagement (the paper's own statement, p. 5); the team when the engagement work falls
+mostly on women (opt-in); and, by this tool's judgement rather than the paper's,
+stakeholders outside the decision and commercial spheres who give their time unpaid (p. 5's
+"time or capacity", read onto lay contributors; their time is a cost, p. 6) — or, with
+``Policy.least_able_low_power``, who have low power though paid. Never a ministry, a
+hospital director or a company.
 """
 
 from __future__ import annotations
@@ -25,25 +28,37 @@ from coproduce.model import (
     Sphere,
 )
 
-__all__ = ["cost_exposure", "least_able"]
+__all__ = ["cost_exposure", "least_able", "unable_because"]
 
 _NEVER = (Sphere.DECISION, Sphere.COMMERCIAL)
 _WORSE = {s: {None, *(t for t in Severity if t.rank < s.rank)} for s in Severity}
 """Per severity, what a cell's earlier severity for the same risk may be for it to replace it."""
 
 
+def unable_because(ctx: Context, stakeholder: str) -> tuple[str, ...]:
+    """Why this tool counts a stakeholder least able to bear costs: ``unpaid``, ``low power``.
+
+    Empty when it does not: anyone in the decision or commercial spheres or of high power,
+    and anyone paid unless ``Policy.least_able_low_power`` counts low power alone.
+    """
+    s = ctx.people.get(stakeholder)
+    if s is None or s.kind.sphere in _NEVER or s.power is Level.HIGH:
+        return ()
+    why: tuple[str, ...] = ("unpaid",) if s.reimbursed is False else ()
+    if s.power is Level.LOW and (why or ctx.policy.least_able_low_power):
+        why += ("low power",)
+    return why
+
+
 def _unable_stakeholders(
     ctx: Context, stakeholders: tuple[str, ...], bearer: BearerId
 ) -> tuple[str, ...]:
     kind = ctx.index.bearers[bearer].stakeholder_kind
-    out = []
-    for sid in stakeholders:
-        s = ctx.people.get(sid)
-        if s is None or s.kind is not kind or s.kind.sphere in _NEVER or s.power is Level.HIGH:
-            continue
-        if s.reimbursed is False or s.power is Level.LOW:
-            out.append(sid)
-    return tuple(out)
+    return tuple(
+        sid
+        for sid in stakeholders
+        if sid in ctx.people and ctx.people[sid].kind is kind and unable_because(ctx, sid)
+    )
 
 
 def least_able(ctx: Context, bearer: BearerId, stakeholders: tuple[str, ...]) -> tuple[str, ...]:

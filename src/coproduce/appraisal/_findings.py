@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from coproduce.appraisal._advice import TABLE2_SPHERES, unresourced
 from coproduce.appraisal._context import Context
 from coproduce.appraisal._emphasis import CAPACITY
+from coproduce.appraisal._exposure import unable_because
 from coproduce.appraisal._registry import (
     FINDINGS,
     FindingCheck,
@@ -377,15 +378,40 @@ def _concentration(ctx: Context, r: Results) -> Iterator[Hit]:
         if not serious:
             continue
         name = "The team" if who == "team" else who
+        among, inputs, cites = _among(ctx, who, bearers)
         yield Hit(
-            f"{name} ({labels}), among "
-            f"those least able to bear them, carr{'y' if who == 'team' else 'ies'} costs "
+            f"{name} ({labels}), {among}, carr{'y' if who == 'team' else 'ies'} costs "
             f"({kinds}) of {len(serious)} "
             f"risk{'s' * (len(serious) != 1)} of residual severity "
             f"{ctx.policy.concentration_severity.value} or worse.",
-            (*(f"exposure[{b}]" for b in bearers), *(f"risks[{c}]" for c in serious)),
-            tuple(bearers),
+            (*(f"exposure[{b}]" for b in bearers), *(f"risks[{c}]" for c in serious), *inputs),
+            cites,
         )
+
+
+_WHY_CITES = {"unpaid": "cost.stakeholder-time", "low power": "cost.disengagement"}
+"""What the tool's judgement that a stakeholder is least able rests on, per reason (p. 6)."""
+
+
+def _among(
+    ctx: Context, who: str, bearers: list[str]
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """How to say someone is least able, the fields it read, and what it may cite.
+
+    The paper names junior and temporary researchers (p. 5): their bearer entries are cited.
+    A stakeholder is counted by this tool's judgement, said as such with the reason, citing
+    the costs the reason rests on and never a bearer entry the paper does not mark.
+    """
+    why = unable_because(ctx, who) if who in ctx.people else ()
+    if not why:
+        return "among those least able to bear them", (), tuple(bearers)
+    fields = {"unpaid": "reimbursed", "low power": "power"}
+    reason = ", ".join(why) + (", though paid" if "unpaid" not in why else "")
+    return (
+        f"whom this tool counts among those least able to bear them ({reason})",
+        tuple(f"stakeholders[{who}].{fields[w]}" for w in why),
+        tuple(_WHY_CITES[w] for w in why),
+    )
 
 
 def _carried(

@@ -113,6 +113,11 @@ class Policy(Extensible):
             the review is not offered as an alternative.
         concentration_severity: a least-able bearer carrying the costs of a risk whose
             residual severity is at least this is a finding.
+        least_able_low_power: also count stakeholders of low power outside the decision and
+            commercial spheres as least able to bear costs when they are paid. Default
+            ``False``: among stakeholders only the unpaid are (the tool's reading of p. 5's
+            "least able in terms of time or capacity"; payment answers for time, and power
+            is scored in the risk register, where only governance lowers it).
         rates: a rate card to price the project's costing with, beside its own card (e.g.
             :func:`coproduce.ratecards.default` or your organisation's); ``None``: only the
             project's card.
@@ -161,6 +166,7 @@ class Policy(Extensible):
     selective_stages: int = 4
     review_weeks: int = 26
     concentration_severity: Severity = Severity.MEDIUM
+    least_able_low_power: bool = False
     practice: bool = True
     rates: RateCard | None = None
     disabled: frozenset[str] = frozenset()

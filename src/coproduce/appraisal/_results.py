@@ -122,8 +122,10 @@ class Route(VocabularyEnum):
     """Whether involving people is itself the route to an aim (step 2)."""
 
     LIKELY = "likely"
-    """Involving these people is the aim itself: giving them a voice or a share of power
-    (normative or political aims served by lay stakeholders); no review can stand in."""
+    """This tool judges involvement likely the route: a normative or political aim served by
+    lay stakeholders, an aim of voice or power for them that involving them meets. The
+    tool's reading, not the paper's, which holds most normative aims reachable by other
+    means (p. 8); the other means it names are still listed."""
     UNLIKELY = "unlikely"
     """Other means can usually reach aims of this kind (p. 8)."""
     UNCLEAR = "unclear"
@@ -361,9 +363,11 @@ class ExposureCell(Extensible):
         low: how many of those risks are of low residual severity.
         medium: how many are medium.
         high: how many are high.
-        least_able: the bearer is among those least able to carry costs, judged from the
+        least_able: the bearer is among those least able to carry costs, from the
             project's own people: early-career or fixed-term researchers carrying the
-            engagement, unpaid or low-power lay contributors (p. 5). Never a decision-maker.
+            engagement (p. 5); by this tool's judgement, unpaid contributors outside the
+            decision and commercial spheres (or, with ``Policy.least_able_low_power``, paid
+            ones of low power). Never a decision-maker.
         who: the stakeholder or researcher ids (or ``"team"``) that make the bearer least
             able.
 

@@ -44,6 +44,34 @@ class Citation(Extensible):
             entry=entry_id, page=source.page, locator=source.locator, document=source.document
         )
 
+    @property
+    def brief(self) -> str:
+        """A short form for lists of citations: the paper's by page, another document's by name.
+
+        Example:
+            >>> from coproduce.model import Citation
+            >>> Citation(entry="condition.capacity", page=7, locator="Table 2, row 9").brief
+            'condition.capacity p. 7'
+            >>> Citation(entry="practice-risk.trauma", page=1, locator="Types of support",
+            ...          document="involve-support-2019").brief
+            'practice-risk.trauma (involve-support-2019, Types of support)'
+
+        """
+        if self.document == _PAPER:
+            return f"{self.entry} p. {self.page}"
+        return f"{self.entry} ({self.where})"
+
+    @property
+    def where(self) -> str:
+        """Where in its document: the paper's page, or another document's name and section.
+
+        A practice document read as one web page is cited by section, not by its page 1.
+        """
+        if self.document == _PAPER:
+            return f"p. {self.page}, {self.locator}"
+        page = f"p. {self.page}, " if self.page > 1 else ""
+        return f"{self.document}, {page}{self.locator}"
+
     def __str__(self) -> str:
         where = f"p. {self.page}, {self.locator}"
         return f"{self.entry} ({where if self.document == _PAPER else f'{self.document}, {where}'})"

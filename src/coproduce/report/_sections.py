@@ -23,7 +23,7 @@ from coproduce.appraisal import (
     Route,
 )
 from coproduce.catalogue import Catalogue
-from coproduce.model import Sphere
+from coproduce.model import PAPER, Citation, Sphere
 
 __all__ = [
     "Block",
@@ -111,6 +111,27 @@ def cite(page: int, locator: str) -> Seg:
     return Seg(f"(p. {page}, {locator})", "cite")
 
 
+def cite_list(sources: Iterable[Citation]) -> Seg:
+    """Citations in brackets, each entry once: the paper's by page, other documents by name.
+
+    An entry cited in several places reads once with all of them: ``motivation.political
+    pp. 2, 8`` or ``practice-risk.trauma (involve-support-2019, Types of support;
+    psrc-front-door-2024, Stage 4)``.
+    """
+    by_entry: dict[str, list[Citation]] = {}
+    for c in sources:
+        by_entry.setdefault(c.entry, []).append(c)
+    parts = []
+    for entry, cs in by_entry.items():
+        if all(c.document == PAPER for c in cs):
+            pages = list(dict.fromkeys(str(c.page) for c in cs))
+            parts.append(f"{entry} {'pp.' if len(pages) > 1 else 'p.'} {', '.join(pages)}")
+        else:
+            wheres = dict.fromkeys(f"p. {c.page}" if c.document == PAPER else c.where for c in cs)
+            parts.append(f"{entry} ({'; '.join(wheres)})")
+    return Seg("[" + "; ".join(parts) + "]", "cite")
+
+
 _GROUPS = (
     (Sphere.DECISION, "Decision-makers (policy-makers, funders, managers)"),
     (Sphere.COMMERCIAL, "Commercial partners"),
@@ -120,7 +141,7 @@ _GROUPS = (
     (Sphere.OTHER, "Others"),
 )
 _ROUTE = {
-    Route.LIKELY: "involving these people is the aim itself",
+    Route.LIKELY: "involvement likely the route",
     Route.UNLIKELY: "other routes can usually reach it",
     Route.UNCLEAR: "the paper gives no rule here",
 }
@@ -318,6 +339,8 @@ def _aims(a: Appraisal) -> Section:
         motives = ", ".join(m.value for m in aim.motivations) or "no motivation stated"
         blocks.append(Heading(t(aim.description or aim.aim)))
         blocks.append(Para(t(f"{motives} — {_ROUTE[aim.only_route]}: {aim.route_reason}.")))
+        if not aim.alternatives and aim.only_route is Route.LIKELY:
+            blocks.append(Para(t("None of the other means the paper names fits this aim here.")))
         if aim.alternatives:
             blocks.append(
                 Bullets(
@@ -373,19 +396,26 @@ def _risks(a: Appraisal, labels: dict[str, str]) -> Section:
     return Section("risks", "Risk register", (Table(head, tuple(rows)),))
 
 
-def _exposure(a: Appraisal, labels: dict[str, str], exposure_svg: str) -> Section:
+def _least_able(who: tuple[str, ...], paper: bool) -> str:
+    """The paper's own least able (p. 5), or this tool's judgement, named as such."""
+    return ("yes (p. 5): " if paper else "judged: ") + ", ".join(who)
+
+
+def _exposure(a: Appraisal, cat: Catalogue, labels: dict[str, str], exposure_svg: str) -> Section:
     if not a.exposure:
         return Section(
             "exposure",
             "Who bears the costs",
             (Para(t("No planned involvement, so no costs fall.")),),
         )
+    marked: dict[str, bool] = {b.id: b.least_able for b in cat.bearers}
+    marked.update({c.bearer: False for c in a.exposure if c.bearer not in marked})
     rows = tuple(
         (
             t(labels.get(c.bearer, c.bearer)),
             t(labels.get(c.category, c.category)),
             t(f"{c.high} high, {c.medium} medium, {c.low} low"),
-            t(("yes: " + ", ".join(c.who)) if c.least_able else ""),
+            t(_least_able(c.who, marked[c.bearer]) if c.least_able else ""),
         )
         for c in a.exposure
     )
@@ -396,7 +426,8 @@ def _exposure(a: Appraisal, labels: dict[str, str], exposure_svg: str) -> Sectio
             Figure(
                 exposure_svg,
                 "Risks whose costs fall on each bearer in each cost category, coloured by the "
-                "most serious (costs pp. 3-6; those least able to bear them p. 5).",
+                "most serious (costs pp. 3-6). Least able to bear them: researchers as the "
+                "paper names them (p. 5); stakeholders by this tool's judgement.",
             ),
             Table(
                 ("bearer", "cost category", "risks by residual severity", "least able to bear"),
@@ -534,7 +565,7 @@ def _findings(a: Appraisal) -> Section:
             " ",
             Seg(f.code, "code"),
             f": {f.message} ",
-            Seg("[" + "; ".join(f"{c.entry} p. {c.page}" for c in f.sources) + "]", "cite"),
+            cite_list(f.sources),
         )
         for f in a.findings
     )
@@ -554,7 +585,7 @@ def sections(
         _profile(a, contributions),
         _aims(a),
         _risks(a, labels),
-        _exposure(a, labels, exposure),
+        _exposure(a, cat, labels, exposure),
         *filter(None, (_costs(a, labels),)),
         _practice(a),
         _questions(a),
