@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -129,6 +131,84 @@ def test_a_project_built_with_strings_for_enums_is_a_plan_error_naming_each_fiel
     assert "Mode('partnership') makes one" in issues["plan[0].mode"].message
     assert "got str 'partnership'" in issues["plan[0].mode"].message
     assert "or null" in issues["stakeholders[0].power"].message
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "path"),
+    [
+        ("trial-patient-partners", "researchers", "researchers[0].contract"),
+        ("nothing-known", "governance", "governance.decisions"),
+        ("no-resources", "stakeholders", "stakeholders[0].familiar"),
+    ],
+)
+def test_a_string_the_engine_would_read_wrongly_without_failing_is_refused_first(
+    name: str, field: str, path: str
+) -> None:
+    """``contract="fixed-term"`` or ``reimbursed="no"`` must not change the advice silently."""
+    import attrs
+
+    from coproduce.model._types import type_problems
+
+    project = load_example(name)
+
+    def stringly(record: object) -> object:
+        changes: dict[str, Any] = {}
+        for f in attrs.fields(type(record)):  # type: ignore[arg-type]
+            value = getattr(record, f.name)
+            if isinstance(value, enum.Enum):
+                changes[f.name] = value.value
+            elif value is False:
+                changes[f.name] = "no"
+        return attrs.evolve(record, **changes)  # type: ignore[misc]
+
+    value = getattr(project, field)
+    changed: dict[str, Any] = {
+        field: tuple(map(stringly, value)) if isinstance(value, tuple) else stringly(value)
+    }
+    broken = attrs.evolve(project, **changed)
+    with pytest.raises(PlanError) as info:
+        appraise(broken)
+    paths = [i.path for i in info.value.issues]
+    assert path in paths
+    assert {i.code for i in info.value.issues} == {"wrong-type"}
+    assert paths == [p for p, _, _ in type_problems(broken)]
+
+
+def test_cost_refuses_a_costing_built_with_strings() -> None:
+    import attrs
+
+    from coproduce.costing import cost
+    from coproduce.errors import CostingError
+
+    project = load_example("no-resources")
+    assert project.costing is not None
+    plan = project.costing
+    lines = tuple(attrs.evolve(i, payment=i.payment.value) for i in plan.involvements)  # type: ignore[arg-type]
+    with pytest.raises(
+        CostingError, match=r"costing.involvements\[0\].payment: expected a PaymentMethod"
+    ):
+        cost(attrs.evolve(project, costing=attrs.evolve(plan, involvements=lines)))
+
+
+def test_a_misspelt_value_gets_a_suggestion_not_a_call_that_fails() -> None:
+    project = Project(
+        title="t",
+        stakeholders=(Stakeholder(id="m", kind=StakeholderKind.CARER),),
+        plan=(Involvement(stage="stage.recommendations", stakeholder="m", mode="partnershp"),),  # type: ignore[arg-type]
+    )
+    with pytest.raises(PlanError, match="did you mean 'partnership'") as info:
+        appraise(project)
+    assert "Mode('partnershp')" not in str(info.value)
+
+
+def test_a_project_the_reader_built_is_known_to_be_well_typed() -> None:
+    from coproduce.model._types import _known, check_types
+
+    loaded = load_example("contested-policy")
+    assert _known(loaded)  # the engine does not check it again
+    built = Project(title="t")
+    assert not _known(built)
+    assert check_types(built) == [] and _known(built)  # checked once, then remembered
 
 
 def test_no_bundled_example_has_a_field_of_the_wrong_type() -> None:

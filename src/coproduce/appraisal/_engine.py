@@ -42,6 +42,7 @@ from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.errors import Issue, PlanError
 from coproduce.model import Project, Sphere
+from coproduce.model._types import check_types
 from coproduce.practice import practice_risks
 
 __all__ = ["DEFAULT_POLICY", "appraise"]
@@ -92,6 +93,11 @@ def appraise(
     """
     cat = catalogue if catalogue is not None else default_catalogue()
     pol = policy if policy is not None else DEFAULT_POLICY
+    wrong = check_types(project)
+    if wrong:
+        raise PlanError(
+            Issue(path=path, code=code, message=message) for path, code, message in wrong
+        )
     try:
         return _appraise(project, cat, pol)
     except (TypeError, AttributeError, KeyError, ValueError) as exc:
@@ -104,8 +110,9 @@ def appraise(
 def _raise_wrong_types(project: Project, failure: Exception) -> None:
     """Raise a :class:`PlanError` naming each field of the wrong type, if any is.
 
-    Checked only once the engine has failed: a project built in Python by an untyped caller
-    (``mode="partnership"``) otherwise fails deep inside with the engine's own error.
+    The vocabulary values, booleans and records are checked before the engine runs (see
+    :func:`~coproduce.model._types.check_types`); any other field of the wrong type (a
+    string for a number) is found here, once the engine has failed on it.
     """
     from coproduce.model._types import type_problems
 

@@ -39,6 +39,7 @@ from coproduce.model import (
     StakeholderKind,
     TeamTime,
 )
+from coproduce.model._types import check_types
 
 __all__ = [
     "HEADINGS",
@@ -106,6 +107,9 @@ def costing_problems(
     plan = project.costing
     if plan is None:
         return []
+    wrong = check_types(project)  # a project built in Python with "paid" for PaymentMethod.PAID
+    if wrong:
+        return wrong
     cat = catalogue if catalogue is not None else default_catalogue()
     check = _CostingChecker(project, plan, cat, roles)
     check.cards(rates)

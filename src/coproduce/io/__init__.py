@@ -66,6 +66,7 @@ from coproduce.io._locate import locate, path_keys
 from coproduce.io._salvage import reference_issues
 from coproduce.io._versions import SCHEMA_VERSION, migrate
 from coproduce.model import Project
+from coproduce.model._types import mark_typed
 from coproduce.practice import practice_problems
 
 if TYPE_CHECKING:
@@ -304,6 +305,8 @@ def _fast_load(
     if len(text) > limits.max_bytes:
         return read, None
     value = fast_decode(text, cls)
+    if value is not None:
+        mark_typed(value)  # the reader typed it: the engine need not check it again
     if value is not None and catalogue is not False:
         try:
             _check_any(value, catalogue, "")
@@ -494,6 +497,7 @@ def load(
             value: Project | Appraisal | Catalogue | InvolvementLog = _structure(
                 data, _class(kind), what, limits, checked=facts.get("plain", False)
             )
+            mark_typed(value)
         except DocumentError as exc:
             if kind == "project" and references and not (exc.truncated or exc.omitted):
                 _add_reference_issues(exc, data, catalogue)
