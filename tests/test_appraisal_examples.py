@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import attrs
 import pytest
 
 from coproduce import appraise
@@ -65,9 +66,13 @@ def test_contested_policy_decision_makers_get_less_than_the_paid_public_panel() 
     assert by_stage["stage.recommendations"].action is Action.LIGHTEN
     assert by_stage["stage.recommendations"].advised_mode is Mode.CONSULTATION
     assert {p.code for p in authority.prerequisites} == {"publication-agreement", "data-agreement"}
-    # the unpaid campaign must be offered payment first
-    assert [p.code for p in a.advice_for("campaign").prerequisites] == ["payment"]
-    assert "exposure.unpaid-contributors" in codes(a)
+    # the campaign is not paid yet, but the costing pays it fees: no payment prerequisite,
+    # and it is not counted among those who give their time unpaid
+    assert [p.code for p in a.advice_for("campaign").prerequisites] == []
+    assert "exposure.unpaid-contributors" not in codes(a)
+    uncosted = appraise(attrs.evolve(load_example("contested-policy"), costing=None))
+    assert [p.code for p in uncosted.advice_for("campaign").prerequisites] == ["payment"]
+    assert "exposure.unpaid-contributors" in codes(uncosted)
     pressed = next(
         r
         for r in a.risks
@@ -75,6 +80,22 @@ def test_contested_policy_decision_makers_get_less_than_the_paid_public_panel() 
     )
     assert pressed.residual is Severity.HIGH
     assert set(pressed.drivers) <= {"authority", "commissioner"}
+
+
+def test_a_declined_fee_is_an_offer_but_the_time_is_still_given_unpaid() -> None:
+    from coproduce.model import PaymentMethod
+
+    p = load_example("contested-policy")
+    assert p.costing is not None
+    lines = tuple(
+        attrs.evolve(c, payment=PaymentMethod.DECLINED) if c.stakeholder == "campaign" else c
+        for c in p.costing.involvements
+    )
+    a = appraise(attrs.evolve(p, costing=attrs.evolve(p.costing, involvements=lines)))
+    assert a.advice_for("campaign").prerequisites == ()  # payment was offered
+    unpaid = next(f for f in a.findings if f.code == "exposure.unpaid-contributors")
+    assert "campaign" in unpaid.message
+    assert "costing.involvements[*/campaign].payment" in unpaid.inputs
 
 
 def test_removing_the_decision_makers_leaves_the_public_advice_alone() -> None:
@@ -90,7 +111,8 @@ def test_removing_the_decision_makers_leaves_the_public_advice_alone() -> None:
             "identifiable_data": p.identifiable_data,
         }
     )
-    before, after = run("contested-policy"), appraise(without)
+    # without its costing, which prices the decision makers' lines too (and pays the campaign)
+    before, after = appraise(attrs.evolve(p, costing=None)), appraise(without)
     for sid in ("public-panel", "campaign", "ed-leads"):
         assert after.advice_for(sid) == before.advice_for(sid)
 

@@ -160,12 +160,12 @@ def _prerequisites(
                 inputs=("governance.ip_agreement", f"stakeholders[{sid}].kind"),
                 sources=idx.cite("challenge.co-opted"),
             )
-    elif s.kind.sphere not in TABLE2_SPHERES and s.reimbursed is False:
+    elif s.kind.sphere not in TABLE2_SPHERES and ctx.payment_offered(s) is False:
         yield Prerequisite(
             code="payment",
             message=f"Offer {sid} payment or reimbursement for their time before involving "
             "them: taking part takes time from their lives and work (p. 6).",
-            inputs=(f"stakeholders[{sid}].reimbursed",),
+            inputs=ctx.payment_inputs(sid),
             sources=idx.cite("cost.stakeholder-time", "question.individuals.costs"),
         )
 

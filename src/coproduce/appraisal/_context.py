@@ -33,6 +33,7 @@ from coproduce.model import (
     Level,
     MitigationId,
     Mode,
+    PaymentMethod,
     Project,
     Researcher,
     Sphere,
@@ -355,6 +356,29 @@ class Context(Record):
     carriers: tuple[Researcher, ...]
     carriers_junior: tuple[str, ...]
     profiles: Mapping[bool | None, Emphasis] = attrs.field(factory=dict)
+    fees: frozenset[str] = frozenset()
+    """Stakeholders the costing pays a fee (paid or in vouchers) at one stage or more."""
+    offered: frozenset[str] = frozenset()
+    """Stakeholders the costing offers a fee, taken or declined."""
+
+    def unpaid(self, s: Stakeholder) -> bool:
+        """Whether ``s`` gives their time unpaid: not reimbursed, and paid no fee in the costing.
+
+        The costing is the plan: a stakeholder stated as not (yet) reimbursed whom it pays for
+        their involvement is read as paid (see docs/engine.md, "Payment").
+        """
+        return s.reimbursed is False and s.id not in self.fees
+
+    def payment_offered(self, s: Stakeholder) -> bool | None:
+        """Whether ``s`` is offered payment: reimbursed, or offered a fee in the costing."""
+        if s.reimbursed is True or s.id in self.offered:
+            return True
+        return s.reimbursed
+
+    def payment_inputs(self, sid: str) -> tuple[str, ...]:
+        """The fields read on whether ``sid`` is paid: the stakeholder's, and the costing's."""
+        own = f"stakeholders[{sid}].reimbursed"
+        return (own, f"costing.involvements[*/{sid}].payment") if self.project.costing else (own,)
 
     def profile(self, delivery: bool | None = None) -> Emphasis:
         """The Table 2 profile with row 2 read from ``delivery`` (``None``: as stated)."""
@@ -426,6 +450,7 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
     researchers = sorted(project.researchers, key=lambda r: r.id)
     named = [r for r in researchers if r.carries_engagement]
     table2 = (Sphere.DECISION, Sphere.COMMERCIAL)
+    fees, offered = _fees(project)
     deliveries = {None} | {
         people[s].delivery_responsibility for s in plan_of if people[s].kind.sphere in table2
     }
@@ -446,4 +471,21 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
             if r.career_stage is CareerStage.EARLY or r.contract is ContractType.FIXED_TERM
         ),
         profiles=_profiles(project, catalogue, policy, deliveries),
+        fees=fees,
+        offered=offered,
+    )
+
+
+_FEES = (PaymentMethod.PAID, PaymentMethod.VOUCHERS)
+
+
+def _fees(project: Project) -> tuple[frozenset[str], frozenset[str]]:
+    """Who the costing pays a fee, and who it offers one (see :attr:`Context.fees`)."""
+    plan = project.costing
+    if plan is None:
+        return frozenset(), frozenset()
+    offered = [c for c in plan.involvements if c.role and c.payment is not PaymentMethod.NONE]
+    return (
+        frozenset(c.stakeholder for c in offered if c.payment in _FEES),
+        frozenset(c.stakeholder for c in offered),
     )

@@ -44,7 +44,7 @@ def unable_because(ctx: Context, stakeholder: str) -> tuple[str, ...]:
     s = ctx.people.get(stakeholder)
     if s is None or s.kind.sphere in _NEVER or s.power is Level.HIGH:
         return ()
-    why: tuple[str, ...] = ("unpaid",) if s.reimbursed is False else ()
+    why: tuple[str, ...] = ("unpaid",) if ctx.unpaid(s) else ()
     if s.power is Level.LOW and (why or ctx.policy.least_able_low_power):
         why += ("low power",)
     return why

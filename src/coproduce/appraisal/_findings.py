@@ -405,11 +405,13 @@ def _among(
     why = unable_because(ctx, who) if who in ctx.people else ()
     if not why:
         return "among those least able to bear them", (), tuple(bearers)
-    fields = {"unpaid": "reimbursed", "low power": "power"}
     reason = ", ".join(why) + (", though paid" if "unpaid" not in why else "")
+    read = (*ctx.payment_inputs(who),) if "unpaid" in why else ()
+    if "low power" in why:
+        read = (*read, f"stakeholders[{who}].power")
     return (
         f"whom this tool counts among those least able to bear them ({reason})",
-        tuple(f"stakeholders[{who}].{fields[w]}" for w in why),
+        read,
         tuple(_WHY_CITES[w] for w in why),
     )
 
@@ -440,7 +442,7 @@ def _unpaid(ctx: Context, r: Results) -> Iterator[Hit]:
     unpaid = [
         s
         for s in sorted(ctx.project.stakeholders, key=lambda s: s.id)
-        if s.id in ctx.plan_of and s.reimbursed is False and s.kind.sphere is Sphere.LAY
+        if s.id in ctx.plan_of and ctx.unpaid(s) and s.kind.sphere is Sphere.LAY
     ]
     people = [s.id for s in unpaid if s.kind.lay_person]
     groups = [s.id for s in unpaid if not s.kind.lay_person]
@@ -455,7 +457,7 @@ def _unpaid(ctx: Context, r: Results) -> Iterator[Hit]:
             hours = f" The costing counts {r.costs.unpaid_lay_hours:g} hours given unpaid."
         yield Hit(
             "; ".join(parts).capitalize() + "." + hours,
-            tuple(f"stakeholders[{s.id}].reimbursed" for s in unpaid),
+            tuple(i for s in unpaid for i in ctx.payment_inputs(s.id)),
         )
 
 
