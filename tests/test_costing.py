@@ -758,6 +758,23 @@ def test_cli_cost_text_tables_keep_their_columns(name: str) -> None:
         body = itertools.takewhile(lambda line: line.strip(), lines[k + 1 :])
         assert all(len(line) <= width for line in body), lines[k - 1]
     assert max(map(len, lines[rules[0] + 1 : rules[0] + 14])) == len(lines[rules[0]])
+    words = {w for line in lines for w in line.split()}
+    cut = [w for w in words if w.endswith("-") and w.strip("-")]
+    assert not cut  # no word cut at a hyphen ("peer-" / "researcher")
+
+
+def test_a_cell_wraps_at_spaces_and_only_a_word_too_long_for_its_column_at_hyphens() -> None:
+    from coproduce.report._costing import _wrapped
+
+    assert _wrapped("Collecting data · peer-researchers · fee: peer-researcher per hour", 48) == [
+        "Collecting data · peer-researchers · fee:",
+        "peer-researcher per hour",
+    ]
+    long = "travel: " + "-".join(["bus", "and", "train", "fares"] * 4)
+    lines = _wrapped(long, 30)
+    assert all(len(line) <= 30 for line in lines)
+    assert all(line.endswith("-") or line == lines[-1] for line in lines[1:])  # at hyphens
+    assert "".join(lines) == long  # nothing lost, no letter cut off its word
 
 
 def test_cli_cost_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import io as stdio
 from collections.abc import Callable
 from typing import Any
 
@@ -224,3 +225,13 @@ def test_unknown_graph_node_raises_unknown_entry_error() -> None:
     with pytest.raises(UnknownEntryError, match=r"unknown graph node: 'cost\.nope'") as info:
         path(default_graph(), "stage.framing-questions", "cost.nope")
     assert info.value.entry_id == "cost.nope" and info.value.what == "graph node"
+
+
+def test_a_paper_citation_among_practice_documents_says_it_is_the_papers() -> None:
+    from coproduce.cli import main as cli
+
+    out = stdio.StringIO()
+    assert cli(["appraise", "--example", "commercial-partner"], stdout=out) == 0
+    cited = [line for line in out.getvalue().splitlines() if "practice-risk.commercial" in line]
+    assert cited and all("the paper, p. 4" in line for line in cited if "ico-dpia" in line)
+    assert not any("What is the general rule?; p. 4" in line for line in cited)

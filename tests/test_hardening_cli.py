@@ -121,6 +121,63 @@ def test_no_command_writes_its_report_over_a_document_it_reads(
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
+def test_portfolio_refuses_to_write_over_a_stray_log_it_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stray = tmp_path / "stray.log.yaml"
+    stray.write_text("schema_version: 2\nproject: nobody\nentries: []\n")
+    before = stray.read_bytes()
+    assert run("portfolio", str(tmp_path), "-f", "json", "-o", str(stray))[0] == 2
+    assert "is the input" in capsys.readouterr().err
+    assert stray.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "command", [["cost", "-"], ["appraise", "-"], ["report", "-", "--kind", "gripp2"]]
+)
+def test_output_that_is_the_file_behind_standard_input_is_refused(
+    tmp_path: Path, command: list[str]
+) -> None:
+    project = copy_example(tmp_path, "contested-policy")
+    before = project.read_bytes()
+    with project.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "coproduce", *command, "-o", str(project)],
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2, done.stderr
+    assert "is the standard input" in done.stderr
+    assert project.read_bytes() == before
+
+
+def test_a_huge_budget_is_a_usage_error_not_a_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        run("cost", "--example", "contested-policy", "--budget", "1e400")
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "not an amount: '1e400'" in err and "Traceback" not in err
+
+
+def test_report_takes_its_format_from_the_output_suffix(tmp_path: Path) -> None:
+    project = copy_example(tmp_path, "contested-policy")
+    for suffix, start in ((".html", "<!doctype html>"), (".md", "# "), (".json", "{")):
+        out = tmp_path / f"standards{suffix}"
+        assert run("report", str(project), "--kind", "standards", "-o", str(out))[0] == 0
+        assert out.read_text().startswith(start), suffix
+
+
+def test_an_empty_folder_gives_a_portfolio_that_says_so_without_tables(tmp_path: Path) -> None:
+    status, out = run("portfolio", str(tmp_path), "-f", "text")
+    assert status == 0
+    assert "No project documents were read" in out
+    assert "----" not in out and "organisational question" not in out  # no table at all
+
+
 def test_cost_takes_its_format_from_the_output_suffix(tmp_path: Path) -> None:
     for suffix, start in (
         (".html", "<!doctype html>"),

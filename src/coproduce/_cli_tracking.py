@@ -291,6 +291,7 @@ def _tracked(
 
 def _cmd_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce._text import visible
+    from coproduce.cli import _refuse_overwriting_inputs
     from coproduce.io import to_data
     from coproduce.portfolio import TrackingPortfolio, pairs, problem_line, unmatched_logs
     from coproduce.report._tracking import portfolio_html, portfolio_markdown, portfolio_text
@@ -301,6 +302,7 @@ def _cmd_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
         view.add(entry)
     stray = 0
     for log, why in unmatched_logs(args.folder, matched):
+        _refuse_overwriting_inputs(args.output, log)  # read, if only to say why it was not
         stray += 1
         print(visible(f"{log}: {why}"), file=sys.stderr)
     s = view.summary()
@@ -316,7 +318,8 @@ def _cmd_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
         more = s.invalid - len({source for source, _ in s.problems})
         tail = f" ({more} more not shown)" if more > 0 else ""
         print(
-            f"{s.projects} projects, {s.invalid} with problems{tail}; {stray} logs not read",
+            f"{s.projects} projects, {s.invalid} with problems{tail}; "
+            f"{stray} log{'s' * (stray != 1)} not read",
             file=sys.stderr,
         )
     return 1 if s.invalid or stray else 0

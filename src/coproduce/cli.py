@@ -109,6 +109,7 @@ _REPORT_SUFFIXES = {
     ".txt": "text",
 }
 _COST_SUFFIXES = {**_REPORT_SUFFIXES, ".csv": "csv"}
+_FORM_SUFFIXES = {k: v for k, v in _REPORT_SUFFIXES.items() if v != "text"}
 _GRAPH_SUFFIXES = {
     ".graphml": "graphml",
     ".gexf": "gexf",
@@ -446,8 +447,16 @@ def _report_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument(
         "--kind", "-k", choices=["standards", "application", "gripp2"], required=True
     )
-    report.add_argument("--format", "-f", choices=["markdown", "html", "json"], default="markdown")
-    report.add_argument("--output", "-o", type=Path, metavar="FILE")
+    report.add_argument(
+        "--format",
+        "-f",
+        choices=["markdown", "html", "json"],
+        default=None,
+        help="report format (default: from the suffix of --output, else markdown)",
+    )
+    report.add_argument(
+        "--output", "-o", type=Path, metavar="FILE", help="write to FILE (atomically)"
+    )
 
 
 def _graph_arguments(graph: argparse.ArgumentParser) -> None:
@@ -489,7 +498,15 @@ def _amount(text: str) -> Decimal:
         raise argparse.ArgumentTypeError(f"not an amount: {text!r} (expected e.g. 2500)") from None
     if not value.is_finite() or value < 0:
         raise argparse.ArgumentTypeError(f"not an amount: {text!r} (expected a number ≥ 0)")
+    if value.adjusted() >= _AMOUNT_DIGITS:
+        raise argparse.ArgumentTypeError(
+            f"not an amount: {text!r} (expected less than 10^{_AMOUNT_DIGITS})"
+        )
     return value
+
+
+_AMOUNT_DIGITS = 15
+"""Digits before the point an amount given on the command line may have (a quadrillion)."""
 
 
 def _emit(text: str, output: Path | None, stdout: TextIO) -> None:
@@ -528,12 +545,30 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _refuse_overwriting_inputs(output: Path | None, *inputs: Path | None) -> None:
-    """Refuse an output that is one of the inputs: the report would replace the project."""
+    """Refuse an output that is one of the inputs: the report would replace the project.
+
+    An input ``-`` is standard input, refused as an output when it is the same file
+    (``coproduce cost - -o project.yaml < project.yaml``).
+    """
     if output is None:
         return
     for source in inputs:
-        if source is not None and _same_file(output, source):
+        if source == _STDIN and _is_stdin(output):
+            raise _Usage(f"--output {output} is the standard input; choose another file")
+        if source is not None and source != _STDIN and _same_file(output, source):
             raise _Usage(f"--output {output} is the input {source}; choose another file")
+
+
+_STDIN = Path("-")
+
+
+def _is_stdin(path: Path) -> bool:
+    """Whether ``path`` is the regular file standard input reads."""
+    try:
+        given, there = os.fstat(sys.stdin.fileno()), os.stat(path)
+    except (OSError, ValueError, AttributeError):  # no stdin, a pseudo-file, no such path
+        return False
+    return (given.st_dev, given.st_ino) == (there.st_dev, there.st_ino)
 
 
 def _format_from(
@@ -568,7 +603,7 @@ def _cmd_appraise(args: argparse.Namespace, stdout: TextIO) -> int:
     if (args.path is None) == (args.example is None):
         raise _Usage("give a PATH (or - for standard input) or --example, not both or neither")
     _refuse_overwriting_inputs(
-        args.output, Path(args.path) if args.path not in (None, "-") else None, args.catalogue
+        args.output, Path(args.path) if args.path is not None else None, args.catalogue
     )
     fmt = _format_from(args.format, args.output, _REPORT_SUFFIXES, "text")
     if args.compact and fmt != "json":
@@ -610,7 +645,7 @@ def _cmd_cost(args: argparse.Namespace, stdout: TextIO) -> int:
     except LookupError as exc:
         raise _Usage(str(exc)) from None
     _refuse_overwriting_inputs(
-        args.output, source if isinstance(source, Path) else None, args.rates
+        args.output, source if isinstance(source, Path) else _STDIN, args.rates
     )
     fmt = _format_from(args.format, args.output, _COST_SUFFIXES, "text")
     project = load_project(source)
@@ -999,10 +1034,11 @@ def _cmd_report(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.reporting import build, render
 
     source = _read_source(args.path)
-    _refuse_overwriting_inputs(args.output, source if isinstance(source, Path) else None)
+    _refuse_overwriting_inputs(args.output, source if isinstance(source, Path) else _STDIN)
     project = load_project(source)
     report = build(args.kind, project)
-    _emit(render(report, args.format), args.output, stdout)
+    fmt = _format_from(args.format, args.output, _FORM_SUFFIXES, "markdown")
+    _emit(render(report, fmt), args.output, stdout)  # type: ignore[arg-type]
     return 0
 
 

@@ -365,14 +365,19 @@ _TEXT_WIDTH = 48
 """The widest a text column of a plain-text table gets; longer cells wrap within it."""
 
 
-def _text_row(row: tuple[str, ...], widths: list[int], numeric: Collection[int]) -> list[str]:
-    """One table row as lines: text cells wrapped to their column, numbers on the first line."""
+def _wrapped(text: str, width: int) -> list[str]:
+    """``text`` in lines of ``width``: at spaces, or at hyphens only for a longer word."""
     import textwrap
 
-    cells = [
-        [cell] if i in numeric else (textwrap.wrap(cell, widths[i], break_on_hyphens=False) or [""])
-        for i, cell in enumerate(row)
-    ]
+    lines = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
+    if any(len(line) > width for line in lines):
+        lines = textwrap.wrap(text, width)
+    return lines or [""]
+
+
+def _text_row(row: tuple[str, ...], widths: list[int], numeric: Collection[int]) -> list[str]:
+    """One table row as lines: text cells wrapped to their column, numbers on the first line."""
+    cells = [[cell] if i in numeric else _wrapped(cell, widths[i]) for i, cell in enumerate(row)]
     lines = []
     for k in range(max(map(len, cells))):
         parts = [

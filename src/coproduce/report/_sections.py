@@ -127,7 +127,9 @@ def cite_list(sources: Iterable[Citation]) -> Seg:
             pages = list(dict.fromkeys(str(c.page) for c in cs))
             parts.append(f"{entry} {'pp.' if len(pages) > 1 else 'p.'} {', '.join(pages)}")
         else:
-            wheres = dict.fromkeys(f"p. {c.page}" if c.document == PAPER else c.where for c in cs)
+            wheres = dict.fromkeys(
+                f"the paper, p. {c.page}" if c.document == PAPER else c.where for c in cs
+            )
             parts.append(f"{entry} ({'; '.join(wheres)})")
     return Seg("[" + "; ".join(parts) + "]", "cite")
 

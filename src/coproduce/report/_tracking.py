@@ -647,6 +647,8 @@ def _portfolio_problems(s: PortfolioTracking) -> list[_Part]:
 
 
 def _portfolio_parts(s: PortfolioTracking, catalogue: Catalogue | None) -> list[_Part]:
+    if s.projects == 0:  # an empty or mistaken folder: nothing to tabulate
+        return []
     names = _Names(catalogue)
     questions = _Part(
         "The five organisational questions",
@@ -669,6 +671,11 @@ _PORTFOLIO_TITLE = "Portfolio: involvement planned against actual"
 
 
 def _counts(s: PortfolioTracking) -> str:
+    if s.projects == 0:
+        return (
+            "No project documents were read: the folder holds none (project documents end in "
+            ".json, .yaml, .yml or .toml; logs in .log.yaml and the like)."
+        )
     return (
         f"{s.projects} projects read: {s.projects - s.invalid} appraised ({s.logged} with an "
         f"involvement log), {s.invalid} with problems."
