@@ -131,6 +131,25 @@ def test_a_finding_whose_evidence_changes_is_one_change_not_a_removal_and_an_add
             )
 
 
+def test_two_findings_of_one_rule_keep_their_keys_when_their_evidence_changes() -> None:
+    """contested-policy has two concentration findings (the public, the junior researchers).
+
+    Without its costing the campaign is unpaid, so the public's finding names it too.
+    """
+    project = attrs.evolve(load_example("contested-policy"), costing=None)
+    signed = attrs.evolve(project, governance=attrs.evolve(project.governance, data_agreement=True))
+    before, after = appraise(project), appraise(signed)
+    assert [f.inputs for f in before.findings if f.code == "exposure.concentration"] != [
+        f.inputs for f in after.findings if f.code == "exposure.concentration"
+    ]  # a risk behind the researchers' cells is gone...
+    changes = compare_appraisals(before, after).changes
+    assert not [
+        c for c in changes if c.key.startswith("exposure.concentration")
+    ]  # ...same findings
+    keys = [c.key for c in compare_appraisals(before, appraise(project)).changes]
+    assert keys == []
+
+
 def test_a_question_answer_that_changes_is_compared() -> None:
     before = appraise(TRIAL)
     after = appraise(attrs.evolve(TRIAL, support=type(TRIAL.support)()))

@@ -260,11 +260,12 @@ _PLAN_LINE = re.compile(r"^plan\[[^\]/]*/([^\]]*)\]")
 def _finding_map(a: Appraisal) -> dict[str, str]:
     """Each finding's level, keyed by its rule and what it is about.
 
-    A finding about one thing (``advice.prerequisites[stakeholders[authority]]``) is keyed by
-    it, so a change in the evidence it read (the risks behind a cell, the stages of a
-    stakeholder's lines) leaves it the same finding; a finding about several things or
-    none, or read over a whole list (``aims[*]``), is keyed by its rule, with the things it
-    is about in its value. Findings still alike are told apart by all their inputs.
+    What it is about: the exposure cells it names, else the stakeholders (a plan line
+    ``plan[stage/stakeholder]`` counts as its stakeholder), else the researchers or aims
+    (``advice.prerequisites[stakeholders[authority]]``), not the evidence it read (the risks
+    behind a cell, a stakeholder's stages), so a finding whose evidence changes is the same
+    finding. One read over a whole list (``aims[*]``) is keyed by its rule alone, with what it
+    is about in its value; findings still alike are told apart by all their inputs.
     """
     keyed = [(*_finding_key(f.code, f.inputs), f) for f in a.findings]
     keys = [key for key, _, _ in keyed]
@@ -276,18 +277,23 @@ def _finding_map(a: Appraisal) -> dict[str, str]:
     }
 
 
+_ABOUT = ("exposure", "stakeholders", "researchers", "aims")
+"""What a finding may be about, the first found deciding."""
+
+
 def _finding_key(code: str, inputs: tuple[str, ...]) -> tuple[str, str]:
-    """The key of a finding and, for one about several things, what they are."""
-    subjects: set[str] = set()
+    """The key of a finding and, for one read over a whole list, what it is about."""
+    found: dict[str, set[str]] = {kind: set() for kind in _ABOUT}
     for item in inputs:
         if (m := _SUBJECT.match(item)) is not None and m.group(2) != "*":
-            subjects.add(m.group(0))
+            found[m.group(1)].add(m.group(0))
         elif (m := _PLAN_LINE.match(item)) is not None:
-            subjects.add(f"stakeholders[{m.group(1)}]")
-    whole = any("[*]" in item for item in inputs)  # a rule read over all of a list
-    if len(subjects) == 1 and not whole:
-        return f"{code}[{subjects.pop()}]", ""
-    return code, ", ".join(sorted(subjects))
+            found["stakeholders"].add(f"stakeholders[{m.group(1)}]")
+    subjects = next((sorted(found[k]) for k in _ABOUT if found[k]), [])
+    if any("[*]" in item for item in inputs):  # a rule read over all of a list
+        everyone = sorted(set().union(*found.values()))
+        return code, ", ".join(everyone)
+    return (f"{code}[{','.join(subjects)}]" if subjects else code), ""
 
 
 def _question_map(a: Appraisal) -> dict[str, Answer]:
