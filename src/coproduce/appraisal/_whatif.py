@@ -172,12 +172,12 @@ def _advice_map(a: Appraisal) -> dict[str, str]:
 
 
 _ACTION_TEXT = {
-    Action.KEEP: "go ahead as planned (the advice allows up to {advised})",
+    Action.KEEP: "go ahead as planned, the advice allowing up to {advised}",
     Action.LIGHTEN: "lighten it to {advised}",
     Action.AFTER_PREREQUISITES: (
-        "go ahead once the prerequisites are in place (the advice allows up to {advised})"
+        "go ahead once the prerequisites are in place, the advice allowing up to {advised}"
     ),
-    Action.RECONSIDER: "reconsider the arrangement (the advice allows up to {advised})",
+    Action.RECONSIDER: "reconsider the arrangement, the advice allowing up to {advised}",
 }
 """What an advice line tells the team to do, as a compared value reads it."""
 
