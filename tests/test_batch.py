@@ -68,6 +68,16 @@ def test_json_lines_sources_and_mixed_iterables(tmp_path: Path) -> None:
         list(documents(tmp_path / "x.csv"))
 
 
+def test_a_folder_of_projects_and_their_logs_appraises_the_projects_only(tmp_path: Path) -> None:
+    """The folder ``coproduce portfolio`` reads: a log is not an invalid project."""
+    project = example_path("trial-patient-partners")
+    (tmp_path / project.name).write_bytes(project.read_bytes())
+    log = project.parent / "logs" / "trial-patient-partners.log.yaml"
+    (tmp_path / log.name).write_bytes(log.read_bytes())
+    assert [Path(source).name for source, _ in documents(tmp_path)] == [project.name]
+    assert [o.ok for o in appraise_many(tmp_path)] == [True]
+
+
 def test_results_are_the_same_as_one_by_one_whatever_the_executor(folder: Path) -> None:
     alone = [o.appraisal for o in appraise_many(folder)]
     expected = [

@@ -46,6 +46,7 @@ from coproduce.appraisal import (
 from coproduce.catalogue import Catalogue
 from coproduce.costing import Costing, cost, costing_problems
 from coproduce.errors import DocumentError, Issue
+from coproduce.io._formats import LOG_SUFFIXES
 from coproduce.model import Extensible, Project, Sphere
 
 __all__ = [
@@ -99,15 +100,20 @@ class Outcome(Extensible):
 def documents(path: Path) -> Iterator[tuple[str, Path | bytes]]:
     """The documents of a folder (sorted by name) or of a JSON Lines file, lazily.
 
-    Yields ``(source, payload)``: a file path for each document of a folder, the bytes of
-    each non-empty line of a ``.jsonl`` file.
+    Yields ``(source, payload)``: a file path for each project document of a folder (an
+    involvement log, ``X.log.yaml`` and the like, is left to ``coproduce portfolio``), the
+    bytes of each non-empty line of a ``.jsonl`` file.
 
     Raises:
         DocumentError: ``path`` is neither a folder nor a ``.jsonl`` file, or is unreadable.
 
     """
     if path.is_dir():
-        for file in sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES):
+        for file in sorted(
+            p
+            for p in path.iterdir()
+            if p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.lower().endswith(LOG_SUFFIXES)
+        ):
             yield str(file), file
         return
     if path.suffix.lower() not in (".jsonl", ".ndjson"):
