@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -96,6 +97,67 @@ def test_a_declined_fee_is_an_offer_but_the_time_is_still_given_unpaid() -> None
     unpaid = next(f for f in a.findings if f.code == "exposure.unpaid-contributors")
     assert "campaign" in unpaid.message
     assert "costing.involvements[*/campaign].payment" in unpaid.inputs
+
+
+def _campaign_lines(**changes: object) -> Appraisal:
+    """contested-policy with the campaign's costing lines changed, appraised."""
+    p = load_example("contested-policy")
+    assert p.costing is not None
+    lines = tuple(
+        attrs.evolve(c, **changes) if c.stakeholder == "campaign" else c  # type: ignore[arg-type]
+        for c in p.costing.involvements
+    )
+    return appraise(attrs.evolve(p, costing=attrs.evolve(p.costing, involvements=lines)))
+
+
+def _unpaid(a: Appraisal) -> bool:
+    return any(
+        f.code == "exposure.unpaid-contributors" and "campaign" in f.message for f in a.findings
+    )
+
+
+def test_a_fee_for_no_time_is_no_payment() -> None:
+    from coproduce.model import RateUnit
+
+    a = _campaign_lines(hours=Decimal(0), preparation_hours=Decimal(0), unit=RateUnit.HOUR)
+    assert _unpaid(a)
+    assert [p.code for p in a.advice_for("campaign").prerequisites] == ["payment"]
+
+
+def test_the_costing_also_says_when_a_reimbursed_group_is_not_paid() -> None:
+    from coproduce.model import PaymentMethod
+
+    p = load_example("contested-policy")
+    assert p.costing is not None
+    reimbursed = tuple(
+        attrs.evolve(s, reimbursed=True) if s.id == "campaign" else s for s in p.stakeholders
+    )
+    lines = tuple(
+        attrs.evolve(c, payment=PaymentMethod.NONE) if c.stakeholder == "campaign" else c
+        for c in p.costing.involvements
+    )
+    a = appraise(
+        attrs.evolve(
+            p, stakeholders=reimbursed, costing=attrs.evolve(p.costing, involvements=lines)
+        )
+    )
+    assert _unpaid(a)  # the costing offers no fee: their time is given unpaid, as cost says
+    assert [q.code for q in a.advice_for("campaign").prerequisites] == ["payment"]
+
+
+def test_an_invalid_costing_says_nothing_about_payment() -> None:
+    a = _campaign_lines(role="no-such-role")
+    assert a.costs is not None and a.costs.problems  # the costing is refused...
+    assert _unpaid(a)  # ...so the stakeholder's own reimbursed: false stands
+    assert [p.code for p in a.advice_for("campaign").prerequisites] == ["payment"]
+
+
+def test_the_reading_of_the_costing_as_payment_is_said_and_traced() -> None:
+    a = appraise(load_example("contested-policy"))
+    (said,) = [r for r in a.advice_for("campaign").reasons if "costing pays them a fee" in r]
+    assert "this tool reads the costing as the plan" in said
+    costs = next(q for q in a.questions if q.question == "question.individuals.costs")
+    assert "costing.involvements[*/campaign].payment" in costs.answered_by
 
 
 def test_removing_the_decision_makers_leaves_the_public_advice_alone() -> None:

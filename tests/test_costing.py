@@ -770,11 +770,17 @@ def test_a_cell_wraps_at_spaces_and_only_a_word_too_long_for_its_column_at_hyphe
         "Collecting data · peer-researchers · fee:",
         "peer-researcher per hour",
     ]
-    long = "travel: " + "-".join(["bus", "and", "train", "fares"] * 4)
-    lines = _wrapped(long, 30)
-    assert all(len(line) <= 30 for line in lines)
-    assert all(line.endswith("-") or line == lines[-1] for line in lines[1:])  # at hyphens
-    assert "".join(lines) == long  # nothing lost, no letter cut off its word
+    word = "-".join(["bus", "and", "train", "fares"] * 4)
+    lines = _wrapped(f"travel: {word}", 30)
+    assert lines[0] == "travel:" and all(len(line) <= 30 for line in lines)
+    assert all(line.endswith("-") for line in lines[1:-1])  # the long word, at its hyphens
+    assert "".join(lines[1:]) == word  # nothing lost, no letter cut off its part
+    # one over-long word does not make the short hyphenated ones break
+    assert _wrapped("travel for the public-contributor panel, via " + "x" * 30, 24)[:3] == [
+        "travel for the",
+        "public-contributor",
+        "panel, via",
+    ]
 
 
 def test_cli_cost_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

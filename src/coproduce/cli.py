@@ -502,11 +502,17 @@ def _amount(text: str) -> Decimal:
         raise argparse.ArgumentTypeError(
             f"not an amount: {text!r} (expected less than 10^{_AMOUNT_DIGITS})"
         )
-    return value
+    if value.as_tuple().exponent < -_AMOUNT_PLACES:  # type: ignore[operator]
+        raise argparse.ArgumentTypeError(
+            f"not an amount: {text!r} (expected at most {_AMOUNT_PLACES} decimal places)"
+        )
+    return value + 0  # -0 is 0
 
 
 _AMOUNT_DIGITS = 15
 """Digits before the point an amount given on the command line may have (a quadrillion)."""
+_AMOUNT_PLACES = 4
+"""Decimal places an amount given on the command line may have."""
 
 
 def _emit(text: str, output: Path | None, stdout: TextIO) -> None:

@@ -267,6 +267,11 @@ def advise(ctx: Context, practice: tuple[PracticeRisk, ...] = ()) -> tuple[Advic
                 "Nothing is resourced at all (no time, budget or facilitation): a reason for "
                 "less (Table 2, row 9)."
             )
+        if ctx.paid_by_costing(s):
+            reasons.append(
+                f"{sid} is not paid until now (reimbursed: false), but the costing pays them a "
+                "fee: this tool reads the costing as the plan, so they are counted as paid."
+            )
         deepest = (pol.advised_mode if table2 else pol.aims_advised_mode).get(verdict)
         prereqs = tuple(_prerequisites(ctx, s, invs))
         stages = (

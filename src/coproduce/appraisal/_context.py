@@ -20,6 +20,8 @@ from coproduce.appraisal._emphasis import profile
 from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import Citation, Emphasis
 from coproduce.catalogue import Catalogue, holds
+from coproduce.costing import costing_problems
+from coproduce.costing._cost import rate_table
 from coproduce.model import (
     Bearer,
     BearerGroup,
@@ -30,11 +32,14 @@ from coproduce.model import (
     ContractType,
     CostId,
     Involvement,
+    InvolvementCosting,
     Level,
     MitigationId,
     Mode,
     PaymentMethod,
     Project,
+    Rate,
+    RateUnit,
     Researcher,
     Sphere,
     StageId,
@@ -356,29 +361,41 @@ class Context(Record):
     carriers: tuple[Researcher, ...]
     carriers_junior: tuple[str, ...]
     profiles: Mapping[bool | None, Emphasis] = attrs.field(factory=dict)
+    costed: frozenset[str] = frozenset()
+    """Stakeholders the costing costs, when it is valid: for them, it says who is paid."""
     fees: frozenset[str] = frozenset()
-    """Stakeholders the costing pays a fee (paid or in vouchers) at one stage or more."""
+    """Of those, the ones it pays a fee (paid or in vouchers) for some time, at some stage."""
     offered: frozenset[str] = frozenset()
-    """Stakeholders the costing offers a fee, taken or declined."""
+    """Of those, the ones it offers a fee for some time, taken or declined."""
+    costing_problems: tuple[tuple[str, str, str], ...] = ()
+    """The costing's problems (:func:`coproduce.costing.costing_problems`), found once."""
 
     def unpaid(self, s: Stakeholder) -> bool:
-        """Whether ``s`` gives their time unpaid: not reimbursed, and paid no fee in the costing.
+        """Whether ``s`` gives their time unpaid, by the costing where it costs them.
 
-        The costing is the plan: a stakeholder stated as not (yet) reimbursed whom it pays for
-        their involvement is read as paid (see docs/engine.md, "Payment").
+        A valid costing is the plan: for the stakeholders it costs, it says whether they are
+        paid, over ``reimbursed`` (see docs/engine.md, "Payment"); for the others, and when
+        there is no valid costing, ``reimbursed`` says it.
         """
-        return s.reimbursed is False and s.id not in self.fees
+        if s.id in self.costed:
+            return s.id not in self.fees
+        return s.reimbursed is False
 
     def payment_offered(self, s: Stakeholder) -> bool | None:
-        """Whether ``s`` is offered payment: reimbursed, or offered a fee in the costing."""
-        if s.reimbursed is True or s.id in self.offered:
-            return True
+        """Whether ``s`` is offered payment, by the costing where it costs them."""
+        if s.id in self.costed:
+            return s.id in self.offered
         return s.reimbursed
 
     def payment_inputs(self, sid: str) -> tuple[str, ...]:
-        """The fields read on whether ``sid`` is paid: the stakeholder's, and the costing's."""
-        own = f"stakeholders[{sid}].reimbursed"
-        return (own, f"costing.involvements[*/{sid}].payment") if self.project.costing else (own,)
+        """The fields read on whether ``sid`` is paid: the costing's, or the stakeholder's."""
+        if sid in self.costed:
+            return (f"costing.involvements[*/{sid}].payment",)
+        return (f"stakeholders[{sid}].reimbursed",)
+
+    def paid_by_costing(self, s: Stakeholder) -> bool:
+        """Whether the costing pays ``s`` a fee although ``reimbursed`` says not (until now)."""
+        return s.reimbursed is False and s.id in self.fees
 
     def profile(self, delivery: bool | None = None) -> Emphasis:
         """The Table 2 profile with row 2 read from ``delivery`` (``None``: as stated)."""
@@ -450,7 +467,6 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
     researchers = sorted(project.researchers, key=lambda r: r.id)
     named = [r for r in researchers if r.carries_engagement]
     table2 = (Sphere.DECISION, Sphere.COMMERCIAL)
-    fees, offered = _fees(project)
     deliveries = {None} | {
         people[s].delivery_responsibility for s in plan_of if people[s].kind.sphere in table2
     }
@@ -471,21 +487,39 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
             if r.career_stage is CareerStage.EARLY or r.contract is ContractType.FIXED_TERM
         ),
         profiles=_profiles(project, catalogue, policy, deliveries),
-        fees=fees,
-        offered=offered,
+        **_payment(project, catalogue, policy),
     )
 
 
 _FEES = (PaymentMethod.PAID, PaymentMethod.VOUCHERS)
 
 
-def _fees(project: Project) -> tuple[frozenset[str], frozenset[str]]:
-    """Who the costing pays a fee, and who it offers one (see :attr:`Context.fees`)."""
+def _payment(project: Project, catalogue: Catalogue, policy: Policy) -> dict[str, Any]:
+    """What a valid costing says of payment (see :meth:`Context.unpaid`), and its problems."""
     plan = project.costing
     if plan is None:
-        return frozenset(), frozenset()
-    offered = [c for c in plan.involvements if c.role and c.payment is not PaymentMethod.NONE]
-    return (
-        frozenset(c.stakeholder for c in offered if c.payment in _FEES),
-        frozenset(c.stakeholder for c in offered),
-    )
+        return {}
+    problems = tuple(costing_problems(project, rates=policy.rates, catalogue=catalogue))
+    if problems:  # an invalid costing says nothing about who is paid
+        return {"costing_problems": problems}
+    table = rate_table(plan, policy.rates)
+    offered = [c for c in plan.involvements if _fee_for_time(c, table)]
+    return {
+        "costed": frozenset(c.stakeholder for c in plan.involvements),
+        "fees": frozenset(c.stakeholder for c in offered if c.payment in _FEES),
+        "offered": frozenset(c.stakeholder for c in offered),
+    }
+
+
+def _fee_for_time(c: InvolvementCosting, table: Mapping[tuple[str, RateUnit], Rate]) -> bool:
+    """Whether a costed involvement offers a fee for some time at a rate above nothing.
+
+    No role, no payment, a rate of zero, or no hours at an hourly rate is no fee; a rate not
+    yet confirmed (no amount) is a fee planned.
+    """
+    if not c.role or c.payment is PaymentMethod.NONE:
+        return False
+    amount = table[(c.role, c.unit)].amount  # the costing is valid: every role has a rate
+    if amount is not None and amount <= 0:
+        return False
+    return c.unit is not RateUnit.HOUR or c.hours + c.preparation_hours > 0

@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from coproduce.appraisal._context import Context
 from coproduce.appraisal._results import BearerCost, CostSummary, StageCost
-from coproduce.costing import costing_problems
 from coproduce.costing._cost import summary
 
 __all__ = ["cost_summary"]
@@ -31,7 +30,7 @@ def cost_summary(ctx: Context) -> CostSummary | None:
     plan = ctx.project.costing
     if plan is None:
         return None
-    problems = costing_problems(ctx.project, rates=ctx.policy.rates, catalogue=ctx.catalogue)
+    problems = ctx.costing_problems  # found once, when the context was made
     if problems:
         return CostSummary(
             currency=plan.currency,

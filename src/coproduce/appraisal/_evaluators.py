@@ -186,7 +186,7 @@ def _q_costs(ctx: Context) -> Iterator[QuestionField]:
         yield _supply_field(f"resources.{name}", value)
     for s in sorted(ctx.project.stakeholders, key=lambda s: s.id):
         if s.kind.sphere is Sphere.LAY:
-            yield _flag(f"stakeholders[{s.id}].reimbursed", ctx.payment_offered(s))
+            yield _flag(ctx.payment_inputs(s.id)[0], ctx.payment_offered(s))
 
 
 @_question("question.individuals.decisions")

@@ -366,12 +366,23 @@ _TEXT_WIDTH = 48
 
 
 def _wrapped(text: str, width: int) -> list[str]:
-    """``text`` in lines of ``width``: at spaces, or at hyphens only for a longer word."""
+    """``text`` in lines of at most ``width``, broken at spaces.
+
+    A word longer than the column is broken at its hyphens (or, without one, where it must);
+    a shorter word, hyphenated or not, is never broken.
+    """
     import textwrap
 
-    lines = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
-    if any(len(line) > width for line in lines):
-        lines = textwrap.wrap(text, width)
+    pieces: list[tuple[str, str]] = []  # (piece, what joins it to the one before)
+    for word in text.split():
+        parts = [word] if len(word) <= width else textwrap.wrap(word, width)
+        pieces += [(parts[0], " "), *((part, "") for part in parts[1:])]
+    lines: list[str] = []
+    for piece, glue in pieces:
+        if lines and len(lines[-1]) + len(glue) + len(piece) <= width:
+            lines[-1] += glue + piece
+        else:
+            lines.append(piece)
     return lines or [""]
 
 
