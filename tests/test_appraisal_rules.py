@@ -8,6 +8,7 @@ neighbouring case that does not; a rule added to a registry without one fails
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -62,6 +63,9 @@ from coproduce.model import (
     CostingPlan,
     DecisionProcess,
     InvolvementCosting,
+    Rate,
+    RateCard,
+    RateUnit,
     Source,
 )
 
@@ -198,6 +202,25 @@ FIRES: dict[str, Callable[[], Project]] = {
     ),
     "evaluation.none": lambda: with_(support=attrs.evolve(BASE.support, evaluation=None)),
     "practice.unmitigated": lambda: with_(sensitive_topic=True),
+    "costing.paid-by-costing": lambda: with_(
+        stakeholders=(attrs.evolve(PATIENTS, reimbursed=False),),
+        costing=CostingPlan(
+            currency="GBP",
+            rate_card=RateCard(
+                id="card",
+                currency="GBP",
+                rates=(Rate(role="member", unit=RateUnit.HOUR, amount=Decimal(20)),),
+            ),
+            involvements=(
+                InvolvementCosting(
+                    stage="stage.framing-questions",
+                    stakeholder="patients",
+                    role="member",
+                    hours=Decimal(2),
+                ),
+            ),
+        ),
+    ),
     "costing.incomplete": lambda: with_(
         costing=CostingPlan(
             currency="GBP",

@@ -461,6 +461,27 @@ def _unpaid(ctx: Context, r: Results) -> Iterator[Hit]:
         )
 
 
+@_rule("costing.paid-by-costing", INFO, "cost.stakeholder-time", "question.individuals.costs")
+def _paid_by_costing(ctx: Context, r: Results) -> Iterator[Hit]:
+    """Stakeholders not paid until now whom the costing pays a fee: this tool reads them as paid."""
+    paid = [
+        s.id
+        for s in sorted(ctx.project.stakeholders, key=lambda s: s.id)
+        if s.id in ctx.plan_of and ctx.paid_by_costing(s)
+    ]
+    if paid:
+        yield Hit(
+            f"Not paid until now (reimbursed: false), but paid a fee in the costing: "
+            f"{', '.join(paid)}. This tool reads the costing as the plan and counts them as "
+            "paid: no payment prerequisite, not among those who give their time unpaid.",
+            tuple(
+                i
+                for sid in paid
+                for i in (f"stakeholders[{sid}].reimbursed", *ctx.payment_inputs(sid))
+            ),
+        )
+
+
 @_rule("exposure.gendered-load", WARNING, "cost.unresourced-engagement", "bearer.researchers")
 def _gendered(ctx: Context, r: Results) -> Iterator[Hit]:
     """The team says the engagement work falls mostly on women (opt-in; p. 5)."""
