@@ -185,6 +185,28 @@ def test_progress_and_constant_memory() -> None:
     assert late < early * 1.5 + 2_000_000, (early, late, peak)
 
 
+def test_the_summary_names_each_project_with_the_tools_verdict(folder: Path) -> None:
+    """A funding panel reads which project has which verdict, not only the counts."""
+    portfolio = Portfolio()
+    outcomes = list(appraise_many(folder, then=None))
+    for outcome in outcomes:
+        portfolio.add(Portfolio.entry(outcome))
+    rows = portfolio.summary().project_rows
+    valid = [o for o in outcomes if o.appraisal is not None]
+    assert [r.source for r in rows] == [o.source for o in valid]
+    assert [(r.title, r.verdict) for r in rows] == [
+        (o.appraisal.title, o.appraisal.emphasis.verdict) for o in valid if o.appraisal
+    ]
+    costed = {r.title: r for r in rows if r.planned is not None}
+    assert costed and all(r.currency for r in costed.values())
+    few = Portfolio(rows=2)
+    for outcome in outcomes:
+        few.add(outcome)
+    summary = few.summary()
+    assert len(summary.project_rows) == 2 and summary.unlisted == len(valid) - 2
+    assert summary.project_rows[0].source == valid[0].source
+
+
 def test_portfolio_summary_counts() -> None:
     results = [appraise(load_example(n)) for n in NAMES]
     summary = summarise([*results, Outcome(index=9, source="#9")])
@@ -236,7 +258,10 @@ def test_cli_batch_writes_json_lines_and_summary(
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [line["ok"] for line in lines].count(False) == 1
     assert lines[0]["appraisal"]["emphasis"]["verdict"] == "clearly-less"
-    assert json.loads(summary.read_text())["projects"] == len(NAMES)
+    written = json.loads(summary.read_text())
+    assert written["projects"] == len(NAMES)
+    assert sorted(Path(r["source"]).stem for r in written["project_rows"]) == sorted(NAMES)
+    assert all(r["title"] and r["verdict"] for r in written["project_rows"])
 
 
 def test_dask_local_cluster(folder: Path) -> None:

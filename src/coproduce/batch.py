@@ -488,6 +488,10 @@ class PortfolioSummary(Extensible):
         questions: the nine key questions and how often each is answered.
         costs: money and hours by bearer across the projects with a costing, per currency.
         costed: projects with a costing section.
+        project_rows: each project appraised, in the order added (title, source, the tool's
+            verdict, high risks, open key questions, planned money and budget), up to the
+            portfolio's ``rows``.
+        unlisted: projects appraised beyond ``rows``, counted, not listed.
 
     """
 
@@ -503,6 +507,8 @@ class PortfolioSummary(Extensible):
     prerequisites: tuple[tuple[str, int], ...] = ()
     costs: tuple[CostTotal, ...] = ()
     costed: int = 0
+    project_rows: tuple[ProjectRow, ...] = ()
+    unlisted: int = 0
 
 
 PortfolioEntry = tuple[Any, ...]
@@ -522,7 +528,11 @@ class Portfolio:
 
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, rows: int | None = 1000) -> None:
+        """``rows``: at most this many projects listed by name (``None``: all of them)."""
+        self._limit = rows
+        self._rows: list[ProjectRow] = []
+        self._unlisted = 0
         self._projects = 0
         self._invalid = 0
         self._gated = 0
@@ -544,11 +554,11 @@ class Portfolio:
         and :meth:`add` it in the parent: it pickles in a fraction of the appraisal's cost.
         ``None`` for an invalid document.
         """
-        costing = None
+        costing, source = None, ""
         if isinstance(item, Outcome):
             if item.appraisal is None:
                 return None
-            costing = item.costing
+            costing, source = item.costing, item.source
             item = item.appraisal
         costs = (
             None
@@ -578,6 +588,14 @@ class Portfolio:
                 for a in item.advice
             ),
             costs,
+            (
+                source,
+                item.title,
+                sum(r.residual is Severity.HIGH for r in item.risks),
+                sum(q.answer is Answer.OPEN for q in item.questions),
+                None if costing is None else str(costing.money),
+                None if costing is None or costing.budget is None else str(costing.budget),
+            ),
         )
 
     def add(self, item: Appraisal | Outcome | PortfolioEntry | None) -> None:
@@ -586,7 +604,9 @@ class Portfolio:
         if entry is None:
             self._invalid += 1
             return
-        verdict, gated, risks, exposure, findings, questions, advice, costs = entry
+        verdict, gated, risks, exposure, findings, questions, advice, costs, *row = entry
+        if row:
+            self._add_row(verdict, costs, *row)
         if costs is not None:
             currency, bearers = costs
             self._costed += 1
@@ -620,6 +640,24 @@ class Portfolio:
             tally = self._questions.setdefault(question, [audience, number, label, Counter()])
             tally[3][Answer(answer)] += 1
 
+    def _add_row(self, verdict: str, costs: Any, row: tuple[Any, ...]) -> None:
+        source, title, high, questions, planned, budget = row
+        if self._limit is not None and len(self._rows) >= self._limit:
+            self._unlisted += 1
+            return
+        self._rows.append(
+            ProjectRow(
+                source=source or f"#{self._projects + self._invalid}",
+                title=title,
+                verdict=Verdict(verdict),
+                high_risks=high,
+                open_questions=questions,
+                currency=None if costs is None else costs[0],
+                planned=None if planned is None else Decimal(planned),
+                budget=None if budget is None else Decimal(budget),
+            )
+        )
+
     def summary(self) -> PortfolioSummary:
         """The summary of everything added so far."""
         order = list(Verdict)
@@ -649,6 +687,8 @@ class Portfolio:
             ),
             costs=self._cost_totals(),
             costed=self._costed,
+            project_rows=tuple(self._rows),
+            unlisted=self._unlisted,
         )
 
     def _risk_tallies(self) -> tuple[RiskTally, ...]:
