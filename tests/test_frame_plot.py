@@ -73,3 +73,6 @@ def test_portfolio_tables() -> None:
     assert list(tables["questions"]["label"])[:1] == ["What does each party bring?"]
     least = tables["exposure"].query("least_able > 0")
     assert "bearer.researchers-early-career" in set(least["bearer"])
+    projects = tables["projects"]
+    assert list(projects["title"]) == [a.title for a in RESULTS]
+    assert list(projects["verdict"]) == [a.emphasis.verdict.value for a in RESULTS]

@@ -429,22 +429,26 @@ def costs(costings: Costing | Iterable[Costing | None]) -> pd.DataFrame:
 def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
     """A portfolio summary as tables, one row per verdict, risk, cell, finding or question.
 
-    The keys: ``verdicts`` (the Table 2 profile), ``advice`` (stakeholders per sphere and
-    verdict), ``prerequisites``, ``risks``, ``exposure``, ``findings``, ``questions``, and
-    ``costs`` (money and hours by bearer and currency, numeric columns).
+    The keys: ``projects`` (one row per project listed: source, title, the tool's verdict,
+    high risks, open key questions, the costing's currency, planned money and budget, the
+    money as floats or missing), ``verdicts`` (the Table 2 profile), ``advice``
+    (stakeholders per sphere and verdict), ``prerequisites``, ``risks``, ``exposure``,
+    ``findings``, ``questions``, and ``costs`` (money and hours by bearer and currency,
+    numeric columns).
 
     Example:
         >>> from coproduce.batch import appraise_many, summarise
         >>> from coproduce.io import example_path, examples
         >>> tables = portfolio(summarise(appraise_many(example_path(n) for n in examples())))
         >>> sorted(tables)
-        ['advice', 'costs', 'exposure', 'findings', 'prerequisites', 'questions', 'risks',
-         'verdicts']
-        >>> int(tables["verdicts"]["projects"].sum())
-        12
+        ['advice', 'costs', 'exposure', 'findings', 'prerequisites', 'projects', 'questions',
+         'risks', 'verdicts']
+        >>> int(tables["verdicts"]["projects"].sum()), len(tables["projects"])
+        (12, 12)
 
     """
     return {
+        "projects": _portfolio_projects(summary),
         "costs": _portfolio_costs(summary),
         "verdicts": _frame(
             [{"verdict": v.value, "projects": n} for v, n in summary.verdicts],
@@ -491,6 +495,36 @@ def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
 def _records(records: Iterable[object], columns: list[str]) -> pd.DataFrame:
     """A table with one row per record and one column per attribute named in ``columns``."""
     return _frame([{c: getattr(r, c) for c in columns} for r in records], columns)
+
+
+def _portfolio_projects(summary: PortfolioSummary) -> pd.DataFrame:
+    """A portfolio's projects, one row each, money as floats (missing without a costing)."""
+    columns = [
+        "source",
+        "title",
+        "verdict",
+        "high_risks",
+        "open_questions",
+        "currency",
+        "planned",
+        "budget",
+    ]
+    return _frame(
+        [
+            {
+                "source": r.source,
+                "title": r.title,
+                "verdict": r.verdict.value,
+                "high_risks": r.high_risks,
+                "open_questions": r.open_questions,
+                "currency": r.currency,
+                "planned": None if r.planned is None else float(r.planned),
+                "budget": None if r.budget is None else float(r.budget),
+            }
+            for r in summary.project_rows
+        ],
+        columns,
+    )
 
 
 def _portfolio_costs(summary: PortfolioSummary) -> pd.DataFrame:
