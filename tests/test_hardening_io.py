@@ -482,7 +482,9 @@ def test_reading_and_writing_large_documents_costs_about_linear_time(fmt: str) -
         load_project(dump_project(project, fmt), format=fmt)  # type: ignore[arg-type]
         return time.perf_counter() - start
 
-    small, large = cost(2_000), cost(16_000)
+    # the best of three: a collector pass or another process on a 2-core machine can stall
+    # any one run (seen once in CI: 27x for one run that measures about 10x)
+    small, large = min(cost(2_000) for _ in range(3)), min(cost(16_000) for _ in range(3))
     assert large < 8 * small * 2.5  # 8 times the size: linear, with room for noise
 
 
