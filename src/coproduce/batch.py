@@ -515,6 +515,54 @@ PortfolioEntry = tuple[Any, ...]
 """What :meth:`Portfolio.entry` extracts of one appraisal."""
 
 
+def _project_row(
+    appraisal: Appraisal, currency: str | None, planned: Decimal | None, budget: Decimal | None
+) -> tuple[Any, ...]:
+    """What a portfolio lists of one project, as a small tuple that pickles cheaply.
+
+    Its title, this tool's verdict, high risks, open key questions, and the costing's
+    currency, planned money and budget (``""`` when there are none).
+    """
+    return (
+        appraisal.title,
+        appraisal.emphasis.verdict.value,
+        sum(r.residual is Severity.HIGH for r in appraisal.risks),
+        sum(q.answer is Answer.OPEN for q in appraisal.questions),
+        currency or "",
+        "" if planned is None else str(planned),
+        "" if budget is None else str(budget),
+    )
+
+
+class _ProjectRows:
+    """The :class:`ProjectRow` of each project added, up to ``limit``; the rest counted."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.rows: list[ProjectRow] = []
+        self.unlisted = 0
+
+    def add(self, source: str, row: tuple[Any, ...], spent: str | None = None) -> None:
+        """Add the row :func:`_project_row` made, with the money its log spent, if any."""
+        if self.limit is not None and len(self.rows) >= self.limit:
+            self.unlisted += 1
+            return
+        title, verdict, high, questions, currency, planned, budget = row
+        self.rows.append(
+            ProjectRow(
+                source=source,
+                title=title,
+                verdict=Verdict(verdict),
+                high_risks=high,
+                open_questions=questions,
+                currency=currency or None,
+                planned=Decimal(planned) if planned else None,
+                budget=Decimal(budget) if budget else None,
+                spent=None if spent is None else Decimal(spent),
+            )
+        )
+
+
 class Portfolio:
     """Accumulates appraisals one at a time, in constant memory; :meth:`summary` at any point.
 
@@ -528,11 +576,9 @@ class Portfolio:
 
     """
 
-    def __init__(self, *, rows: int | None = 1000) -> None:
+    def __init__(self, *, rows: int | None = ROWS) -> None:
         """``rows``: at most this many projects listed by name (``None``: all of them)."""
-        self._limit = rows
-        self._rows: list[ProjectRow] = []
-        self._unlisted = 0
+        self._rows = _ProjectRows(rows)
         self._projects = 0
         self._invalid = 0
         self._gated = 0
@@ -588,13 +634,14 @@ class Portfolio:
                 for a in item.advice
             ),
             costs,
-            (
-                source,
-                item.title,
-                sum(r.residual is Severity.HIGH for r in item.risks),
-                sum(q.answer is Answer.OPEN for q in item.questions),
-                None if costing is None else str(costing.money),
-                None if costing is None or costing.budget is None else str(costing.budget),
+            source,
+            _project_row(
+                item,
+                *(
+                    (None, None, None)
+                    if costing is None
+                    else (costing.currency, costing.money, costing.budget)
+                ),
             ),
         )
 
@@ -604,9 +651,10 @@ class Portfolio:
         if entry is None:
             self._invalid += 1
             return
-        verdict, gated, risks, exposure, findings, questions, advice, costs, *row = entry
-        if row:
-            self._add_row(verdict, costs, *row)
+        verdict, gated, risks, exposure, findings, questions, advice, costs, *listed = entry
+        if listed:
+            source, row = listed
+            self._rows.add(source or f"#{self._projects + self._invalid}", row)
         if costs is not None:
             currency, bearers = costs
             self._costed += 1
@@ -640,24 +688,6 @@ class Portfolio:
             tally = self._questions.setdefault(question, [audience, number, label, Counter()])
             tally[3][Answer(answer)] += 1
 
-    def _add_row(self, verdict: str, costs: Any, row: tuple[Any, ...]) -> None:
-        source, title, high, questions, planned, budget = row
-        if self._limit is not None and len(self._rows) >= self._limit:
-            self._unlisted += 1
-            return
-        self._rows.append(
-            ProjectRow(
-                source=source or f"#{self._projects + self._invalid}",
-                title=title,
-                verdict=Verdict(verdict),
-                high_risks=high,
-                open_questions=questions,
-                currency=None if costs is None else costs[0],
-                planned=None if planned is None else Decimal(planned),
-                budget=None if budget is None else Decimal(budget),
-            )
-        )
-
     def summary(self) -> PortfolioSummary:
         """The summary of everything added so far."""
         order = list(Verdict)
@@ -687,8 +717,8 @@ class Portfolio:
             ),
             costs=self._cost_totals(),
             costed=self._costed,
-            project_rows=tuple(self._rows),
-            unlisted=self._unlisted,
+            project_rows=tuple(self._rows.rows),
+            unlisted=self._rows.unlisted,
         )
 
     def _risk_tallies(self) -> tuple[RiskTally, ...]:

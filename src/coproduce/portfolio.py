@@ -33,13 +33,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from coproduce._record import Record
-from coproduce.batch import ROWS, ProjectRow
+from coproduce.batch import ROWS, ProjectRow, _project_row, _ProjectRows
 from coproduce.errors import CostingError, DocumentError, Issue, PlanError
 from coproduce.io._formats import LOG_SUFFIXES
 from coproduce.model import Support
 
 if TYPE_CHECKING:
-    from coproduce.appraisal import Appraisal
+    pass
 
 __all__ = [
     "LOG_SUFFIXES",
@@ -248,26 +248,6 @@ def _invalid(source: str, exc: DocumentError | PlanError) -> Entry:
     return ("invalid", source, (*map(issue_line, exc.issues), *([f"… {rest}"] if rest else [])))
 
 
-def _text(value: Decimal | None) -> str:
-    return "" if value is None else str(value)
-
-
-def _row(appraisal: Appraisal, money: tuple[str | None, Decimal | None, Decimal | None]) -> Entry:
-    """What the portfolio lists of one project: title, verdict, high risks, open questions."""
-    from coproduce.appraisal import Answer, Severity
-
-    currency, planned, budget = money
-    return (
-        appraisal.title,
-        appraisal.emphasis.verdict.value,
-        sum(r.residual is Severity.HIGH for r in appraisal.risks),
-        sum(q.answer is Answer.OPEN for q in appraisal.questions),
-        currency or "",
-        _text(planned),
-        _text(budget),
-    )
-
-
 def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None) -> Entry:
     """Load, compare and reduce one project and its log to a small tuple for the portfolio.
 
@@ -302,7 +282,7 @@ def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None
             if costing is None
             else (costing.currency, costing.money, costing.budget)
         )
-        return ("planned", source, answers, _row(appraisal, money))
+        return ("planned", source, answers, _project_row(appraisal, *money))
     t = compare(project, log, rates=default_rates(), appraisal=appraisal)
     kinds = {s.id: s.kind.value for s in project.stakeholders}
     unpaid: Counter[str] = Counter()
@@ -320,7 +300,7 @@ def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None
         tuple((k, str(h)) for k, h in sorted(unpaid.items())),
         tuple((c.kind, str(c.hours)) for c in t.carriers),
         tuple((r.code, r.foreseen, r.times) for r in t.risks),
-        _row(appraisal, (t.currency, t.planned_money, t.budget)),
+        _project_row(appraisal, t.currency, t.planned_money, t.budget),
     )
 
 
@@ -450,9 +430,8 @@ class TrackingPortfolio:
     """
 
     def __init__(self, *, rows: int | None = ROWS) -> None:
-        self._projects = self._logged = self._invalid = self._unlisted = 0
-        self._limit = rows
-        self._rows: list[ProjectRow] = []
+        self._projects = self._logged = self._invalid = 0
+        self._rows = _ProjectRows(rows)
         self._problems: list[tuple[str, str]] = []
         self._listed: set[str] = set()
         self._spend: dict[str, list[Decimal]] = {}
@@ -482,30 +461,13 @@ class TrackingPortfolio:
             self._add_row(entry[1], row, entry[4] if logged else None)
 
     def _add_row(self, source: str, row: Entry, spent: str | None) -> None:
-        from coproduce.appraisal import Verdict
-
-        title, verdict, high, questions, currency, planned, budget = row
+        _, _, _, _, currency, planned, budget = row
         if planned:
             costed = self._costed.setdefault(currency, [_ZERO, _ZERO, _ZERO])
             costed[0] += 1
             costed[1] += Decimal(planned)
             costed[2] += Decimal(budget) if budget else _ZERO
-        if self._limit is not None and len(self._rows) >= self._limit:
-            self._unlisted += 1
-            return
-        self._rows.append(
-            ProjectRow(
-                source=source,
-                title=title,
-                verdict=Verdict(verdict),
-                high_risks=high,
-                open_questions=questions,
-                currency=currency or None,
-                planned=Decimal(planned) if planned else None,
-                budget=Decimal(budget) if budget else None,
-                spent=None if spent is None else Decimal(spent),
-            )
-        )
+        self._rows.add(source, row, spent)
 
     def _add_logged(self, entry: Entry) -> None:
         _, _, _, currency, spent, budget, planned, unpaid, carriers, risks = entry[:10]
@@ -546,8 +508,8 @@ class TrackingPortfolio:
                 OrganisationAnswer(question=q, yes=n["yes"], no=n["no"], unknown=n["unknown"])
                 for (q, _), n in zip(_QUESTIONS, self._answers, strict=True)
             ),
-            project_rows=tuple(self._rows),
-            unlisted=self._unlisted,
+            project_rows=tuple(self._rows.rows),
+            unlisted=self._rows.unlisted,
         )
 
     def _currencies(self) -> tuple[CurrencySpend, ...]:
