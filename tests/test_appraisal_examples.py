@@ -143,6 +143,8 @@ def test_the_costing_also_says_when_a_reimbursed_group_is_not_paid() -> None:
     )
     assert _unpaid(a)  # the costing offers no fee: their time is given unpaid, as cost says
     assert [q.code for q in a.advice_for("campaign").prerequisites] == ["payment"]
+    (said,) = a.finding("costing.payment-from-costing")
+    assert "offered no fee in the costing: campaign" in said.message
 
 
 def test_an_invalid_costing_says_nothing_about_payment() -> None:

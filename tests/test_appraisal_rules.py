@@ -202,7 +202,7 @@ FIRES: dict[str, Callable[[], Project]] = {
     ),
     "evaluation.none": lambda: with_(support=attrs.evolve(BASE.support, evaluation=None)),
     "practice.unmitigated": lambda: with_(sensitive_topic=True),
-    "costing.paid-by-costing": lambda: with_(
+    "costing.payment-from-costing": lambda: with_(
         stakeholders=(attrs.evolve(PATIENTS, reimbursed=False),),
         costing=CostingPlan(
             currency="GBP",

@@ -397,6 +397,10 @@ class Context(Record):
         """Whether the costing pays ``s`` a fee although ``reimbursed`` says not (until now)."""
         return s.reimbursed is False and s.id in self.fees
 
+    def unpaid_by_costing(self, s: Stakeholder) -> bool:
+        """Whether the costing offers ``s`` no fee although ``reimbursed`` says they are paid."""
+        return s.reimbursed is True and s.id in self.costed and s.id not in self.offered
+
     def profile(self, delivery: bool | None = None) -> Emphasis:
         """The Table 2 profile with row 2 read from ``delivery`` (``None``: as stated)."""
         found = self.profiles.get(delivery)

@@ -461,22 +461,32 @@ def _unpaid(ctx: Context, r: Results) -> Iterator[Hit]:
         )
 
 
-@_rule("costing.paid-by-costing", INFO, "cost.stakeholder-time", "question.individuals.costs")
-def _paid_by_costing(ctx: Context, r: Results) -> Iterator[Hit]:
-    """Stakeholders not paid until now whom the costing pays a fee: this tool reads them as paid."""
-    paid = [
-        s.id
-        for s in sorted(ctx.project.stakeholders, key=lambda s: s.id)
-        if s.id in ctx.plan_of and ctx.paid_by_costing(s)
+@_rule("costing.payment-from-costing", INFO, "cost.stakeholder-time", "question.individuals.costs")
+def _payment_from_costing(ctx: Context, r: Results) -> Iterator[Hit]:
+    """Where the costing and ``reimbursed`` disagree, the costing is read (the tool's choice)."""
+    involved = [
+        s for s in sorted(ctx.project.stakeholders, key=lambda s: s.id) if s.id in ctx.plan_of
     ]
+    paid = [s.id for s in involved if ctx.paid_by_costing(s)]
+    unpaid = [s.id for s in involved if ctx.unpaid_by_costing(s)]
+    parts = []
     if paid:
-        yield Hit(
+        parts.append(
             f"Not paid until now (reimbursed: false), but paid a fee in the costing: "
-            f"{', '.join(paid)}. This tool reads the costing as the plan and counts them as "
-            "paid: no payment prerequisite, not among those who give their time unpaid.",
+            f"{', '.join(paid)}; counted as paid."
+        )
+    if unpaid:
+        parts.append(
+            f"Reimbursed (reimbursed: true), but offered no fee in the costing: "
+            f"{', '.join(unpaid)}; counted as giving their time unpaid (if another budget "
+            "pays them, cost their fee here, so that the plan shows it)."
+        )
+    if parts:
+        yield Hit(
+            " ".join(parts) + " This tool reads the costing as the plan.",
             tuple(
                 i
-                for sid in paid
+                for sid in (*paid, *unpaid)
                 for i in (f"stakeholders[{sid}].reimbursed", *ctx.payment_inputs(sid))
             ),
         )
