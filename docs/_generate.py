@@ -182,6 +182,39 @@ def factors_table() -> str:
     return "\n".join(out) + "\n"
 
 
+def ceilings_table() -> str:
+    """The ceilings, from the engine's registry, with what the default policy lets each allow."""
+    from coproduce.appraisal import CEILINGS, DEFAULT_POLICY
+
+    out = ["| ceiling | holds when | allows at most (default policy) |", "|---|---|---|"]
+    for rule in CEILINGS.values():
+        if rule.code == "capacity":
+            allows = "; ".join(
+                f"rung {i}: {v.value}, up to {m.value}"
+                for i, (v, m) in enumerate(DEFAULT_POLICY.capacity_rungs, start=1)
+            )
+        else:
+            allows = "; ".join(
+                f"{name}: {v.value}, up to {m.value}"
+                for name, (v, m) in DEFAULT_POLICY.ceilings.items()
+                if name.startswith(rule.code)
+            )
+        out.append(f"| `{rule.code}` | {_cell(rule.when)} | {allows} |")
+    return "\n".join(out) + "\n"
+
+
+def priorities_table() -> str:
+    """What comes first, in the order the candidates are tried, from the engine's registry."""
+    from coproduce.appraisal import PRIORITIES
+
+    out = ["| order | code | when |", "|---|---|---|"]
+    out += [
+        f"| {i} | `{rule.code}` | {_cell(rule.when)} |"
+        for i, rule in enumerate(PRIORITIES.values(), start=1)
+    ]
+    return "\n".join(out) + "\n"
+
+
 def evaluators_table() -> str:
     """The evaluators keyed by catalogue id, from the engine's registries."""
     from coproduce.appraisal import ALTERNATIVES, MITIGATIONS, QUESTIONS
@@ -280,6 +313,8 @@ def write_all(folder: Path) -> None:
         ("findings-table.md", findings_table()),
         ("factors-table.md", factors_table()),
         ("evaluators-table.md", evaluators_table()),
+        ("ceilings-table.md", ceilings_table()),
+        ("priorities-table.md", priorities_table()),
         ("practice.md", practice_page()),
     ):
         path = folder / name

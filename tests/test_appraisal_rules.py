@@ -194,6 +194,21 @@ FIRES: dict[str, Callable[[], Project]] = {
         stakeholders=(attrs.evolve(PATIENTS, reimbursed=False),)
     ),
     "exposure.gendered-load": lambda: with_(engagement_gendered=True),
+    "exposure.racialised-load": lambda: with_(engagement_racialised=True),
+    "capacity.unknown": lambda: with_(
+        resources=attrs.evolve(ADEQUATE, facilitation=Sufficiency.UNKNOWN)
+    ),
+    "plan.after-funding": lambda: with_(funded_until="stage.mixed-teams"),
+    "plan.application-only": lambda: with_(
+        costing=CostingPlan(
+            currency="GBP",
+            involvements=(
+                InvolvementCosting(
+                    stage="stage.framing-questions", stakeholder="patients", before_grant=True
+                ),
+            ),
+        )
+    ),
     "organisation.support-absent": lambda: with_(
         support=attrs.evolve(BASE.support, recognition=False)
     ),
@@ -345,10 +360,15 @@ def test_prerequisites_make_more_read_more_once() -> None:
     assert appraise(told).advice_for("ministry").prerequisites == ()
 
 
-def test_a_shortfall_is_a_finding_and_nothing_resourced_caps_everyone() -> None:
+def test_a_shortfall_holds_the_advice_lower_and_nothing_resourced_lowest() -> None:
     short = FIRES["resourcing.short"]()
     a = appraise(short)
-    assert a.advice_for("patients").verdict is Verdict.MORE
+    patients = a.advice_for("patients")
+    # budget limited: Table 2 row 9 for every relationship; patients of low power carry the
+    # work, so one rung lower: balanced, up to collaboration (their plan), not "more"
+    assert patients.verdict is Verdict.BALANCED
+    assert patients.deepest_mode is Mode.COLLABORATION
+    assert [c.code for c in patients.ceilings] == ["capacity"]
     assert "framing-questions" in a.finding("resourcing.short")[0].message
     bare = appraise(FIRES["resourcing.none"]())
     assert bare.advice_for("patients").verdict is Verdict.LESS
@@ -815,7 +835,9 @@ def test_a_costed_shortfall_names_the_gap_and_the_costliest_stages() -> None:
     assert a.costs is not None and a.costs.short and a.costs.money == 400.0
     (short,) = a.finding("resourcing.short")
     assert "short by GBP 300.00" in short.message and "framing-questions" in short.message
-    assert a.advice_for("patients").verdict is Verdict.MORE  # a gap is not a reason for less
+    # the costing settles the budget: short of the plan, so row 9 holds the advice lower
+    assert a.capacity is not None and "budget: limited" in a.capacity.short
+    assert a.advice_for("patients").verdict is Verdict.BALANCED
     assert p.costing is not None
     paid_up = attrs.evolve(p, costing=attrs.evolve(p.costing, budget=Decimal(500)))
     assert not appraise(paid_up).finding("resourcing.short")

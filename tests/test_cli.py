@@ -129,7 +129,7 @@ def test_catalogue_graph_schema() -> None:
         "page": 5,
         "locator": "Challenges and costs to coproduction, 'Second'",
     }
-    assert json.loads(run("catalogue", "--format", "json")[1])["version"] == "2019.2"
+    assert json.loads(run("catalogue", "--format", "json")[1])["version"] == "2019.3"
     for fmt, start in (
         ("graphml", "<?xml"),
         ("gexf", "<?xml"),

@@ -880,7 +880,7 @@ def test_the_portfolio_totals_money_and_hours_by_bearer_across_projects() -> Non
             acc[0] += b.money
             acc[1] += b.hours
             acc[2] += b.unpaid_hours
-    assert summary.costed == costed == 3
+    assert summary.costed == costed == 5
     assert {t.bearer: [t.money, t.hours, t.unpaid_hours] for t in summary.costs} == expected
     assert {t.currency for t in summary.costs} == {"GBP"}
     table = portfolio(summary)["costs"]

@@ -89,10 +89,12 @@ def test_costs_and_categories_from_a_stage_or_challenge() -> None:
     assert costs[0] == "cost.relationship-damage"
     assert "cost.stakeholder-time" in costs
     assert set(costs) == set(costs_from(G, "challenge.pressure-on-resources"))
-    # row 4's cells: ethics breach (research, professional), training burden (practical);
-    # plus the prose link to ill-feeling towards research (scholarship)
+    # row 4's cells: ethics breach (research, professional, and personal: the participants
+    # whose confidentiality is broken), training burden (practical); plus the prose link to
+    # ill-feeling towards research (scholarship)
     assert categories_from(G, "challenge.identify-participants") == (
         "category.practical",
+        "category.personal",
         "category.professional",
         "category.research",
         "category.scholarship",

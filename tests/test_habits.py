@@ -110,7 +110,7 @@ def test_paths_the_readme_and_tutorial_name_exist() -> None:
         assert (ROOT / p).exists(), p
     # the folder also holds logs/, the example involvement logs, which are not projects
     projects = sorted(p for p in (ROOT / "examples" / "projects").iterdir() if p.is_file())
-    assert len(projects) == 12, "the README says twelve example projects"
+    assert len(projects) == 19, "the README says nineteen example projects"
 
 
 def test_version_answers_from_the_environment() -> None:

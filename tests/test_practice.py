@@ -109,16 +109,30 @@ def test_the_paper_only_appraisal_is_the_same_with_the_layer_switched_off(name: 
     off = appraise(project, policy=Policy(practice=False))
     assert paper.practice == () == off.practice
     assert paper == attrs.evolve(off, policy_digest=paper.policy_digest)
-    # with the layer on, only the practice parts are added; the paper's advice is untouched
-    assert (
-        attrs.evolve(
-            full,
-            practice=(),
-            advice=tuple(attrs.evolve(a, practice=()) for a in full.advice),
-            findings=tuple(f for f in full.findings if f.code != "practice.unmitigated"),
-        )
-        == paper
-    )
+    # with the layer on, what the paper gives is the same: profile, aims, risks, who bears
+    # the costs, key questions, capacity, money; the advice differs only where guidance adds
+    # to it (safeguarding where children or adults at risk take part; the payment guidance
+    # the payment prerequisite cites)
+    for part in ("emphasis", "aims", "risks", "exposure", "questions", "capacity", "costs"):
+        assert getattr(full, part) == getattr(paper, part), part
+    for a, b in zip(full.advice, paper.advice, strict=True):
+        if any(c.code == "safeguarding" for c in a.ceilings):
+            continue
+        assert (a.verdict, a.deepest_mode, a.summary) == (b.verdict, b.deepest_mode, b.summary)
+        assert [(s.stage, s.action, s.advised_mode) for s in a.stages] == [
+            (s.stage, s.action, s.advised_mode) for s in b.stages
+        ]
+        assert [p.code for p in a.prerequisites if p.code != "safeguarding"] == [
+            p.code for p in b.prerequisites
+        ]
+        assert a.ceilings == b.ceilings
+        for p_full, p_paper in zip(a.prerequisites, b.prerequisites, strict=False):
+            if p_full.code == "payment":  # guidance with the layer, the paper's question without
+                assert {c.document for c in p_full.sources} == {"nihr-payment-researchers-2024"}
+                assert {c.entry for c in p_paper.sources} == {
+                    "question.individuals.costs",
+                    "cost.stakeholder-time",
+                }
     assert practice_risks(project, CAT.paper_only()) == ()
 
 
@@ -203,12 +217,8 @@ def _project(
     **facts: object,
 ) -> Project:
     s = stakeholder or _lay()
-    inv = Involvement(
-        stage="stage.framing-questions",
-        stakeholder=s.id,
-        mode=Mode.CONSULTATION,
-        **(involvement or {}),  # type: ignore[arg-type]
-    )
+    line: dict[str, object] = {"stage": "stage.framing-questions", "mode": Mode.CONSULTATION}
+    inv = Involvement(stakeholder=s.id, **{**line, **(involvement or {})})  # type: ignore[arg-type]
     return Project(title="t", stakeholders=(s,), plan=(inv,), **facts)  # type: ignore[arg-type]
 
 
@@ -260,9 +270,24 @@ def test_each_fact_alone_raises_safeguarding_and_access() -> None:
     assert [r.code for r in needs] == ["practice-risk.access-exclusion"]
 
 
-def test_peer_researcher_risk_needs_both_facts() -> None:
-    assert practice_risks(_project(_lay(peer_researchers=True))) == ()
+def test_anyone_who_collects_data_raises_the_data_collectors_risk() -> None:
+    """Peer researchers of any community, and lay people collecting data (issue #27)."""
+    code = "practice-risk.peer-researcher-safety"
+    (risk,) = practice_risks(_project(_lay(peer_researchers=True)))
+    assert risk.code == code and risk.stakeholders == ("people",)
+    assert any("consent" in m.label.lower() or "consent" in m.mitigation for m in risk.mitigations)
+    # a small community alone, or lay people only consulted at collecting data: no risk
     assert practice_risks(_project(_lay(small_community=True))) == ()
+    consulted = {"stage": "stage.collecting-data", "mode": Mode.CONSULTATION}
+    assert practice_risks(_project(_lay(), involvement=consulted)) == ()
+    # lay people collecting data with the researchers (children and volunteers included)
+    collecting = {"stage": "stage.collecting-data", "mode": Mode.COLLABORATION}
+    (risk,) = practice_risks(_project(_lay(minors=False), involvement=collecting))
+    assert risk.facts == ("plan[stage.collecting-data/people].mode",)
+    # a health worker counts when the project says they work as peer researchers
+    worker = Stakeholder(id="chw", kind=StakeholderKind.PRACTITIONER, peer_researchers=True)
+    assert [r.code for r in practice_risks(_project(worker))] == [code]
+    assert practice_risks(_project(attrs.evolve(worker, peer_researchers=None))) == ()
 
 
 def test_a_commercial_partner_outside_the_plan_raises_nothing() -> None:

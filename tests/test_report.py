@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import cast
@@ -19,6 +20,7 @@ from coproduce.report import FORMATS, html_fragment, render, to_html, to_markdow
 
 COSTS = "What it costs in money and hours"
 HEADINGS = [
+    "First",
     "Advice: whom to involve, where, how deeply",
     "What this rests on",
     "What would change this advice",
@@ -68,7 +70,10 @@ def test_html_report_is_self_contained_with_every_section(name: str) -> None:
     result = appraise(load_example(name))
     assert page.count("<svg") == (3 if result.exposure else 2)
     assert "(p. 7, Table 2, row 9)" in page
-    assert page.index('id="advice"') < page.index('id="caveats"') < page.index('id="risks"')
+    assert page.index('id="first"') < page.index('id="advice"') < page.index('id="caveats"')
+    assert page.index('id="caveats"') < page.index('id="risks"')
+    # the single most important thing to do opens the report
+    assert result.priority is not None and escape(result.priority.message) in page
 
 
 def test_report_escapes_what_people_type() -> None:
@@ -84,7 +89,11 @@ def test_markdown_and_text_and_json() -> None:
     for heading in HEADINGS[:-1]:
         assert f"## {heading}" in md
     assert md.index("## Advice") < md.index("## What this rests on") < md.index("## Risk register")
-    assert "| **authority** (policy-maker) | **balanced**, up to collaboration, once" in md
+    assert (
+        "| **authority** (policy-maker) | **balanced**, up to collaboration (planned "
+        "partnership), once" in md
+    )
+    assert md.index("## First") < md.index("## Advice")
     assert "lighten: recommendations (partnership → consultation)" in md
     assert (
         "| Formulating recommendations | Pressure to frame findings | authority, commissioner |"
@@ -114,7 +123,7 @@ def test_notebook_display() -> None:
     project_html = load_example("one-stage")._repr_html_()
     assert "Project: Setting priorities" in project_html and "survivors" in project_html
     assert "framing-questions (consultation)" in project_html
-    assert "Catalogue 2019.2" in default_catalogue()._repr_html_()
+    assert "Catalogue 2019.3" in default_catalogue()._repr_html_()
     assert "Table 2 profile" in result.emphasis._repr_html_()
 
 

@@ -175,7 +175,7 @@ def test_the_application_section_lists_who_when_how_and_the_risks() -> None:
         "Benefits advice: in place (Benefits advice service letter of agreement, signed, "
         "owner lead, review 2026-06-30)" in lines
     )
-    done, lines = _item(report, "Practice risks", "Confidentiality and safety of peer")
+    done, lines = _item(report, "Practice risks", "Consent, confidentiality and safety when lay")
     assert not done and any(
         line.startswith("A confidentiality and safety protocol: missing") for line in lines
     )

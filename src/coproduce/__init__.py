@@ -54,6 +54,7 @@ if TYPE_CHECKING:
         Resources,
         Stakeholder,
         StakeholderKind,
+        Stance,
         Sufficiency,
         Support,
     )
@@ -83,6 +84,7 @@ __all__ = [
     "Resources",
     "Stakeholder",
     "StakeholderKind",
+    "Stance",
     "Sufficiency",
     "Support",
     "UnknownEntryError",

@@ -17,7 +17,7 @@ Example:
     >>> [o.ok for o in outcomes] == [True] * len(examples())
     True
     >>> summarise(outcomes).projects
-    12
+    19
 
 """
 

@@ -906,7 +906,7 @@ def _validate_one(
         value = load(path, kind)
         if isinstance(value, Project) and value.costing is not None:
             _check_costing(path, value, *rates)
-        return ""
+        return _warnings(path, value) if isinstance(value, Project) else ""
     from coproduce.portfolio import project_for
 
     found = project_file or project_for(path)
@@ -918,6 +918,26 @@ def _validate_one(
         )
     load_log(path, project=load_project(found))
     return f" (checked against {found})"
+
+
+def _warnings(path: Path, project: Project) -> str:
+    """The project's warnings (:func:`coproduce.appraisal.plan_warnings`), one line each."""
+    from coproduce.appraisal import plan_warnings
+    from coproduce.errors import Issue
+    from coproduce.io import _locate_again
+
+    found = tuple(
+        Issue(path=f"$.{at}", code=code, message=text) for at, code, text in plan_warnings(project)
+    )
+    if not found:
+        return ""
+    lines = [
+        f"{visible(str(path))}:{i.location}: warning: {i}  [{i.code}]"
+        if i.location
+        else f"  warning: {i}  [{i.code}]"
+        for i in _locate_again(found, path, None)
+    ]
+    return f", {len(lines)} warning{'s' * (len(lines) != 1)}\n" + "\n".join(lines)
 
 
 def _check_costing(path: Path, project: Project, card: RateCard, file: Path | None) -> None:

@@ -444,7 +444,7 @@ def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
         ['advice', 'costs', 'exposure', 'findings', 'prerequisites', 'projects', 'questions',
          'risks', 'verdicts']
         >>> int(tables["verdicts"]["projects"].sum()), len(tables["projects"])
-        (12, 12)
+        (19, 19)
 
     """
     return {

@@ -124,18 +124,18 @@ Rule: TypeAlias = Callable[[Project], Hit | None]
 """A rule: ``None`` when the risk does not apply, else the stakeholders and fact paths."""
 
 
-def _stakeholder_fact(*names: str, all_of: bool = False) -> Rule:
+def _stakeholder_fact(*names: str) -> Rule:
     def rule(project: Project) -> Hit | None:
         ids: list[str] = []
         facts: list[str] = []
         for s in project.stakeholders:
             true = [n for n in names if getattr(s, n) is True]
-            if (all_of and len(true) == len(names)) or (not all_of and true):
+            if true:
                 ids.append(s.id)
                 facts += [f"stakeholders[{s.id}].{n}" for n in true]
         return (tuple(ids), tuple(facts)) if ids else None
 
-    rule.__doc__ = f"Raised by a stakeholder with {' and '.join(names)} true."
+    rule.__doc__ = f"Raised by a stakeholder with {' or '.join(names)} true."
     return rule
 
 
@@ -172,6 +172,37 @@ def _access(project: Project) -> Hit | None:
     return (tuple(ids), tuple(facts)) if facts else None
 
 
+_COLLECTING = "stage.collecting-data"
+_COLLECTORS = (Sphere.LAY, Sphere.OTHER)
+
+
+def _data_collectors(project: Project) -> Hit | None:
+    """Raised by peer researchers, or lay people involved in collecting data, collaborating.
+
+    Any stakeholder with ``peer_researchers`` true (a small community adds to the risk), and
+    any lay or other stakeholder the plan involves at collecting data at collaboration or
+    deeper: young people interviewing peers, community health workers gathering data.
+    """
+    ids: dict[str, None] = {}
+    facts: list[str] = []
+    for s in project.stakeholders:
+        if s.peer_researchers is True:
+            ids.setdefault(s.id)
+            facts.append(f"stakeholders[{s.id}].peer_researchers")
+            if s.small_community is True:
+                facts.append(f"stakeholders[{s.id}].small_community")
+    collectors = {s.id for s in project.stakeholders if s.kind.sphere in _COLLECTORS}
+    for inv in project.plan:
+        if (
+            inv.stage == _COLLECTING
+            and inv.stakeholder in collectors
+            and inv.mode >= Mode.COLLABORATION
+        ):
+            ids.setdefault(inv.stakeholder)
+            facts.append(f"plan[{inv.stage}/{inv.stakeholder}].mode")
+    return (tuple(ids), tuple(facts)) if facts else None
+
+
 def _commercial(project: Project) -> Hit | None:
     """Raised by a commercial stakeholder in the plan."""
     planned = {inv.stakeholder for inv in project.plan}
@@ -201,9 +232,7 @@ RULES: dict[str, Rule] = {
     "practice-risk.payment-benefits": _stakeholder_fact("on_benefits"),
     "practice-risk.access-exclusion": _access,
     "practice-risk.trauma": _project_fact("sensitive_topic"),
-    "practice-risk.peer-researcher-safety": _stakeholder_fact(
-        "peer_researchers", "small_community", all_of=True
-    ),
+    "practice-risk.peer-researcher-safety": _data_collectors,
     "practice-risk.commercial-interests": _commercial,
     "practice-risk.data-protection": _project_fact("personal_data_shared"),
     "practice-risk.emergency": _project_fact("emergency_setting"),
@@ -216,6 +245,20 @@ _FALLBACK: dict[str, tuple[str, ...]] = {
     "mitigation.practice.collaboration-agreement": ("publication_agreement",),
 }
 """Governance booleans that also evidence a practice mitigation (records take precedence)."""
+
+_COSTED: dict[str, str] = {"mitigation.practice.benefits-advice": "benefits_advice"}
+"""Practice mitigations a costed involvement evidences when its flag is true (the costing is
+the plan): benefits advice costed for contributors is benefits advice planned."""
+
+
+def _costed(project: Project, mitigation: str) -> tuple[bool | None, tuple[str, ...]]:
+    """Whether the costing plans ``mitigation`` for some involvement, and the fields read."""
+    flag = _COSTED.get(mitigation)
+    if flag is None or project.costing is None:
+        return None, ()
+    lines = project.costing.involvements
+    on = [f"costing.involvements[{i}].{flag}" for i, c in enumerate(lines) if getattr(c, flag)]
+    return (True, tuple(on)) if on else (None, (f"costing.involvements[*].{flag}",))
 
 
 def _mitigation_applies(m: PracticeMitigation, project: Project) -> bool:
@@ -256,6 +299,9 @@ def evidence_for(
 def _status(m: PracticeMitigation, project: Project) -> MitigationEvidence:
     in_place, records = evidence_for(project, m.id)
     inputs = ["mitigation_records"]
+    if in_place is None:
+        in_place, read = _costed(project, m.id)
+        inputs += read
     if in_place is None:
         for name in _FALLBACK.get(m.id, ()):
             inputs.append(f"governance.{name}")

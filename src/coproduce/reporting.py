@@ -155,15 +155,23 @@ class CostingBudget(Record):
     costing's currency. A costing that cannot be priced gives no lines (the section is then
     marked to complete).
 
+    A costing that pays none of the contributors it costs a fee is not settled by being
+    within budget: its last line says whose time it leaves unpaid, and :attr:`unpaid`
+    names them, so the application marks the budget to complete.
+
     Example:
         >>> from coproduce.io import load_example
         >>> lines = list(CostingBudget.of(load_example("contested-policy")).budget_lines())
         >>> lines[-1]
         ('Within the budget', 'GBP 3,344.00 to spare')
+        >>> CostingBudget.of(load_example("chw-malawi")).unpaid
+        ('hsas', 'volunteers')
 
     """
 
     lines: tuple[tuple[str, str], ...]
+    unpaid: tuple[str, ...] = ()
+    """Contributors the costing costs without a fee, when it pays none of them one."""
 
     @classmethod
     def of(cls, project: Project, rates: RateCard | None = None) -> CostingBudget:
@@ -192,11 +200,33 @@ class CostingBudget(Record):
                 if c.gap < 0
                 else ("Within the budget", f"{money(c.gap)} to spare")
             )
-        return cls(lines=tuple(out))
+        unpaid = _paid_nobody(project)
+        if unpaid:
+            out.append(
+                (
+                    "Fees for contributors' time",
+                    f"none costed: {', '.join(unpaid)} give their time unpaid",
+                )
+            )
+        return cls(lines=tuple(out), unpaid=unpaid)
 
     def budget_lines(self) -> Iterable[tuple[str, str]]:
         """The budget lines, in order."""
         return self.lines
+
+
+def _paid_nobody(project: Project) -> tuple[str, ...]:
+    """The contributors a costing costs, when it pays none of them a fee (else nothing)."""
+    from coproduce.appraisal import payment_reading, table2_basis
+
+    if project.costing is None:
+        return ()
+    costed = {c.stakeholder for c in project.costing.involvements}
+    people = [s for s in project.stakeholders if s.id in costed and not table2_basis(s)]
+    paid = payment_reading(project)
+    if not people or any(paid.get(s.id) for s in people):
+        return ()
+    return tuple(sorted(s.id for s in people))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -239,6 +269,24 @@ def _who(project: Project) -> list[str]:
     for s in project.stakeholders:
         desc = f": {s.description}" if s.description else ""
         out.append(f"{s.id} ({s.kind.value}, {s.kind.sphere.value} sphere){desc}")
+    return out
+
+
+def _safeguarding_lines(risks: tuple[PracticeRisk, ...]) -> list[str]:
+    """Where children or adults at risk take part: the depth the advice allows, and what first."""
+    from coproduce.appraisal import DEFAULT_POLICY
+
+    _, mode = DEFAULT_POLICY.ceilings["safeguarding"]
+    out = []
+    for r in risks:
+        if r.code != "practice-risk.safeguarding" or not r.stakeholders:
+            continue
+        missing = [m.label[:1].lower() + m.label[1:] for m in r.unmitigated]
+        first = f", once these are in place: {'; '.join(missing)}" if missing else ""
+        out.append(
+            f"Children or adults at risk take part ({', '.join(r.stakeholders)}): involvement "
+            f"at {mode.value} at most{first} (practice guidance; the depth is this tool's)."
+        )
     return out
 
 
@@ -433,6 +481,8 @@ def _support(project: Project, cat: Catalogue, risks: tuple[PracticeRisk, ...]) 
             if lead and lead[0].in_place is True:
                 shows.append("A safeguarding lead is named.")
                 answered.add("standard.support-and-learning.concerns")
+    gaps += [line for line in _safeguarding_lines(risks) if "once these" in line]
+    shows += [line for line in _safeguarding_lines(risks) if "once these" not in line]
     return shows, gaps, answered
 
 
@@ -567,6 +617,7 @@ def application_section(
     risks = practice_risks(project, cat)
     costing = budget if budget is not None else CostingBudget.of(project)
     lines = list(costing.budget_lines())
+    safeguarding = _safeguarding_lines(risks)
     sections = (
         ReportSection(
             title="Who is involved",
@@ -577,15 +628,21 @@ def application_section(
             items=(
                 _item(
                     "Stages and depth",
-                    _when_how(project, cat),
-                    "Plan who is involved at which stage, and how deeply.",
+                    [*_when_how(project, cat), *safeguarding],
+                    "Plan who is involved at which stage, and how deeply; put safeguarding in "
+                    "place first where children or adults at risk take part.",
+                    complete=bool(project.plan)
+                    and not any("once these" in x for x in safeguarding),
                 ),
             ),
             note="Depth is given in the paper's modes with the funders' word beside it "
             "(an interpretation; see the crosswalk).",
         ),
         _payment_section(project, cat, risks),
-        ReportSection(title="Budget", items=(_budget_item(project, lines),)),
+        ReportSection(
+            title="Budget",
+            items=(_budget_item(project, lines, getattr(costing, "unpaid", ())),),
+        ),
         ReportSection(
             title="Evaluation of involvement",
             items=(
@@ -615,13 +672,21 @@ def application_section(
 
 
 def _payment(project: Project) -> list[str]:
-    """Whether each lay stakeholder is paid, one line each."""
+    """Whether each lay stakeholder is paid, one line each, as the advice reads it.
+
+    The costing is the plan for those it costs (:func:`coproduce.appraisal.payment_reading`).
+    """
+    from coproduce.appraisal import payment_reading
+
     lay = _lay(project)
+    reading = payment_reading(project)
+    costed = {c.stakeholder for c in project.costing.involvements} if project.costing else set()
     pay = []
     for s in project.stakeholders:
         if s.id in lay:
             paid = {True: "paid or reimbursed", False: "not paid", None: "payment not stated"}
-            pay.append(f"{s.id}: {paid[s.reimbursed]}")
+            how = " (as the costing plans it)" if s.id in costed else ""
+            pay.append(f"{s.id}: {paid[reading[s.id]]}{how}")
     return pay
 
 
@@ -677,10 +742,22 @@ def _payment_section(
     )
 
 
-def _budget_item(project: Project, lines: list[tuple[str, str]]) -> ReportItem:
-    """The budget lines, or the plan's budget sufficiency marked to complete."""
+def _budget_item(
+    project: Project, lines: list[tuple[str, str]], unpaid: tuple[str, ...] = ()
+) -> ReportItem:
+    """The budget lines, or the plan's budget sufficiency marked to complete.
+
+    Lines that pay no contributor a fee are shown, but not complete: within budget is not
+    settled when the budget leaves everyone's time unpaid.
+    """
     if lines:
-        return _item("Budget lines", [f"{label}: {amount}" for label, amount in lines], "")
+        return _item(
+            "Budget lines",
+            [f"{label}: {amount}" for label, amount in lines],
+            f"The costing pays no contributor a fee ({', '.join(unpaid)}): cost their time "
+            "at the rate your payment guidance sets, or say why it is given unpaid.",
+            complete=not unpaid,
+        )
     return ReportItem(
         label="Budget lines",
         lines=(f"Engagement budget (plan): {project.resources.budget.value}.",),

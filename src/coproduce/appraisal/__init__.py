@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 from coproduce._lazy import attach
 
 if TYPE_CHECKING:
-    from coproduce.appraisal._context import Context, StageFacts
+    from coproduce.appraisal._ceilings import CEILINGS, CeilingRule
+    from coproduce.appraisal._context import Context, StageFacts, payment_reading, table2_basis
     from coproduce.appraisal._emphasis import emphasis
     from coproduce.appraisal._engine import DEFAULT_POLICY, appraise
-    from coproduce.appraisal._plan import plan_problems, validate_plan
+    from coproduce.appraisal._plan import plan_problems, plan_warnings, validate_plan
     from coproduce.appraisal._policy import Policy, Thresholds
+    from coproduce.appraisal._priority import PRIORITIES, PriorityRule
     from coproduce.appraisal._registry import (
         ALTERNATIVES,
         FACTORS,
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
         Answer,
         Appraisal,
         BearerCost,
+        Capacity,
+        Ceiling,
         Citation,
         ConditionContribution,
         CostSummary,
@@ -50,12 +54,14 @@ if TYPE_CHECKING:
         Lever,
         MitigationStatus,
         Prerequisite,
+        Priority,
         QuestionStatus,
         Risk,
         Route,
         Severity,
         StageAdvice,
         StageCost,
+        Suggestion,
         Verdict,
     )
     from coproduce.appraisal._whatif import (
@@ -70,11 +76,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALTERNATIVES",
+    "CEILINGS",
     "CHANGE_KINDS",
     "DEFAULT_POLICY",
     "FACTORS",
     "FINDINGS",
     "MITIGATIONS",
+    "PRIORITIES",
     "QUESTIONS",
     "Action",
     "Advice",
@@ -83,6 +91,9 @@ __all__ = [
     "Answer",
     "Appraisal",
     "BearerCost",
+    "Capacity",
+    "Ceiling",
+    "CeilingRule",
     "Change",
     "Citation",
     "Comparison",
@@ -103,6 +114,8 @@ __all__ = [
     "MitigationStatus",
     "Policy",
     "Prerequisite",
+    "Priority",
+    "PriorityRule",
     "QuestionField",
     "QuestionStatus",
     "Results",
@@ -112,6 +125,7 @@ __all__ = [
     "StageAdvice",
     "StageCost",
     "StageFacts",
+    "Suggestion",
     "Thresholds",
     "UnknownRuleError",
     "Verdict",
@@ -119,12 +133,15 @@ __all__ = [
     "compare",
     "emphasis",
     "finding_rule",
+    "payment_reading",
     "plan_problems",
+    "plan_warnings",
     "sensitivity",
+    "table2_basis",
     "validate_plan",
 ]
 
-# The engine module first: importing it registers the rules the registries hold.
+# The plan checks first (light), then the engine module: importing it registers the rules.
 if not TYPE_CHECKING:  # type checkers read the imports above, and catch misspelt names
     __getattr__, __dir__ = attach(
         __name__,
@@ -132,10 +149,12 @@ if not TYPE_CHECKING:  # type checkers read the imports above, and catch misspel
         tuple(
             f"coproduce.appraisal.{module}"
             for module in (
+                "_plan",  # first: reading and validating a project need only the plan checks
                 "_engine",
+                "_ceilings",
+                "_priority",
                 "_context",
                 "_emphasis",
-                "_plan",
                 "_policy",
                 "_registry",
                 "_results",

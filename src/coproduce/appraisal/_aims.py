@@ -1,6 +1,6 @@
 """Step 2, per aim: is involving people itself the route, and what else could serve (p. 6, 8).
 
-The paper judges that most substantive, instrumental and normative aims can be reached by
+The paper notes that most substantive, instrumental and normative aims can be reached by
 other means, and that political reasons are the least discussed yet perhaps most important
 (p. 8); it does not say political aims can be reached only by coproduction. Where a normative
 or political aim is served by lay stakeholders, this tool judges involvement likely the route
@@ -27,11 +27,11 @@ _VOICE = (Motivation.NORMATIVE, Motivation.POLITICAL)
 def voice_judgement(who: str, motivations: Iterable[Motivation]) -> str:
     """The tool's judgement that an aim of voice or power is met by involving ``who``.
 
-    Said as the tool's, beside what the paper holds: most normative (and substantive and
+    Said as the tool's, beside what the paper notes: most normative (and substantive and
     instrumental) aims can be reached by other means; political ones it leaves open (p. 8).
     """
     paper = (
-        "the paper holds that most normative, substantive and instrumental aims can be "
+        "the paper notes that most normative, substantive and instrumental aims can be "
         "reached by other means (p. 8)"
         if set(motivations) - {Motivation.POLITICAL}
         else "the paper gives no rule on whether other means reach a political aim (p. 8)"
@@ -56,7 +56,7 @@ def route(
             "a political aim: the paper gives no rule on whether other means reach it, and "
             "calls such reasons the least discussed and perhaps the most important"
         )
-    return Route.UNLIKELY, "the paper judges that other means can usually reach aims of this kind"
+    return Route.UNLIKELY, "the paper notes that other means can mostly reach aims of this kind"
 
 
 def _alternatives(

@@ -30,6 +30,7 @@ from coproduce.model import (
     CategoryId,
     ChallengeId,
     ContractType,
+    Contribution,
     CostId,
     Involvement,
     InvolvementCosting,
@@ -54,7 +55,42 @@ __all__ = [
     "StageFacts",
     "build_index",
     "make_context",
+    "payment_reading",
+    "row2",
+    "table2_basis",
 ]
+
+
+_TABLE2 = (Sphere.DECISION, Sphere.COMMERCIAL)
+
+
+def table2_basis(s: Stakeholder) -> bool:
+    """Whether ``s`` is advised from Table 2: by what it is and does, not its kind alone.
+
+    Decision-makers and commercial partners; and a party of any kind that funds the study
+    (``brings: money``), owns intellectual property in it, or answers for delivering the
+    policy studied: Table 2 weighs exactly these (rows 2 and 4).
+    """
+    return (
+        s.kind.sphere in _TABLE2
+        or Contribution.MONEY in s.brings
+        or s.owns_ip is True
+        or s.delivery_responsibility is True
+    )
+
+
+def row2(s: Stakeholder) -> bool | None:
+    """Table 2 row 2 read from one stakeholder: a conflict of interest hard to manage or not.
+
+    From its delivery responsibility when known (the paper's example); else a commercial
+    interest in the findings (a commercial partner, or one that owns intellectual property
+    in the work) reads as a conflict, by this tool's reading; else ``None`` (as stated).
+    """
+    if s.delivery_responsibility is not None:
+        return s.delivery_responsibility
+    if s.kind.sphere is Sphere.COMMERCIAL or s.owns_ip is True:
+        return True
+    return None
 
 
 Cell = tuple[BearerId, CategoryId]
@@ -96,7 +132,8 @@ class CatalogueIndex(Record):
     cost_order: Mapping[str, int]
     citations: Mapping[str, Citation]
     see_also: Mapping[str, tuple[Citation, ...]]
-    mode_costs: Mapping[Mode, tuple[CostId, ...]]
+    mode_costs: Mapping[Mode, tuple[tuple[CostId, tuple[str, ...]], ...]]
+    """Per mode, the costs it incurs and the stages each holds at (empty: every stage)."""
     always: frozenset[str]
     early: frozenset[str]
     fixed_term: frozenset[str]
@@ -177,10 +214,12 @@ def build_index(cat: Catalogue) -> CatalogueIndex:
         "category": {c.id: i for i, c in enumerate(cat.cost_categories)},
     }
     per_stage = _challenges_by_stage(cat, stages, orders)
-    mode_costs: dict[Mode, tuple[CostId, ...]] = {}
+    mode_costs: dict[Mode, tuple[tuple[CostId, tuple[str, ...]], ...]] = {}
     for entry in cat.interaction_modes:
         if entry.mode is not None:
-            mode_costs[entry.mode] = tuple(CostId(k.target) for k in entry.costs if k.target in cat)
+            mode_costs[entry.mode] = tuple(
+                (CostId(k.target), k.stages) for k in entry.costs if k.target in cat
+            )
     bearers: dict[str, Bearer] = {b.id: b for b in cat.bearers}
     return CatalogueIndex(
         stages=stages,
@@ -192,7 +231,10 @@ def build_index(cat: Catalogue) -> CatalogueIndex:
         bearer_order=orders["bearer"],
         category_order=orders["category"],
         cost_order={c.id: i for i, c in enumerate(cat.costs)},
-        citations={e.id: Citation.of(e.id, e.source) for e in cat.entries()},
+        citations={
+            **{e.id: Citation.of(e.id, e.source) for e in cat.entries()},
+            **{g.id: Citation.of(g.id, g.source) for g in cat.practice.guidance},
+        },
         see_also={m.id: tuple(Citation.of(m.id, s) for s in m.see_also) for m in cat.motivations},
         mode_costs=mode_costs,
         cell_keys={
@@ -408,6 +450,34 @@ class Context(Record):
             return profile(self.project, self.catalogue, self.policy, delivery=delivery)
         return found
 
+    def ended(self, stage: str) -> tuple[str, tuple[str, ...]] | None:
+        """Whether ``stage`` is planned after the funding, or the contracts, run out.
+
+        After ``funded_until``, or after the ``contract_until`` of every researcher named as
+        carrying the engagement (when each names one): what has ended, and the fields read.
+        """
+        order = self.index.stage_order
+        at = order.get(stage)
+        if at is None:
+            return None
+        p = self.project
+        until = p.funded_until
+        if until is not None and until in order and order[until] < at:
+            return f"the funding runs until {self.label(until)}", ("funded_until",)
+        carriers = [r for r in p.researchers if r.carries_engagement]
+        ends = [r.contract_until for r in carriers]
+        if carriers and all(e is not None and e in order and order[e] < at for e in ends):
+            last = max((e for e in ends if e is not None), key=order.__getitem__)
+            return (
+                f"the contracts of those who carry the engagement run until {self.label(last)}",
+                tuple(f"researchers[{r.id}].contract_until" for r in carriers),
+            )
+        return None
+
+    def label(self, stage: str) -> str:
+        """A stage's label in lower case, as a sentence uses it ("collecting data")."""
+        return self.index.stage_labels.get(stage, stage).lower()
+
     def sphere(self, stakeholder: str) -> Sphere:
         """The sphere of a stakeholder of the project."""
         return self.people[stakeholder].kind.sphere
@@ -470,10 +540,7 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
     }
     researchers = sorted(project.researchers, key=lambda r: r.id)
     named = [r for r in researchers if r.carries_engagement]
-    table2 = (Sphere.DECISION, Sphere.COMMERCIAL)
-    deliveries = {None} | {
-        people[s].delivery_responsibility for s in plan_of if people[s].kind.sphere in table2
-    }
+    deliveries = {None} | {row2(people[s]) for s in plan_of if table2_basis(people[s])}
     return Context(
         project=project,
         catalogue=catalogue,
@@ -493,6 +560,34 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
         profiles=_profiles(project, catalogue, policy, deliveries),
         **_payment(project, catalogue, policy),
     )
+
+
+def payment_reading(
+    project: Project, *, catalogue: Catalogue | None = None, policy: Policy | None = None
+) -> dict[str, bool | None]:
+    """Whether each stakeholder is paid for their time, as the appraisal reads it.
+
+    The same reading the advice uses (docs/engine.md, "Payment"): a valid costing is the
+    plan for the stakeholders it costs (a fee for some time is payment; a costed line
+    without one is not), and ``reimbursed`` says it for the others (``None``: not known).
+    Forms and reports call this so that they agree with the advice.
+
+    Example:
+        >>> from coproduce.io import load_example
+        >>> paid = payment_reading(load_example("contested-policy"))
+        >>> paid["campaign"], paid["public-panel"]  # the costing pays the campaign's fees
+        (True, True)
+
+    """
+    from coproduce.appraisal._engine import DEFAULT_POLICY
+    from coproduce.catalogue import default as default_catalogue
+
+    cat = catalogue if catalogue is not None else default_catalogue()
+    ctx = make_context(project, cat, policy if policy is not None else DEFAULT_POLICY)
+    return {
+        s.id: (not ctx.unpaid(s)) if s.id in ctx.costed else s.reimbursed
+        for s in project.stakeholders
+    }
 
 
 _FEES = (PaymentMethod.PAID, PaymentMethod.VOUCHERS)

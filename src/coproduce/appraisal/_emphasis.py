@@ -1,9 +1,11 @@
 """The Table 2 profile (p. 7): how much emphasis coproduction with decision-makers deserves.
 
-The paper scopes Table 2 to evaluations coproduced with policy-makers and service managers
-(p. 6), so the profile drives the advice for decision-makers and commercial partners only.
+Table 2 particularly relates to evaluations coproduced with policy-makers and service
+managers (p. 6), so the profile drives the advice for decision-makers and commercial partners,
+and for anyone who funds, owns or delivers what is studied; row 9 (capacity) is read for
+every relationship as well (:mod:`coproduce.appraisal._capacity`).
 Row 2 (conflicts of interest, with delivery responsibility as its example) is read per
-stakeholder where their ``delivery_responsibility`` is known.
+stakeholder where their delivery responsibility, or a commercial interest, is known.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def _effective_lean(
     stated = project.lean(condition)
     inputs: tuple[str, ...] = (f"conditions[{condition}]",)
     if condition == CONFLICTS and delivery is not None:
-        return (Lean.LESS if delivery else Lean.MORE), True, (*inputs, "delivery_responsibility")
+        return (Lean.LESS if delivery else Lean.MORE), True, (*inputs, "stakeholders[*]")
     if stated is not Lean.UNKNOWN or condition != CAPACITY or not policy.infer_capacity:
         return stated, False, inputs
     r = project.resources
@@ -236,7 +238,7 @@ def emphasis(
     """The project's Table 2 profile alone: verdict, score, coverage and each row's part.
 
     Cheaper than a full :func:`appraise`; :func:`sensitivity` uses it. The profile reads
-    Table 2 as the paper scopes it, for decision-makers; see :class:`Emphasis`.
+    Table 2 as it particularly relates to decision-makers (p. 6); see :class:`Emphasis`.
 
     Example:
         >>> from coproduce import ConditionSetting, Lean, Project

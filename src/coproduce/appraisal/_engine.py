@@ -10,10 +10,13 @@ takes the context first and returns a record:
 4. ``risk_register`` — Table 1 challenges scored per relationship, and risks of omission.
 5. ``cost_exposure`` — bearer × category counts of risks by severity; who is least able.
 6. ``assess_questions`` — the nine key questions: answered, answered-no, partly, open.
-7. ``advise`` — advice per stakeholder and stage, with prerequisites.
-8. ``collect_findings`` — every registered finding rule the policy enables (with
-   ``cost_summary``, the costing's money and hours, when the project has one).
-9. ``levers`` — what would change the advice.
+7. ``cost_summary`` and ``read_capacity`` — the costing's money and hours, when the project
+   has one, and Table 2 row 9 read once for every relationship.
+8. ``advise`` — advice per stakeholder and stage, held down by the ceilings (capacity,
+   safeguarding, a contested topic), with prerequisites; never deeper than the plan.
+9. ``collect_findings`` — every registered finding rule the policy enables.
+10. ``levers`` — what would change the advice; ``choose_priority`` — the single most
+    important thing to do.
 
 Beside the paper, ``practice_risks`` (:mod:`coproduce.practice`) raises the practice layer's
 risks from the project's facts; ``Policy(practice=False)`` switches the layer off and leaves
@@ -28,12 +31,14 @@ from coproduce._version import __version__
 from coproduce.appraisal import _evaluators, _factors  # noqa: F401  (register the rules)
 from coproduce.appraisal._advice import advise, levers
 from coproduce.appraisal._aims import assess_aims
-from coproduce.appraisal._context import make_context
+from coproduce.appraisal._capacity import read_capacity
+from coproduce.appraisal._context import make_context, table2_basis
 from coproduce.appraisal._costs import cost_summary
 from coproduce.appraisal._exposure import cost_exposure
 from coproduce.appraisal._findings import collect_findings
 from coproduce.appraisal._plan import validate_plan
 from coproduce.appraisal._policy import Policy
+from coproduce.appraisal._priority import choose_priority
 from coproduce.appraisal._questions import assess_questions
 from coproduce.appraisal._registry import Results
 from coproduce.appraisal._results import Appraisal
@@ -41,7 +46,7 @@ from coproduce.appraisal._risks import risk_register
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.errors import Issue, PlanError
-from coproduce.model import Project, Sphere
+from coproduce.model import Project
 from coproduce.model._types import check_types
 from coproduce.practice import practice_risks
 
@@ -86,7 +91,7 @@ def appraise(
         ... )
         >>> result = appraise(project)
         >>> result.advice_for("ministry").summary
-        'less, up to consultation, once a publication agreement is signed'
+        'less, up to consultation (planned partnership), once a publication agreement is signed'
         >>> [s.action.value for s in result.advice_for("ministry").stages]
         ['lighten']
 
@@ -132,15 +137,17 @@ def _appraise(project: Project, cat: Catalogue, pol: Policy) -> Appraisal:
     validate_plan(project, cat)
     ctx = make_context(project, cat, pol)
     emph = ctx.profile()
-    table2 = (Sphere.DECISION, Sphere.COMMERCIAL)
-    emph = attrs.evolve(emph, applies_to=tuple(s for s in ctx.involved if ctx.sphere(s) in table2))
+    emph = attrs.evolve(
+        emph, applies_to=tuple(s for s in ctx.involved if table2_basis(ctx.people[s]))
+    )
     aims = assess_aims(ctx)
     risks = risk_register(ctx)
     exposure = cost_exposure(ctx, risks)
     questions = assess_questions(ctx)
     practice = practice_risks(project, cat) if pol.practice else ()
     costs = cost_summary(ctx)
-    advice = advise(ctx, practice)
+    capacity = read_capacity(ctx, costs)
+    advice = advise(ctx, practice, capacity)
     results = Results(
         emphasis=emph,
         aims=aims,
@@ -150,7 +157,9 @@ def _appraise(project: Project, cat: Catalogue, pol: Policy) -> Appraisal:
         advice=advice,
         practice=practice,
         costs=costs,
+        capacity=capacity,
     )
+    findings = collect_findings(ctx, results)
     return Appraisal(
         title=project.title,
         catalogue_version=cat.version,
@@ -162,8 +171,10 @@ def _appraise(project: Project, cat: Catalogue, pol: Policy) -> Appraisal:
         risks=risks,
         exposure=exposure,
         questions=questions,
-        findings=collect_findings(ctx, results),
-        levers=levers(ctx, advice),
+        findings=findings,
+        levers=levers(ctx, advice, capacity),
         practice=practice,
         costs=costs,
+        priority=choose_priority(ctx, results, findings),
+        capacity=capacity,
     )

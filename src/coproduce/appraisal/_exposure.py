@@ -4,9 +4,10 @@ A cell counts the risks whose costs fall on that bearer in that category, by res
 severity; it is not a measure of how large a cost is. A bearer is *least able* to carry
 costs only from the project's own people: early-career or fixed-term researchers who carry
 the engagement (the paper's own statement, p. 5); the team when the engagement work falls
-mostly on women (opt-in); and, by this tool's judgement rather than the paper's,
-stakeholders outside the decision and commercial spheres who give their time unpaid (p. 5's
-"time or capacity", read onto lay contributors; their time is a cost, p. 6) — or, with
+mostly on women or on researchers of colour (opt-in, p. 5); and, by this tool's judgement
+rather than the paper's, stakeholders outside the decision and commercial spheres who give
+their time unpaid (p. 5's "time or capacity", read onto lay contributors; their time is a
+cost, p. 6) — or, with
 ``Policy.least_able_low_power``, who have low power though paid. Never a ministry, a
 hospital director or a company.
 """
@@ -69,7 +70,8 @@ def least_able(ctx: Context, bearer: BearerId, stakeholders: tuple[str, ...]) ->
     if b.group is not BearerGroup.RESEARCHERS:
         return ()
     if b.career_stage is None and b.contract is None:
-        return ("team",) if ctx.project.engagement_gendered is True else ()
+        p = ctx.project
+        return ("team",) if True in (p.engagement_gendered, p.engagement_racialised) else ()
     return tuple(
         r.id
         for r in ctx.carriers

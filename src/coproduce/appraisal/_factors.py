@@ -220,10 +220,15 @@ def _hit_and_run(ctx: Context, stage: StageFacts, inv: Involvement | None) -> De
 
 
 def _expecting_help(ctx: Context) -> tuple[str, ...]:
+    """Who expects help with implementation that neither the plan nor the contracts give.
+
+    Involvement at implementation planned after the funding or the contracts end is no help.
+    """
     if ctx.project.implementation_support is True:
         return ()
     implementation = ctx.stages.get("stage.implementation")
-    helped = set(implementation.stakeholders) if implementation else set()
+    funded = implementation is not None and ctx.ended(implementation.stage) is None
+    helped = set(implementation.stakeholders) if implementation and funded else set()
     return tuple(
         s.id
         for s in sorted(ctx.project.stakeholders, key=lambda s: s.id)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
-from coproduce.appraisal._advice import TABLE2_SPHERES, unresourced
-from coproduce.appraisal._context import Context
+from coproduce.appraisal._advice import unresourced
+from coproduce.appraisal._context import Context, table2_basis
 from coproduce.appraisal._emphasis import CAPACITY
 from coproduce.appraisal._exposure import unable_because
 from coproduce.appraisal._registry import (
@@ -49,7 +49,7 @@ def _table2_involved(ctx: Context) -> list[str]:
     return [
         sid
         for sid in ctx.involved
-        if ctx.sphere(sid) in TABLE2_SPHERES
+        if table2_basis(ctx.people[sid])
         and any(i.mode >= Mode.CONSULTATION for i in ctx.plan_of[sid])
     ]
 
@@ -289,10 +289,11 @@ def _short(ctx: Context, r: Results) -> Iterator[Hit]:
         f"This plan is under-resourced: {', '.join(short)} "
         f"{'is' if len(short) == 1 else 'are'} short for "
         + ("the deep involvement at " if deep else "the involvement at ")
-        + f"{names}. Fund {' and '.join(short)} for these stages, or narrow the plan to the stages "
-        "the aims need"
+        + f"{names}. Fund {' and '.join(short)} for these stages before involving people this "
+        "deeply, or narrow the plan to the stages the aims need"
         + (" (it now involves people at every stage)" if every else "")
-        + ". A shortfall is a reason to resource the plan, not to involve people less."
+        + ": until then, Table 2 row 9 holds the advice lower (less emphasis where time, "
+        "resources or expertise are limited, p. 7)."
     )
     yield Hit(message, (*(f"resources.{n}" for n in short), *(f"plan[{s}/*]" for s in stages)))
 
@@ -308,10 +309,86 @@ def _costed_shortfall(ctx: Context, r: Results) -> Hit:
     )
     return Hit(
         f"This plan is under-resourced: {c.gap_sentence}. The costliest stages: {where}. "
-        "Fund the gap, or narrow the plan to the stages the aims need (`coproduce cost "
-        "--fit` proposes the plan that fits). A shortfall is a reason to resource the plan, "
-        "not to involve people less.",
+        "Fund the gap before involving people this deeply, or narrow the plan to the stages "
+        "the aims need (`coproduce cost --fit` proposes the plan that fits): until then, "
+        "Table 2 row 9 holds the advice lower (p. 7).",
         ("costing.budget", "costing.budget_hours", "costing.involvements"),
+    )
+
+
+@_rule("capacity.unknown", WARNING, CAPACITY, "question.individuals.costs")
+def _capacity_unknown(ctx: Context, r: Results) -> Iterator[Hit]:
+    """What the involvement has in time, budget, facilitation or training is not known."""
+    cap = r.capacity
+    if cap is None or not cap.unknown or not ctx.project.plan:
+        return
+    known = f" ({'; '.join(cap.short)} is short)" if cap.short else ""
+    yield Hit(
+        f"Not known: {', '.join(cap.unknown)} for the involvement{known}. Table 2 row 9 "
+        "(capacity) cannot be read in full for anyone until it is: say what the plan has "
+        "before deciding how deeply to involve people (key question 3).",
+        tuple(i for i in cap.inputs if i.split(".")[-1] in cap.unknown),
+    )
+
+
+@_rule(
+    "plan.after-funding",
+    WARNING,
+    "cost.hit-and-run",
+    "challenge.implementation-disinterest",
+)
+def _after_funding(ctx: Context, r: Results) -> Iterator[Hit]:
+    """Involvement is planned at a stage after the funding, or the contracts, end."""
+    late: dict[str, list[str]] = {}
+    read: dict[str, None] = {}
+    for sid, invs in ctx.plan_of.items():
+        for inv in invs:
+            ended = ctx.ended(inv.stage)
+            if ended is not None and inv.mode >= Mode.ADVICE:
+                late.setdefault(ended[0], []).append(
+                    f"{sid} at {ctx.label(inv.stage)} ({inv.mode.value})"
+                )
+                read.update(dict.fromkeys((*ended[1], f"plan[{inv.stage}/{sid}].mode")))
+    for what, lines in late.items():
+        yield Hit(
+            f"Planned after {what.removeprefix('the ')}: {'; '.join(lines)}. Nobody is "
+            "resourced to support it: the paper describes a hit-and-run culture (get funding, "
+            "do research, achieve impact, leave) that leaves researchers no time to reflect "
+            "on their practice (p. 6), and researchers showing little interest in helping "
+            "with implementation (Table 1, row 7). Fund the researchers' part at these "
+            "stages, or tell partners plainly what support ends when.",
+            tuple(read),
+        )
+
+
+@_rule("plan.application-only", WARNING, "step.usefulness")
+def _application_only(ctx: Context, r: Results) -> Iterator[Hit]:
+    """The costing funds lay involvement only before the grant (developing the application)."""
+    plan = ctx.project.costing
+    if plan is None:
+        return
+    lay = {s.id for s in ctx.project.stakeholders if s.kind.sphere is Sphere.LAY}
+    before = [c for c in plan.involvements if c.stakeholder in lay and c.before_grant]
+    after = [c for c in plan.involvements if c.stakeholder in lay and not c.before_grant]
+    if not before or after:
+        return
+    later = sorted(
+        f"{i.stakeholder} at {ctx.label(i.stage)}"
+        for invs in ctx.plan_of.values()
+        for i in invs
+        if i.stakeholder in lay
+        and (i.stage, i.stakeholder) not in {(c.stage, c.stakeholder) for c in before}
+    )
+    unfunded = (
+        f" The plan's later involvement has no costed line: {'; '.join(later)}." if later else ""
+    )
+    yield Hit(
+        "The costing pays for lay involvement only before the grant (developing the "
+        "application), and for none once the research is funded." + unfunded + " In this "
+        "tool's judgement that is engagement done to fill the application's involvement "
+        "section, which the paper notes is now routine on grant proposals (p. 2): cost the "
+        "involvement the funded research needs, or say why there is none.",
+        ("costing.involvements[*].before_grant", *(f"plan[*/{sid}]" for sid in sorted(lay))),
     )
 
 
@@ -500,6 +577,18 @@ def _gendered(ctx: Context, r: Results) -> Iterator[Hit]:
             "The engagement work falls mostly on women in the team: count it in workload, "
             "authorship and promotion, and share it out (p. 5 notes this division).",
             ("engagement_gendered",),
+        )
+
+
+@_rule("exposure.racialised-load", WARNING, "cost.unresourced-engagement", "bearer.researchers")
+def _racialised(ctx: Context, r: Results) -> Iterator[Hit]:
+    """The team says the engagement work falls mostly on researchers of colour (opt-in; p. 5)."""
+    if ctx.project.engagement_racialised is True and ctx.project.plan:
+        yield Hit(
+            "The engagement work falls mostly on researchers of colour in the team, whom the "
+            "paper names among those who often bear the costs (p. 5): count it in workload, "
+            "authorship and promotion, and share it out.",
+            ("engagement_racialised",),
         )
 
 

@@ -7,11 +7,9 @@ from collections.abc import Iterable, Iterator
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.errors import Issue, PlanError
-from coproduce.model import (
-    Project,
-)
+from coproduce.model import Contribution, Level, Project, Sphere
 
-__all__ = ["plan_problems", "validate_plan"]
+__all__ = ["plan_problems", "plan_warnings", "validate_plan"]
 
 # --------------------------------------------------------------------------- plan validation
 
@@ -32,7 +30,24 @@ def plan_problems(project: Project, catalogue: Catalogue) -> list[tuple[str, str
     _unique(problems, "researchers", (r.id for r in project.researchers), "researcher")
     problems.extend(_plan_line_problems(project, stakeholders, aims, stage_ids))
     problems.extend(_condition_problems(project, condition_ids))
+    problems.extend(_until_problems(project, stage_ids))
     return problems
+
+
+def _until_problems(project: Project, stage_ids: frozenset[str]) -> Iterator[tuple[str, str, str]]:
+    """``funded_until`` and each researcher's ``contract_until`` name a stage of the catalogue."""
+    named = [("funded_until", project.funded_until)] + [
+        (f"researchers[{i}].contract_until", r.contract_until)
+        for i, r in enumerate(project.researchers)
+    ]
+    for path, stage in named:
+        if stage is not None and stage not in stage_ids:
+            yield (
+                path,
+                "unknown-reference",
+                f"names {stage!r}, which is not a stage of the catalogue "
+                f"(expected one of {', '.join(sorted(stage_ids))})",
+            )
 
 
 def _unique(
@@ -124,6 +139,10 @@ def _plan_is_sound(
         )
         and len(set(conditions)) == len(conditions)
         and condition_ids.issuperset(conditions)
+        and (project.funded_until is None or project.funded_until in stage_ids)
+        and all(
+            r.contract_until is None or r.contract_until in stage_ids for r in project.researchers
+        )
     )
 
 
@@ -140,3 +159,60 @@ def validate_plan(project: Project, catalogue: Catalogue | None = None) -> None:
         raise PlanError(
             Issue(path=path, code=code, message=message) for path, code, message in problems
         )
+
+
+_OUTSIDE = frozenset(k for k in (Sphere.LAY, Sphere.PROFESSIONAL, Sphere.RESEARCH, Sphere.OTHER))
+
+
+def plan_warnings(project: Project) -> list[tuple[str, str, str]]:
+    """What a project says that the advice reads differently from its words, as warnings.
+
+    Each is ``(path, code, message)``, paths with list indexes. Today one kind: a stakeholder
+    whose facts give it power over the findings (high power, funding the study, owning
+    intellectual property, answering for delivery) while its ``kind`` is neither a
+    decision-maker nor a commercial partner (code ``kind-outside-power``). The advice follows
+    the facts, not the kind; the warning says how, so the kind can be put right if wrong.
+
+    Example:
+        >>> from coproduce import Project, Stakeholder, StakeholderKind
+        >>> p = Project(title="t", stakeholders=(
+        ...     Stakeholder(id="app", kind=StakeholderKind.OTHER, owns_ip=True),))
+        >>> [(path, code) for path, code, _ in plan_warnings(p)]
+        [('stakeholders[0].kind', 'kind-outside-power')]
+
+    """
+    out = []
+    for i, s in enumerate(project.stakeholders):
+        if s.kind.sphere not in _OUTSIDE:
+            continue
+        funds = Contribution.MONEY in s.brings
+        facts = [
+            w
+            for w, on in (
+                ("has high power", s.power is Level.HIGH),
+                ("funds the study", funds),
+                ("owns intellectual property", s.owns_ip is True),
+                ("answers for delivering the policy", s.delivery_responsibility is True),
+            )
+            if on
+        ]
+        if not facts:
+            continue
+        decides = funds or s.owns_ip is True or s.delivery_responsibility is True
+        how = (
+            "it is advised from Table 2 by what it does, with the agreements and stage limits "
+            "of those with power over the findings"
+            if decides
+            else "it gets the agreements and stage limits of those with power over the "
+            "findings, but its advice starts from its aims"
+        )
+        out.append(
+            (
+                f"stakeholders[{i}].kind",
+                "kind-outside-power",
+                f"{s.id} {' and '.join(facts)}, but its kind {s.kind.value!r} is neither a "
+                f"decision-maker nor a commercial partner: {how}. If it is a policy-maker, "
+                "funder, manager or commercial partner, give that kind.",
+            )
+        )
+    return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -66,9 +67,25 @@ _AIMS_MODE = {
     Verdict.LESS: Mode.CONSULTATION,
     Verdict.UNDETERMINED: Mode.COLLABORATION,
     Verdict.BALANCED: Mode.PARTNERSHIP,
-    Verdict.MORE: Mode.USER_CONTROLLED,
-    Verdict.CLEARLY_MORE: Mode.USER_CONTROLLED,
+    Verdict.MORE: Mode.PARTNERSHIP,
+    Verdict.CLEARLY_MORE: Mode.PARTNERSHIP,
 }
+"""No verdict supports user-controlled research: the paper describes it (p. 3) and never
+recommends it."""
+
+_CAPACITY_RUNGS = (
+    (Verdict.BALANCED, Mode.PARTNERSHIP),
+    (Verdict.BALANCED, Mode.COLLABORATION),
+    (Verdict.LESS, Mode.CONSULTATION),
+)
+
+_CEILINGS = {
+    "safeguarding": (Verdict.BALANCED, Mode.PARTNERSHIP),
+    "contested": (Verdict.BALANCED, Mode.COLLABORATION),
+    "contested-one-side": (Verdict.BALANCED, Mode.PARTNERSHIP),
+}
+
+_CORE_STAGES = (StageId("stage.framing-questions"), StageId("stage.recommendations"))
 
 _STAGE_CAPS = {
     StageId("stage.recommendations"): Mode.CONSULTATION,
@@ -90,6 +107,25 @@ class Policy(Extensible):
         gate_ceiling: the highest verdict a fired gate allows.
         unresourced_ceiling: the highest verdict for anyone when nothing at all is resourced
             (no time, no budget and no facilitation): the paper's reason for less (row 9).
+        capacity_rungs: for every relationship, what Table 2 row 9 allows when capacity is
+            short, rung by rung (verdict, deepest mode): each short supply (time, budget,
+            facilitation; training not offered; a short window) climbs one rung, a supply
+            with none at all or three short goes to the last; when unpaid or low-power
+            people or early-career or fixed-term researchers would carry the work, one rung
+            more, up to the second (the last only through the supplies).
+        short_window_weeks: a project shorter than this has time in short supply (row 9),
+            whatever ``resources.time`` says.
+        ceilings: the most each fixed ceiling allows, (verdict, deepest mode):
+            ``safeguarding`` (children or adults at risk take part), ``contested``
+            (campaigners on a topic Table 2 row 1 says is contested) and
+            ``contested-one-side`` (everyone else not advised from Table 2, when only one
+            side campaigns in the plan).
+        core_stages: when involvement must wait or narrow, the stages the advice names for
+            consulting people meanwhile (the paper asks which stages are critical and gives
+            no answer, p. 6; this choice, where questions are set and findings become
+            recommendations, is the tool's).
+        after_funding_mode: the deepest mode advised at a stage planned after the funding
+            or the contracts of those who carry the engagement end (pp. 5-6).
         thresholds: score cut-offs between verdicts.
         min_coverage: below this share of known Table 2 weight the profile's verdict is
             ``UNDETERMINED``.
@@ -123,7 +159,8 @@ class Policy(Extensible):
             project's card.
         practice: raise the practice layer's risks (:mod:`coproduce.practice`); ``False``
             gives the paper-only appraisal.
-        disabled: finding codes not to run.
+        disabled: finding codes, and ceiling codes prefixed ``ceiling.``
+            (``"ceiling.capacity"``), not to run.
         rules: finding rules of your own (see :func:`coproduce.appraisal.finding_rule`).
         evaluators: evaluators of your own, keyed by catalogue id (mitigations,
             alternatives and key questions of your own catalogue).
@@ -146,6 +183,13 @@ class Policy(Extensible):
     gates: frozenset[str] = frozenset()
     gate_ceiling: Verdict = Verdict.LESS
     unresourced_ceiling: Verdict = Verdict.LESS
+    capacity_rungs: tuple[tuple[Verdict, Mode], ...] = _CAPACITY_RUNGS
+    short_window_weeks: int = 13
+    ceilings: Mapping[str, tuple[Verdict, Mode]] = attrs.field(
+        factory=lambda: dict(_CEILINGS), converter=_frozen, hash=False
+    )
+    core_stages: tuple[str, ...] = _CORE_STAGES
+    after_funding_mode: Mode = Mode.CONSULTATION
     thresholds: Thresholds = Thresholds()
     min_coverage: float = 0.3
     infer_capacity: bool = True
@@ -189,6 +233,7 @@ class Policy(Extensible):
             missing = sorted(v.value for v in Verdict if v not in getattr(self, name))
             if missing:
                 problems.append(f"{name} lacks verdicts: {', '.join(missing)}")
+        problems += _ceiling_problems(self)
         if not 0 < self.severity_cutoffs[0] <= self.severity_cutoffs[1]:
             problems.append("severity_cutoffs must be (medium, high) with 0 < medium <= high")
         codes = [r.code for r in self.rules]
@@ -207,6 +252,25 @@ class Policy(Extensible):
     def weight(self, condition_id: str) -> float:
         """The weight of a Table 2 condition under this policy."""
         return self.weights.get(condition_id, self.default_weight)
+
+
+def _ceiling_problems(policy: Policy) -> list[str]:
+    """What is wrong with the policy's ceilings: rungs out of order, an undetermined verdict."""
+    problems = []
+    rungs = policy.capacity_rungs
+    if len(rungs) != 3:
+        problems.append("capacity_rungs must have three rungs")
+    limits = [*rungs, *policy.ceilings.values()]
+    if any(v is Verdict.UNDETERMINED for v, _ in limits):
+        problems.append("capacity_rungs and ceilings must give graded verdicts")
+    elif any((b[0].rank or 0) > (a[0].rank or 0) or b[1] > a[1] for a, b in pairwise(rungs)):
+        problems.append("capacity_rungs must allow no more at each rung than at the one before")
+    missing = sorted(set(_CEILINGS) - set(policy.ceilings))
+    if missing:
+        problems.append(f"ceilings lacks: {', '.join(missing)}")
+    if policy.short_window_weeks < 1:
+        problems.append("short_window_weeks must be at least 1")
+    return problems
 
 
 def _name(value: object) -> str:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from coproduce.appraisal._results import (
         Advice,
         AimAppraisal,
+        Capacity,
         CostSummary,
         Emphasis,
         ExposureCell,
@@ -129,6 +130,7 @@ class Results(Record):
     advice: tuple[Advice, ...]
     practice: tuple[PracticeRisk, ...] = ()
     costs: CostSummary | None = None
+    capacity: Capacity | None = None
 
 
 @attrs.frozen

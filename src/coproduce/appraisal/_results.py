@@ -20,6 +20,7 @@ from coproduce.model import (
     Sphere,
     StakeholderId,
     StakeholderKind,
+    Sufficiency,
     VocabularyEnum,
 )
 from coproduce.practice import PracticeRisk
@@ -32,6 +33,8 @@ __all__ = [
     "Answer",
     "Appraisal",
     "BearerCost",
+    "Capacity",
+    "Ceiling",
     "Citation",
     "ConditionContribution",
     "CostSummary",
@@ -43,12 +46,14 @@ __all__ = [
     "Lever",
     "MitigationStatus",
     "Prerequisite",
+    "Priority",
     "QuestionStatus",
     "Risk",
     "Route",
     "Severity",
     "StageAdvice",
     "StageCost",
+    "Suggestion",
     "Verdict",
 ]
 
@@ -209,9 +214,10 @@ class ConditionContribution(Extensible):
 class Emphasis(Extensible, Displayable):
     """The Table 2 profile: how much emphasis coproduction with decision-makers deserves.
 
-    The paper scopes Table 2 to evaluations coproduced with policy-makers and service
+    Table 2 particularly relates to evaluations coproduced with policy-makers and service
     managers (p. 6). The profile drives the advice for decision-makers and commercial
-    partners only; lay stakeholders' advice rests on the aims (see :class:`Advice`).
+    partners; everyone else's advice starts from the aims (see :class:`Advice`), and row 9
+    (capacity) holds everyone's down (:class:`Capacity`).
 
     Attributes:
         verdict: the graded verdict after gates.
@@ -422,6 +428,8 @@ class Prerequisite(Extensible):
         message: what to put in place, and why, in a sentence.
         inputs: the project fields read.
         sources: the catalogue entries it rests on.
+        once: what the advice waits for, as a clause ("a publication agreement is signed"):
+            the summary reads "..., once <once>".
 
     """
 
@@ -429,6 +437,116 @@ class Prerequisite(Extensible):
     message: str
     inputs: tuple[str, ...]
     sources: tuple[Citation, ...]
+    once: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Ceiling(Extensible):
+    """What holds one stakeholder's advice down: a rule, the most it allows, and why.
+
+    A ceiling is not a veto: it caps how strongly and how deeply to involve someone, and
+    the advice says what would lift it (:attr:`Appraisal.levers`).
+
+    Attributes:
+        code: the rule, e.g. ``"capacity"`` (Table 2 row 9), ``"safeguarding"`` (children
+            or adults at risk) or ``"contested"`` (campaigners on a contested topic).
+        verdict: the highest verdict it allows.
+        mode: the deepest mode it allows.
+        message: why, in a sentence.
+        inputs: the project fields read.
+        sources: what it rests on.
+
+    """
+
+    code: str
+    verdict: Verdict
+    mode: Mode
+    message: str
+    inputs: tuple[str, ...]
+    sources: tuple[Citation, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Suggestion(Extensible):
+    """Deeper involvement than the plan has, which this tool judges could help.
+
+    Never the advice itself: the advice is never deeper than the plan. Offered only when a
+    stakeholder's verdict is *more* or *clearly more*, nothing holds it down, and the plan
+    involves them less deeply than the advice would support; never beyond partnership.
+
+    Attributes:
+        mode: the depth suggested.
+        stages: the planned stages it would deepen, in lifecycle order.
+        message: the suggestion, said as this tool's judgement.
+
+    """
+
+    mode: Mode
+    stages: tuple[str, ...]
+    message: str
+
+
+@attrs.frozen(kw_only=True)
+class Priority(Extensible):
+    """The single most important thing to do for the project, before anything else.
+
+    Chosen by this tool's judgement from what the appraisal found, in a fixed order
+    (``docs/engine.md``): safeguarding first, then resources, agreements, what is planned
+    after the funding ends, contested topics, payment, aims, lightening, capacity unknown.
+
+    Attributes:
+        code: which rule chose it, e.g. ``"secure-resources"``.
+        message: what to do, in a sentence.
+        stakeholders: whom it concerns.
+        inputs: the project fields it reads.
+        sources: what it rests on.
+
+    """
+
+    code: str
+    message: str
+    stakeholders: tuple[StakeholderId, ...]
+    inputs: tuple[str, ...]
+    sources: tuple[Citation, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Capacity(Extensible):
+    """Table 2 row 9 read for every relationship: what the involvement has (p. 7).
+
+    The time, budget, facilitation and training for the involvement. Read from
+    ``resources``; a valid costing's budget settles money (and team hours when it budgets
+    them); a project shorter than ``Policy.short_window_weeks`` has time in short supply
+    whatever ``resources.time`` says.
+
+    Attributes:
+        time: researchers' and stakeholders' time for engagement, as read.
+        budget: money for engagement, as read.
+        facilitation: skills to recruit and facilitate mixed groups.
+        training: training offered (``None``: not known).
+        window_weeks: the project's length when it is a short window, else ``None``.
+        short: what is short, in words ("budget: none", "training: not offered").
+        unknown: what is not known, by name.
+        rung: how far capacity holds the advice down, 0 (not at all) to 3 (the lowest
+            rung), before who carries the work is counted (see :class:`Ceiling`).
+        inputs: the project fields read.
+
+    """
+
+    time: Sufficiency
+    budget: Sufficiency
+    facilitation: Sufficiency
+    short: tuple[str, ...]
+    unknown: tuple[str, ...]
+    rung: int
+    inputs: tuple[str, ...]
+    training: bool | None = None
+    window_weeks: int | None = None
+
+    @property
+    def unresourced(self) -> bool:
+        """No time, no budget and no facilitation at all."""
+        return all(v is Sufficiency.NONE for v in (self.time, self.budget, self.facilitation))
 
 
 @attrs.frozen(kw_only=True)
@@ -437,7 +555,8 @@ class StageAdvice(Extensible):
 
     Attributes:
         planned_mode: the mode the plan sets.
-        advised_mode: the deepest mode supported for this stakeholder at this stage.
+        advised_mode: the deepest mode advised for this stakeholder at this stage, never
+            deeper than planned.
         action: keep, lighten, go ahead after the prerequisites, or reconsider.
         reason: why, in a sentence.
         costs: the costs this involvement incurs (stakeholders' time, convening several
@@ -463,12 +582,13 @@ class Advice(Extensible):
         stakeholder: the stakeholder's id.
         kind: the stakeholder's kind.
         sphere: decision, professional, lay, commercial, research or other.
-        basis: ``"table-2"`` for decision-makers and commercial partners (the paper scopes
-            Table 2 to them, p. 6); ``"aims"`` for everyone else (their aims, motivations,
-            costs and payment).
+        basis: ``"table-2"`` for decision-makers and commercial partners (Table 2
+            particularly relates to evaluations with policy-makers and service managers,
+            p. 6); ``"aims"`` for everyone else (their aims and motivations). Both are then
+            held down by the same facts (:attr:`ceilings`).
         verdict: how much to emphasise involving this stakeholder.
-        deepest_mode: the deepest mode supported for this stakeholder (``None`` when nothing
-            is supported).
+        deepest_mode: the deepest mode advised for this stakeholder: what the advice
+            supports, never deeper than the plan (``None`` when nothing is supported).
         summary: the advice in a phrase, e.g. ``"more, up to collaboration, once a
             publication agreement is signed"``.
         stages: one line per planned involvement, in lifecycle order.
@@ -476,6 +596,16 @@ class Advice(Extensible):
         reasons: why, sentence by sentence.
         sources: the catalogue entries the advice rests on.
         practice: codes of the practice risks that land on this stakeholder.
+        ceilings: what holds the advice down (capacity, safeguarding, a contested topic),
+            each with the most it allows and why.
+        suggestion: deeper involvement than planned that this tool judges could help,
+            said as a suggestion, never as the advice; ``None`` when there is none.
+        meanwhile: what can be done now, while the prerequisites or resources are not in
+            place ("consult them at framing research questions ..."); empty when nothing
+            waits.
+
+    The advice is never deeper than the plan: :attr:`deepest_mode` is the deeper of the
+    advice's ceiling and the plan's deepest mode for this stakeholder, whichever is lower.
 
     """
 
@@ -491,6 +621,9 @@ class Advice(Extensible):
     sources: tuple[Citation, ...]
     deepest_mode: Mode | None = None
     practice: tuple[str, ...] = ()
+    ceilings: tuple[Ceiling, ...] = ()
+    suggestion: Suggestion | None = None
+    meanwhile: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -606,6 +739,10 @@ class Appraisal(Extensible, Displayable):
         practice: the practice layer's risks the project's facts raise (safeguarding,
             payment and benefits, ...), each with its sphere, the stakeholders it lands on and
             the evidence for its mitigations; empty when the layer is off.
+        priority: the single most important thing to do for this project, chosen by this
+            tool's judgement (``None`` only for a policy that turns the rule off).
+        capacity: Table 2 row 9 as read for every relationship: what is short, what is
+            not known.
 
     """
 
@@ -623,6 +760,8 @@ class Appraisal(Extensible, Displayable):
     costs: CostSummary | None = None
     coproduce_version: str = ""
     policy_digest: str = ""
+    priority: Priority | None = None
+    capacity: Capacity | None = None
 
     def __repr__(self) -> str:
         levels = {lv: sum(f.level is lv for f in self.findings) for lv in FindingLevel}

@@ -172,14 +172,13 @@ def _advice_map(a: Appraisal) -> dict[str, str]:
 
 
 _ACTION_TEXT = {
-    Action.KEEP: "go ahead as planned, the advice allowing up to {advised}",
+    Action.KEEP: "go ahead as planned",
     Action.LIGHTEN: "lighten it to {advised}",
-    Action.AFTER_PREREQUISITES: (
-        "go ahead once the prerequisites are in place, the advice allowing up to {advised}"
-    ),
-    Action.RECONSIDER: "reconsider the arrangement, the advice allowing up to {advised}",
+    Action.AFTER_PREREQUISITES: "go ahead once the prerequisites are in place",
+    Action.RECONSIDER: "reconsider the arrangement",
 }
-"""What an advice line tells the team to do, as a compared value reads it."""
+"""What an advice line tells the team to do, as a compared value reads it (the advice is
+never deeper than the plan, so only lightening names a mode)."""
 
 
 def _advice_stage_map(a: Appraisal) -> dict[str, str]:

@@ -162,10 +162,14 @@ def _crossing_problems(cat: Catalogue) -> Iterator[str]:
         if kinds and held and not any(holds(k, b) for k in kinds for b in held):
             yield f"{entry.id}: none of its bearers can bear any of its cost categories"
     costs = {c.id for c in cat.costs}
+    stages = {s.id for s in cat.stages}
     for mode_entry in cat.interaction_modes:
         for link in mode_entry.costs:
             if link.target not in costs:
                 yield f"{mode_entry.id}: links to unknown cost {link.target}"
+            for stage in link.stages:
+                if stage not in stages:
+                    yield f"{mode_entry.id}: link to {link.target} names unknown stage {stage}"
 
 
 def _mitigation_problems(cat: Catalogue) -> Iterator[str]:

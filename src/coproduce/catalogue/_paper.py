@@ -68,7 +68,7 @@ from coproduce.model import (
     Typology,
 )
 
-DATA_VERSION = "2019.2"
+DATA_VERSION = "2019.3"
 """Edition of the encoded data: the paper's year, then a counter of revisions of the encoding."""
 
 REFERENCE = Reference(
@@ -505,7 +505,7 @@ TABLE1_COSTS = (
         "Confidentiality or consent given to participants is broken, for instance when "
         "stakeholders learn who took part or what they said.",
         _t1(4, "Analysing and interpreting data"),
-        ("research", "professional"),
+        ("research", "professional", "personal"),
         (
             *_links(
                 I_, _b("participants"), _b("researchers"), _b("research"), note=_ROW_BEARER_NOTE
@@ -627,6 +627,15 @@ PROSE_COSTS = (
         see_also=(_src(3, "Challenges and costs to coproduction, beyond the lifecycle, (3)"),),
     ),
     _cost(
+        "conflict-reputation",
+        "Reputational risk of conflict",
+        "Open conflict with partners carries a risk to researchers' reputation, which leads "
+        "many to avoid difficult conversations altogether.",
+        _src(5, _SECOND),
+        ("personal", "professional"),
+        _links(P, *RESEARCHERS_ALL),
+    ),
+    _cost(
         "derivative-research",
         "Duplicative or derivative research",
         "Going along with stakeholders' views to avoid conflict can yield unnecessary, "
@@ -739,6 +748,25 @@ PROSE_COSTS = (
         ("process",),
         _links(P, _b("researchers"), _b("research")),
     ),
+    _cost(
+        "purpose-disputed",
+        "Disputes over the purpose of coproduction",
+        "Partners disagree about what the coproduction, or the research itself, is for and "
+        "what role each of them plays, which delays and divides the work.",
+        _src(5, _FOURTH + ", second paragraph"),
+        ("process",),
+        _links(P, _b("research")),
+        see_also=(_src(3, "Challenges and costs to coproduction, first paragraph, on purpose"),),
+    ),
+    _cost(
+        "sharing-disputed",
+        "Disputes over sharing findings",
+        "Partners disagree about how and when the findings are shared, which can delay or "
+        "derail publication.",
+        _src(5, _FOURTH + ", second paragraph"),
+        ("process",),
+        _links(P, _b("research")),
+    ),
     # stakeholders, p. 6
     _cost(
         "stakeholder-time",
@@ -829,18 +857,22 @@ PROSE_COSTS = (
     _cost(
         "hit-and-run",
         "Hit-and-run research",
-        "Researchers take the funding, do the study, claim the impact and leave: partners who "
-        "expected help to act on the findings are left alone with them.",
+        "A culture of getting funding, doing the study, achieving impact and leaving gives "
+        "researchers no time or space to reflect on their practice, and funders little "
+        "interest in what they would learn.",
         _src(6, "Challenges and costs to coproduction, research process, on hit-and-run research"),
-        ("personal", "scholarship"),
+        ("process", "professional", "personal", "scholarship"),
         (
+            *_links(P, *RESEARCHERS_ALL, _b("research")),
             *_links(
                 I_,
                 *DECISION_MAKERS,
                 _b("practitioners"),
                 *LAY,
-                note="The paper names the culture, not who is left behind; read from Table 1, "
-                "row 7.",
+                note="The paper names the culture and its cost to reflective practice, not "
+                "partners left without follow-through; that partners who expected help with "
+                "implementation are left without it is read from Table 1, row 7 (researchers "
+                "show little interest in helping with implementation).",
             ),
             *_links(I_, _b("profession"), note="Ill-feeling towards research (p. 6, 'Finally')."),
         ),
@@ -953,6 +985,8 @@ CHALLENGES = (
                 "emotional-labour",
                 "burnout",
                 "relationship-investment",
+                "conflict-reputation",
+                "purpose-disputed",
             ),
         ),
     ),
@@ -968,7 +1002,16 @@ CHALLENGES = (
         "different-priorities",
         "Different priorities and values",
         "Stakeholders and researchers want different things from the research.",
-        (I_, ("emotional-labour", "stakeholder-time", "stakeholder-exposure")),
+        (
+            I_,
+            (
+                "emotional-labour",
+                "stakeholder-time",
+                "stakeholder-exposure",
+                "conflict-reputation",
+                "purpose-disputed",
+            ),
+        ),
     ),
     _challenge(
         2,
@@ -1016,7 +1059,7 @@ CHALLENGES = (
         "little-agreement",
         "Little agreement on what matters",
         "Partners may disagree about how important the research or its findings are.",
-        (I_, ("emotional-labour", "input-cherry-picked")),
+        (I_, ("emotional-labour", "input-cherry-picked", "conflict-reputation")),
     ),
     _challenge(
         5,
@@ -1039,14 +1082,14 @@ CHALLENGES = (
         "prevented-sharing",
         "Unwelcome findings held back",
         "Researchers or stakeholders may be stopped from sharing findings someone dislikes.",
-        (I_, ("researchers-silenced", "value-questioned")),
+        (I_, ("researchers-silenced", "value-questioned", "sharing-disputed")),
     ),
     _challenge(
         6,
         "premature-sharing",
         "Findings shared too early",
         "Stakeholders may want to release findings before the researchers are ready.",
-        (I_, ("seen-as-partisan", "policy-based-evidence")),
+        (I_, ("seen-as-partisan", "policy-based-evidence", "sharing-disputed")),
     ),
     _challenge(
         7,
@@ -1159,12 +1202,16 @@ INTERACTION_MODES = (
         source=_src(3, f"{_HOW}, second paragraph"),
         costs=(
             *_TIME,
-            *_links(
-                I_,
-                _c("input-cherry-picked"),
-                _c("feeling-used"),
-                note="The paper's people asked for input (p. 6); that this is consultation is "
-                "our reading.",
+            *(
+                Link(
+                    target=_c(name),
+                    basis=I_,
+                    note="The paper's people asked for input that was then cherry-picked (p. 6); "
+                    "that this is consultation, where input frames the questions or reads the "
+                    "data, is our reading.",
+                    stages=(_s("framing-questions"), _s("analysing-data")),
+                )
+                for name in ("input-cherry-picked", "feeling-used")
             ),
         ),
     ),
@@ -1189,8 +1236,9 @@ INTERACTION_MODES = (
         id="mode.user-controlled",
         mode=Mode.USER_CONTROLLED,
         label="User-controlled (the original sense)",
-        description="Power shifts from researchers or decision-makers to service users, who "
-        "lead: what coproduction first meant; the deepest mode.",
+        description="A significant shift of power from researchers or decision-makers to "
+        "service users, such as patients: what coproduction first meant. The paper describes "
+        "it and does not recommend it.",
         source=_src(3, f"{_HOW}, second paragraph, on the original meaning"),
         costs=_TIME,
     ),
@@ -1198,8 +1246,8 @@ INTERACTION_MODES = (
         id="mode.embedded",
         mode=None,
         label="Commissioned or embedded research (an arrangement)",
-        description="Researchers work for or inside a policy or service agency on questions "
-        "it sets. An arrangement, not a depth; the one most exposed to capture.",
+        description="Researchers are employed by, or work inside, a policy or service agency "
+        "on questions it commissions. An arrangement, not a depth.",
         source=_src(3, f"{_HOW}, first and second paragraphs"),
     ),
 )

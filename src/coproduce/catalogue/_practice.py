@@ -32,7 +32,7 @@ from coproduce.model import (
     StandardQuestion,
 )
 
-DATA_VERSION = "2026.1"
+DATA_VERSION = "2026.2"
 """Edition of the practice layer's data: the year encoded, then a counter of revisions."""
 
 UK_STANDARDS = "uk-standards-2019"
@@ -49,6 +49,8 @@ ARNSTEIN = "arnstein-1969"
 IAP2 = "iap2-spectrum"
 BRIEFING = "nihr-briefing-notes"
 MICRA = "micra-2011"
+PEER_TRAINING = "involve-peer-interviewers"
+YPAG = "eypagnet-safeguarding"
 
 DOCUMENTS = (
     Document(
@@ -169,6 +171,27 @@ DOCUMENTS = (
         url="https://www.iap2.org/page/pillars",
         note="The five levels are as the project's design notes list them; the page itself "
         "was not read.",
+    ),
+    Document(
+        id=PEER_TRAINING,
+        title="Training for peer interviewers (INVOLVE resource)",
+        publisher="INVOLVE / NIHR",
+        year=2019,
+        url="https://www.invo.org.uk/training-for-peer-interviewers-2/",
+        note="Read: what training for peer interviewers covers (consent and capacity, ethics "
+        "and confidentiality, what to do when concerned about an interviewee). Year not "
+        "printed on the page read; 2019, as for the other INVOLVE resources here, is an "
+        "estimate.",
+    ),
+    Document(
+        id=YPAG,
+        title="eYPAGnet toolkit: safeguarding (getting started)",
+        publisher="European Young Persons' Advisory Group Network (eYPAGnet)",
+        year=2020,
+        url="https://eypagnet.eu/toolkit/getting-started/safeguarding-policy/",
+        note="Read: the key points (the coordinator's duty to protect members, consent right "
+        "for the activities planned, child protection rules of the country). Year not "
+        "printed on the page read; 2020 is an estimate.",
     ),
     Document(
         id=BRIEFING,
@@ -514,6 +537,14 @@ MITIGATIONS = (
         _src(FRONT_DOOR, _STAGE4),
     ),
     _m(
+        "consent-assent",
+        "Consent and assent for involvement",
+        "Get the consent the planned activities need before they start: for children, a "
+        "parent's or carer's consent beside the child's own agreement (assent).",
+        "the consent and assent forms for involvement",
+        _src(YPAG, "Key points"),
+    ),
+    _m(
         "payment-policy",
         "A written payment policy",
         "Agree and publish how fees and expenses are offered, paid and declined.",
@@ -572,6 +603,14 @@ MITIGATIONS = (
         "private, and how they stay safe in the field.",
         "the protocol",
         _src(SUPPORT, _SUPPORT_TYPES),
+    ),
+    _m(
+        "data-collection-training",
+        "Training in consent and confidentiality for those who collect data",
+        "Train everyone who collects data, not only researchers, in taking informed consent, "
+        "keeping what they hear confidential and what to do when someone seems at risk.",
+        "the training plan for data collectors",
+        _src(PEER_TRAINING, "What training needs to cover"),
     ),
     _m(
         "collaboration-agreement",
@@ -663,9 +702,10 @@ RISKS = (
         "where harm or exploitation can go unnoticed without a safeguarding route.",
         Sphere.LAY,
         ("stakeholders[*].minors", "stakeholders[*].adults_at_risk"),
-        ("safeguarding-policy", "safeguarding-lead"),
+        ("safeguarding-policy", "safeguarding-lead", "consent-assent"),
         _src(FRONT_DOOR, _STAGE4),
         _src(BRIEFING, "Briefing notes on planning and supporting involvement"),
+        _src(YPAG, "Key points"),
     ),
     _risk(
         "payment-benefits",
@@ -702,14 +742,20 @@ RISKS = (
     ),
     _risk(
         "peer-researcher-safety",
-        "Confidentiality and safety of peer researchers in a small community",
-        "Peer researchers from a small community may know the people they interview, be "
-        "recognised by them, and carry what they hear home; both they and participants "
-        "need protecting.",
+        "Consent, confidentiality and safety when lay people collect data",
+        "People who collect data without research training (peer researchers, young people "
+        "interviewing peers, community health workers) must take consent, keep what they hear "
+        "private and stay safe; from a small community, they may also know the people they "
+        "interview, be recognised by them, and carry what they hear home.",
         Sphere.LAY,
-        ("stakeholders[*].peer_researchers", "stakeholders[*].small_community"),
-        ("confidentiality-protocol", "peer-supervision"),
+        (
+            "stakeholders[*].peer_researchers",
+            "stakeholders[*].small_community",
+            "plan[stage.collecting-data/*].mode",
+        ),
+        ("data-collection-training", "confidentiality-protocol", "peer-supervision"),
         _src(SUPPORT, _SUPPORT_TYPES),
+        _src(PEER_TRAINING, "What training needs to cover"),
     ),
     _risk(
         "commercial-interests",

@@ -104,12 +104,15 @@ class Link(Extensible):
         basis: whether the paper makes the link (:attr:`Basis.PROSE`,
             :attr:`Basis.TABLE_ROW`) or the project reads it in (:attr:`Basis.INTERPRETATION`).
         note: why, when the basis is an interpretation.
+        stages: the stages at which the link holds, by id (a mode's cost that arises only
+            where input shapes the research, for instance); empty: at every stage.
 
     """
 
     target: str
     basis: Basis
     note: str = ""
+    stages: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -247,7 +250,7 @@ class MotivationEntry(Extensible):
     """One of the four arguments for coproduction.
 
     Attributes:
-        other_routes: the paper judges that aims of this kind can mostly be reached by means
+        other_routes: the paper notes that aims of this kind can mostly be reached by means
             other than coproduction (p. 8).
         see_also: further places the paper discusses this motivation (p. 8).
 

@@ -26,6 +26,7 @@ from coproduce.model._vocab import (
     ResearcherId,
     StakeholderId,
     StakeholderKind,
+    Stance,
     Sufficiency,
 )
 
@@ -74,6 +75,12 @@ class Stakeholder(Extensible):
         reimbursed: whether the party's time is paid or reimbursed; ``None`` if not known.
         delivery_responsibility: directly responsible for delivering the policy or programme
             studied (Table 2, row 2); ``None`` if not known.
+        owns_ip: owns intellectual property the study uses or makes (the product or
+            platform studied, a data set); ``None`` if not known. With high power, funding
+            the study (``brings: [money]``) or delivery responsibility, it gives a party
+            power over the findings, whatever its kind.
+        stance: the position the party has publicly taken on the policy or programme
+            studied: a campaign for or against it, or none; ``None`` if not known.
         expects_implementation_help: expects the researchers to help put the findings into
             practice after the report (Table 1, row 7; p. 6 on "hit-and-run" research);
             ``None`` if not known.
@@ -99,6 +106,8 @@ class Stakeholder(Extensible):
     familiar: bool = False
     reimbursed: bool | None = None
     delivery_responsibility: bool | None = None
+    owns_ip: bool | None = None
+    stance: Stance | None = None
     expects_implementation_help: bool | None = None
     minors: bool | None = None
     adults_at_risk: bool | None = None
@@ -118,6 +127,10 @@ class Researcher(Extensible):
             the costs of coproduction (p. 5).
         contract: optional; likewise researchers on fixed-term contracts.
         carries_engagement: this researcher does the engagement work.
+        contract_until: the last stage of the lifecycle this researcher's contract covers
+            (a stage id, e.g. ``stage.dissemination``); ``None`` if it covers the whole
+            project or is not known. Involvement planned after it, where the researchers who
+            carry the engagement have all left, is planned without them (pp. 5-6).
 
     """
 
@@ -125,6 +138,7 @@ class Researcher(Extensible):
     career_stage: CareerStage | None = None
     contract: ContractType | None = None
     carries_engagement: bool = False
+    contract_until: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -137,8 +151,8 @@ class Involvement(Extensible):
         mode: how deeply the stakeholder is involved at that stage.
         aims: the ids of the project's aims this involvement serves.
         embedded: the arrangement, not the depth: researchers work inside, or are
-            commissioned by, this stakeholder's organisation for this work (p. 3). The
-            arrangement most exposed to capture (p. 5); never one for lay people.
+            commissioned by, this stakeholder's organisation for this work (p. 3); never one
+            for lay people.
         digital_only: the involvement happens online only; ``None`` if not known.
 
     """
@@ -284,10 +298,17 @@ class Project(Extensible, Displayable):
         implementation_support: the plan or the contracts provide the researchers' help with
             implementation after the report; ``None`` if not known.
         duration_weeks: how long the project runs, in weeks; ``None`` if not known. A rapid
-            evaluation has no time to set up a review.
+            evaluation has no time to set up a review, and a short window limits how deeply
+            anyone can be involved (read as time in short supply, Table 2 row 9).
+        funded_until: the last stage of the lifecycle the grant or funding pays for (a stage
+            id, e.g. ``stage.dissemination``); ``None`` if it pays for every stage or is not
+            known. Involvement planned after it is planned without funding (pp. 5-6).
         engagement_gendered: opt-in and team-level, naming nobody: the engagement work falls
             mostly on women in the team (the paper notes its gendered division, p. 5);
             ``None`` if not said.
+        engagement_racialised: opt-in and team-level, naming nobody: the engagement work
+            falls mostly on researchers of colour in the team (the paper names them among
+            those who often bear the costs, p. 5); ``None`` if not said.
         personal_data_shared: personal data about contributors or participants flows to
             partners outside the research team; ``None`` if not known.
         sensitive_topic: the topic may be distressing or touch on trauma for those involved;
@@ -329,7 +350,9 @@ class Project(Extensible, Displayable):
     duration_weeks: int | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.ge(1))
     )
+    funded_until: str | None = None
     engagement_gendered: bool | None = None
+    engagement_racialised: bool | None = None
     personal_data_shared: bool | None = None
     sensitive_topic: bool | None = None
     emergency_setting: bool | None = None

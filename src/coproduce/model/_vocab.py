@@ -31,6 +31,7 @@ __all__ = [
     "StageId",
     "StakeholderId",
     "StakeholderKind",
+    "Stance",
     "StepId",
     "Sufficiency",
     "TypeId",
@@ -112,7 +113,9 @@ class Mode(VocabularyEnum):
     PARTNERSHIP = "partnership"
     """Partnership with equality of status, co-steering the research throughout."""
     USER_CONTROLLED = "user-controlled"
-    """The original sense of coproduction (p. 3): power shifts to service users, who lead."""
+    """The original sense of coproduction (p. 3): a significant shift of power from
+    researchers or decision-makers to service users. The paper describes it; it does not
+    recommend it, and this tool never advises it."""
 
     @property
     def depth(self) -> int:
@@ -213,6 +216,26 @@ _SPHERE = {
     StakeholderKind.OTHER: Sphere.OTHER,
 }
 _LAY_PEOPLE = frozenset({StakeholderKind.PATIENT, StakeholderKind.CARER, StakeholderKind.PUBLIC})
+
+
+class Stance(VocabularyEnum):
+    """The position a party has publicly taken on the policy or programme studied.
+
+    A party that campaigns for or against it brings a side to a contested topic (Table 2,
+    row 1; Table 1, rows 1, 2 and 5).
+    """
+
+    FOR = "for"
+    """It campaigns for the policy or programme."""
+    AGAINST = "against"
+    """It campaigns against the policy or programme."""
+    NEUTRAL = "neutral"
+    """It has taken no side."""
+
+    @property
+    def campaigns(self) -> bool:
+        """``FOR`` or ``AGAINST``: the party has taken a side."""
+        return self is not Stance.NEUTRAL
 
 
 class Level(VocabularyEnum):

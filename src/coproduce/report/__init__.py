@@ -17,8 +17,8 @@ Example:
     True
     >>> to_markdown(result).splitlines()[0]
     '# Appraisal: Setting priorities for a stroke rehabilitation trial'
-    >>> to_text(result).splitlines()[3]
-    'Advice: whom to involve, where, how deeply'
+    >>> to_text(result).splitlines()[3:5]  # the single most important thing comes first
+    ['First', '-----']
 
 """
 
@@ -144,7 +144,8 @@ def to_html(appraisal: Appraisal, *, catalogue: Catalogue | None = None) -> str:
         f"<p class='meta'>{escape(_meta(appraisal, cat))}</p>{body}"
         "<footer class='meta'>Every conclusion cites the page of Oliver, Kothari &amp; Mays "
         "(2019) it rests on. What the paper does not give (weights, thresholds, severity points, "
-        "advice outside Table 2's scope) is this tool's judgement, named as such.</footer>"
+        "advice that starts from the aims, the ceilings, what comes first) is this tool's "
+        "judgement, named as such.</footer>"
         "</main></body></html>\n"
     )
 

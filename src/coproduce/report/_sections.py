@@ -217,6 +217,64 @@ def _practice_label(code: str) -> str:
     return "practice: " + code.removeprefix("practice-risk.").replace("-", " ")
 
 
+_TABLE2_BASIS = (
+    "from Table 2, which particularly relates to evaluations with policy-makers and service "
+    "managers (p. 6)"
+)
+_AIMS_BASIS = "from the aims their involvement serves (pp. 2-3, 6, 8)"
+
+
+def _basis(group: list[Advice]) -> str:
+    """Where a group's advice starts: Table 2, the aims, or each for some of them."""
+    bases = {x.basis for x in group}
+    if bases == {"table-2"}:
+        return _TABLE2_BASIS
+    if bases == {"aims"}:
+        return _AIMS_BASIS
+    return (
+        "from Table 2 for those who fund, own or deliver what is studied (p. 6), from the aims "
+        "for the others"
+    )
+
+
+def _first(a: Appraisal) -> Section | None:
+    """The single most important thing to do, before anything else."""
+    if a.priority is None:
+        return None
+    return Section(
+        "first",
+        "First",
+        (
+            Para(
+                t(
+                    Seg(a.priority.message, "strong"),
+                    Seg(
+                        " (what comes first is this tool's judgement, from what the appraisal "
+                        "found; the advice per stakeholder follows)",
+                        "cite",
+                    ),
+                )
+            ),
+        ),
+        detail=False,
+    )
+
+
+def _notes(group: list[Advice]) -> Bullets | None:
+    """Per stakeholder: what holds the advice down, what can be done now, a suggestion."""
+    items: list[Text] = []
+    for x in group:
+        items.extend(
+            t(Seg(x.stakeholder, "strong"), f", held down ({c.code}): {c.message}")
+            for c in x.ceilings
+        )
+        if x.meanwhile:
+            items.append(t(Seg(x.stakeholder, "strong"), f", meanwhile: {x.meanwhile}"))
+        if x.suggestion is not None:
+            items.append(t(Seg(x.stakeholder, "strong"), f", suggestion: {x.suggestion.message}"))
+    return Bullets(tuple(items)) if items else None
+
+
 def _advice(a: Appraisal) -> Section:
     blocks: list[Block] = []
     if not a.advice:
@@ -228,18 +286,16 @@ def _advice(a: Appraisal) -> Section:
         group = [x for x in a.advice if x.sphere is sphere]
         if not group:
             continue
-        basis = (
-            "from Table 2, which the paper scopes to decision-makers (p. 6)"
-            if group[0].basis == "table-2"
-            else "from the aims their involvement serves (pp. 2-3, 6, 8)"
-        )
-        blocks.append(Heading(t(title, Seg(f" (advised {basis})", "cite"))))
+        blocks.append(Heading(t(title, Seg(f" (advised {_basis(group)})", "cite"))))
         blocks.append(
             Table(
                 ("stakeholder", "advice", "what to do, stage by stage", "before it starts"),
                 tuple(_advice_row(x) for x in group),
             )
         )
+        notes = _notes(group)
+        if notes is not None:
+            blocks.append(notes)
     if concerns:
         blocks.append(Heading(t("Concerns to settle first")))
         blocks.append(Bullets(tuple(t(Seg(f.code, "code"), ": ", f.message) for f in concerns[:6])))
@@ -260,13 +316,16 @@ def _caveats(a: Appraisal, cat: Catalogue) -> Section:
             cite(3, "Challenges and costs"),
         ),
         t(
-            "Table 2 holds the authors' early thoughts, for evaluations with policy-makers and "
-            "managers; this report applies it only to decision-makers and commercial partners ",
+            "Table 2 holds the authors' early thoughts and particularly relates to evaluations "
+            "with policy-makers and service managers; this report starts from it for those "
+            "who decide, fund, own or deliver what is studied, and reads its row 9 (time, "
+            "resources and expertise) for everyone ",
             cite(7, "Table 2; p. 6"),
         ),
         t(
-            "Weights, thresholds, severity points, the advice outside Table 2's scope and the "
-            "prerequisites are this tool's judgement, not the paper's rules "
+            "Weights, thresholds, severity points, the advice that starts from the aims, the "
+            "ceilings, the prerequisites, the suggestions and the choice of what comes first "
+            "are this tool's judgement, not the paper's rules "
             f"(coproduce {a.coproduce_version or '?'}, policy {a.policy_digest or '?'}, "
             f"catalogue {a.catalogue_version})."
         ),
@@ -581,6 +640,7 @@ def sections(
     labels = {e.id: e.label for e in cat.entries()}
     contributions, exposure, graph = tuple(figures)
     out = [
+        *filter(None, (_first(a),)),
         _advice(a),
         _caveats(a, cat),
         _levers(a),

@@ -1,0 +1,212 @@
+"""The ceilings: facts that hold one stakeholder's advice down, one registered rule each.
+
+The advice for a relationship starts from Table 2 (decision-makers and commercial partners)
+or from the aims (everyone else); the same facts then hold everyone's down, whatever their
+kind: the capacity to involve them (Table 2 row 9, p. 7), children or adults at risk
+(practice guidance), and campaigners on a contested topic (Table 2 row 1; Table 1 rows 1,
+2 and 5). A ceiling caps the verdict and the depth; it never vetoes involvement, and each
+says why and what it rests on. ``Policy(disabled={"ceiling.<code>"})`` turns one off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import attrs
+
+from coproduce._record import Record
+from coproduce.appraisal._capacity import carrying
+from coproduce.appraisal._context import Context, table2_basis
+from coproduce.appraisal._emphasis import CAPACITY
+from coproduce.appraisal._registry import Registry
+from coproduce.appraisal._results import Capacity, Ceiling, Verdict
+from coproduce.model import Involvement, Lean, Stakeholder, Stance
+from coproduce.practice import PracticeRisk
+
+__all__ = [
+    "CEILINGS",
+    "CeilingRule",
+    "Facts",
+    "both_sides_heard",
+    "campaigner",
+    "ceilings_for",
+    "lowest",
+]
+
+CONTESTED = "condition.contested"
+
+
+@attrs.frozen
+class Facts(Record):
+    """What the ceilings read beside the context: capacity and the practice risks on people."""
+
+    capacity: Capacity
+    practice: tuple[PracticeRisk, ...] = ()
+
+
+CeilingCheck = Callable[[Context, Stakeholder, tuple[Involvement, ...], Facts], Ceiling | None]
+"""A ceiling's check: the context, the stakeholder, their involvements and the facts read."""
+
+
+@attrs.frozen
+class CeilingRule(Record):
+    """A ceiling: its code and its check (whose docstring's first line says when it holds)."""
+
+    code: str
+    check: CeilingCheck = attrs.field(eq=False)
+    when: str = ""
+
+
+CEILINGS: Registry[CeilingRule] = Registry("ceiling")
+"""The built-in ceilings, in the order they are read."""
+
+
+def _ceiling(code: str) -> Callable[[CeilingCheck], CeilingCheck]:
+    def register(check: CeilingCheck) -> CeilingCheck:
+        doc = (check.__doc__ or "").strip().splitlines()
+        CEILINGS.add(code, CeilingRule(code=code, check=check, when=doc[0] if doc else ""))
+        return check
+
+    return register
+
+
+def lowest(verdict: Verdict, ceilings: Iterable[Ceiling]) -> Verdict:
+    """The verdict under the ceilings: the lowest of them where it is lower.
+
+    An undetermined verdict stays undetermined unless a ceiling says *less* or lower: too
+    little is known to say *balanced*, but enough to say *less*.
+    """
+    out = verdict
+    for c in ceilings:
+        rank = c.verdict.rank or 0
+        if (out.rank is None and rank < 0) or (out.rank is not None and rank < out.rank):
+            out = c.verdict
+    return out
+
+
+def ceilings_for(
+    ctx: Context, s: Stakeholder, invs: tuple[Involvement, ...], facts: Facts
+) -> tuple[Ceiling, ...]:
+    """Every ceiling the policy enables that holds for this relationship, in registry order."""
+    off = ctx.policy.disabled
+    found = []
+    for rule in CEILINGS.values():
+        if f"ceiling.{rule.code}" in off:
+            continue
+        c = rule.check(ctx, s, invs, facts)
+        if c is not None:
+            found.append(c)
+    return tuple(found)
+
+
+@_ceiling("capacity")
+def _capacity(
+    ctx: Context, s: Stakeholder, invs: tuple[Involvement, ...], facts: Facts
+) -> Ceiling | None:
+    """Time, budget, facilitation or training is short (Table 2, row 9), for anyone."""
+    cap, pol = facts.capacity, ctx.policy
+    if not cap.rung:
+        return None
+    carried = carrying(ctx, s)
+    rung = cap.rung
+    if carried and rung < 2:
+        rung += 1
+    verdict, mode = pol.capacity_rungs[rung - 1]
+    if cap.unresourced and (pol.unresourced_ceiling.rank or 0) < (verdict.rank or 0):
+        verdict = pol.unresourced_ceiling
+    why = "; ".join(cap.short)
+    least = "; ".join(w for w, _ in carried)
+    on = f", and the work would fall on those least able to carry it ({least})" if carried else ""
+    cites = [CAPACITY, "cost.unresourced-engagement"]
+    if ctx.carriers_junior:
+        cites += ["bearer.researchers-early-career", "bearer.researchers-fixed-term"]
+    return Ceiling(
+        code="capacity",
+        verdict=verdict,
+        mode=mode,
+        message=f"Capacity is short ({why}){on}: Table 2 row 9 holds the advice for {s.id} "
+        f"at {verdict.value}, up to {mode.value} (the rung is this tool's reading).",
+        inputs=(*cap.inputs, *(i for _, i in carried)),
+        sources=ctx.index.cite(*cites),
+    )
+
+
+@_ceiling("safeguarding")
+def _safeguarding(
+    ctx: Context, s: Stakeholder, invs: tuple[Involvement, ...], facts: Facts
+) -> Ceiling | None:
+    """Children or adults at risk take part (practice guidance; the layer must be on)."""
+    risk = _practice(facts, "practice-risk.safeguarding", s.id)
+    if risk is None:
+        return None
+    verdict, mode = ctx.policy.ceilings["safeguarding"]
+    who = " and ".join(
+        w for w, on in (("children", s.minors), ("adults at risk", s.adults_at_risk)) if on
+    )
+    return Ceiling(
+        code="safeguarding",
+        verdict=verdict,
+        mode=mode,
+        message=f"{s.id} includes {who}: this tool holds the advice at {verdict.value}, up "
+        f"to {mode.value}, with safeguarding in place first (practice guidance, not the paper).",
+        inputs=tuple(f for f in risk.facts if f.startswith(f"stakeholders[{s.id}]")),
+        sources=risk.sources,
+    )
+
+
+def _practice(facts: Facts, code: str, sid: str) -> PracticeRisk | None:
+    for r in facts.practice:
+        if r.code == code and sid in r.stakeholders:
+            return r
+    return None
+
+
+def campaigner(s: Stakeholder) -> bool:
+    """A party not advised from Table 2 that campaigns for or against the policy studied."""
+    return not table2_basis(s) and s.stance is not None and s.stance.campaigns
+
+
+def both_sides_heard(ctx: Context) -> bool:
+    """Groups campaigning for and against are involved, or a lay group that took no side."""
+    involved = [ctx.people[x] for x in ctx.involved]
+    sides = {p.stance for p in involved if campaigner(p)}
+    neutral = any(p.stance is Stance.NEUTRAL and not table2_basis(p) for p in involved)
+    return {Stance.FOR, Stance.AGAINST} <= sides or neutral
+
+
+@_ceiling("contested")
+def _contested(
+    ctx: Context, s: Stakeholder, invs: tuple[Involvement, ...], facts: Facts
+) -> Ceiling | None:
+    """Table 2 row 1 says the topic is contested, and campaigners take part."""
+    if table2_basis(s) or ctx.project.lean(CONTESTED) is not Lean.LESS:
+        return None
+    cites = ctx.index.cite(
+        CONTESTED,
+        "challenge.stakeholders-disagree",
+        "challenge.different-priorities",
+        "challenge.pressed-to-frame",
+        "cost.seen-as-partisan",
+    )
+    inputs = (f"conditions[{CONTESTED}]", "stakeholders[*].stance")
+    if campaigner(s):
+        verdict, mode = ctx.policy.ceilings["contested"]
+        side = s.stance.value if s.stance is not None else ""
+        message = (
+            f"{s.id} campaigns {side} a policy whose findings are likely to be contested "
+            f"(Table 2, row 1): the advice for it is held at {verdict.value}, up to "
+            f"{mode.value}, with both sides heard and ground rules agreed first (the level "
+            "is this tool's reading)."
+        )
+    elif any(campaigner(ctx.people[x]) for x in ctx.involved) and not both_sides_heard(ctx):
+        verdict, mode = ctx.policy.ceilings["contested-one-side"]
+        message = (
+            "The findings are likely to be contested (Table 2, row 1) and only one side "
+            f"campaigns in the plan: the advice for {s.id} is held at {verdict.value}, up to "
+            f"{mode.value}, until both sides are heard (the level is this tool's reading)."
+        )
+    else:
+        return None
+    return Ceiling(
+        code="contested", verdict=verdict, mode=mode, message=message, inputs=inputs, sources=cites
+    )
