@@ -296,12 +296,22 @@ def test_small_community_grant_is_held_lower_until_it_is_resourced() -> None:
     assert "Community organisations" in unpaid and "lay contributors" not in unpaid
 
 
-def test_nothing_resourced_is_still_a_reason_for_less() -> None:
+def test_a_little_money_and_no_facilitation_is_still_a_reason_for_less() -> None:
     a = run("no-resources")
-    assert "resourcing.none" in codes(a)
+    # the costing sets aside GBP 2,500 and 60 hours: some budget and time, short of the plan;
+    # with no facilitation, row 9 holds every relationship at the lowest rung
+    assert a.capacity is not None and a.capacity.rung == 3
+    assert {"budget: limited", "time: limited", "facilitation: none"} <= set(a.capacity.short)
+    assert "resourcing.none" not in codes(a) and "resourcing.short" in codes(a)
     assert all(x.verdict is Verdict.LESS for x in a.advice)
     assert a.emphasis.ungated in (Verdict.MORE, Verdict.CLEARLY_MORE)
     assert any(lv.code == "resources" for lv in a.levers)
+    assert a.priority is not None and a.priority.code == "secure-resources"
+    # without the costing, the resources say nothing at all: everyone capped, said so
+    bare = appraise(attrs.evolve(load_example("no-resources"), costing=None))
+    assert bare.capacity is not None and bare.capacity.unresourced
+    assert "resourcing.none" in codes(bare)
+    assert all(x.verdict is Verdict.LESS for x in bare.advice)
 
 
 def test_all_favour_is_mostly_low_and_keeps_the_plan() -> None:

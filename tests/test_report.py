@@ -133,8 +133,10 @@ def test_costing_section_in_every_format() -> None:
     for text in (to_markdown(result), render(result, "text"), to_html(result)):
         assert COSTS in text
         assert "short by GBP 6,150.00 and 16 team hours" in text
-    (short,) = result.finding("resourcing.none")  # nothing resourced: the cap, not a gap
-    assert "capped at less" in short.message
+    # the costing finds GBP 2,500: some money, short of the plan, not nothing at all
+    (short,) = result.finding("resourcing.short")
+    assert "short by GBP 6,150.00" in short.message and "holds the advice lower" in short.message
+    assert not result.finding("resourcing.none")
     within = appraise(load_example("contested-policy"))
     assert within.costs is not None and not within.costs.short
     assert "budget" not in " ".join(f.message for f in within.finding("resourcing.short"))

@@ -173,15 +173,15 @@ def _access(project: Project) -> Hit | None:
 
 
 _COLLECTING = "stage.collecting-data"
-_COLLECTORS = (Sphere.LAY, Sphere.OTHER)
 
 
 def _data_collectors(project: Project) -> Hit | None:
     """Raised by peer researchers, or lay people involved in collecting data, collaborating.
 
-    Any stakeholder with ``peer_researchers`` true (a small community adds to the risk), and
-    any lay or other stakeholder the plan involves at collecting data at collaboration or
-    deeper: young people interviewing peers, community health workers gathering data.
+    Any stakeholder with ``peer_researchers`` true (community health workers gathering data
+    among their neighbours, say; a small community adds to the risk), and any lay
+    stakeholder the plan involves at collecting data at collaboration or deeper (young people
+    interviewing their peers, volunteers running a survey).
     """
     ids: dict[str, None] = {}
     facts: list[str] = []
@@ -191,7 +191,7 @@ def _data_collectors(project: Project) -> Hit | None:
             facts.append(f"stakeholders[{s.id}].peer_researchers")
             if s.small_community is True:
                 facts.append(f"stakeholders[{s.id}].small_community")
-    collectors = {s.id for s in project.stakeholders if s.kind.sphere in _COLLECTORS}
+    collectors = {s.id for s in project.stakeholders if s.kind.sphere is Sphere.LAY}
     for inv in project.plan:
         if (
             inv.stage == _COLLECTING

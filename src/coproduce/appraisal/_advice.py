@@ -332,7 +332,10 @@ def _prerequisites(
     yield from _safeguarding(ctx, s, facts)
     if has_power_over_findings(s):
         yield from _agreements(ctx, s)
-    elif not table2_basis(s) and ctx.payment_offered(s) is False:
+    elif not table2_basis(s) and (
+        ctx.payment_offered(s) is False
+        or (facts.capacity.budget is Sufficiency.NONE and s.id in ctx.fees)
+    ):  # not offered; or offered in a costing with no money behind it
         yield _payment(ctx, s, facts.capacity)
     yield from _contested(ctx, s)
 
@@ -362,8 +365,8 @@ def _limit(
     if ended is not None and ctx.policy.after_funding_mode <= cap:
         cap = ctx.policy.after_funding_mode
         why = (
-            f"planned after {ended[0].removeprefix('the ')}: nobody is resourced to support "
-            "it (hit-and-run research, p. 6; Table 1, row 7)"
+            f"planned after {ended[0]}: nobody is resourced to support it (hit-and-run "
+            "research, p. 6; Table 1, row 7)"
         )
     stage_cap = ctx.policy.stage_caps.get(inv.stage)
     if stage_cap is not None and stage_cap < cap and _framing_capped(s, verdict):

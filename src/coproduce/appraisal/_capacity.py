@@ -33,6 +33,11 @@ def _settled(value: float | None, gap: float | None, current: Sufficiency) -> Su
     return _LIMITED if gap < 0 else _ADEQUATE
 
 
+def _a(n: int) -> str:
+    """The article before a number as it is read aloud: an 8, an 11, an 18, a 12."""
+    return "an" if str(n).startswith("8") or n in (11, 18) else "a"
+
+
 def read_capacity(ctx: Context, costs: CostSummary | None) -> Capacity:
     """The project's capacity to involve people, read once for every relationship.
 
@@ -69,7 +74,7 @@ def read_capacity(ctx: Context, costs: CostSummary | None) -> Capacity:
             short.append(f"{name}: none")
         elif value is _LIMITED:
             points += 1
-            said = f" (a {window}-week window)" if name == "time" and window is not None else ""
+            said = f" ({_a(window)} {window}-week window)" if name == "time" and window else ""
             short.append(f"{name}: limited{said}")
     if training is False:
         points += 1

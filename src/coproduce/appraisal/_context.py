@@ -463,13 +463,17 @@ class Context(Record):
         p = self.project
         until = p.funded_until
         if until is not None and until in order and order[until] < at:
-            return f"the funding runs until {self.label(until)}", ("funded_until",)
+            return (
+                f"the funding ends (it covers up to {self.label(until)})",
+                ("funded_until",),
+            )
         carriers = [r for r in p.researchers if r.carries_engagement]
         ends = [r.contract_until for r in carriers]
         if carriers and all(e is not None and e in order and order[e] < at for e in ends):
             last = max((e for e in ends if e is not None), key=order.__getitem__)
             return (
-                f"the contracts of those who carry the engagement run until {self.label(last)}",
+                "the contracts of those who carry the engagement end (they cover up to "
+                f"{self.label(last)})",
                 tuple(f"researchers[{r.id}].contract_until" for r in carriers),
             )
         return None

@@ -30,7 +30,7 @@ from coproduce.appraisal._results import (
     FindingLevel,
     Verdict,
 )
-from coproduce.model import Audience, Lean, Mode, Motivation, Sphere
+from coproduce.model import PAPER, Audience, Lean, Mode, Motivation, Sphere
 
 __all__ = ["collect_findings"]
 
@@ -197,7 +197,11 @@ def _deeper(ctx: Context, r: Results) -> Iterator[Hit]:
     for a in r.advice:
         deep = [s for s in a.stages if s.action is Action.LIGHTEN]
         if deep:
-            where = "; ".join(s.reason for s in deep)
+            why: dict[str, list[str]] = {}  # stages that lighten for the same reason, together
+            for s in deep:
+                label, _, reason = s.reason.partition(": ")
+                why.setdefault(reason, []).append(label)
+            where = "; ".join(f"{', '.join(labels)}: {reason}" for reason, labels in why.items())
             yield Hit(
                 f"{a.stakeholder!r} ({a.summary}): {where}.",
                 tuple(f"plan[{s.stage}/{a.stakeholder}].mode" for s in deep),
@@ -224,10 +228,12 @@ def _prerequisites(ctx: Context, r: Results) -> Iterator[Hit]:
     """A stakeholder's involvement needs something in place before it starts."""
     for a in r.advice:
         if a.prerequisites:
+            cited = [c for p in a.prerequisites for c in p.sources]
             yield Hit(
                 f"{a.stakeholder}: {a.summary}. " + " ".join(p.message for p in a.prerequisites),
                 tuple(i for p in a.prerequisites for i in p.inputs),
-                tuple(c.entry for p in a.prerequisites for c in p.sources),
+                tuple(c.entry for c in cited if c.document == PAPER),
+                tuple(dict.fromkeys(c for c in cited if c.document != PAPER)),
             )
 
 
@@ -270,7 +276,8 @@ def _deep_stages(ctx: Context) -> list[str]:
 @_rule("resourcing.short", WARNING, CAPACITY, "cost.money", "mitigation.budget")
 def _short(ctx: Context, r: Results) -> Iterator[Hit]:
     """Time, budget or facilitation, or the costed budget, fall short of the plan as drawn."""
-    if r.costs is not None and r.costs.short and not unresourced(ctx.project):
+    bare = r.capacity.unresourced if r.capacity is not None else unresourced(ctx.project)
+    if r.costs is not None and r.costs.short and not bare:
         yield _costed_shortfall(ctx, r)
         return
     res = ctx.project.resources
@@ -279,7 +286,7 @@ def _short(ctx: Context, r: Results) -> Iterator[Hit]:
         # the costing's figures settle money (and team hours, when budgeted)
         settled = {"budget"} | ({"time"} if r.costs.gap_hours is not None else set())
         short = tuple(n for n in short if n not in settled or r.costs.budget is None)
-    if not short or not ctx.stages or unresourced(ctx.project):
+    if not short or not ctx.stages or bare:
         return
     deep = _deep_stages(ctx)
     stages = deep or list(ctx.stages)
@@ -351,11 +358,11 @@ def _after_funding(ctx: Context, r: Results) -> Iterator[Hit]:
                 read.update(dict.fromkeys((*ended[1], f"plan[{inv.stage}/{sid}].mode")))
     for what, lines in late.items():
         yield Hit(
-            f"Planned after {what.removeprefix('the ')}: {'; '.join(lines)}. Nobody is "
+            f"Planned after {what}: {'; '.join(lines)}. Nobody is "
             "resourced to support it: the paper describes a hit-and-run culture (get funding, "
             "do research, achieve impact, leave) that leaves researchers no time to reflect "
-            "on their practice (p. 6), and researchers showing little interest in helping "
-            "with implementation (Table 1, row 7). Fund the researchers' part at these "
+            "on their practice (p. 6), and Table 1 lists researchers showing little interest "
+            "in helping with implementation (row 7). Fund the researchers' part at these "
             "stages, or tell partners plainly what support ends when.",
             tuple(read),
         )
@@ -420,7 +427,8 @@ def _costing_incomplete(ctx: Context, r: Results) -> Iterator[Hit]:
 @_rule("resourcing.none", CONCERN, CAPACITY)
 def _none(ctx: Context, r: Results) -> Iterator[Hit]:
     """Nothing is resourced at all: no time, no budget and no facilitation."""
-    if ctx.project.plan and unresourced(ctx.project):
+    bare = r.capacity.unresourced if r.capacity is not None else unresourced(ctx.project)
+    if ctx.project.plan and bare:
         yield Hit(
             "Nothing is resourced for engagement (no time, budget or facilitation): until "
             f"something is, everyone's advice is capped at {ctx.policy.unresourced_ceiling.value} "
