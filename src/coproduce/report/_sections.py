@@ -161,12 +161,6 @@ _ACTION = {
     Action.RECONSIDER: "reconsider the arrangement",
     Action.KEEP: "keep",
 }
-_PREREQUISITE = {
-    "publication-agreement": "publication agreement",
-    "data-agreement": "data agreement",
-    "ip-agreement": "agreement on who owns what is made (IP)",
-    "payment": "payment offered",
-}
 
 
 def _stage_name(stage: str) -> str:
@@ -201,7 +195,7 @@ def _advice_row(a: Advice) -> tuple[Text, ...]:
         t(
             "; ".join(
                 [
-                    *(_PREREQUISITE.get(p.code, p.code) for p in a.prerequisites),
+                    *(p.once or p.code for p in a.prerequisites),
                     *(_practice_label(code) for code in a.practice),
                 ]
             )
