@@ -246,9 +246,11 @@ def test_commercial_partner_without_agreements_carries_prerequisites() -> None:
     assert by_stage["stage.framing-questions"].advised_mode is Mode.COLLABORATION
     assert any("commercial interest" in r for r in company.reasons)
     assert "advice.prerequisites" in codes(a)
-    # the young people in the same project are advised on their own aims, not the company's
+    # the young people in the same project are advised on their own aims, not the company's;
+    # some are under 18, so safeguarding comes first and depth stops at partnership
     young = a.advice_for("young-people")
-    assert young.prerequisites == () and young.verdict is Verdict.MORE
+    assert [p.code for p in young.prerequisites] == ["safeguarding"]
+    assert young.verdict is Verdict.BALANCED and young.deepest_mode is Mode.PARTNERSHIP
     assert any(lv.code == "prerequisite" and lv.stakeholders == ("company",) for lv in a.levers)
 
 

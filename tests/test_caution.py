@@ -247,7 +247,11 @@ def test_with_no_budget_payment_is_not_until_funded_and_the_advice_says_what_to_
     assert "GBP 400.00" in pay.message  # the costing's fees for them
     assert "funding for their payment is secured" in a.summary
     assert a.verdict is Verdict.LESS and a.deepest_mode is Mode.CONSULTATION
-    assert "consult carers only at framing research questions and formulating" in a.meanwhile
+    assert a.meanwhile.startswith("Until funded, nobody can be paid to take part")
+    assert "(the costing puts their fees at GBP 400.00)" in a.meanwhile
+    assert "least to fund: consulting carers at framing research questions and formulating" in (
+        a.meanwhile
+    )
     assert all(x.document == "nihr-payment-researchers-2024" for x in pay.sources)
     paper = advice(p, policy=Policy(practice=False))
     (pay,) = [x for x in paper.prerequisites if x.code == "payment"]
@@ -266,7 +270,11 @@ def test_the_unfunded_young_carers_study_is_told_to_secure_resources_first() -> 
     assert a.priority is not None and a.priority.code == "secure-resources"
     assert a.priority.message.startswith("Secure ")
     assert "funding for payment" in a.priority.message and "facilitation" in a.priority.message
-    assert "until then, consult them at framing research questions" in a.priority.message
+    assert "the least to fund first: consulting charity at framing research questions, and " in (
+        a.priority.message
+    )  # each stakeholder at its own stages
+    for x in (a.advice_for("young-carers"), a.advice_for("charity")):
+        assert "nobody can be paid" in x.meanwhile  # nothing asked of them unpaid
     (short,) = a.finding("resourcing.short")
     assert "not to involve people less" not in short.message
     # the charity's implementation partnership comes after the postdoc's contract ends
@@ -329,7 +337,9 @@ def test_user_controlled_research_is_never_advised() -> None:
     a = advice(led)
     assert a.deepest_mode is Mode.PARTNERSHIP
     (line,) = a.stages
-    assert line.action is Action.LIGHTEN and "does not recommend it" in line.reason
+    assert (
+        line.action is Action.LIGHTEN and "gives no advice on when to hand control" in line.reason
+    )
     assert "user-controlled" not in a.summary.split(" (planned")[0]
 
 
@@ -412,7 +422,11 @@ def test_children_are_held_at_partnership_with_safeguarding_first() -> None:
     assert a.verdict is Verdict.BALANCED and a.deepest_mode is Mode.PARTNERSHIP
     assert [c.code for c in a.ceilings] == ["safeguarding"]
     (guard,) = [p for p in a.prerequisites if p.code == "safeguarding"]
-    for thing in ("safeguarding policy", "safeguarding lead", "consent and assent"):
+    for thing in (
+        "safeguarding policy",
+        "safeguarding lead",
+        "consent for involvement (and assent",
+    ):
         assert thing in guard.message
     records = tuple(
         MitigationRecord(mitigation=f"mitigation.practice.{m}", signed=True)

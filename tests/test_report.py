@@ -94,7 +94,10 @@ def test_markdown_and_text_and_json() -> None:
         "partnership), once" in md
     )
     assert md.index("## First") < md.index("## Advice")
-    assert "lighten: recommendations (partnership → consultation)" in md
+    assert (
+        "lighten: recommendations (partnership → consultation, where findings are framed and "
+        "shared)" in md
+    )
     assert (
         "| Formulating recommendations | Pressure to frame findings | authority, commissioner |"
         in md
@@ -210,13 +213,13 @@ def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
         assert re.search(rf"<h2>\s*{re.escape(heading)}\s*</h2>", dom), heading
     shot = tmp_path / "shot.png"
     subprocess.run(
-        [browser, *flags, "--window-size=1100,1400", f"--screenshot={shot}", page.as_uri()],
+        [browser, *flags, "--window-size=1100,2600", f"--screenshot={shot}", page.as_uri()],
         capture_output=True,
         timeout=120,
         check=True,
     )
     image = Image.open(shot).convert("RGB")
-    assert image.size == (1100, 1400)
+    assert image.size == (1100, 2600)  # down to the Table 2 profile's figure
     # the advice is in view without scrolling on a 1280 x 800 window
     probe = tmp_path / "probe.html"
     probe.write_text(

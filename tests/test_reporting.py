@@ -118,7 +118,8 @@ def _item(report: Report, section: str, label: str) -> tuple[bool, tuple[str, ..
 def test_the_self_assessment_covers_the_six_standards_and_unknown_facts() -> None:
     report = standards_assessment(Project(title="t"))
     titles = [s.title for s in report.sections]
-    assert titles[:6] == [
+    assert titles[0] == "First"  # the single most important thing to do, as the advice says
+    assert titles[1:7] == [
         "Standard 1: Inclusive opportunities",
         "Standard 2: Working together",
         "Standard 3: Support and learning",
@@ -126,7 +127,7 @@ def test_the_self_assessment_covers_the_six_standards_and_unknown_facts() -> Non
         "Standard 5: Impact",
         "Standard 6: Governance",
     ]
-    assert titles[6] == "Facts still unknown"
+    assert titles[7] == "Facts still unknown"
     # an empty plan answers nothing and shows its gaps
     assert _item(report, "Standard 1", "Gaps") == (
         False,
@@ -211,8 +212,8 @@ def test_the_budget_comes_from_a_costing_when_there_is_one() -> None:
 
 def test_gripp2_short_form_always_long_form_when_lay_people_are_involved() -> None:
     bare = gripp2_report(Project(title="t"))
-    assert [s.title for s in bare.sections] == ["GRIPP2 short form"]
-    assert _labels(bare) == [
+    assert [s.title for s in bare.sections] == ["First", "GRIPP2 short form"]
+    assert _labels(bare)[1:] == [
         "1. Aim",
         "2. Methods",
         "3. Study results",
@@ -221,6 +222,7 @@ def test_gripp2_short_form_always_long_form_when_lay_people_are_involved() -> No
     ]
     full = gripp2_report(load_example("patient-public-only"))
     assert [s.title for s in full.sections] == [
+        "First",
         "GRIPP2 short form",
         "GRIPP2 long form (encoded items)",
     ]
@@ -231,7 +233,10 @@ def test_gripp2_short_form_always_long_form_when_lay_people_are_involved() -> No
 
 def test_gripp2_marks_what_is_not_yet_known() -> None:
     report = gripp2_report(Project(title="t"))
-    assert report.to_complete == 5
+    assert report.to_complete == 6  # five items, and the first thing to do: state the aims
+    assert _item(report, "First", "The most important thing to do")[1] == (
+        "Say what involving people is for (step 1) before deciding whom to involve and how deeply.",
+    )
     done, lines = _item(report, "GRIPP2 short form", "1. Aim")
     assert not done and lines == ()
 

@@ -17,7 +17,7 @@ Example:
     >>> from coproduce.io import load_example
     >>> from coproduce.reporting import gripp2_report, render
     >>> report = gripp2_report(load_example("patient-public-only"))
-    >>> [i.label for i in report.sections[0].items][:3]
+    >>> [i.label for i in report.sections[1].items][:3]
     ['1. Aim', '2. Methods', '3. Study results']
     >>> render(report, "html").startswith("<!doctype html>")
     True
@@ -30,7 +30,7 @@ import json
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from html import escape
-from typing import Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 import attrs
 
@@ -52,6 +52,9 @@ from coproduce.model import (
     Sufficiency,
 )
 from coproduce.practice import PracticeRisk, practice_risks, unknown_facts
+
+if TYPE_CHECKING:
+    from coproduce.appraisal import Appraisal, Policy
 
 __all__ = [
     "KINDS",
@@ -229,6 +232,32 @@ def _paid_nobody(project: Project) -> tuple[str, ...]:
     return tuple(sorted(s.id for s in people))
 
 
+def _appraised(project: Project, cat: Catalogue) -> Appraisal:
+    """The project appraised under the default policy: what the forms agree with."""
+    from coproduce.appraisal import appraise
+
+    return appraise(project, catalogue=cat)
+
+
+def _first(a: Appraisal) -> ReportSection:
+    """The single most important thing to do, as the appraisal chose it; on top of every form."""
+    p = a.priority
+    lines = (p.message,) if p is not None else ()
+    return ReportSection(
+        title="First",
+        items=(
+            ReportItem(
+                label="The most important thing to do",
+                lines=lines,
+                complete=p is None or p.code == "go-ahead",
+                prompt="" if p is None or p.code == "go-ahead" else "Do this before the rest.",
+                source="this tool's judgement, from the appraisal (coproduce appraise)",
+            ),
+        ),
+        note="What comes first is this tool's choice, from what the appraisal found.",
+    )
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -290,15 +319,25 @@ def _safeguarding_lines(risks: tuple[PracticeRisk, ...]) -> list[str]:
     return out
 
 
-def _when_how(project: Project, cat: Catalogue) -> list[str]:
+def _when_how(project: Project, cat: Catalogue, a: Appraisal | None = None) -> list[str]:
+    """Each planned line, with the appraisal's advice beside it where it differs."""
+    from coproduce.appraisal import Action
+
     stages = _stage_labels(cat)
     rows = sorted(project.plan, key=lambda i: (stages.get(i.stage, (99, ""))[0], i.stakeholder))
+    advised = {(s.stage, x.stakeholder): (s, x) for x in (a.advice if a else ()) for s in x.stages}
     out = []
     for inv in rows:
         word = _funder_word(cat, inv.mode)
         funder = f" (funders' level: {word})" if word else ""
         extra = " · embedded" if inv.embedded else ""
         extra += " · online only" if inv.digital_only else ""
+        found = advised.get((inv.stage, inv.stakeholder))
+        if found is not None and found[0].action is Action.LIGHTEN:
+            late = " after the funding or contracts end" if " after the " in found[0].reason else ""
+            extra += f" · advised: {found[0].advised_mode.value}{late}"
+        elif found is not None and found[0].action is Action.AFTER_PREREQUISITES:
+            extra += f" · once {' and '.join(p.once for p in found[1].prerequisites)}"
         label = stages.get(inv.stage, (0, inv.stage))[1]
         out.append(f"{label}: {inv.stakeholder}, {inv.mode.value}{funder}{extra}")
     return out
@@ -525,7 +564,9 @@ def _governance(project: Project, cat: Catalogue, risks: tuple[PracticeRisk, ...
         answered.add("standard.governance.seat")
     else:
         gaps.append("No lay stakeholder sits in the team that steers the research.")
-    budget = project.resources.budget
+    from coproduce.appraisal._capacity import capacity_of
+
+    budget = capacity_of(project, cat, _default_policy()).budget  # as the advice reads it
     if budget is Sufficiency.ADEQUATE:
         shows.append("The engagement budget is adequate.")
         answered.add("standard.governance.resourced")
@@ -570,13 +611,14 @@ def standards_assessment(project: Project, catalogue: Catalogue | None = None) -
     Example:
         >>> from coproduce.io import load_example
         >>> r = standards_assessment(load_example("patient-public-only"))
-        >>> [s.title for s in r.sections][:2]
-        ['Standard 1: Inclusive opportunities', 'Standard 2: Working together']
+        >>> [s.title for s in r.sections][:3]
+        ['First', 'Standard 1: Inclusive opportunities', 'Standard 2: Working together']
 
     """
     cat = catalogue if catalogue is not None else default_catalogue()
     risks = practice_risks(project, cat)
-    sections = [_standard_section(s, project, cat, risks) for s in cat.practice.standards]
+    sections = [_first(_appraised(project, cat))]
+    sections += [_standard_section(s, project, cat, risks) for s in cat.practice.standards]
     sections.append(_unknown_section(project))
     return Report(
         kind="standards",
@@ -609,7 +651,7 @@ def application_section(
         >>> from coproduce.io import load_example
         >>> r = application_section(load_example("patient-public-only"))
         >>> [s.title for s in r.sections]
-        ['Who is involved', 'When and how', 'Payment and support', 'Budget', \
+        ['First', 'Who is involved', 'When and how', 'Payment and support', 'Budget', \
 'Evaluation of involvement', 'Practice risks and mitigations']
 
     """
@@ -618,7 +660,10 @@ def application_section(
     costing = budget if budget is not None else CostingBudget.of(project)
     lines = list(costing.budget_lines())
     safeguarding = _safeguarding_lines(risks)
+    appraised = _appraised(project, cat)
+    when = _when_how(project, cat, appraised)
     sections = (
+        _first(appraised),
         ReportSection(
             title="Who is involved",
             items=(_item("Stakeholders", _who(project), "List who will be involved."),),
@@ -628,11 +673,12 @@ def application_section(
             items=(
                 _item(
                     "Stages and depth",
-                    [*_when_how(project, cat), *safeguarding],
+                    [*when, *safeguarding],
                     "Plan who is involved at which stage, and how deeply; put safeguarding in "
                     "place first where children or adults at risk take part.",
                     complete=bool(project.plan)
-                    and not any("once these" in x for x in safeguarding),
+                    and not any("once these" in x for x in safeguarding)
+                    and not any(" · advised: " in x for x in when),
                 ),
             ),
             note="Depth is given in the paper's modes with the funders' word beside it "
@@ -799,19 +845,20 @@ def gripp2_report(project: Project, catalogue: Catalogue | None = None) -> Repor
     Example:
         >>> from coproduce.model import Project
         >>> r = gripp2_report(Project(title="t"))
-        >>> len(r.sections), r.sections[0].items[0].complete
-        (1, False)
+        >>> len(r.sections), r.sections[1].items[0].complete
+        (2, False)
 
     """
     cat = catalogue if catalogue is not None else default_catalogue()
     lay = _planned(project, _lay(project))
     short, long = _gripp2_fill(project, cat, lay)
     sections = [
+        _first(_appraised(project, cat)),
         ReportSection(
             title="GRIPP2 short form",
             items=_gripp2_items(cat, ReportingForm.SHORT, short),
             note="For studies where involvement is not the main focus.",
-        )
+        ),
     ]
     if lay:
         encoded = sum(1 for i in cat.practice.reporting_items if i.form is ReportingForm.LONG)
@@ -1058,3 +1105,9 @@ def render(report: Report, format: ReportFormat = "markdown") -> str:
     if format == "json":
         return json.dumps(to_data(report), indent=2, ensure_ascii=False) + "\n"
     raise ValueError(f"report format: {format!r} (expected markdown, html or json)")
+
+
+def _default_policy() -> Policy:
+    from coproduce.appraisal import DEFAULT_POLICY
+
+    return DEFAULT_POLICY

@@ -33,6 +33,7 @@ from coproduce.appraisal._results import (
     Advice,
     Capacity,
     Ceiling,
+    Emphasis,
     Lever,
     Prerequisite,
     StageAdvice,
@@ -62,10 +63,13 @@ if TYPE_CHECKING:
 __all__ = [
     "TABLE2_SPHERES",
     "advise",
+    "and_list",
     "commercial_interest",
     "has_power_over_findings",
+    "least_to_fund",
     "levers",
     "power_facts",
+    "stage_list",
     "unresourced",
     "with_lean",
 ]
@@ -84,16 +88,19 @@ def unresourced(project: Project) -> bool:
 def power_facts(s: Stakeholder) -> tuple[tuple[str, str], ...]:
     """What gives ``s`` power over the findings, whatever its kind: (what, field) pairs.
 
-    A commercial partner; any party of high power, that funds the study (``brings: money``),
-    owns intellectual property the study uses or makes, or answers for delivering the
-    policy studied (Table 2, row 2).
+    A commercial partner; any party that owns intellectual property the study uses or makes,
+    or answers for delivering the policy studied (Table 2, row 2); and, outside the lay
+    sphere, any party of high power or that funds the study (``brings: money``). A lay
+    group's power and money are what user-led research is for, not a conflict over the
+    findings (p. 3 notes that a stakeholder's money often marks an authentic partnership).
     """
     out: list[tuple[str, str]] = []
+    lay = s.kind.sphere is Sphere.LAY
     if s.kind.sphere is Sphere.COMMERCIAL:
         out.append(("is a commercial partner", f"stakeholders[{s.id}].kind"))
-    if s.power is Level.HIGH:
+    if s.power is Level.HIGH and not lay:
         out.append(("has high power", f"stakeholders[{s.id}].power"))
-    if Contribution.MONEY in s.brings:
+    if Contribution.MONEY in s.brings and not lay:
         out.append(("funds the study", f"stakeholders[{s.id}].brings"))
     if s.owns_ip is True:
         out.append(("owns intellectual property", f"stakeholders[{s.id}].owns_ip"))
@@ -241,7 +248,10 @@ def _payment(ctx: Context, s: Stakeholder, capacity: Capacity) -> Prerequisite:
             code="payment",
             message=f"Not until funded: there is no budget to pay {sid} for their "
             f"time{_fees(ctx, sid)}. Secure the funding first; then offer payment, {how}.",
-            inputs=(*ctx.payment_inputs(sid), capacity.inputs[1]),
+            inputs=(
+                *ctx.payment_inputs(sid),
+                "costing.budget" if "costing.budget" in capacity.inputs else "resources.budget",
+            ),
             sources=sources,
             once="funding for their payment is secured",
         )
@@ -280,7 +290,13 @@ def _safeguarding(ctx: Context, s: Stakeholder, facts: Facts) -> Iterator[Prereq
         missing = r.unmitigated
         if not missing:
             return
-        things = "; ".join(m.label[:1].lower() + m.label[1:] for m in missing)
+        adults = s.minors is not True  # adults at risk: consent, not assent
+        things = "; ".join(
+            "consent for involvement, with the support each person needs to decide"
+            if adults and m.mitigation.endswith("consent-assent")
+            else m.label[:1].lower() + m.label[1:]
+            for m in missing
+        )
         yield Prerequisite(
             code="safeguarding",
             message=f"Put safeguarding in place before involving {s.id}: {things} "
@@ -330,12 +346,13 @@ def _prerequisites(
     if not any(i.mode >= Mode.CONSULTATION for i in invs):
         return
     yield from _safeguarding(ctx, s, facts)
-    if has_power_over_findings(s):
+    powerful = has_power_over_findings(s)
+    if powerful:
         yield from _agreements(ctx, s)
-    elif not table2_basis(s) and (
-        ctx.payment_offered(s) is False
-        or (facts.capacity.budget is Sufficiency.NONE and s.id in ctx.fees)
-    ):  # not offered; or offered in a costing with no money behind it
+    unpaid = ctx.payment_offered(s) is False or (
+        facts.capacity.budget is Sufficiency.NONE and s.id in ctx.fees
+    )  # not offered; or offered in a costing with no money behind it
+    if unpaid and not table2_basis(s) and (s.kind.sphere is Sphere.LAY or not powerful):
         yield _payment(ctx, s, facts.capacity)
     yield from _contested(ctx, s)
 
@@ -373,7 +390,7 @@ def _limit(
         cap = stage_cap
         why = (
             "where findings are framed and shared, consult those with power over them "
-            "(Table 1, rows 5-6)"
+            "(this tool's reading of Table 1, rows 5-6)"
         )
     return cap, why
 
@@ -401,9 +418,10 @@ def _stage(
             why = f"deeper than the {cap.value} this stakeholder's advice supports"
         if inv.mode is Mode.USER_CONTROLLED:
             why += (
-                "; the paper describes user-controlled research as what coproduction first "
-                "meant and does not recommend it (p. 3): keep it only if the aims need service "
-                "users to lead, and say why"
+                " (coproduction first meant a significant shift of power to service users, "
+                "p. 3; the paper gives no advice on when to hand control over, and this tool "
+                "advises no deeper than partnership: if the aims need service users to lead, "
+                "say why and keep it)"
             )
         action, reason = (
             Action.LIGHTEN,
@@ -491,6 +509,25 @@ def _suggestion(
     )
 
 
+def least_to_fund(ctx: Context, invs: tuple[Involvement, ...]) -> tuple[str, ...]:
+    """The planned stages to keep first when involvement must wait or narrow.
+
+    Those among ``Policy.core_stages`` (where questions are set and findings become
+    recommendations: the paper asks which stages are critical and gives no answer, p. 6, so
+    the choice is this tool's); else the first stage planned.
+    """
+    planned = tuple(i.stage for i in invs)
+    return tuple(x for x in planned if x in ctx.policy.core_stages) or planned[:1]
+
+
+_CORE = "where questions are set and findings become recommendations: this tool's choice"
+_VERBS = {
+    Mode.USER_CONTROLLED: "hand control to",
+    Mode.PARTNERSHIP: "partner with",
+    Mode.COLLABORATION: "collaborate with",
+}
+
+
 def _meanwhile(
     ctx: Context,
     s: Stakeholder,
@@ -498,22 +535,50 @@ def _meanwhile(
     prereqs: tuple[Prerequisite, ...],
     ceilings: tuple[Ceiling, ...],
 ) -> str:
-    """What can be done now, when the involvement waits for funding or is held lowest."""
-    waits = any(p.once.startswith("funding") for p in prereqs)
-    lowest_rung = any(c.code == "capacity" and c.mode <= Mode.CONSULTATION for c in ceilings)
-    if not (waits or lowest_rung) or all(i.mode <= Mode.CONSULTATION for i in invs):
+    """What can be done now, when payment waits for funding or capacity holds the lowest rung.
+
+    With no budget nobody can be paid to take part, so nothing is asked of them now: it says
+    what to fund first. Otherwise: consult them at their planned stages rather than work
+    more closely, and which stages to keep if the plan must narrow.
+    """
+    waits = any(p.code == "payment" and p.once.startswith("funding") for p in prereqs)
+    lowest = [c for c in ceilings if c.code == "capacity" and c.mode <= Mode.CONSULTATION]
+    deep = max(i.mode for i in invs)
+    if not (waits or lowest) or deep <= Mode.CONSULTATION:
         return ""
-    planned = [i.stage for i in invs]
-    core = [x for x in planned if x in ctx.policy.core_stages]
-    where = " and ".join(ctx.label(x) for x in core or planned[:1])
-    why = (
-        " (where questions are set and findings become recommendations: the stages this "
-        "tool names when involvement must wait)"
-        if core
+    keep = least_to_fund(ctx, invs)
+    core = stage_list(ctx, keep) + (f" ({_CORE})" if keep[0] in ctx.policy.core_stages else "")
+    if waits:
+        return (
+            f"Until funded, nobody can be paid to take part: secure the funding for the time "
+            f"of {s.id} first{_fees(ctx, s.id)}. The least to fund: consulting {s.id} at "
+            f"{core}."
+        )
+    planned = stage_list(ctx, tuple(i.stage for i in invs))
+    short = [x.split(":")[0] for x in ctx.capacity.short] if ctx.capacity else []
+    return (
+        f"Until the {and_list(short) or 'resources'} {'is' if len(short) == 1 else 'are'} "
+        f"there, consult {s.id} rather than {_VERBS.get(deep, 'involve')} them, at {planned}; "
+        f"if the plan must narrow, keep {core}."
+    )
+
+
+def and_list(items: list[str]) -> str:
+    """The items as a sentence lists them: "a", "a and b", "a, b and c"."""
+    return (
+        items[0]
+        if len(items) == 1
+        else ", ".join(items[:-1]) + " and " + items[-1]
+        if items
         else ""
     )
-    first = "secure the resources first" if lowest_rung else "secure the funding first"
-    return f"Until then, consult {s.id} only at {where}{why}, or {first}."
+
+
+def stage_list(ctx: Context, stages: tuple[str, ...]) -> str:
+    """Stages by their labels, "every stage" when they are all the catalogue's."""
+    if len(set(stages)) == len(ctx.index.stages):
+        return "every stage"
+    return and_list([ctx.label(x) for x in stages])
 
 
 # --------------------------------------------------------------------------- the advice
@@ -589,7 +654,17 @@ def _one(ctx: Context, sid: str, facts: Facts, landing: dict[str, list[str]]) ->
         ceilings=binding,
         suggestion=_suggestion(ctx, s, invs, verdict, supported, held) if supported else None,
         meanwhile=_meanwhile(ctx, s, invs, prereqs, binding),
+        profile=_own_profile(ctx, s) if table2 else None,
     )
+
+
+def _own_profile(ctx: Context, s: Stakeholder) -> Emphasis | None:
+    """The stakeholder's own Table 2 profile, when row 2 read from its facts changes it."""
+    conflict = row2(s)
+    if conflict is None:
+        return None
+    own, project = ctx.profile(conflict), ctx.profile()
+    return own if (own.verdict, own.score) != (project.verdict, project.score) else None
 
 
 def advise(
@@ -601,11 +676,9 @@ def advise(
     ceilings that hold it down (``capacity`` is Table 2 row 9 as read for the project; read
     from the project alone when not given).
     """
-    if capacity is None:
-        from coproduce.appraisal._capacity import read_capacity
-
-        capacity = read_capacity(ctx, None)
-    facts = Facts(capacity=capacity, practice=practice)
+    cap = capacity if capacity is not None else ctx.capacity
+    assert cap is not None  # read when the context is made
+    facts = Facts(capacity=cap, practice=practice)
     landing = _landing(practice)
     return tuple(_one(ctx, sid, facts, landing) for sid in ctx.involved)
 
@@ -670,7 +743,8 @@ def _condition_levers(ctx: Context, advice: tuple[Advice, ...]) -> Iterator[Leve
     conditions = rows.conditions
     for delivery, ids in groups.items():
         now = ctx.profile(delivery).verdict
-        read = read_leans(ctx.project, conditions, ctx.policy, delivery)
+        assert ctx.capacity is not None  # read when the context is made
+        read = read_leans(ctx.project, conditions, ctx.policy, delivery, ctx.capacity)
         leans = [lean for lean, _, _ in read]
         for row, (c, (lean_now, inferred, _)) in enumerate(zip(conditions, read, strict=True)):
             if inferred and c.id == "condition.conflicts-of-interest" and delivery is not None:

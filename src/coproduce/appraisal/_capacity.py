@@ -15,11 +15,13 @@ How many rungs a shortfall climbs, and what each allows, is this tool's reading,
 
 from __future__ import annotations
 
-from coproduce.appraisal._context import Context, table2_basis
+from coproduce.appraisal._costs import cost_summary, payment_facts
+from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import Capacity, CostSummary
-from coproduce.model import Level, Stakeholder, Sufficiency
+from coproduce.catalogue import Catalogue
+from coproduce.model import Project, Sufficiency
 
-__all__ = ["carrying", "read_capacity"]
+__all__ = ["capacity_of", "read_capacity"]
 
 _NONE, _LIMITED, _ADEQUATE = Sufficiency.NONE, Sufficiency.LIMITED, Sufficiency.ADEQUATE
 
@@ -38,54 +40,66 @@ def _a(n: int) -> str:
     return "an" if str(n).startswith("8") or n in (11, 18) else "a"
 
 
-def read_capacity(ctx: Context, costs: CostSummary | None) -> Capacity:
+def _from_costing(
+    costs: CostSummary | None, time: Sufficiency, budget: Sufficiency, pays_nobody: bool
+) -> tuple[Sufficiency, Sufficiency, str, list[str]]:
+    """Time and budget as a valid costing settles them, the note on money, the fields read."""
+    read: list[str] = []
+    note = ""
+    if costs is None or costs.problems:
+        return time, budget, note, read
+    if costs.budget is not None:
+        budget = _settled(costs.budget, costs.gap, budget)
+        read.append("costing.budget")
+    if costs.budget_hours is not None:
+        time = _settled(costs.budget_hours, costs.gap_hours, time)
+        read.append("costing.budget_hours")
+    if pays_nobody and budget is not _NONE:
+        budget, note = _LIMITED, " (the costing pays no contributor a fee)"
+        read.append("costing.involvements[*].payment")
+    return time, budget, note, read
+
+
+def read_capacity(
+    project: Project, policy: Policy, costs: CostSummary | None, *, pays_nobody: bool = False
+) -> Capacity:
     """The project's capacity to involve people, read once for every relationship.
 
     ``resources`` gives time, budget and facilitation; a valid costing with a budget settles
-    money (and team hours, when it budgets them); a project shorter than
-    ``Policy.short_window_weeks`` has time in short supply; training is ``resources.training``
-    or, when that is not known, ``support.training``.
+    money (and team hours, when it budgets them), and one that pays none of the
+    contributors it costs a fee (``pays_nobody``) leaves money short whatever its budget; a
+    project shorter than ``Policy.short_window_weeks`` has time in short supply; training is
+    ``resources.training`` or, when that is not known, ``support.training``.
     """
-    p, pol = ctx.project, ctx.policy
-    r = p.resources
-    time, budget = r.time, r.budget
+    r = project.resources
+    time, budget, unpaid, read = _from_costing(costs, r.time, r.budget, pays_nobody)
     inputs = ["resources.time", "resources.budget", "resources.facilitation", "resources.training"]
-    if costs is not None and not costs.problems:
-        if costs.budget is not None:
-            budget = _settled(costs.budget, costs.gap, budget)
-            inputs[1] = "costing.budget"
-        if costs.budget_hours is not None:
-            time = _settled(costs.budget_hours, costs.gap_hours, time)
-            inputs[0] = "costing.budget_hours"
-    weeks = p.duration_weeks
-    window = weeks if weeks is not None and weeks < pol.short_window_weeks else None
+    inputs += read
+    weeks = project.duration_weeks
+    window = weeks if weeks is not None and weeks < policy.short_window_weeks else None
     if window is not None:
         inputs.append("duration_weeks")
         if not time.short:
             time = _LIMITED
-    training = r.training if r.training is not None else p.support.training
+    training = r.training if r.training is not None else project.support.training
     if r.training is None:
         inputs.append("support.training")
+    supplies = (("time", time), ("budget", budget), ("facilitation", r.facilitation))
     short: list[str] = []
-    points, lacking = 0, False
-    for name, value in (("time", time), ("budget", budget), ("facilitation", r.facilitation)):
-        if value is _NONE:
-            points, lacking = points + 2, True
-            short.append(f"{name}: none")
-        elif value is _LIMITED:
-            points += 1
+    points = 0
+    for name, value in supplies:
+        if value.short:
+            points += 2 if value is _NONE else 1
             said = f" ({_a(window)} {window}-week window)" if name == "time" and window else ""
-            short.append(f"{name}: limited{said}")
+            said += unpaid if name == "budget" else ""
+            short.append(f"{name}: {value.value}{said}")
     if training is False:
         points += 1
         short.append("training: not offered")
-    unknown = [
-        n
-        for n, v in (("time", time), ("budget", budget), ("facilitation", r.facilitation))
-        if v is Sufficiency.UNKNOWN
-    ]
+    unknown = [n for n, v in supplies if v is Sufficiency.UNKNOWN]
     if training is None:
         unknown.append("training")
+    lacking = any(v is _NONE for _, v in supplies)
     rung = 0 if not points else (3 if lacking or points >= 3 else points)
     return Capacity(
         time=time,
@@ -96,30 +110,13 @@ def read_capacity(ctx: Context, costs: CostSummary | None) -> Capacity:
         short=tuple(short),
         unknown=tuple(unknown),
         rung=rung,
-        inputs=tuple(inputs),
+        inputs=tuple(dict.fromkeys(inputs)),
     )
 
 
-def carrying(ctx: Context, s: Stakeholder) -> tuple[tuple[str, str], ...]:
-    """Who, on this relationship, would carry the work and is least able to: (why, field).
-
-    The stakeholder, when unpaid or of low power and outside the decision and commercial
-    spheres (never a ministry or a company); the researchers who carry the engagement, when
-    early-career or on fixed-term contracts (p. 5).
-    """
-    out: list[tuple[str, str]] = []
-    if not table2_basis(s) and s.power is not Level.HIGH:
-        if ctx.unpaid(s):
-            out.append((f"{s.id} unpaid", ctx.payment_inputs(s.id)[0]))
-        if s.power is Level.LOW:
-            out.append((f"{s.id} of low power", f"stakeholders[{s.id}].power"))
-    if ctx.carriers_junior:
-        out.append(
-            (
-                "early-career or fixed-term researchers carrying the engagement ("
-                + ", ".join(ctx.carriers_junior)
-                + ")",
-                "researchers[*].carries_engagement",
-            )
-        )
-    return tuple(out)
+def capacity_of(project: Project, catalogue: Catalogue, policy: Policy) -> Capacity:
+    """Row 9 as an appraisal reads it, from the project alone (prices its costing, if any)."""
+    paid = payment_facts(project, catalogue, policy)
+    costs = cost_summary(project, catalogue, policy, paid.problems)
+    people = {s.id: s for s in project.stakeholders}
+    return read_capacity(project, policy, costs, pays_nobody=paid.pays_nobody(people))

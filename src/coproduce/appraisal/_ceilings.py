@@ -15,12 +15,11 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from coproduce._record import Record
-from coproduce.appraisal._capacity import carrying
 from coproduce.appraisal._context import Context, table2_basis
 from coproduce.appraisal._emphasis import CAPACITY
 from coproduce.appraisal._registry import Registry
 from coproduce.appraisal._results import Capacity, Ceiling, Verdict
-from coproduce.model import Involvement, Lean, Stakeholder, Stance
+from coproduce.model import Involvement, Lean, Level, Stakeholder, Stance
 from coproduce.practice import PracticeRisk
 
 __all__ = [
@@ -99,6 +98,31 @@ def ceilings_for(
     return tuple(found)
 
 
+def carrying(ctx: Context, s: Stakeholder) -> tuple[tuple[str, str], ...]:
+    """Who, on this relationship, would carry the work and is least able to: (why, field).
+
+    The stakeholder, when unpaid or of low power and not advised from Table 2 (never a
+    ministry or a company); the researchers who carry the engagement, when early-career or on
+    fixed-term contracts (p. 5).
+    """
+    out: list[tuple[str, str]] = []
+    if not table2_basis(s) and s.power is not Level.HIGH:
+        if ctx.unpaid(s):
+            out.append((f"{s.id} unpaid", ctx.payment_inputs(s.id)[0]))
+        if s.power is Level.LOW:
+            out.append((f"{s.id} of low power", f"stakeholders[{s.id}].power"))
+    if ctx.carriers_junior:
+        out.append(
+            (
+                "early-career or fixed-term researchers carrying the engagement ("
+                + ", ".join(ctx.carriers_junior)
+                + ")",
+                "researchers[*].carries_engagement",
+            )
+        )
+    return tuple(out)
+
+
 @_ceiling("capacity")
 def _capacity(
     ctx: Context, s: Stakeholder, invs: tuple[Involvement, ...], facts: Facts
@@ -111,6 +135,8 @@ def _capacity(
     rung = cap.rung
     if carried and rung < 2:
         rung += 1
+    else:
+        carried = ()  # said only where it lowers the rung
     verdict, mode = pol.capacity_rungs[rung - 1]
     if cap.unresourced and (pol.unresourced_ceiling.rank or 0) < (verdict.rank or 0):
         verdict = pol.unresourced_ceiling

@@ -16,12 +16,13 @@ from typing import Any
 import attrs
 
 from coproduce._record import Record
+from coproduce.appraisal._basis import row2, table2_basis
+from coproduce.appraisal._capacity import read_capacity
+from coproduce.appraisal._costs import cost_summary, payment_facts
 from coproduce.appraisal._emphasis import profile
 from coproduce.appraisal._policy import Policy
-from coproduce.appraisal._results import Citation, Emphasis
+from coproduce.appraisal._results import Capacity, Citation, CostSummary, Emphasis
 from coproduce.catalogue import Catalogue, holds
-from coproduce.costing import costing_problems
-from coproduce.costing._cost import rate_table
 from coproduce.model import (
     Bearer,
     BearerGroup,
@@ -30,17 +31,12 @@ from coproduce.model import (
     CategoryId,
     ChallengeId,
     ContractType,
-    Contribution,
     CostId,
     Involvement,
-    InvolvementCosting,
     Level,
     MitigationId,
     Mode,
-    PaymentMethod,
     Project,
-    Rate,
-    RateUnit,
     Researcher,
     Sphere,
     StageId,
@@ -59,38 +55,6 @@ __all__ = [
     "row2",
     "table2_basis",
 ]
-
-
-_TABLE2 = (Sphere.DECISION, Sphere.COMMERCIAL)
-
-
-def table2_basis(s: Stakeholder) -> bool:
-    """Whether ``s`` is advised from Table 2: by what it is and does, not its kind alone.
-
-    Decision-makers and commercial partners; and a party of any kind that funds the study
-    (``brings: money``), owns intellectual property in it, or answers for delivering the
-    policy studied: Table 2 weighs exactly these (rows 2 and 4).
-    """
-    return (
-        s.kind.sphere in _TABLE2
-        or Contribution.MONEY in s.brings
-        or s.owns_ip is True
-        or s.delivery_responsibility is True
-    )
-
-
-def row2(s: Stakeholder) -> bool | None:
-    """Table 2 row 2 read from one stakeholder: a conflict of interest hard to manage or not.
-
-    From its delivery responsibility when known (the paper's example); else a commercial
-    interest in the findings (a commercial partner, or one that owns intellectual property
-    in the work) reads as a conflict, by this tool's reading; else ``None`` (as stated).
-    """
-    if s.delivery_responsibility is not None:
-        return s.delivery_responsibility
-    if s.kind.sphere is Sphere.COMMERCIAL or s.owns_ip is True:
-        return True
-    return None
 
 
 Cell = tuple[BearerId, CategoryId]
@@ -411,6 +375,10 @@ class Context(Record):
     """Of those, the ones it offers a fee for some time, taken or declined."""
     costing_problems: tuple[tuple[str, str, str], ...] = ()
     """The costing's problems (:func:`coproduce.costing.costing_problems`), found once."""
+    costs: CostSummary | None = None
+    """What the costing says in money and hours, when the project has one."""
+    capacity: Capacity | None = None
+    """Table 2 row 9 read once: what every relationship's ceiling and the profile read."""
 
     def unpaid(self, s: Stakeholder) -> bool:
         """Whether ``s`` gives their time unpaid, by the costing where it costs them.
@@ -447,7 +415,13 @@ class Context(Record):
         """The Table 2 profile with row 2 read from ``delivery`` (``None``: as stated)."""
         found = self.profiles.get(delivery)
         if found is None:
-            return profile(self.project, self.catalogue, self.policy, delivery=delivery)
+            return profile(
+                self.project,
+                self.catalogue,
+                self.policy,
+                delivery=delivery,
+                capacity=self.capacity,
+            )
         return found
 
     def ended(self, stage: str) -> tuple[str, tuple[str, ...]] | None:
@@ -514,13 +488,22 @@ class Context(Record):
 
 
 def _profiles(
-    project: Project, catalogue: Catalogue, policy: Policy, deliveries: set[bool | None]
+    project: Project,
+    catalogue: Catalogue,
+    policy: Policy,
+    deliveries: set[bool | None],
+    capacity: Capacity,
 ) -> dict[bool | None, Emphasis]:
-    """The profiles by delivery responsibility (``None``: row 2 as the project states it)."""
-    out: dict[bool | None, Emphasis] = {None: profile(project, catalogue, policy)}
+    """The profiles by row 2 as read per stakeholder (``None``: as the project states it).
+
+    Row 9 is read from ``capacity``, the same reading every relationship's ceiling uses.
+    """
+    out: dict[bool | None, Emphasis] = {
+        None: profile(project, catalogue, policy, capacity=capacity)
+    }
     for d in (False, True):
         if d in deliveries:
-            out[d] = profile(project, catalogue, policy, delivery=d)
+            out[d] = profile(project, catalogue, policy, delivery=d, capacity=capacity)
     return out
 
 
@@ -545,6 +528,9 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
     researchers = sorted(project.researchers, key=lambda r: r.id)
     named = [r for r in researchers if r.carries_engagement]
     deliveries = {None} | {row2(people[s]) for s in plan_of if table2_basis(people[s])}
+    paid = payment_facts(project, catalogue, policy)
+    costs = cost_summary(project, catalogue, policy, paid.problems)
+    capacity = read_capacity(project, policy, costs, pays_nobody=paid.pays_nobody(people))
     return Context(
         project=project,
         catalogue=catalogue,
@@ -561,8 +547,13 @@ def make_context(project: Project, catalogue: Catalogue, policy: Policy) -> Cont
             for r in named
             if r.career_stage is CareerStage.EARLY or r.contract is ContractType.FIXED_TERM
         ),
-        profiles=_profiles(project, catalogue, policy, deliveries),
-        **_payment(project, catalogue, policy),
+        profiles=_profiles(project, catalogue, policy, deliveries, capacity),
+        costed=paid.costed,
+        fees=paid.fees,
+        offered=paid.offered,
+        costing_problems=paid.problems,
+        costs=costs,
+        capacity=capacity,
     )
 
 
@@ -592,37 +583,3 @@ def payment_reading(
         s.id: (not ctx.unpaid(s)) if s.id in ctx.costed else s.reimbursed
         for s in project.stakeholders
     }
-
-
-_FEES = (PaymentMethod.PAID, PaymentMethod.VOUCHERS)
-
-
-def _payment(project: Project, catalogue: Catalogue, policy: Policy) -> dict[str, Any]:
-    """What a valid costing says of payment (see :meth:`Context.unpaid`), and its problems."""
-    plan = project.costing
-    if plan is None:
-        return {}
-    problems = tuple(costing_problems(project, rates=policy.rates, catalogue=catalogue))
-    if problems:  # an invalid costing says nothing about who is paid
-        return {"costing_problems": problems}
-    table = rate_table(plan, policy.rates)
-    offered = [c for c in plan.involvements if _fee_for_time(c, table)]
-    return {
-        "costed": frozenset(c.stakeholder for c in plan.involvements),
-        "fees": frozenset(c.stakeholder for c in offered if c.payment in _FEES),
-        "offered": frozenset(c.stakeholder for c in offered),
-    }
-
-
-def _fee_for_time(c: InvolvementCosting, table: Mapping[tuple[str, RateUnit], Rate]) -> bool:
-    """Whether a costed involvement offers a fee for some time at a rate above nothing.
-
-    No role, no payment, a rate of zero, or no hours at an hourly rate is no fee; a rate not
-    yet confirmed (no amount) is a fee planned.
-    """
-    if not c.role or c.payment is PaymentMethod.NONE:
-        return False
-    amount = table[(c.role, c.unit)].amount  # the costing is valid: every role has a rate
-    if amount is not None and amount <= 0:
-        return False
-    return c.unit is not RateUnit.HOUR or c.hours + c.preparation_hours > 0

@@ -10,8 +10,10 @@ stakeholder where their delivery responsibility, or a commercial interest, is kn
 
 from __future__ import annotations
 
+from coproduce.appraisal._capacity import capacity_of
 from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import (
+    Capacity,
     Citation,
     ConditionContribution,
     Emphasis,
@@ -43,7 +45,7 @@ _SIGN = {Lean.LESS: -1, Lean.MORE: 1, Lean.UNKNOWN: 0}
 
 
 def _effective_lean(
-    project: Project, condition: str, policy: Policy, delivery: bool | None
+    project: Project, condition: str, policy: Policy, delivery: bool | None, capacity: Capacity
 ) -> tuple[Lean, bool, tuple[str, ...]]:
     stated = project.lean(condition)
     inputs: tuple[str, ...] = (f"conditions[{condition}]",)
@@ -51,14 +53,14 @@ def _effective_lean(
         return (Lean.LESS if delivery else Lean.MORE), True, (*inputs, "stakeholders[*]")
     if stated is not Lean.UNKNOWN or condition != CAPACITY or not policy.infer_capacity:
         return stated, False, inputs
-    r = project.resources
-    inputs += tuple(f"resources.{n}" for n, _ in r.supplies())
-    if r.short():
+    inputs += capacity.inputs
+    if capacity.short:  # the same reading as every relationship's ceiling
         return Lean.LESS, True, inputs
-    # None is short and at least one is stated adequate: read as more (a supply not stated is
-    # not taken as short). So more resources never lower what is known of capacity: a supply
+    # None is short and at least one is adequate: read as more (a supply not stated is not
+    # taken as short). So more resources never lower what is known of capacity: a supply
     # raised from limited to adequate turns the row from less to more, never to unknown.
-    if any(v is Sufficiency.ADEQUATE for _, v in r.supplies()):
+    supplies = (capacity.time, capacity.budget, capacity.facilitation)
+    if any(v is Sufficiency.ADEQUATE for v in supplies):
         return Lean.MORE, True, inputs
     return Lean.UNKNOWN, False, inputs
 
@@ -81,10 +83,17 @@ ReadLean = tuple[Lean, bool, tuple[str, ...]]
 
 
 def read_leans(
-    project: Project, conditions: list[Condition], policy: Policy, delivery: bool | None
+    project: Project,
+    conditions: list[Condition],
+    policy: Policy,
+    delivery: bool | None,
+    capacity: Capacity,
 ) -> list[ReadLean]:
-    """Every condition's effective lean, in the order of ``conditions``."""
-    return [_effective_lean(project, c.id, policy, delivery) for c in conditions]
+    """Every condition's effective lean, in the order of ``conditions``.
+
+    Row 9, when not stated, is read from ``capacity`` (:func:`capacity_of`).
+    """
+    return [_effective_lean(project, c.id, policy, delivery, capacity) for c in conditions]
 
 
 def _rows(catalogue: Catalogue) -> tuple[tuple[Condition, ...], tuple[Citation, ...]]:
@@ -215,11 +224,21 @@ def scorer(catalogue: Catalogue, policy: Policy) -> Scorer:
 
 
 def profile(
-    project: Project, catalogue: Catalogue, policy: Policy, *, delivery: bool | None = None
+    project: Project,
+    catalogue: Catalogue,
+    policy: Policy,
+    *,
+    delivery: bool | None = None,
+    capacity: Capacity | None = None,
 ) -> Emphasis:
-    """The Table 2 profile, with row 2 read from one stakeholder's ``delivery`` when known."""
+    """The Table 2 profile, with row 2 read from one stakeholder's ``delivery`` when known.
+
+    Row 9, when not stated, is read from ``capacity`` (worked out from the project when not
+    given), so the profile and every relationship's ceiling read capacity the same way.
+    """
     rows = scorer(catalogue, policy)
-    read = read_leans(project, rows.conditions, policy, delivery)
+    cap = capacity if capacity is not None else capacity_of(project, catalogue, policy)
+    read = read_leans(project, rows.conditions, policy, delivery, cap)
     verdict, score, coverage, ungated, gated_by = rows.score([lean for lean, _, _ in read])
     return Emphasis(
         verdict=verdict,

@@ -31,9 +31,7 @@ from coproduce._version import __version__
 from coproduce.appraisal import _evaluators, _factors  # noqa: F401  (register the rules)
 from coproduce.appraisal._advice import advise, levers
 from coproduce.appraisal._aims import assess_aims
-from coproduce.appraisal._capacity import read_capacity
 from coproduce.appraisal._context import make_context, table2_basis
-from coproduce.appraisal._costs import cost_summary
 from coproduce.appraisal._exposure import cost_exposure
 from coproduce.appraisal._findings import collect_findings
 from coproduce.appraisal._plan import validate_plan
@@ -145,8 +143,7 @@ def _appraise(project: Project, cat: Catalogue, pol: Policy) -> Appraisal:
     exposure = cost_exposure(ctx, risks)
     questions = assess_questions(ctx)
     practice = practice_risks(project, cat) if pol.practice else ()
-    costs = cost_summary(ctx)
-    capacity = read_capacity(ctx, costs)
+    costs, capacity = ctx.costs, ctx.capacity
     advice = advise(ctx, practice, capacity)
     results = Results(
         emphasis=emph,

@@ -20,7 +20,15 @@ from coproduce.appraisal._registry import (
     QuestionEvaluate,
     QuestionField,
 )
-from coproduce.model import DecisionProcess, Involvement, Mode, Sphere, Sufficiency
+from coproduce.model import (
+    Contribution,
+    DecisionProcess,
+    Involvement,
+    Mode,
+    Sphere,
+    Stakeholder,
+    Sufficiency,
+)
 
 __all__: list[str] = []
 
@@ -107,11 +115,15 @@ def _join(ids: Iterable[str]) -> str:
 
 @_alternative("alternative.systematic-review")
 def _review(ctx: Context, invs: tuple[Involvement, ...]) -> str | None:
-    """Lay people bring a user perspective a review of experience might give instead."""
+    """Lay people bring their experience, which a review of experience might give instead."""
     weeks = ctx.project.duration_weeks
     if weeks is not None and weeks < ctx.policy.review_weeks:
         return None
-    lay = [i.stakeholder for i in invs if ctx.sphere(i.stakeholder) is Sphere.LAY]
+    lay = [
+        i.stakeholder
+        for i in invs
+        if ctx.sphere(i.stakeholder) is Sphere.LAY and _experience(ctx.people[i.stakeholder])
+    ]
     if not lay:
         return None
     return (
@@ -119,6 +131,11 @@ def _review(ctx: Context, invs: tuple[Involvement, ...]) -> str | None:
         + _join(lay)
         + " might come from a systematic review of patients' or the public's experience"
     )
+
+
+def _experience(s: Stakeholder) -> bool:
+    """What a stakeholder brings includes lived experience (or nobody has said what it brings)."""
+    return not s.brings or Contribution.LIVED_EXPERIENCE in s.brings
 
 
 @_alternative("alternative.consultation")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
-from coproduce.appraisal._advice import unresourced
+from coproduce.appraisal._advice import and_list, unresourced
 from coproduce.appraisal._context import Context, table2_basis
 from coproduce.appraisal._emphasis import CAPACITY
 from coproduce.appraisal._exposure import unable_because
@@ -275,34 +275,50 @@ def _deep_stages(ctx: Context) -> list[str]:
 
 @_rule("resourcing.short", WARNING, CAPACITY, "cost.money", "mitigation.budget")
 def _short(ctx: Context, r: Results) -> Iterator[Hit]:
-    """Time, budget or facilitation, or the costed budget, fall short of the plan as drawn."""
-    bare = r.capacity.unresourced if r.capacity is not None else unresourced(ctx.project)
-    if r.costs is not None and r.costs.short and not bare:
+    """Time, budget, facilitation or training, or the costed budget, fall short of the plan."""
+    cap = r.capacity
+    if cap is None or cap.unresourced or not ctx.stages:
+        return
+    if r.costs is not None and r.costs.short:
         yield _costed_shortfall(ctx, r)
         return
-    res = ctx.project.resources
-    short = res.short()
-    if r.costs is not None and not r.costs.problems:
-        # the costing's figures settle money (and team hours, when budgeted)
-        settled = {"budget"} | ({"time"} if r.costs.gap_hours is not None else set())
-        short = tuple(n for n in short if n not in settled or r.costs.budget is None)
-    if not short or not ctx.stages or bare:
+    if not cap.short:
         return
     deep = _deep_stages(ctx)
+    if not deep and all(x.startswith("training") for x in cap.short):
+        return  # consulting only: training alone is no shortfall worth a warning
     stages = deep or list(ctx.stages)
     names = ", ".join(s.removeprefix("stage.") for s in stages)
     every = len(ctx.stages) == len(ctx.index.stages)
-    message = (
-        f"This plan is under-resourced: {', '.join(short)} "
-        f"{'is' if len(short) == 1 else 'are'} short for "
-        + ("the deep involvement at " if deep else "the involvement at ")
-        + f"{names}. Fund {' and '.join(short)} for these stages before involving people this "
-        "deeply, or narrow the plan to the stages the aims need"
-        + (" (it now involves people at every stage)" if every else "")
-        + ": until then, Table 2 row 9 holds the advice lower (less emphasis where time, "
-        "resources or expertise are limited, p. 7)."
+    fund = and_list(
+        [
+            x.split(":")[0]
+            for x in cap.short
+            if not (x.startswith("time") and cap.window_weeks is not None)
+        ]
     )
-    yield Hit(message, (*(f"resources.{n}" for n in short), *(f"plan[{s}/*]" for s in stages)))
+    window = (
+        f"; the {cap.window_weeks}-week window leaves no time to spare"
+        if cap.window_weeks is not None
+        else ""
+    )
+    message = (
+        f"This plan is under-resourced ({'; '.join(cap.short)}) for "
+        + ("the deep involvement at " if deep else "the involvement at ")
+        + f"{names}. "
+        + (
+            f"Fund {fund} for these stages before involving people this deeply, or narrow"
+            if fund
+            else "Narrow"
+        )
+        + " the plan to the stages the aims need"
+        + (" (it now involves people at every stage)" if every else "")
+        + f"{window}: until then, Table 2 row 9 holds the advice lower (less emphasis where "
+        "time, resources or expertise are limited, p. 7)."
+    )
+    named = {x.split(":")[0] for x in cap.short}
+    read = tuple(i for i in cap.inputs if i.rsplit(".", 1)[-1].split("_")[0] in named)
+    yield Hit(message, (*(read or cap.inputs), *(f"plan[{s}/*]" for s in stages)))
 
 
 def _costed_shortfall(ctx: Context, r: Results) -> Hit:

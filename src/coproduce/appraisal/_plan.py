@@ -161,7 +161,7 @@ def validate_plan(project: Project, catalogue: Catalogue | None = None) -> None:
         )
 
 
-_OUTSIDE = frozenset(k for k in (Sphere.LAY, Sphere.PROFESSIONAL, Sphere.RESEARCH, Sphere.OTHER))
+_OUTSIDE = frozenset((Sphere.PROFESSIONAL, Sphere.RESEARCH, Sphere.OTHER))
 
 
 def plan_warnings(project: Project) -> list[tuple[str, str, str]]:
@@ -169,8 +169,9 @@ def plan_warnings(project: Project) -> list[tuple[str, str, str]]:
 
     Each is ``(path, code, message)``, paths with list indexes. Today one kind: a stakeholder
     whose facts give it power over the findings (high power, funding the study, owning
-    intellectual property, answering for delivery) while its ``kind`` is neither a
-    decision-maker nor a commercial partner (code ``kind-outside-power``). The advice follows
+    intellectual property, answering for delivery) while its ``kind`` is a practitioner,
+    partner researcher or ``other`` (code ``kind-outside-power``). Lay kinds are not
+    warned: a lay group's power and money are what user-led research is for. The advice follows
     the facts, not the kind; the warning says how, so the kind can be put right if wrong.
 
     Example:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from coproduce._record import Record
+from coproduce.appraisal._advice import least_to_fund, stage_list
 from coproduce.appraisal._context import Context
 from coproduce.appraisal._registry import Registry, Results
 from coproduce.appraisal._results import Action, Advice, Finding, Priority
@@ -111,6 +112,16 @@ _SUPPLY = {
 }
 
 
+def _each(ctx: Context, who: list[Advice], stages: Callable[[Advice], Iterable[str]]) -> str:
+    """Each stakeholder with its own stages, in order: "A at x and y, and B at z"."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for a in who:
+        groups.setdefault(tuple(stages(a)), []).append(a.stakeholder)
+    return ", and ".join(
+        f"{_names(ids)} at {stage_list(ctx, where)}" for where, ids in groups.items()
+    )
+
+
 @_rule("secure-resources")
 def _resources(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority | None:
     """Capacity holds someone at consultation or below, or payment waits for funding."""
@@ -121,7 +132,11 @@ def _resources(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority | N
         if any(s.action is Action.LIGHTEN for s in a.stages)
         and any(c.code == "capacity" and c.mode <= Mode.CONSULTATION for c in a.ceilings)
     ]
-    waiting = [a for a in r.advice if any(p.once.startswith("funding") for p in a.prerequisites)]
+    waiting = [
+        a
+        for a in r.advice
+        if any(p.code == "payment" and p.once.startswith("funding") for p in a.prerequisites)
+    ]
     who += [a for a in waiting if a not in who]
     if cap is None or not who:
         return None
@@ -138,17 +153,18 @@ def _resources(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority | N
         else ""
     )
     verb = _VERB.get(max(s.planned_mode for a in who for s in a.stages), "involving")
-    planned = {s.stage for a in who for s in a.stages}
-    stages = [x for x in ctx.policy.core_stages if x in planned]
-    meanwhile = (
-        f"; until then, consult them at {' and '.join(ctx.label(x) for x in stages)}"
-        if stages
-        else ""
+    plans = {a.stakeholder: ctx.plan_of.get(a.stakeholder, ()) for a in who}
+    least = _each(ctx, who, lambda a: least_to_fund(ctx, plans[a.stakeholder]))
+    then = (
+        f"; the least to fund first: consulting {least}"
+        if waiting
+        else f"; until then, consult them at the stages planned, keeping {least} if the plan "
+        "must narrow"
     )
     return Priority(
         code="secure-resources",
         message=f"Secure {_names(wanted) if wanted else 'the resources'} before {verb} "
-        f"{_names(a.stakeholder for a in who)}{window}{meanwhile}.",
+        f"{_names(a.stakeholder for a in who)}{window}{then}.",
         stakeholders=tuple(a.stakeholder for a in who),
         inputs=cap.inputs,
         sources=tuple(dict.fromkeys(c for a in who for x in a.ceilings for c in x.sources))

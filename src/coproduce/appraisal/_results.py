@@ -603,6 +603,9 @@ class Advice(Extensible):
         meanwhile: what can be done now, while the prerequisites or resources are not in
             place ("consult them at framing research questions ..."); empty when nothing
             waits.
+        profile: the Table 2 profile this stakeholder's advice read, when row 2 is read from
+            its own facts (delivery responsibility, a commercial interest) and the profile
+            differs from the project's (:attr:`Appraisal.emphasis`); ``None`` otherwise.
 
     The advice is never deeper than the plan: :attr:`deepest_mode` is the deeper of the
     advice's ceiling and the plan's deepest mode for this stakeholder, whichever is lower.
@@ -624,6 +627,7 @@ class Advice(Extensible):
     ceilings: tuple[Ceiling, ...] = ()
     suggestion: Suggestion | None = None
     meanwhile: str = ""
+    profile: Emphasis | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -9,7 +9,8 @@ from types import MappingProxyType
 import attrs
 
 from coproduce.appraisal._advice import with_lean
-from coproduce.appraisal._emphasis import emphasis
+from coproduce.appraisal._capacity import capacity_of
+from coproduce.appraisal._emphasis import profile
 from coproduce.appraisal._engine import DEFAULT_POLICY
 from coproduce.appraisal._plan import validate_plan
 from coproduce.appraisal._policy import Policy
@@ -75,7 +76,8 @@ def sensitivity(
     cat = catalogue if catalogue is not None else default_catalogue()
     pol = policy if policy is not None else DEFAULT_POLICY
     validate_plan(project, cat)
-    now = emphasis(project, catalogue=cat, policy=pol)
+    capacity = capacity_of(project, cat, pol)  # the conditions tried do not change it
+    now = profile(project, cat, pol, capacity=capacity)
     out = []
     for c in now.contributions:
         others = (
@@ -85,7 +87,7 @@ def sensitivity(
         )
         outcomes = []
         for lean in others:
-            e = emphasis(with_lean(project, c.condition, lean), catalogue=cat, policy=pol)
+            e = profile(with_lean(project, c.condition, lean), cat, pol, capacity=capacity)
             outcomes.append(LeanOutcome(lean=lean, verdict=e.verdict, score=e.score))
         out.append(
             ConditionSensitivity(

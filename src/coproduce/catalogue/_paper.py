@@ -1237,8 +1237,8 @@ INTERACTION_MODES = (
         mode=Mode.USER_CONTROLLED,
         label="User-controlled (the original sense)",
         description="A significant shift of power from researchers or decision-makers to "
-        "service users, such as patients: what coproduction first meant. The paper describes "
-        "it and does not recommend it.",
+        "service users, such as patients: what coproduction first meant. The paper gives no "
+        "advice on when to choose it.",
         source=_src(3, f"{_HOW}, second paragraph, on the original meaning"),
         costs=_TIME,
     ),
@@ -1570,15 +1570,26 @@ ALTERNATIVES = (
 
 _ADVICE = _src(6, f"{_CAUTIOUS}, paragraph before the key questions")
 _M_NOTE = "The paper advises these in general; pairing them with challenges is our reading."
+_REMEDY_NOTE = (
+    "The paper names the challenge in this row, not this remedy: an agreement made in advance "
+    "is our reading of how to meet it."
+)
 
 
-def _m(name: str, label: str, description: str, source: Source, *challenges: str) -> Mitigation:
+def _m(
+    name: str,
+    label: str,
+    description: str,
+    source: Source,
+    *challenges: str,
+    note: str = _M_NOTE,
+) -> Mitigation:
     return Mitigation(
         id=MitigationId(f"mitigation.{name}"),
         label=label,
         description=description,
         source=source,
-        addresses=tuple(Link(target=_ch(c), basis=I_, note=_M_NOTE) for c in challenges),
+        addresses=tuple(Link(target=_ch(c), basis=I_, note=note) for c in challenges),
     )
 
 
@@ -1608,21 +1619,25 @@ MITIGATIONS = (
     _m(
         "data-agreement",
         "Agreement on data access",
-        "Agree in advance who may see which data, in what form, protecting participants.",
+        "Agree in advance who may see which data, in what form, protecting participants "
+        "(the row names the challenge; the agreement is this tool's remedy).",
         _t1(4, "Analysing and interpreting data"),
         "identify-participants",
         "help-analyse",
         "pressure-on-resources",
+        note=_REMEDY_NOTE,
     ),
     _m(
         "publication-agreement",
         "Agreement on publishing",
-        "Agree in advance who may publish what and when, including unwelcome findings.",
+        "Agree in advance who may publish what and when, including unwelcome findings "
+        "(the row names the challenge; the agreement is this tool's remedy).",
         _t1(6, "Disseminating research"),
         "prevented-sharing",
         "premature-sharing",
         "pressed-to-frame",
         "co-opted",
+        note=_REMEDY_NOTE,
     ),
     _m(
         "facilitation",

@@ -538,7 +538,7 @@ MITIGATIONS = (
     ),
     _m(
         "consent-assent",
-        "Consent and assent for involvement",
+        "Consent for involvement (and assent from children)",
         "Get the consent the planned activities need before they start: for children, a "
         "parent's or carer's consent beside the child's own agreement (assent).",
         "the consent and assent forms for involvement",

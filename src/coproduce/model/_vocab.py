@@ -114,8 +114,8 @@ class Mode(VocabularyEnum):
     """Partnership with equality of status, co-steering the research throughout."""
     USER_CONTROLLED = "user-controlled"
     """The original sense of coproduction (p. 3): a significant shift of power from
-    researchers or decision-makers to service users. The paper describes it; it does not
-    recommend it, and this tool never advises it."""
+    researchers or decision-makers to service users. The paper gives no advice on when to
+    choose it; this tool never advises it (a team may still plan it, and say why)."""
 
     @property
     def depth(self) -> int:

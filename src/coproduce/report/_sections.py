@@ -175,13 +175,23 @@ def _todo(a: Advice) -> str:
             continue
         if action is Action.LIGHTEN:
             where = ", ".join(
-                f"{_stage_name(s.stage)} ({s.planned_mode.value} → {s.advised_mode.value})"
+                f"{_stage_name(s.stage)} ({s.planned_mode.value} → {s.advised_mode.value}"
+                f"{_why_lighter(s.reason)})"
                 for s in lines
             )
         else:
             where = ", ".join(f"{_stage_name(s.stage)} ({s.planned_mode.value})" for s in lines)
         parts.append(f"{_ACTION[action]}: {where}")
     return "; ".join(parts)
+
+
+def _why_lighter(reason: str) -> str:
+    """A stage line's own reason to lighten, when it is not the advice's ceiling."""
+    if " planned after the " in reason:
+        return ", after the funding or contracts end"
+    if "where findings are framed and shared" in reason:
+        return ", where findings are framed and shared"
+    return ""
 
 
 def _advice_row(a: Advice) -> tuple[Text, ...]:
@@ -360,6 +370,22 @@ def _profile(a: Appraisal, contributions_svg: str) -> Section:
         blocks.append(
             Para(t(f"Capped by {', '.join(e.gated_by)}; before the cap: {e.ungated.value}."))
         )
+    own = [x for x in a.advice if x.profile is not None]
+    if own:
+        blocks.append(
+            Bullets(
+                tuple(
+                    t(
+                        Seg(x.stakeholder, "strong"),
+                        f": row 2 read from its own facts ({_row2_said(x)}): ",
+                        Seg(x.profile.verdict.value, f"verdict-{x.profile.verdict.value}"),
+                        f" (score {x.profile.score:+.2f}), the profile its advice starts from.",
+                    )
+                    for x in own
+                    if x.profile is not None
+                )
+            )
+        )
     blocks.append(
         Figure(
             contributions_svg, "Contribution of each Table 2 condition (p. 7). Grey dots: unknown."
@@ -384,6 +410,14 @@ def _profile(a: Appraisal, contributions_svg: str) -> Section:
         )
     )
     return Section("emphasis", "The Table 2 profile (decision-makers)", tuple(blocks))
+
+
+def _row2_said(x: Advice) -> str:
+    """What row 2 was read from, for one stakeholder: its reason, shortened."""
+    for r in x.reasons:
+        if r.startswith("Row 2 read from"):
+            return r.removeprefix("Row 2 read from ").rstrip(".")
+    return "its own facts"
 
 
 def _aims(a: Appraisal) -> Section:
@@ -470,7 +504,8 @@ def _exposure(a: Appraisal, cat: Catalogue, labels: dict[str, str], exposure_svg
             t(labels.get(c.bearer, c.bearer)),
             t(labels.get(c.category, c.category)),
             t(f"{c.high} high, {c.medium} medium, {c.low} low"),
-            t(_least_able(c.who, marked[c.bearer]) if c.least_able else ""),
+            # the team's load (women, researchers of colour) is the paper's own remark (p. 5)
+            t(_least_able(c.who, marked[c.bearer] or c.who == ("team",)) if c.least_able else ""),
         )
         for c in a.exposure
     )
