@@ -543,26 +543,42 @@ def _read_source(path: str) -> Path | bytes:
         raise
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _refuse_overwriting_inputs(output: Path | None, *inputs: Path | None) -> None:
+def _refuse_overwriting_inputs(
+    output: Path | None, *inputs: Path | None, option: str = "--output"
+) -> None:
     """Refuse an output that is one of the inputs: the report would replace the project.
 
-    An input ``-`` is standard input, refused as an output when it is the same file
-    (``coproduce cost - -o project.yaml < project.yaml``).
+    Files are compared by what they are (device and inode), so a symbolic or hard link to
+    an input is refused too. An input ``-`` is standard input, refused as an output when it
+    is the same file (``coproduce cost - -o project.yaml < project.yaml``). A command that
+    reads a folder passes every document it reads (see :func:`_documents_read`).
     """
     if output is None:
         return
+    try:
+        there: os.stat_result | None = os.stat(output)
+    except (OSError, ValueError):  # not there yet (or a name no file can have): no input
+        there = None
     for source in inputs:
         if source == _STDIN and _is_stdin(output):
-            raise _Usage(f"--output {output} is the standard input; choose another file")
-        if source is not None and source != _STDIN and _same_file(output, source):
-            raise _Usage(f"--output {output} is the input {source}; choose another file")
+            raise _Usage(f"{option} {output} is the standard input; choose another file")
+        if there is not None and source is not None and source != _STDIN:
+            try:
+                same = os.path.samestat(there, os.stat(source))
+            except (OSError, ValueError):
+                same = False
+            if same:
+                raise _Usage(f"{option} {output} is the input {source}; choose another file")
+
+
+def _documents_read(source: Path) -> list[Path]:
+    """What ``appraise --batch`` reads from ``source``: a folder and each of its documents,
+    or the JSON Lines file itself."""
+    from coproduce.batch import documents
+
+    if not source.is_dir():
+        return [source]
+    return [source, *(path for _, path in documents(source) if isinstance(path, Path))]
 
 
 _STDIN = Path("-")
@@ -746,17 +762,22 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
     import os
     from concurrent.futures import ProcessPoolExecutor
 
-    from coproduce.batch import Portfolio, appraise_many, documents
+    from coproduce.batch import Portfolio, appraise_many
     from coproduce.catalogue import check
     from coproduce.io import load_catalogue, open_atomic, to_data, write_text
 
     if args.format not in ("json", "text", None):
         raise _Usage("--batch writes JSON Lines; --format must be json (the default for --batch)")
     _refuse_report_suffixes(args.output, args.summary)
-    _refuse_overwriting_inputs(args.output, args.batch, args.catalogue)
-    _refuse_overwriting_inputs(args.summary, args.batch, args.catalogue, args.output)
+    read = _documents_read(args.batch)  # never write over a document of the batch
+    _refuse_overwriting_inputs(args.output, *read, args.catalogue)
+    _refuse_overwriting_inputs(args.summary, *read, args.catalogue, option="--summary")
+    if args.summary is not None and args.output is not None:
+        if os.path.realpath(args.summary) == os.path.realpath(args.output):
+            raise _Usage(f"--summary {args.summary} is also --output; choose another file")
+        _refuse_overwriting_inputs(args.summary, args.output, option="--summary")
     catalogue = check(load_catalogue(args.catalogue)) if args.catalogue else None
-    total = sum(1 for _ in documents(args.batch)) if args.batch.is_dir() else None
+    total = len(read) - 1 if args.batch.is_dir() else None
     workers = os.cpu_count() or 1 if args.workers is None else args.workers
     show = sys.stderr.isatty() if args.progress is None else args.progress
     bar = _Progress(total) if show else None
