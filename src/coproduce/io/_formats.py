@@ -36,6 +36,7 @@ __all__ = [
     "child_path",
     "detect",
     "gc_paused",
+    "key_text",
     "parse",
     "read_file",
     "read_stream",
@@ -75,16 +76,41 @@ _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 def child_path(path: str, key: object) -> str:
     """The path of ``key`` inside the object at ``path``; odd keys are quoted, never ambiguous.
 
+    A key that is not a string (YAML ``1: a``, ``true: a``) is spelt as the JSON of its
+    value, quoted, so that the path stays valid JSONPath (``$["1"]``, ``$["true"]``): an
+    object's member is never named by an index.
+
     Example:
         >>> child_path("$", "title"), child_path("$.aims[0]", "x-a.b")
         ('$.title', '$.aims[0]["x-a.b"]')
+        >>> child_path("$", True), child_path("$", 1)
+        ('$["true"]', '$["1"]')
 
     """
     if isinstance(key, str) and _KEY.fullmatch(key):
         return f"{path}.{key}"
+    return f"{path}[{json.dumps(key_text(key))}]"
+
+
+def key_text(key: object) -> str:
+    """A key as text: a string as it is, a number, boolean or null as JSON writes it.
+
+    Example:
+        >>> key_text("a"), key_text(True), key_text(1.5), key_text(None), key_text((1,))
+        ('a', 'true', '1.5', 'null', '(1,)')
+
+    """
     if isinstance(key, str):
-        return f"{path}[{json.dumps(key)}]"
-    return f"{path}[{key!r}]"
+        return key
+    if key is None or isinstance(key, (bool, int, float)):
+        try:
+            return json.dumps(key)
+        except ValueError:  # an integer too long to write as text (over 4300 digits)
+            return f"an integer of {key.bit_length()} bits" if isinstance(key, int) else "?"
+    try:
+        return str(key)
+    except ValueError:
+        return type(key).__name__
 
 
 def _unreadable(name: str, message: str, expected: str = "") -> DocumentError:
@@ -577,8 +603,8 @@ def check_data(data: Any, limits: Limits) -> list[Issue]:
         >>> for issue in check_data({"a": [1.0, float("nan")], 1: chr(0xD800)}, Limits()):
         ...     print(issue)
         $.a[1]: NaN is not allowed (expected a finite number)
-        $[1]: the key 1 is an integer (expected a string; quote it in YAML: '1')
-        $[1]: the string holds a lone surrogate \ud800, which UTF-8 cannot encode (expected ...)
+        $["1"]: the key 1 is an integer (expected a string; quote it in YAML: '1')
+        $["1"]: the string holds a lone surrogate \ud800, which UTF-8 cannot encode (expected ...)
 
     """
     return _Checker(limits).run(data)
@@ -662,11 +688,12 @@ class _Checker:
 
 
 def _key_issue(path: str, key: object) -> Issue:
+    text = key_text(key)
     return Issue(
         path=path,
         code="wrong-type",
-        message=f"the key {key!r} is {_describe_key(key)}",
-        expected=f"a string; quote it in YAML: '{key}'",
+        message=f"the key {text} is {_describe_key(key)}",
+        expected=f"a string; quote it in YAML: '{text}'",
     )
 
 

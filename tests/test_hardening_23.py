@@ -1,0 +1,117 @@
+"""Regression tests for issue #23: nothing lost, nothing crashes.
+
+Rate cards read like every other document; YAML tags, big numbers and lone surrogates are
+refused at their path; a lower bound of money is always marked as one. Devices and FIFOs
+are made only inside ``tmp_path``, never the machine's own.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from coproduce.cli import main
+from coproduce.errors import DocumentError
+from coproduce.io import Limits
+from coproduce.ratecards import load_rate_card
+
+CARD = 'id = "mine"\ncurrency = "GBP"\n[[rates]]\nrole = "public-contributor"\nunit = "hour"\n'
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(list(argv), stdout=out)
+    return status, out.getvalue()
+
+
+def card_problems(source: object, **kw: object) -> list[tuple[str, str]]:
+    with pytest.raises(DocumentError) as info:
+        load_rate_card(source, **kw)  # type: ignore[arg-type]
+    assert info.value.what == "rate card"
+    return [(i.path, i.code) for i in info.value.issues]
+
+
+# --------------------------------------------------------------------------- 3: rate cards
+
+
+def test_a_rate_card_from_a_silent_fifo_is_given_up_after_the_wait(tmp_path: Path) -> None:
+    fifo = tmp_path / "card.toml"
+    os.mkfifo(fifo)
+    found: list[list[tuple[str, str]]] = []
+    reader = threading.Thread(
+        target=lambda: found.append(card_problems(fifo, limits=Limits(max_wait=0.3)))
+    )
+    reader.start()
+    reader.join(10)
+    if reader.is_alive():  # still waiting for a writer: let it go, then fail
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(10)
+    assert found == [[("$", "unreadable")]]
+
+
+@pytest.mark.parametrize("what", ["device", "folder", "too-large"])
+def test_cost_and_validate_refuse_a_rates_file_no_document_could_be(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], what: str
+) -> None:
+    """``--rates /dev/zero`` read until memory ran out; a FIFO never returned."""
+    card = tmp_path / "card.toml"
+    if what == "device":
+        os.mknod(card, 0o600 | stat.S_IFCHR, os.stat("/dev/zero").st_rdev)
+    elif what == "folder":
+        card.mkdir()
+    else:
+        with card.open("wb") as f:  # sparse: one byte over the limit, written in no time
+            f.truncate(Limits().max_bytes + 1)
+    project = tmp_path / "p.yaml"
+    project.write_text("schema_version: 2\ntitle: t\n")
+    for command in (["cost", "--example", "contested-policy"], ["validate", str(project)]):
+        start = time.monotonic()
+        assert run(*command, "--rates", str(card))[0] == 1
+        assert time.monotonic() - start < 5
+        err = capsys.readouterr().err
+        assert f"{card}: rate card has 1 problem" in err
+        assert ("is more than" if what == "too-large" else f"cannot read {card}") in err
+
+
+def test_a_rate_card_is_checked_for_what_no_format_can_write_back() -> None:
+    for source in (
+        '{"id": "mine", "currency": "GBP", "title": "\\ud800"}',
+        {"id": "mine", "currency": "GBP", "title": "\ud800"},
+    ):
+        assert card_problems(source) == [("$.title", "invalid-value")]
+    assert card_problems(
+        'id: mine\ncurrency: GBP\nrates:\n- {role: r, unit: hour, amount: .nan}\n', format="yaml"
+    ) == [("$.rates[0].amount", "invalid-value")]
+    assert card_problems("id: mine\ncurrency: GBP\n1: a\n", format="yaml") == [
+        ('$["1"]', "wrong-type")
+    ]
+
+
+# --------------------------------------------------------------------------- 7: key paths
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "line", "column"),
+    [
+        ("schema_version: 2\ntitle: t\ntrue: x\n", '$["true"]', 3, 1),
+        ("schema_version: 2\ntitle: t\nTrue:\n  a: 1\n", '$["true"]', 3, 1),
+        ("schema_version: 2\ntitle: t\nx-a:\n  b: 1\n  1: 2\n", '$.x-a["1"]', 5, 3),
+        ("schema_version: 2\ntitle: t\nx-a:\n- {b: 1}\n- {2.5: [1]}\n", '$.x-a[1]["2.5"]', 5, 4),
+    ],
+)
+def test_a_key_that_is_not_a_string_is_named_in_jsonpath_at_its_own_line(
+    text: str, path: str, line: int, column: int
+) -> None:
+    from coproduce.io import load_project
+
+    with pytest.raises(DocumentError) as info:
+        load_project(text, format="yaml")
+    [issue] = info.value.issues
+    assert (issue.path, issue.code, issue.line, issue.column) == (path, "wrong-type", line, column)
+    assert "[True]" not in str(info.value) and "is a" in issue.message
