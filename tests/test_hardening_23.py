@@ -86,7 +86,7 @@ def test_a_rate_card_is_checked_for_what_no_format_can_write_back() -> None:
     ):
         assert card_problems(source) == [("$.title", "invalid-value")]
     assert card_problems(
-        'id: mine\ncurrency: GBP\nrates:\n- {role: r, unit: hour, amount: .nan}\n', format="yaml"
+        "id: mine\ncurrency: GBP\nrates:\n- {role: r, unit: hour, amount: .nan}\n", format="yaml"
     ) == [("$.rates[0].amount", "invalid-value")]
     assert card_problems("id: mine\ncurrency: GBP\n1: a\n", format="yaml") == [
         ('$["1"]', "wrong-type")
@@ -115,3 +115,102 @@ def test_a_key_that_is_not_a_string_is_named_in_jsonpath_at_its_own_line(
     [issue] = info.value.issues
     assert (issue.path, issue.code, issue.line, issue.column) == (path, "wrong-type", line, column)
     assert "[True]" not in str(info.value) and "is a" in issue.message
+
+
+# ------------------------------------------------------------- 4: tags and lone surrogates
+
+BAD_TAGS = ["!!timestamp x", "!!bool x", "!!int x", "!!float x", "!!timestamp 2026-13-45"]
+
+
+@pytest.mark.parametrize("tag", BAD_TAGS)
+def test_a_value_that_does_not_fit_its_yaml_tag_is_a_problem_at_its_place(tag: str) -> None:
+    from coproduce.io import load_entry, load_log, load_project
+
+    for load, text in [
+        (load_project, f"schema_version: 2\ntitle: {tag}\n"),
+        (load_log, f"schema_version: 2\nproject: {tag}\n"),
+        (load_entry, f"date: {tag}\n"),
+        (load_rate_card, f"id: mine\ncurrency: {tag}\n"),
+    ]:
+        with pytest.raises(DocumentError) as info:
+            load(text, format="yaml")  # type: ignore[operator]
+        [issue] = info.value.issues
+        line = 1 if load is load_entry else 2
+        assert (issue.code, issue.line) == ("syntax", line), issue
+        assert "cannot be read as !!" in issue.message
+
+
+def test_commands_report_a_bad_yaml_tag_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coproduce.io import example_log_path, example_path
+
+    project = tmp_path / "trial-patient-partners.yaml"
+    project.write_bytes(example_path("trial-patient-partners").read_bytes())
+    log = tmp_path / "trial-patient-partners.log.yaml"
+    log.write_bytes(example_log_path("trial-patient-partners").read_bytes())
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema_version: 2\ntitle: !!timestamp x\n")
+    entry = tmp_path / "entry.yaml"
+    entry.write_text("date: !!timestamp x\n")
+    before = log.read_bytes()
+    for argv in (
+        ["validate", str(bad)],
+        ["appraise", str(bad)],
+        ["cost", str(bad)],
+        ["log", "add", str(log), "--entry", str(entry)],
+    ):
+        status, out = run(*argv)
+        assert status == 1
+        err = capsys.readouterr().err
+        assert "cannot be read as !!timestamp" in out + err and "Traceback" not in err
+    assert log.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("value", "what"),
+    [
+        ("!!timestamp 2026-01-31", "a date"),
+        ("!!timestamp 2026-01-31T10:00:00", "a date and time"),
+        ("!!binary aGVsbG8=", "binary data"),
+        ("!!set {a}", "a set"),
+    ],
+)
+def test_a_tagged_value_no_format_holds_is_refused_at_its_own_path(value: str, what: str) -> None:
+    from coproduce.io import load_project
+
+    with pytest.raises(DocumentError) as info:
+        load_project(f"schema_version: 2\ntitle: t\nx-when: {value}\n", format="yaml")
+    [issue] = info.value.issues
+    assert (issue.path, issue.code, issue.line) == ("$.x-when", "wrong-type", 3)
+    assert issue.message.startswith(f"got {what}")
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml", "toml"])
+def test_text_with_a_lone_surrogate_is_refused_in_every_format(fmt: str) -> None:
+    """A str (not bytes) can hold a lone surrogate that no output could then encode."""
+    from coproduce.io import load_log, load_project
+
+    texts = {
+        "json": (
+            '{"schema_version": 2, "title": "a\ud800"}',
+            '{"schema_version": 2, '
+            '"project": "p", "entries": [{"date": "2026-01-01", "note": "\udfff"}]}',
+        ),
+        "yaml": (
+            'schema_version: 2\ntitle: "a\ud800"\n',
+            "schema_version: 2\nproject: p\nentries:\n- {date: '2026-01-01', note: \udfff}\n",
+        ),
+        "toml": (
+            'schema_version = 2\ntitle = "a\ud800"\n',
+            'schema_version = 2\nproject = "p"'
+            '\n[[entries]]\ndate = "2026-01-01"\nnote = "\udfff"\n',
+        ),
+    }
+    project, log = texts[fmt]
+    for load, text in ((load_project, project), (load_log, log)):
+        with pytest.raises(DocumentError) as info:
+            load(text, format=fmt)  # type: ignore[operator]
+        [issue] = info.value.issues
+        assert issue.code == "invalid-value" and "lone surrogate" in issue.message
+        assert issue.line is not None

@@ -297,8 +297,36 @@ def _yaml_loader(fast: bool = False) -> type[yaml.SafeLoader]:
             return super().construct_mapping(node, deep=deep)
 
     _yaml_1_2_scalars(Loader)
+    _guarded_scalars(Loader)
     loader: type[yaml.SafeLoader] = Loader
     return loader
+
+
+_SCALAR_TAGS = ("null", "bool", "int", "float", "timestamp")
+"""The tags whose PyYAML constructors fail with Python's errors, not YAML's, on a value the
+tag does not fit (``!!timestamp x``: AttributeError; ``!!bool x``: KeyError)."""
+
+
+def _guarded_scalars(loader: type[yaml.SafeLoader]) -> None:
+    """Make a value that does not fit its explicit tag a YAML error at the value's place."""
+    import yaml
+
+    for name in _SCALAR_TAGS:
+        tag = f"tag:yaml.org,2002:{name}"
+        construct = loader.yaml_constructors[tag]
+
+        def guarded(self: Any, node: Any, construct: Any = construct, name: str = name) -> Any:
+            try:
+                return construct(self, node)
+            except yaml.YAMLError:
+                raise
+            except Exception:
+                value = node.value if isinstance(node.value, str) else "this value"
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{value!r} cannot be read as !!{name}", node.start_mark
+                ) from None
+
+        loader.add_constructor(tag, guarded)
 
 
 def _yaml_1_2_scalars(loader: type[yaml.SafeLoader]) -> None:
@@ -489,15 +517,27 @@ def parse(
             carries its line and column.
 
     """
-    size = len(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
+    surrogates = False  # text (a str) holding a lone surrogate, which no output can encode
+    if isinstance(text, bytes) or text.isascii():
+        size = len(text)
+    else:
+        try:
+            size = len(text.encode("utf-8"))
+        except UnicodeEncodeError:
+            size, surrogates = len(text.encode("utf-8", "surrogatepass")), True
     if size > limits.max_bytes:
         raise _issue("too-large", f"the document is {size} bytes", f"at most {limits.max_bytes}")
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
         if format == "json":
-            return _parse_json(text, facts)
+            data = _parse_json(text, facts)
+            if surrogates and facts is not None:
+                facts["plain"] = False  # check_data reports each at its path
+            return data
         if format == "yaml":
+            if surrogates:  # PyYAML cannot read it at all: say where the first one is
+                raise _surrogate_in_text(text)
             return _parse_yaml(text)
         import tomllib
 
@@ -513,6 +553,18 @@ def parse(
         raise
     except Exception as exc:
         raise _syntax_issue(exc, format, text) from None
+
+
+def _surrogate_in_text(text: str) -> DocumentError:
+    at = next(n for n, c in enumerate(text) if 0xD800 <= ord(c) <= 0xDFFF)
+    before = text[:at]
+    return _issue(
+        "invalid-value",
+        f"the text holds a lone surrogate \\u{ord(text[at]):04x}, which UTF-8 cannot encode",
+        "text in UTF-8",
+        line=before.count("\n") + 1,
+        column=at - (before.rfind("\n") + 1) + 1,
+    )
 
 
 def _parse_json(text: str, facts: dict[str, bool] | None) -> Any:
@@ -596,8 +648,10 @@ def check_data(data: Any, limits: Limits) -> list[Issue]:
 
     Nesting deeper than the limit raises at once; otherwise every key that is not a string
     (YAML and dict sources allow them, JSON cannot write them back), every string holding a
-    lone surrogate (which no UTF-8 output can encode) and every non-finite number (NaN,
-    infinities) is reported at its path, up to :data:`~coproduce.errors.MAX_ISSUES`.
+    lone surrogate (which no UTF-8 output can encode), every non-finite number (NaN,
+    infinities) and every value no format holds (a date, binary data or a set from an
+    explicit YAML tag, any other Python object in a dict source) is reported at its path,
+    up to :data:`~coproduce.errors.MAX_ISSUES`.
 
     Example:
         >>> for issue in check_data({"a": [1.0, float("nan")], 1: chr(0xD800)}, Limits()):
@@ -634,7 +688,7 @@ class _Checker:
                 )
             if isinstance(value, dict):
                 stack.extend(self._object(entry, value, depth))
-            elif isinstance(value, list):
+            elif isinstance(value, (list, tuple)):
                 stack.extend(self._list(entry, value, depth))
             else:
                 self._scalar(None, None, 0, value)
@@ -648,16 +702,16 @@ class _Checker:
                 self._add(entry, k, pos, _key_issue, k)
             elif not k.isascii() and _has_surrogate(k):
                 self._add(entry, k, pos, _surrogate_issue, k, "key")
-            if isinstance(v, (dict, list)):
+            if isinstance(v, (dict, list, tuple)):
                 children.append((v, depth + 1, entry, k, pos))
             else:
                 self._scalar(entry, k, pos, v)
         return children
 
-    def _list(self, entry: Any, value: list[Any], depth: int) -> list[Any]:
+    def _list(self, entry: Any, value: list[Any] | tuple[Any, ...], depth: int) -> list[Any]:
         children = []
         for i, v in enumerate(value):
-            if isinstance(v, (dict, list)):
+            if isinstance(v, (dict, list, tuple)):
                 children.append((v, depth + 1, entry, _Index(i), i))
             else:
                 self._scalar(entry, _Index(i), i, v)
@@ -683,8 +737,14 @@ class _Checker:
         if isinstance(value, str):
             if not value.isascii() and _has_surrogate(value):
                 self._add(entry, key, pos, _surrogate_issue, value)
-        elif isinstance(value, float) and not math.isfinite(value):
-            self._add(entry, key, pos, _non_finite_issue, value)
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                self._add(entry, key, pos, _non_finite_issue, value)
+        elif isinstance(value, int):  # bool is an int
+            if value.bit_length() > _INT_BITS:
+                self._add(entry, key, pos, _long_int_issue, value)
+        elif value is not None:
+            self._add(entry, key, pos, _not_json_issue, value)
 
 
 def _key_issue(path: str, key: object) -> Issue:
@@ -703,6 +763,39 @@ def _non_finite_issue(path: str, value: float) -> Issue:
         code="invalid-value",
         message=f"{'NaN' if value != value else 'an infinite number'} is not allowed",
         expected="a finite number",
+    )
+
+
+_TAGGED = {
+    "date": "a date (YAML !!timestamp)",
+    "datetime": "a date and time (YAML !!timestamp)",
+    "bytes": "binary data (YAML !!binary)",
+    "set": "a set (YAML !!set)",
+}
+
+
+_INT_BITS = 14_000
+"""Integers longer than this (about 4,200 digits) cannot be written as text by default
+(``sys.get_int_max_str_digits``); JSON and YAML text cannot hold them on the way in."""
+
+
+def _long_int_issue(path: str, value: int) -> Issue:
+    return Issue(
+        path=path,
+        code="invalid-value",
+        message=f"an integer of {value.bit_length()} bits is too long to write as text",
+        expected="an integer of at most 4,000 digits",
+    )
+
+
+def _not_json_issue(path: str, value: object) -> Issue:
+    name = type(value).__name__
+    return Issue(
+        path=path,
+        code="wrong-type",
+        message=f"got {_TAGGED.get(name, f'a Python {name}')}, which no document format holds",
+        expected="text, a number, true or false, null, a list or an object; "
+        "write dates as text ('2026-01-31')",
     )
 
 

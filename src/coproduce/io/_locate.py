@@ -243,6 +243,8 @@ def locate(
 
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
+        elif not text.isascii():  # a lone surrogate, one character as one "?": same places
+            text = text.encode("utf-8", "replace").decode("utf-8")
         root = yaml.compose(text, Loader=_yaml_loader(fast=True))
     except Exception:  # positions are a courtesy: a text PyYAML cannot compose has none
         return issues
