@@ -210,7 +210,123 @@ def test_text_with_a_lone_surrogate_is_refused_in_every_format(fmt: str) -> None
     project, log = texts[fmt]
     for load, text in ((load_project, project), (load_log, log)):
         with pytest.raises(DocumentError) as info:
-            load(text, format=fmt)  # type: ignore[operator]
+            load(text, format=fmt)  # type: ignore[arg-type]
         [issue] = info.value.issues
         assert issue.code == "invalid-value" and "lone surrogate" in issue.message
         assert issue.line is not None
+
+
+# ------------------------------------------------------------- 4: money, hours and counts
+
+MONEY = "99999999999.9999"  # the largest amount a decimal string may hold
+HOURS = "9999999.9999"
+MOST = 1_000_000
+
+
+def _maximal_project(tmp_path: Path) -> Path:
+    """The bundled contested-policy project with every amount, hour and count at its bound."""
+    import json
+
+    from coproduce.io import dump_project, load_example
+
+    data = json.loads(dump_project(load_example("contested-policy")))
+    costing = data["costing"]
+    costing["budget"], costing["budget_hours"], costing["months"] = "0.0001", HOURS, MOST
+    for rate in costing["rate_card"]["rates"]:
+        rate["amount"] = MONEY
+    for ic in costing["involvements"]:
+        ic.update(people=MOST, sessions=MOST, hours=HOURS, preparation_hours=HOURS)
+        ic["travel_hours"] = HOURS
+        for e in ic.get("expenses", []):
+            e["amount"] = MONEY
+        for t in ic.get("team", []):
+            t["hours"] = HOURS
+    for s in costing["staff"]:
+        s["hours"] = HOURS
+    for e in costing["expenses"]:
+        e["amount"] = MONEY
+    path = tmp_path / "contested-policy.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_validate_ok_means_every_command_works_at_the_bounds(tmp_path: Path) -> None:
+    """A rate of 10^30 or 400-digit hours passed validate and crashed cost, the fit and
+    ``appraise -f json``; within the bounds every command works, and adds up exactly."""
+    import decimal
+    from decimal import Decimal
+
+    project = _maximal_project(tmp_path)
+    assert run("validate", str(project)) == (0, f"{project}: ok\n")
+    for argv in (
+        *(["cost", str(project), "--fit", "-f", f] for f in ("text", "markdown", "html", "json")),
+        ["cost", str(project), "-f", "csv"],
+        *(["appraise", str(project), "-f", f] for f in ("text", "markdown", "html", "json")),
+        *(["report", str(project), "--kind", k] for k in ("standards", "application", "gripp2")),
+    ):
+        assert run(*argv)[0] == 0, argv
+    import json
+
+    data = json.loads(run("cost", str(project), "-f", "json")[1])["costing"]
+    with decimal.localcontext(prec=200):
+        lines = sum(
+            (Decimal(ln["money"]) for ln in data["lines"] if ln["money"] is not None), Decimal(0)
+        )
+    assert Decimal(data["money"]) == lines  # exact, beyond the 28 digits of the default
+    assert lines.adjusted() > 28
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("rate", "1000000000000000000000000000000"),
+        ("rate", 1e30),
+        ("hours", "9" * 400),
+        ("hours", 1e7),
+        ("people", MOST + 1),
+        ("budget", "100000000000"),
+        ("budget", "12.34567"),
+    ],
+)
+def test_validate_refuses_an_amount_beyond_the_bounds_at_its_path(
+    tmp_path: Path, field: str, value: object
+) -> None:
+    import json
+
+    project = _maximal_project(tmp_path)
+    data = json.loads(project.read_text())
+    costing = data["costing"]
+    where = {
+        "rate": (costing["rate_card"]["rates"][0], "amount", "$.costing.rate_card.rates[0].amount"),
+        "hours": (costing["involvements"][0], "hours", "$.costing.involvements[0].hours"),
+        "people": (costing["involvements"][0], "people", "$.costing.involvements[0].people"),
+        "budget": (costing, "budget", "$.costing.budget"),
+    }
+    target, key, path = where[field]
+    target[key] = value
+    project.write_text(json.dumps(data))
+    status, out = run("validate", str(project))
+    assert status == 1
+    assert f"{path}:" in out and "[invalid-value]" in out
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "ok"),
+    [
+        ("--budget", MONEY, True),
+        ("--budget", "100000000000", False),
+        ("--budget", "12.12345", False),
+        ("--budget-hours", HOURS, True),
+        ("--budget-hours", "10000000", False),
+    ],
+)
+def test_budgets_on_the_command_line_have_the_documents_bounds(
+    option: str, value: str, ok: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if ok:
+        assert run("cost", "--example", "contested-policy", option, value)[0] == 0
+        return
+    with pytest.raises(SystemExit) as info:
+        run("cost", "--example", "contested-policy", option, value)
+    assert info.value.code == 2
+    assert "not an amount" in capsys.readouterr().err

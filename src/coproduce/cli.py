@@ -378,7 +378,7 @@ def _cost_arguments(cost: argparse.ArgumentParser) -> None:
     )
     cost.add_argument(
         "--budget-hours",
-        type=_amount,
+        type=_hours,
         metavar="HOURS",
         help="research team hours available (default: the costing's); implies --fit",
     )
@@ -491,28 +491,34 @@ def _init_arguments(init: argparse.ArgumentParser) -> None:
     )
 
 
-def _amount(text: str) -> Decimal:
+def _amount(text: str, limit: Decimal | None = None) -> Decimal:
+    """A ``--budget`` (or, with ``limit``, ``--budget-hours``) as a document would hold it.
+
+    The bounds are the documents' own (:mod:`coproduce.model._amounts`): at least 0, below
+    the limit, at most 4 decimal places.
+    """
+    from coproduce.model._amounts import MONEY_LIMIT, PLACES
+
+    bound = MONEY_LIMIT if limit is None else limit
     try:
         value = Decimal(text.replace(",", "").lstrip("£€$"))
     except ArithmeticError:
         raise argparse.ArgumentTypeError(f"not an amount: {text!r} (expected e.g. 2500)") from None
     if not value.is_finite() or value < 0:
         raise argparse.ArgumentTypeError(f"not an amount: {text!r} (expected a number ≥ 0)")
-    if value.adjusted() >= _AMOUNT_DIGITS:
+    if value >= bound:
+        raise argparse.ArgumentTypeError(f"not an amount: {text!r} (expected less than {bound:,})")
+    if value.as_tuple().exponent < -PLACES:  # type: ignore[operator]
         raise argparse.ArgumentTypeError(
-            f"not an amount: {text!r} (expected less than 10^{_AMOUNT_DIGITS})"
-        )
-    if value.as_tuple().exponent < -_AMOUNT_PLACES:  # type: ignore[operator]
-        raise argparse.ArgumentTypeError(
-            f"not an amount: {text!r} (expected at most {_AMOUNT_PLACES} decimal places)"
+            f"not an amount: {text!r} (expected at most {PLACES} decimal places)"
         )
     return value + 0  # -0 is 0
 
 
-_AMOUNT_DIGITS = 15
-"""Digits before the point an amount given on the command line may have (a quadrillion)."""
-_AMOUNT_PLACES = 4
-"""Decimal places an amount given on the command line may have."""
+def _hours(text: str) -> Decimal:
+    from coproduce.model._amounts import HOURS_LIMIT
+
+    return _amount(text, HOURS_LIMIT)
 
 
 def _emit(text: str, output: Path | None, stdout: TextIO) -> None:
@@ -572,8 +578,10 @@ def _refuse_overwriting_inputs(
 
 
 def _documents_read(source: Path) -> list[Path]:
-    """What ``appraise --batch`` reads from ``source``: a folder and each of its documents,
-    or the JSON Lines file itself."""
+    """What ``appraise --batch`` reads from ``source``.
+
+    That is a folder and each of its documents, or the JSON Lines file itself.
+    """
     from coproduce.batch import documents
 
     if not source.is_dir():

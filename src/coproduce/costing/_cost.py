@@ -39,6 +39,7 @@ from coproduce.model import (
     StakeholderKind,
     TeamTime,
 )
+from coproduce.model._amounts import exact
 from coproduce.model._types import check_types
 
 __all__ = [
@@ -707,6 +708,7 @@ def _fixed_lines(
     return lines
 
 
+@exact
 def cost(
     project: Project, *, rates: RateCard | None = None, catalogue: Catalogue | None = None
 ) -> Costing | None:
@@ -756,6 +758,7 @@ def cost(
     return priced(project, plan, rates, cat)
 
 
+@exact
 def priced(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Catalogue) -> Costing:
     """What :func:`cost` returns, for a costing :func:`costing_problems` finds nothing in."""
     table = rate_table(plan, rates)
@@ -781,11 +784,13 @@ _StageKey = Callable[[StageId | None], tuple[int, str]]
 """The sort key of a stage: catalogue order, the whole project last."""
 
 
+@exact
 def summarise(project: Project, lines: list[Line], *, catalogue: Catalogue) -> Costing:
     """Totals of costed lines (used by :func:`cost` and by the plan that fits)."""
     return _summarised(project, lines, catalogue, tuple(lines))
 
 
+@exact
 def summary(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Catalogue) -> Costing:
     """What :func:`priced` returns, less its ``lines`` and ``by_cell`` (both left empty).
 

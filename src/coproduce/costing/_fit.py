@@ -53,6 +53,7 @@ from coproduce.model import (
     StageId,
     StakeholderKind,
 )
+from coproduce.model._amounts import exact, rounded
 
 __all__ = ["MAX_EXACT_AIMS", "fit"]
 
@@ -135,6 +136,7 @@ _Indexed = list[tuple[int, InvolvementCosting]]
 """Involvement costings with their index in the costing's list."""
 
 
+@exact
 def fit(
     project: Project,
     *,
@@ -559,7 +561,7 @@ def _greedy_cover(
 
 def _fmt(amount: Decimal, currency: str) -> str:
     """An amount with its currency code, to the cent."""
-    return f"{currency} {amount.quantize(Decimal('0.01')):,}"
+    return f"{currency} {rounded(amount, Decimal('0.01')):,}"
 
 
 @attrs.frozen

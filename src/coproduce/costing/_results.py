@@ -8,6 +8,7 @@ import attrs
 
 from coproduce._record import Record
 from coproduce.model import BearerId, CostId, StageId, VocabularyEnum
+from coproduce.model._amounts import EXACT
 
 __all__ = [
     "BearerTotal",
@@ -210,9 +211,11 @@ class Costing(Record):
         """
         if self.gap is None and self.gap_hours is None:
             return "no budget is given for involvement"
-        money = None if self.gap is None else f"{self.currency} {abs(self.gap):,.2f}"
+        money = None if self.gap is None else f"{self.currency} {self.gap.copy_abs():,.2f}"
         hours = (
-            None if self.gap_hours is None else f"{abs(self.gap_hours).normalize():f} team hours"
+            None
+            if self.gap_hours is None
+            else f"{self.gap_hours.copy_abs().normalize(EXACT):f} team hours"
         )
         short = [
             text

@@ -517,14 +517,7 @@ def parse(
             carries its line and column.
 
     """
-    surrogates = False  # text (a str) holding a lone surrogate, which no output can encode
-    if isinstance(text, bytes) or text.isascii():
-        size = len(text)
-    else:
-        try:
-            size = len(text.encode("utf-8"))
-        except UnicodeEncodeError:
-            size, surrogates = len(text.encode("utf-8", "surrogatepass")), True
+    size, surrogates = _measured(text)
     if size > limits.max_bytes:
         raise _issue("too-large", f"the document is {size} bytes", f"at most {limits.max_bytes}")
     try:
@@ -553,6 +546,16 @@ def parse(
         raise
     except Exception as exc:
         raise _syntax_issue(exc, format, text) from None
+
+
+def _measured(text: str | bytes) -> tuple[int, bool]:
+    """The text's size in UTF-8 bytes, and whether it (a str) holds a lone surrogate."""
+    if isinstance(text, bytes) or text.isascii():
+        return len(text), False
+    try:
+        return len(text.encode("utf-8")), False
+    except UnicodeEncodeError:  # no output can encode it
+        return len(text.encode("utf-8", "surrogatepass")), True
 
 
 def _surrogate_in_text(text: str) -> DocumentError:

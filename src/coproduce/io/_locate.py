@@ -64,8 +64,11 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _key_matches(k: Any, key: str | int, loader: list[Any]) -> bool:
-    """Whether the key node ``k`` is the key a path names (a string, or a non-string key
-    spelt as :func:`~coproduce.io._formats.key_text` spells it)."""
+    """Whether the key node ``k`` is the key a path names.
+
+    A string key is compared as it is written; a key that is not a string as
+    :func:`~coproduce.io._formats.key_text` spells its value.
+    """
     import yaml
 
     if not isinstance(k, yaml.ScalarNode):

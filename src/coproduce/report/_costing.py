@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Collection, Mapping
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from html import escape
 from typing import Any
 
@@ -22,6 +22,7 @@ from coproduce._record import Record
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.costing import Costing, Fit, LineKind, Verb
+from coproduce.model._amounts import EXACT, exact, rounded
 
 __all__ = [
     "costing_csv",
@@ -67,10 +68,10 @@ def format_money(amount: Decimal | None, currency: str) -> str:
     """
     if amount is None:
         return "unpriced"
-    q = amount.quantize(_CENT, rounding=ROUND_HALF_EVEN)
+    q = rounded(amount, _CENT)
     sign = "-" if q < 0 else ""
     symbol = _SYMBOL.get(currency)
-    body = f"{abs(q):,}"
+    body = f"{q.copy_abs():,}"
     return f"{sign}{symbol}{body}" if symbol else f"{sign}{currency} {body}"
 
 
@@ -83,7 +84,7 @@ def format_hours(hours: Decimal) -> str:
         ('12.5', '40')
 
     """
-    return f"{hours.normalize():f}"
+    return f"{hours.normalize(EXACT):f}"
 
 
 @attrs.frozen
@@ -112,6 +113,7 @@ class _Words(Record):
         return self.labels.get(s, s) if s is not None else "whole project"
 
 
+@exact
 def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[_Table]:
     """The costing's sections (and the plan that fits), each a small table, in order."""
     w = _Words(currency=costing.currency, labels={s.id: s.label for s in cat.stages})
@@ -158,7 +160,7 @@ def _money_gap(c: Costing, w: _Words) -> str:
     if c.gap is None:
         return "no budget given"
     if c.gap < 0:
-        return f"short by {w.money(-c.gap)} for the plan as drawn"
+        return f"short by {w.money(c.gap.copy_negate())} for the plan as drawn"
     return f"within budget: {w.money(c.gap)} to spare"
 
 
@@ -167,7 +169,7 @@ def _hours_gap(c: Costing) -> str:
     if c.gap_hours is None:
         return "no hours set aside"
     if c.gap_hours < 0:
-        return f"short by {format_hours(-c.gap_hours)} hours for the plan as drawn"
+        return f"short by {format_hours(c.gap_hours.copy_negate())} hours for the plan as drawn"
     return f"within the hours set aside: {format_hours(c.gap_hours)} to spare"
 
 
@@ -511,6 +513,7 @@ _CSV_FIELDS = (
 )
 
 
+@exact
 def costing_csv(costing: Costing) -> str:
     """Every costed line as CSV, one row per line, exact amounts (for spreadsheets).
 
@@ -563,6 +566,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@exact
 def costing_data(costing: Costing, fit: Fit | None = None) -> dict[str, Any]:
     """The costing (and the plan that fits) as JSON-safe data; amounts as exact strings.
 
