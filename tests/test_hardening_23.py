@@ -330,3 +330,113 @@ def test_budgets_on_the_command_line_have_the_documents_bounds(
         run("cost", "--example", "contested-policy", option, value)
     assert info.value.code == 2
     assert "not an amount" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- 5: Markdown
+
+HOSTILE = [
+    "ZQX - <script>alert(1)</script> <img src=x onerror=alert(2)> *em* _u_ **b** `c` ~~s~~ "
+    "[l](javascript:alert(3)) ![i](x.png) <http://x.example> &amp; &#60;b&#62; | pipe \\ "
+    "back # h\n1. one\n> q\n=== --- XQZ",
+    "1. ZQX an ordered list XQZ",
+    "- ZQX a list XQZ",
+    "    ZQX a code block XQZ",
+]
+"""Texts a document may hold that a CommonMark renderer would otherwise make markup of."""
+
+
+def _hostile_folder(tmp_path: Path, hostile: str) -> tuple[Path, Path]:
+    """contested-policy and its log, every free text they hold replaced by ``hostile``."""
+    import json
+
+    import yaml
+
+    from coproduce.io import dump_project, example_log_path, load_example
+
+    data = json.loads(dump_project(load_example("contested-policy")))
+    data["title"] = data["description"] = hostile
+    for item in (*data["aims"], *data["stakeholders"]):
+        item["description"] = hostile
+    costing = data["costing"]
+    costing["rate_card"]["title"] = costing["rate_card"]["note"] = hostile
+    for e in costing["expenses"] + [
+        e for ic in costing["involvements"] for e in ic.get("expenses", [])
+    ]:
+        e["description"] = hostile
+    for s in costing["staff"]:
+        s["description"] = hostile
+    project = tmp_path / "contested-policy.json"
+    project.write_text(json.dumps(data))
+    log = yaml.safe_load(example_log_path("contested-policy").read_text())
+    for entry in log["entries"]:
+        entry["note"] = hostile
+        for a in entry.get("activities", []):
+            a["description"] = hostile
+        for s in entry.get("spending", []):
+            s["line"] = hostile
+        for r in entry.get("risks", []):
+            r["note"] = hostile
+    log_path = tmp_path / "contested-policy.log.json"
+    log_path.write_text(json.dumps(log))
+    return project, log_path
+
+
+def _text_of(html: str) -> str:
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html)
+    return " ".join("".join(parser.parts).split())
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["appraise", "{project}", "-f", "markdown"],
+        ["cost", "{project}", "--fit", "--budget", "2000", "-f", "markdown"],
+        ["report", "{project}", "--kind", "standards", "-f", "markdown"],
+        ["report", "{project}", "--kind", "application", "-f", "markdown"],
+        ["report", "{project}", "--kind", "gripp2", "-f", "markdown"],
+        ["track", "{project}", "{log}", "-f", "markdown"],
+        ["portfolio", "{folder}", "-f", "markdown"],
+    ],
+    ids=lambda c: " ".join(c[:3]),
+)
+@pytest.mark.parametrize("hostile", HOSTILE, ids=range(len(HOSTILE)))
+def test_no_text_of_a_document_becomes_markup_in_any_markdown_report(
+    tmp_path: Path, command: list[str], hostile: str
+) -> None:
+    """Issue #23: ``cost -f markdown`` wrote the title and line descriptions raw."""
+    from markdown_it import MarkdownIt
+
+    project, log = _hostile_folder(tmp_path, hostile)
+    names = {"project": str(project), "log": str(log), "folder": str(tmp_path)}
+    status, md = run(*(part.format(**names) for part in command))
+    assert status == 0
+    assert md.count("ZQX") >= 1
+    for parser in (MarkdownIt("commonmark"), MarkdownIt("commonmark").enable("table")):
+        html = parser.render(md)
+        for tag in (
+            "<script",
+            "<img",
+            "<a ",
+            "<em>em</em>",
+            "<em>u</em>",
+            "<strong>b</strong>",
+            "<code>c</code>",
+            "<s>",
+            "<blockquote>\n<p>q",
+            "<ol>",
+        ):
+            assert tag not in html, (tag, html[html.find(tag) - 200 : html.find(tag) + 200])
+        text = _text_of(html)
+        shown = " ".join(hostile.split())  # on one line, as HTML shows white space
+        assert text.count("ZQX") == text.count(shown) == md.count("ZQX"), text[:2000]

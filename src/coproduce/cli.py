@@ -702,7 +702,7 @@ def _cmd_cost(args: argparse.Namespace, stdout: TextIO) -> int:
     if fmt == "text":
         text = costing_text(result, fitted)
     elif fmt == "markdown":
-        text = f"# Costing: {project.title}\n\n" + costing_markdown(result, fitted)
+        text = costing_markdown(result, fitted, title=project.title)
     elif fmt == "html":
         text = costing_html(result, fitted, title=project.title)
     elif fmt == "csv":

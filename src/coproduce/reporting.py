@@ -34,6 +34,7 @@ from typing import Literal, Protocol, runtime_checkable
 
 import attrs
 
+from coproduce._markdown import inline
 from coproduce._record import Record
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
@@ -874,34 +875,30 @@ def to_data(report: Report) -> dict[str, object]:
     }
 
 
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
-
-
 def to_markdown(report: Report) -> str:
     """The report as Markdown: a heading per section, a checkbox per entry."""
     out = [
-        f"# {_md(report.title)}",
+        f"# {inline(report.title)}",
         "",
-        f"Project: **{_md(report.project)}** · entries to complete: {report.to_complete}",
+        f"Project: **{inline(report.project)}** · entries to complete: {report.to_complete}",
         "",
     ]
     for s in report.sections:
-        out += [f"## {_md(s.title)}", ""]
+        out += [f"## {inline(s.title)}", ""]
         if s.note:
-            out += [f"_{_md(s.note)}_", ""]
+            out += [f"_{inline(s.note)}_", ""]
         for i in s.items:
             box = "x" if i.complete else " "
-            out.append(f"- [{box}] **{_md(i.label)}**")
+            out.append(f"- [{box}] **{inline(i.label)}**")
             if i.guidance:
-                out.append(f"  - _{_md(i.guidance)}_")
-            out += [f"  - {_md(line)}" for line in i.lines]
+                out.append(f"  - _{inline(i.guidance)}_")
+            out += [f"  - {inline(line)}" for line in i.lines]
             if not i.complete and i.prompt:
-                out.append(f"  - *{TO_COMPLETE}:* {_md(i.prompt)}")
+                out.append(f"  - *{TO_COMPLETE}:* {inline(i.prompt)}")
             if i.source:
-                out.append(f"  - <sub>Source: {_md(i.source)}</sub>")
+                out.append(f"  - <sub>Source: {inline(i.source)}</sub>")
         out.append("")
-    out += ["## Sources", ""] + [f"- {_md(d)}" for d in report.documents] + [""]
+    out += ["## Sources", ""] + [f"- {inline(d)}" for d in report.documents] + [""]
     return "\n".join(out)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from coproduce import _colours
+from coproduce._markdown import inline
 from coproduce._record import Record
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
@@ -403,28 +404,32 @@ def _text_row(row: tuple[str, ...], widths: list[int], numeric: Collection[int])
     return lines
 
 
-def _md(s: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return s.replace("|", "\\|").replace("\n", " ")
-
-
 def costing_markdown(
-    costing: Costing, fit: Fit | None = None, *, catalogue: Catalogue | None = None
+    costing: Costing,
+    fit: Fit | None = None,
+    *,
+    title: str | None = None,
+    catalogue: Catalogue | None = None,
 ) -> str:
-    """The costing (and the plan that fits) as Markdown sections with tables."""
+    """The costing (and the plan that fits) as Markdown sections with tables.
+
+    With ``title`` (the project's), the sections follow a ``# Costing: title`` heading.
+    Every text is escaped (:func:`coproduce._markdown.inline`): a title or a line's
+    description renders as the text it is, never as HTML, a link or emphasis.
+    """
     cat = catalogue if catalogue is not None else default_catalogue()
-    out: list[str] = []
+    out: list[str] = [] if title is None else [f"# Costing: {inline(title)}", ""]
     for t in _sections(costing, fit, cat):
-        out += [f"## {t.title}", ""]
-        if t.notes:
-            out += [*t.notes, ""]
-        out.append("| " + " | ".join(_md(h) for h in t.header) + " |")
+        out += [f"## {inline(t.title)}", ""]
+        for note in t.notes:
+            out += [inline(note), ""]
+        out.append("| " + " | ".join(inline(h) for h in t.header) + " |")
         out.append(
             "|" + "|".join("---:" if i in t.numeric else "---" for i in range(len(t.header))) + "|"
         )
-        out += ["| " + " | ".join(_md(c) for c in r) + " |" for r in t.rows]
+        out += ["| " + " | ".join(inline(c) for c in r) + " |" for r in t.rows]
         if t.total:
-            out.append("| " + " | ".join(f"**{_md(c)}**" if c else "" for c in t.total) + " |")
+            out.append("| " + " | ".join(f"**{inline(c)}**" if c else "" for c in t.total) + " |")
         out.append("")
     return "\n".join(out)
 
