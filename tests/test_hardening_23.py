@@ -440,3 +440,78 @@ def test_no_text_of_a_document_becomes_markup_in_any_markdown_report(
         text = _text_of(html)
         shown = " ".join(hostile.split())  # on one line, as HTML shows white space
         assert text.count("ZQX") == text.count(shown) == md.count("ZQX"), text[:2000]
+
+
+# --------------------------------------------------------------------------- 6: unpriced
+
+
+def _priced_by_the_shipped_card(tmp_path: Path) -> Path:
+    """contested-policy without its own card: the shipped card has no amounts."""
+    import json
+
+    from coproduce.io import dump_project, load_example
+
+    data = json.loads(dump_project(load_example("contested-policy")))
+    del data["costing"]["rate_card"]
+    path = tmp_path / "contested-policy.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_a_plan_with_unpriced_fees_is_never_reported_as_fitting(tmp_path: Path) -> None:
+    """Issue #23: the Total row and the fit showed the priced part as the whole, and
+    ``--budget`` said the plan fits."""
+    import json
+
+    project = _priced_by_the_shipped_card(tmp_path)
+    status, text = run("cost", str(project), "--budget", "6000")
+    assert status == 0
+    assert "within budget" not in text
+    assert "not known to fit: £5,024.00 to spare before 2 lines without a rate" in text
+    totals = [line for line in text.splitlines() if line.startswith("Total")]
+    assert len(totals) == 2 and all("£976.00 + 2 unpriced lines" in t for t in totals), totals
+    assert "Not known to fit the budget: 2 lines this plan keeps have no rate" in text
+    data = json.loads(run("cost", str(project), "--budget", "6000", "-f", "json")[1])
+    fit = data["fit"]
+    assert fit["feasible"] is False
+    assert fit["unpriced"] == [
+        "stage.framing-questions · campaign · fee: public-contributor per hour (paid)",
+        "stage.recommendations · campaign · fee: public-contributor per day (paid)",
+    ]
+    assert [ch["unpriced"] for ch in fit["changes"] if ch["unpriced"]] == [
+        ["fee: public-contributor per hour (paid)"],
+        ["fee: public-contributor per day (paid)"],
+    ]
+    assert data["costing"]["grant_unpriced"] == [
+        "costing.involvements[0].role",
+        "costing.involvements[2].role",
+    ]
+    md = run("cost", str(project), "--budget", "6000", "-f", "markdown")[1]
+    assert "| **Total** |  |  |  | **£976.00 + 2 unpriced lines** |" in md
+
+
+def test_a_priced_plan_still_fits_and_says_so() -> None:
+    from coproduce.costing import cost, fit
+    from coproduce.io import load_example
+
+    project = load_example("contested-policy")
+    c, f = cost(project), fit(project)
+    assert c is not None and f is not None
+    assert c.grant_unpriced == () and f.unpriced == () and f.feasible is True
+    assert c.gap_sentence() == "within the budget: GBP 3,344.00 and 49 team hours to spare"
+    text = run("cost", "--example", "contested-policy", "--fit")[1]
+    assert "within budget: £3,344.00 to spare" in text and "unpriced" not in text
+
+
+def test_the_gap_in_words_says_a_lower_bound_is_one(tmp_path: Path) -> None:
+    from coproduce.costing import cost
+    from coproduce.io import load_project
+    from coproduce.ratecards import default
+
+    c = cost(load_project(_priced_by_the_shipped_card(tmp_path)), rates=default())
+    assert c is not None and c.gap is not None and c.gap > 0
+    assert c.gap_sentence() == (
+        "not known to fit the budget: GBP 5,024.00 and 49 team hours to spare before "
+        "pricing 2 lines without a rate"
+    )
+    assert [s.unpriced for s in c.by_stage] == [1, 1, 0]

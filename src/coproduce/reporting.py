@@ -179,20 +179,32 @@ class CostingBudget(Record):
         assert c is not None
         labels: dict[str, str] = {s.id: s.label for s in default_catalogue().stages}
 
-        def money(amount: Decimal) -> str:
-            return f"{c.currency} {amount:,.2f}"
+        def money(amount: Decimal, unpriced: int = 0) -> str:
+            more = f" + {unpriced} unpriced line{'s' * (unpriced != 1)}" if unpriced else ""
+            return f"{c.currency} {amount:,.2f}{more}"
 
         out = [
-            (labels.get(s.stage or "", "Across the project"), money(s.money)) for s in c.by_stage
+            (labels.get(s.stage or "", "Across the project"), money(s.money, s.unpriced))
+            for s in c.by_stage
         ]
-        out.append(("Total for involvement", money(c.money)))
+        out.append(("Total for involvement", money(c.money, len(c.unpriced))))
         if c.budget is not None and c.gap is not None:
             out.append(("Budget set aside for involvement", money(c.budget)))
-            out.append(
-                ("Short of the budget", f"{money(-c.gap)} more needed")
-                if c.gap < 0
-                else ("Within the budget", f"{money(c.gap)} to spare")
-            )
+            if c.gap < 0:
+                least = "at least " if c.grant_unpriced else ""
+                out.append(
+                    ("Short of the budget", f"{least}{money(c.gap.copy_negate())} more needed")
+                )
+            elif c.grant_unpriced:
+                n = len(c.grant_unpriced)
+                out.append(
+                    (
+                        "Not known to fit the budget",
+                        f"{money(c.gap)} to spare before {n} line{'s' * (n != 1)} without a rate",
+                    )
+                )
+            else:
+                out.append(("Within the budget", f"{money(c.gap)} to spare"))
         return cls(lines=tuple(out))
 
     def budget_lines(self) -> Iterable[tuple[str, str]]:

@@ -109,6 +109,10 @@ class _Words(Record):
         """An amount in the costing's currency."""
         return format_money(d, self.currency)
 
+    def at_least(self, d: Decimal, unpriced: int) -> str:
+        """An amount that leaves out ``unpriced`` lines without a rate, marked as such."""
+        return f"{self.money(d)}{_plus_unpriced(unpriced)}"
+
     def stage(self, s: str | None) -> str:
         """A stage's label; ``whole project`` for lines of no stage."""
         return self.labels.get(s, s) if s is not None else "whole project"
@@ -130,6 +134,21 @@ def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[_Table]
     return tables
 
 
+def _lines(n: int) -> str:
+    return f"{n} line{'s' * (n != 1)}"
+
+
+def _plus_unpriced(n: int) -> str:
+    """What a lower bound of money adds: ``" + 1 unpriced line"`` (nothing when ``n`` is 0)."""
+    return f" + {n} unpriced line{'s' * (n != 1)}" if n else ""
+
+
+def _share(share: Decimal | None, unpriced: int) -> str:
+    if share is None:
+        return "—"
+    return f"at least {share:.0%}" if unpriced else f"{share:.0%}"
+
+
 def _summary(c: Costing, w: _Words) -> _Table:
     """The summary: the figures against the budget, with notes on what they leave out."""
     return _Table(
@@ -137,9 +156,12 @@ def _summary(c: Costing, w: _Words) -> _Table:
         notes=_summary_notes(c, w),
         header=("figure", "value"),
         rows=(
-            ("Money for involvement (grant period)", w.money(c.grant_money)),
+            (
+                "Money for involvement (grant period)",
+                w.at_least(c.grant_money, len(c.grant_unpriced)),
+            ),
             ("Involvement budget", w.money(c.budget) if c.budget is not None else "not given"),
-            ("Share of the budget", f"{c.share:.0%}" if c.share is not None else "—"),
+            ("Share of the budget", _share(c.share, len(c.grant_unpriced))),
             ("Money against the budget", _money_gap(c, w)),
             ("Research team hours (grant period)", format_hours(c.team_hours)),
             ("Team hours against the hours set aside", _hours_gap(c)),
@@ -160,8 +182,14 @@ def _money_gap(c: Costing, w: _Words) -> str:
     """The money against the budget, in words."""
     if c.gap is None:
         return "no budget given"
+    unpriced = len(c.grant_unpriced)
     if c.gap < 0:
-        return f"short by {w.money(c.gap.copy_negate())} for the plan as drawn"
+        least = "at least " if unpriced else ""
+        return f"short by {least}{w.money(c.gap.copy_negate())} for the plan as drawn"
+    if unpriced:
+        return (
+            f"not known to fit: {w.money(c.gap)} to spare before {_lines(unpriced)} without a rate"
+        )
     return f"within budget: {w.money(c.gap)} to spare"
 
 
@@ -221,7 +249,7 @@ def _budget(c: Costing, w: _Words) -> _Table:
         header=("heading", "item", "quantity", "rate", "amount"),
         rows=tuple(rows),
         numeric=frozenset({2, 3, 4}),
-        total=("Total", "", "", "", w.money(c.grant_money)),
+        total=("Total", "", "", "", w.at_least(c.grant_money, len(c.grant_unpriced))),
     )
 
 
@@ -240,7 +268,7 @@ def _bearers(c: Costing, w: _Words) -> _Table:
         rows=tuple(
             (
                 b.label,
-                w.money(b.money),
+                w.at_least(b.money, b.unpriced),
                 format_hours(b.hours),
                 format_hours(b.unpaid_hours),
                 "yes" if b.least_able else "",
@@ -248,7 +276,7 @@ def _bearers(c: Costing, w: _Words) -> _Table:
             for b in c.by_bearer
         ),
         numeric=frozenset({1, 2, 3}),
-        total=("Total", w.money(c.money), format_hours(c.hours), "", ""),
+        total=("Total", w.at_least(c.money, len(c.unpriced)), format_hours(c.hours), "", ""),
     )
 
 
@@ -264,9 +292,9 @@ def _stages(c: Costing, w: _Words) -> _Table:
         rows=tuple(
             (
                 w.stage(s.stage),
-                w.money(s.money),
+                w.at_least(s.money, s.unpriced),
                 format_hours(s.hours),
-                f"{s.share:.0%}" if s.share is not None else "—",
+                _share(s.share, s.unpriced),
                 "; ".join(label for _, label in s.costs) or "—",
             )
             for s in c.by_stage
@@ -282,7 +310,8 @@ def _cells(c: Costing, w: _Words) -> _Table:
         notes=(),
         header=("stage", "party", "money", "hours"),
         rows=tuple(
-            (w.stage(x.stage), x.party, w.money(x.money), format_hours(x.hours)) for x in c.by_cell
+            (w.stage(x.stage), x.party, w.at_least(x.money, x.unpriced), format_hours(x.hours))
+            for x in c.by_cell
         ),
         numeric=frozenset({2, 3}),
     )
@@ -292,22 +321,41 @@ def _fitted(fit: Fit, w: _Words) -> _Table:
     """The plan that fits: its totals and method, and what it does to each involvement."""
     budget = w.money(fit.budget) if fit.budget is not None else "no limit"
     hours = format_hours(fit.budget_hours) if fit.budget_hours is not None else "no limit"
+    fixed_unpriced = len(fit.unpriced) - sum(len(ch.unpriced) for ch in fit.changes)
     fnotes = [
         f"Budget: {budget}; team hours: {hours}. The plan that fits costs "
-        f"{w.money(fit.money)} and {format_hours(fit.team_hours)} team hours, of which "
-        f"{w.money(fit.fixed_money)} and {format_hours(fit.fixed_hours)} hours cannot change.",
+        f"{w.at_least(fit.money, len(fit.unpriced))} and {format_hours(fit.team_hours)} team "
+        f"hours, of which {w.at_least(fit.fixed_money, fixed_unpriced)} and "
+        f"{format_hours(fit.fixed_hours)} hours cannot change.",
         f"Aims still served: {', '.join(fit.aims_served) or 'none'}."
         + (f" Aims lost: {', '.join(fit.aims_lost)}." if fit.aims_lost else ""),
         f"Method: {fit.method}.",
     ]
-    if not fit.feasible:
+    over = (fit.budget is not None and fit.fixed_money > fit.budget) or (
+        fit.budget_hours is not None and fit.fixed_hours > fit.budget_hours
+    )
+    if over:
         fnotes.insert(0, "The costs that cannot change already exceed the budget.")
+    elif not fit.feasible:
+        fnotes.insert(
+            0,
+            f"Not known to fit the budget: {_lines(len(fit.unpriced))} this plan keeps "
+            f"{'has' if len(fit.unpriced) == 1 else 'have'} no rate, and the money leaves "
+            f"{'it' if len(fit.unpriced) == 1 else 'them'} out ({'; '.join(fit.unpriced)}). "
+            "Give the rates (--rates FILE, or the project's own card) to know.",
+        )
     return _Table(
         title="The plan that fits",
         notes=tuple(fnotes),
         header=("stage", "stakeholder", "change", "money", "why"),
         rows=tuple(
-            (w.stage(ch.stage), ch.stakeholder, _VERB[ch.verb], w.money(ch.money), ch.reason)
+            (
+                w.stage(ch.stage),
+                ch.stakeholder,
+                _VERB[ch.verb],
+                w.at_least(ch.money, len(ch.unpriced)),
+                ch.reason,
+            )
             for ch in fit.changes
         ),
         numeric=frozenset({3}),
