@@ -134,15 +134,19 @@ def documents(path: Path) -> Iterator[tuple[str, Path | bytes]]:
     try:
         with path.open("rb") as f:
             number = 0
-            while line := f.readline(limit + 1):
+            # a document of the limit's size, then its line ending (\r\n at most)
+            while line := f.readline(limit + 2):
                 number += 1
-                if len(line) > limit and not line.endswith(b"\n"):
+                if len(line) == limit + 2 and not line.endswith(b"\n"):
                     # a line beyond the size limit: skip the rest of it, report it
                     while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
                         pass
                     yield f"{path}:{number}", line
-                elif line.strip():
-                    yield f"{path}:{number}", line
+                    continue
+                body = line[:-1] if line.endswith(b"\n") else line  # the document alone
+                body = body[:-1] if body.endswith(b"\r") else body
+                if body.strip():
+                    yield f"{path}:{number}", body
     except OSError as exc:
         raise DocumentError(
             [Issue(path="$", code="unreadable", message=f"cannot read {path}: {exc.strerror}")],
