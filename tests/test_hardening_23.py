@@ -515,3 +515,26 @@ def test_the_gap_in_words_says_a_lower_bound_is_one(tmp_path: Path) -> None:
         "pricing 2 lines without a rate"
     )
     assert [s.unpriced for s in c.by_stage] == [1, 1, 0]
+
+
+# --------------------------------------------------------------------------- fuzz finds
+
+
+def test_a_catalogue_whose_practice_entry_cites_nothing_is_refused_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    """Found by the catalogue fuzz: ``sources: []`` raised IndexError from the check."""
+    import json
+
+    from coproduce.catalogue import check, default
+    from coproduce.errors import CatalogueError
+    from coproduce.io import load_catalogue, to_data
+
+    data = to_data(default())
+    data["practice"]["risks"][0]["sources"] = []
+    with pytest.raises(CatalogueError, match=r"practice-risk\.safeguarding: has no source"):
+        check(load_catalogue(data))
+    path = tmp_path / "catalogue.json"
+    path.write_text(json.dumps(data))
+    status, _ = run("appraise", "--example", "one-stage", "--catalogue", str(path))
+    assert status == 1

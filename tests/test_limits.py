@@ -41,7 +41,7 @@ def test_the_limits_are_the_documented_ones() -> None:
     """docs/format.md states these numbers; a change to one is a change to the format."""
     assert (DEFAULT.max_bytes, DEFAULT.max_depth, DEFAULT.max_wait) == (16 * 1024 * 1024, 64, 10)
     assert (MAX_ISSUES, APPRAISAL_SCALE) == (100, 8)
-    assert (MONEY_LIMIT, HOURS_LIMIT) == (Decimal(10**11), Decimal(10**7))
+    assert (Decimal(10**11), Decimal(10**7)) == (MONEY_LIMIT, HOURS_LIMIT)
     assert (COUNT_LIMIT, PLACES) == (10**6, 4)
 
 
