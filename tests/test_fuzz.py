@@ -17,9 +17,10 @@ documented root):
 - a catalogue is checked, read projects against, appraises and renders
   (``appraise --catalogue``).
 
-Short runs by default; the long runs are marked ``slow`` and sized so that all of them take
-about three minutes on two cores in CI (``CI=true``); ``COPRODUCE_FUZZ_EXAMPLES`` scales
-them (``scripts/fuzz.py`` runs them longer).
+Short runs by default; the long runs are marked ``slow`` and sized so that they take about
+two minutes on two cores in CI (``CI=true``), three and a half with the fuzz of
+``tests/test_io.py``; ``COPRODUCE_FUZZ_EXAMPLES`` scales them (``scripts/fuzz.py`` runs
+them longer).
 """
 
 from __future__ import annotations
@@ -631,7 +632,7 @@ _SCALE = int(os.environ.get("COPRODUCE_FUZZ_EXAMPLES", "10000")) / 10000
 """``COPRODUCE_FUZZ_EXAMPLES`` over CI's 10,000: how much longer (or shorter) to run."""
 
 # Examples per kind of mutant and kind of document in CI, sized by what one costs: about
-# 110 seconds on two cores for all of them (an accepted catalogue is checked and appraises
+# two minutes on two cores for all of them (an accepted catalogue is checked and appraises
 # twice; an entry is appended to a file). The value mutants, mostly accepted, get the most:
 # they are what tests the commands after reading.
 BUDGET = {
