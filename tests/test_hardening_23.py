@@ -12,6 +12,7 @@ import os
 import stat
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -538,3 +539,79 @@ def test_a_catalogue_whose_practice_entry_cites_nothing_is_refused_not_a_crash(
     path.write_text(json.dumps(data))
     status, _ = run("appraise", "--example", "one-stage", "--catalogue", str(path))
     assert status == 1
+
+
+# ------------------------------------------------------ 3, again: every file read bounded
+
+
+def _in_thread(target: Callable[[], object], timeout: float = 20) -> bool:
+    """Run ``target`` in a thread; whether it returned within ``timeout`` seconds."""
+    done = threading.Thread(target=target, daemon=True)
+    done.start()
+    done.join(timeout)
+    return not done.is_alive()
+
+
+def test_log_add_reads_an_entry_from_a_pipe_once(tmp_path: Path) -> None:
+    """``--entry`` was read twice: from a pipe, the second read waited for ever."""
+    from coproduce.io import example_log_path, example_path, load_log
+
+    (tmp_path / "trial-patient-partners.yaml").write_bytes(
+        example_path("trial-patient-partners").read_bytes()
+    )
+    log = tmp_path / "trial-patient-partners.log.yaml"
+    log.write_bytes(example_log_path("trial-patient-partners").read_bytes())
+    fifo = tmp_path / "entry.yaml"
+    os.mkfifo(fifo)
+
+    def writer() -> None:
+        with open(fifo, "w") as f:
+            f.write('date: "2030-01-01"\nnote: from a pipe\n')
+
+    threading.Thread(target=writer, daemon=True).start()
+    status: list[int] = []
+    finished = _in_thread(
+        lambda: status.append(run("log", "add", str(log), "--entry", str(fifo))[0])
+    )
+    if not finished:  # let the second read go, then fail
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    assert finished and status == [0]
+    assert load_log(log).entries[-1].note == "from a pipe"
+
+
+def test_a_log_read_from_a_pipe_reports_its_problems_without_reading_it_again(
+    tmp_path: Path,
+) -> None:
+    from coproduce.io import example_path, load_log, load_project
+
+    fifo = tmp_path / "p.log.yaml"
+    os.mkfifo(fifo)
+
+    def writer() -> None:
+        with open(fifo, "w") as f:
+            f.write("schema_version: 2\nproject: somebody-else\nentries: []\n")
+
+    threading.Thread(target=writer, daemon=True).start()
+    project = load_project(example_path("trial-patient-partners"))
+    found: list[list[str]] = []
+
+    def read() -> None:
+        with pytest.raises(DocumentError) as info:
+            load_log(fifo, project=project)
+        found.append([i.code for i in info.value.issues])
+
+    finished = _in_thread(read)
+    if not finished:
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    assert finished and found and found[0]
+
+
+def test_a_batch_refuses_a_device_named_as_json_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    device = tmp_path / "zero.jsonl"
+    os.mknod(device, 0o600 | stat.S_IFCHR, os.stat("/dev/zero").st_rdev)
+    status: list[int] = []
+    assert _in_thread(lambda: status.append(run("appraise", "--batch", str(device))[0]))
+    assert status == [1]
+    assert "it is a device or special file" in capsys.readouterr().err

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import pickle
+import stat
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -132,6 +133,19 @@ def documents(path: Path) -> Iterator[tuple[str, Path | bytes]]:
 
     limit = io._DEFAULT_LIMITS.max_bytes
     try:
+        mode = path.stat().st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):  # a device never ends
+            raise DocumentError(
+                [
+                    Issue(
+                        path="$",
+                        code="unreadable",
+                        message=f"cannot read {path}: it is a device or special file",
+                        expected="a JSON Lines file, or a pipe a program writes one to",
+                    )
+                ],
+                what="batch",
+            )
         with path.open("rb") as f:
             number = 0
             # a document of the limit's size, then its line ending (\r\n at most)

@@ -607,12 +607,18 @@ def load_log(
 def _locate_again(
     issues: tuple[Issue, ...], source: DocumentSource, format: Format | None
 ) -> tuple[Issue, ...]:
-    """Add ``line:column`` to problems found after reading (only on the error path)."""
+    """Add ``line:column`` to problems found after reading (only on the error path).
+
+    A file is read again only if it is a regular file, and within the limits: a pipe gave
+    its document once, and reading it again would wait for a writer that never comes.
+    """
     text: str | bytes
     if isinstance(source, os.PathLike):
         try:
-            text = Path(source).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            if not stat.S_ISREG(os.stat(source).st_mode):
+                return issues
+            text = read_file(source, _DEFAULT_LIMITS).decode("utf-8")
+        except (OSError, UnicodeDecodeError, DocumentError):
             return issues
         where: Path | str | bytes = Path(source)
     elif isinstance(source, str | bytes):
