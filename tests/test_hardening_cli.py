@@ -121,6 +121,41 @@ def test_no_command_writes_its_report_over_a_document_it_reads(
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
+@pytest.mark.parametrize("option", ["--output", "--summary"])
+@pytest.mark.parametrize("via", ["itself", "symlink", "hardlink"])
+def test_a_batch_never_writes_over_one_of_its_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, via: str
+) -> None:
+    """Issue #23: the batch's JSON Lines or summary written over a project of the batch."""
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    member = copy_example(folder, "one-stage")
+    copy_example(folder, "contested-policy")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    target = member
+    if via == "symlink":
+        target = tmp_path / "appraisals.jsonl"
+        target.symlink_to(member)
+    elif via == "hardlink":
+        target = tmp_path / "appraisals.jsonl"
+        os.link(member, target)
+    status, _ = run("appraise", "--batch", str(folder), "--workers", "0", option, str(target))
+    assert status == 2
+    assert f"{option} {target} is the input {member}" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_batch_summary_is_not_its_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy_example(tmp_path, "one-stage")
+    out = tmp_path / "out.jsonl"
+    argv = ["appraise", "--batch", str(tmp_path), "--workers", "0"]
+    assert run(*argv, "-o", str(out), "--summary", str(out))[0] == 2
+    assert "is also --output" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_portfolio_refuses_to_write_over_a_stray_log_it_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

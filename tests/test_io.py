@@ -372,7 +372,11 @@ def test_unknown_format_and_kind() -> None:
 FUZZ_EXAMPLES = int(
     os.environ.get("COPRODUCE_FUZZ_EXAMPLES", "10000" if os.environ.get("CI") else "500")
 )
-FUZZ = settings(max_examples=FUZZ_EXAMPLES, deadline=None)
+# Each mutated document starts as a whole project Hypothesis generates (about 25 ms apiece):
+# a quarter of the examples (and half of them for arbitrary values) keeps CI's fuzzing
+# within its minutes, beside the mutants of every kind of document in tests/test_fuzz.py.
+FUZZ_PROJECTS = settings(max_examples=max(1, FUZZ_EXAMPLES // 4), deadline=None)
+FUZZ_VALUES = settings(max_examples=max(1, FUZZ_EXAMPLES // 2), deadline=None)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
@@ -382,7 +386,7 @@ json_values = st.recursive(
 
 
 @pytest.mark.slow
-@FUZZ
+@FUZZ_VALUES
 @given(json_values)
 def test_fuzz_arbitrary_json_values(value: Any) -> None:
     for source in (value, json.dumps(value)) if isinstance(value, dict) else (json.dumps(value),):
@@ -423,7 +427,7 @@ def _containers(value: Any) -> list[Any]:
 
 
 @pytest.mark.slow
-@FUZZ
+@FUZZ_PROJECTS
 @given(mutated_documents())
 def test_fuzz_mutated_documents(doc: Any) -> None:
     for source in (doc, json.dumps(doc)):

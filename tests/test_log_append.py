@@ -23,6 +23,7 @@ from coproduce.io import (
     load_entry,
     load_example,
     load_log,
+    load_project,
     new_log_text,
 )
 from coproduce.model import InvolvementLog, LogEntry, append_entry
@@ -362,3 +363,82 @@ def test_portfolio_refuses_an_output_it_cannot_write_and_reports_stray_logs(
     assert status == 1 and json.loads(out)["logged"] == 2
     assert "ghost.log.yaml: not read: no project" in err
     assert "logs/contested-policy.log.yaml: not read: project 'contested-policy' already" in err
+
+
+_APPENDER = """
+import sys, time
+import coproduce.io, coproduce.portfolio  # loaded before the start: the appends overlap
+from coproduce.cli import main
+log, entry, start, times = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+while time.time() < start:
+    time.sleep(0.001)
+for _ in range(times):
+    assert main(["log", "add", log, "--entry", entry]) == 0
+"""
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_concurrent_appends_to_one_log_lose_no_entry(tmp_path: Path, fmt: str) -> None:
+    """Issue #23: two ``log add`` at once both exited 0 and one entry was gone."""
+    import subprocess
+    import sys
+    import time
+
+    project = tmp_path / "trial-patient-partners.yaml"
+    project.write_bytes(example_path("trial-patient-partners").read_bytes())
+    log = tmp_path / f"trial-patient-partners.log.{fmt}"
+    log.write_text(dump_log(load_log(example_log_path("trial-patient-partners")), fmt))  # type: ignore[arg-type]
+    before = len(load_log(log).entries)
+    processes, times = 6, 5
+    start = time.time() + 2
+    runs = []
+    for n in range(processes):
+        entry = tmp_path / f"entry-{n}.yaml"
+        entry.write_text(f'date: "2030-01-01"\nnote: appender {n}\n')
+        runs.append(
+            subprocess.Popen(
+                [sys.executable, "-c", _APPENDER, str(log), str(entry), str(start), str(times)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
+    errors = [r.communicate(timeout=120)[1] for r in runs]
+    assert [r.returncode for r in runs] == [0] * processes, errors
+    after = load_log(log, project=load_project(project))
+    assert len(after.entries) == before + processes * times
+    notes = sorted(e.note for e in after.entries[before:])
+    assert notes == sorted(f"appender {n}" for n in range(processes) for _ in range(times))
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("changes", [1, 100])
+def test_without_a_lock_an_append_starts_over_when_the_log_changed_under_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changes: int
+) -> None:
+    """Where there is no ``fcntl``, the log is read again before it is replaced."""
+    from coproduce.io import _append, _lock
+
+    log = tmp_path / "trial-patient-partners.log.yaml"
+    log.write_bytes(example_log_path("trial-patient-partners").read_bytes())
+    before = len(load_log(log).entries)
+    monkeypatch.setattr(_lock, "LOCKS", False)
+    real = _append.appended_texts
+    left = [changes]
+
+    def meanwhile(*args: object, **kw: object) -> list[str]:
+        if left[0] > 0:  # another program appends between our read and our replace
+            left[0] -= 1
+            log.write_text(log.read_text() + f'- date: "2030-01-0{1 + left[0] % 9}"\n')
+        return real(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_append, "appended_texts", meanwhile)
+    entry = {"date": "2030-02-01", "note": "ours"}
+    if changes > 1:
+        with pytest.raises(DocumentError) as info:
+            append_to_log(log, entry, project=TRIAL)
+        assert "changed each time" in str(info.value)
+        return
+    new = append_to_log(log, entry, project=TRIAL)
+    assert len(new.entries) == before + 2 and new.entries[-1].note == "ours"
+    assert load_log(log, project=TRIAL) == new

@@ -117,3 +117,58 @@ def test_what_the_loader_rejects_the_schema_rejects(doc: dict[str, Any]) -> None
         assert not validator.is_valid(doc), codes
     elif not codes:
         assert validator.is_valid(doc)
+
+
+_BOUNDS: dict[str, list[object]] = {
+    "budget": [
+        0,
+        99999999999.9999,
+        "99999999999.9999",
+        "0099999999999.9999",
+        1e11,
+        "100000000000",
+        "12.1234",
+        "12.12345",
+        -0.5,
+        "1e5",
+    ],
+    "budget_hours": [9999999.9999, "9999999.9999", 1e7, "10000000", "0.0001", "0.00001"],
+    "months": [1, 1_000_000, 1_000_001, 0],
+}
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [(f, v) for f, values in _BOUNDS.items() for v in values]
+)
+def test_the_schema_and_the_loader_agree_on_the_bounds_of_money_hours_and_counts(
+    field: str, value: object
+) -> None:
+    """Issue #23: money below 10^11, hours below 10^7, decimal strings of at most 4 places,
+    counts up to a million: the loader and the shipped schema draw the same line."""
+    doc = {"schema_version": SCHEMA_VERSION, "title": "t", "costing": {"currency": "GBP"}}
+    doc["costing"][field] = value  # type: ignore[index]
+    loads = not rejected_codes(doc)
+    valid = jsonschema.Draft202012Validator(json_schema("project")).is_valid(doc)
+    assert loads == valid, (field, value, loads)
+
+
+def test_the_log_schema_bounds_amounts_and_hours_as_the_loader_does() -> None:
+    from coproduce.io import load_log
+
+    def loads(doc: dict[str, Any]) -> bool:
+        try:
+            load_log(doc)
+        except DocumentError:
+            return False
+        return True
+
+    validator = jsonschema.Draft202012Validator(json_schema("log"))
+    for amount in (99999999999.9999, "99999999999.9999", 1e11, "12.12345"):
+        entry = {"date": "2026-01-01", "spending": [{"line": "venue", "amount": amount}]}
+        doc = {
+            "schema_version": SCHEMA_VERSION,
+            "project": "p",
+            "currency": "GBP",
+            "entries": [entry],
+        }
+        assert loads(doc) == validator.is_valid(doc), amount

@@ -144,14 +144,20 @@ def _project_beside(log_path: Path) -> Path:
 def _cmd_log(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.log_command == "new":
         return _cmd_log_new(args, stdout)
-    from coproduce.io import append_to_log, load_entry, load_project
+    from coproduce.io import Limits, append_to_log, load_entry, load_project
+    from coproduce.io._formats import detect, read_file
 
     project_path = args.project or _project_beside(args.log)
     project = load_project(project_path)
-    entry = load_entry(args.entry)
-    suffix = args.entry.suffix.lower()
-    own = None if suffix == ".toml" else args.entry.read_text(encoding="utf-8")
-    yaml = own if suffix in (".yaml", ".yml") else None
+    try:  # read once, bounded: a pipe gives its entry once, a device is refused
+        raw = read_file(args.entry, Limits())
+        fmt = detect(args.entry, None)
+        entry = load_entry(raw, format=fmt)
+    except DocumentError as exc:
+        exc.source, exc.what = str(args.entry), "log entry"
+        raise
+    own = None if fmt == "toml" else raw.decode("utf-8-sig")
+    yaml = own if fmt == "yaml" else None
     try:
         new = append_to_log(args.log, entry, project=project, entry_text=yaml)
     except DocumentError as exc:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import pickle
+import stat
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -132,17 +133,34 @@ def documents(path: Path) -> Iterator[tuple[str, Path | bytes]]:
 
     limit = io._DEFAULT_LIMITS.max_bytes
     try:
+        mode = path.stat().st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):  # a device never ends
+            raise DocumentError(
+                [
+                    Issue(
+                        path="$",
+                        code="unreadable",
+                        message=f"cannot read {path}: it is a device or special file",
+                        expected="a JSON Lines file, or a pipe a program writes one to",
+                    )
+                ],
+                what="batch",
+            )
         with path.open("rb") as f:
             number = 0
-            while line := f.readline(limit + 1):
+            # a document of the limit's size, then its line ending (\r\n at most)
+            while line := f.readline(limit + 2):
                 number += 1
-                if len(line) > limit and not line.endswith(b"\n"):
+                if len(line) == limit + 2 and not line.endswith(b"\n"):
                     # a line beyond the size limit: skip the rest of it, report it
                     while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
                         pass
                     yield f"{path}:{number}", line
-                elif line.strip():
-                    yield f"{path}:{number}", line
+                    continue
+                body = line[:-1] if line.endswith(b"\n") else line  # the document alone
+                body = body[:-1] if body.endswith(b"\r") else body
+                if body.strip():
+                    yield f"{path}:{number}", body
     except OSError as exc:
         raise DocumentError(
             [Issue(path="$", code="unreadable", message=f"cannot read {path}: {exc.strerror}")],

@@ -378,7 +378,7 @@ def _cost_arguments(cost: argparse.ArgumentParser) -> None:
     )
     cost.add_argument(
         "--budget-hours",
-        type=_amount,
+        type=_hours,
         metavar="HOURS",
         help="research team hours available (default: the costing's); implies --fit",
     )
@@ -491,28 +491,34 @@ def _init_arguments(init: argparse.ArgumentParser) -> None:
     )
 
 
-def _amount(text: str) -> Decimal:
+def _amount(text: str, limit: Decimal | None = None) -> Decimal:
+    """A ``--budget`` (or, with ``limit``, ``--budget-hours``) as a document would hold it.
+
+    The bounds are the documents' own (:mod:`coproduce.model._amounts`): at least 0, below
+    the limit, at most 4 decimal places.
+    """
+    from coproduce.model._amounts import MONEY_LIMIT, PLACES
+
+    bound = MONEY_LIMIT if limit is None else limit
     try:
         value = Decimal(text.replace(",", "").lstrip("£€$"))
     except ArithmeticError:
         raise argparse.ArgumentTypeError(f"not an amount: {text!r} (expected e.g. 2500)") from None
     if not value.is_finite() or value < 0:
         raise argparse.ArgumentTypeError(f"not an amount: {text!r} (expected a number ≥ 0)")
-    if value.adjusted() >= _AMOUNT_DIGITS:
+    if value >= bound:
+        raise argparse.ArgumentTypeError(f"not an amount: {text!r} (expected less than {bound:,})")
+    if value.as_tuple().exponent < -PLACES:  # type: ignore[operator]
         raise argparse.ArgumentTypeError(
-            f"not an amount: {text!r} (expected less than 10^{_AMOUNT_DIGITS})"
-        )
-    if value.as_tuple().exponent < -_AMOUNT_PLACES:  # type: ignore[operator]
-        raise argparse.ArgumentTypeError(
-            f"not an amount: {text!r} (expected at most {_AMOUNT_PLACES} decimal places)"
+            f"not an amount: {text!r} (expected at most {PLACES} decimal places)"
         )
     return value + 0  # -0 is 0
 
 
-_AMOUNT_DIGITS = 15
-"""Digits before the point an amount given on the command line may have (a quadrillion)."""
-_AMOUNT_PLACES = 4
-"""Decimal places an amount given on the command line may have."""
+def _hours(text: str) -> Decimal:
+    from coproduce.model._amounts import HOURS_LIMIT
+
+    return _amount(text, HOURS_LIMIT)
 
 
 def _emit(text: str, output: Path | None, stdout: TextIO) -> None:
@@ -543,26 +549,44 @@ def _read_source(path: str) -> Path | bytes:
         raise
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _refuse_overwriting_inputs(output: Path | None, *inputs: Path | None) -> None:
+def _refuse_overwriting_inputs(
+    output: Path | None, *inputs: Path | None, option: str = "--output"
+) -> None:
     """Refuse an output that is one of the inputs: the report would replace the project.
 
-    An input ``-`` is standard input, refused as an output when it is the same file
-    (``coproduce cost - -o project.yaml < project.yaml``).
+    Files are compared by what they are (device and inode), so a symbolic or hard link to
+    an input is refused too. An input ``-`` is standard input, refused as an output when it
+    is the same file (``coproduce cost - -o project.yaml < project.yaml``). A command that
+    reads a folder passes every document it reads (see :func:`_documents_read`).
     """
     if output is None:
         return
+    try:
+        there: os.stat_result | None = os.stat(output)
+    except (OSError, ValueError):  # not there yet (or a name no file can have): no input
+        there = None
     for source in inputs:
         if source == _STDIN and _is_stdin(output):
-            raise _Usage(f"--output {output} is the standard input; choose another file")
-        if source is not None and source != _STDIN and _same_file(output, source):
-            raise _Usage(f"--output {output} is the input {source}; choose another file")
+            raise _Usage(f"{option} {output} is the standard input; choose another file")
+        if there is not None and source is not None and source != _STDIN:
+            try:
+                same = os.path.samestat(there, os.stat(source))
+            except (OSError, ValueError):
+                same = False
+            if same:
+                raise _Usage(f"{option} {output} is the input {source}; choose another file")
+
+
+def _documents_read(source: Path) -> list[Path]:
+    """What ``appraise --batch`` reads from ``source``.
+
+    That is a folder and each of its documents, or the JSON Lines file itself.
+    """
+    from coproduce.batch import documents
+
+    if not source.is_dir():
+        return [source]
+    return [source, *(path for _, path in documents(source) if isinstance(path, Path))]
 
 
 _STDIN = Path("-")
@@ -678,7 +702,7 @@ def _cmd_cost(args: argparse.Namespace, stdout: TextIO) -> int:
     if fmt == "text":
         text = costing_text(result, fitted)
     elif fmt == "markdown":
-        text = f"# Costing: {project.title}\n\n" + costing_markdown(result, fitted)
+        text = costing_markdown(result, fitted, title=project.title)
     elif fmt == "html":
         text = costing_html(result, fitted, title=project.title)
     elif fmt == "csv":
@@ -746,17 +770,22 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
     import os
     from concurrent.futures import ProcessPoolExecutor
 
-    from coproduce.batch import Portfolio, appraise_many, documents
+    from coproduce.batch import Portfolio, appraise_many
     from coproduce.catalogue import check
     from coproduce.io import load_catalogue, open_atomic, to_data, write_text
 
     if args.format not in ("json", "text", None):
         raise _Usage("--batch writes JSON Lines; --format must be json (the default for --batch)")
     _refuse_report_suffixes(args.output, args.summary)
-    _refuse_overwriting_inputs(args.output, args.batch, args.catalogue)
-    _refuse_overwriting_inputs(args.summary, args.batch, args.catalogue, args.output)
+    read = _documents_read(args.batch)  # never write over a document of the batch
+    _refuse_overwriting_inputs(args.output, *read, args.catalogue)
+    _refuse_overwriting_inputs(args.summary, *read, args.catalogue, option="--summary")
+    if args.summary is not None and args.output is not None:
+        if os.path.realpath(args.summary) == os.path.realpath(args.output):
+            raise _Usage(f"--summary {args.summary} is also --output; choose another file")
+        _refuse_overwriting_inputs(args.summary, args.output, option="--summary")
     catalogue = check(load_catalogue(args.catalogue)) if args.catalogue else None
-    total = sum(1 for _ in documents(args.batch)) if args.batch.is_dir() else None
+    total = len(read) - 1 if args.batch.is_dir() else None
     workers = os.cpu_count() or 1 if args.workers is None else args.workers
     show = sys.stderr.isatty() if args.progress is None else args.progress
     bar = _Progress(total) if show else None

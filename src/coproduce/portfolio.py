@@ -37,6 +37,7 @@ from coproduce.batch import ROWS, ProjectRow, _project_row, _ProjectRows
 from coproduce.errors import CostingError, DocumentError, Issue, PlanError
 from coproduce.io._formats import LOG_SUFFIXES
 from coproduce.model import Support
+from coproduce.model._amounts import rounded
 
 if TYPE_CHECKING:
     pass
@@ -522,7 +523,7 @@ class TrackingPortfolio:
                 budget=v[1],
                 spent_budgeted=v[2],
                 planned=v[3],
-                share=(v[2] / v[1]).quantize(_PLACES) if v[1] else None,
+                share=rounded(v[2] / v[1], _PLACES) if v[1] else None,
                 logged=int(v[4]),
                 costed=int(k[0]),
                 costed_planned=k[1],

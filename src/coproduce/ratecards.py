@@ -27,6 +27,7 @@ Example:
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -34,7 +35,7 @@ from typing import Any
 
 from coproduce.errors import DocumentError, Issue
 from coproduce.io._converter import converter, issues_from
-from coproduce.io._formats import Format, Limits, check_depth, detect, parse
+from coproduce.io._formats import Format, Limits, check_data, detect, parse, read_file
 from coproduce.io._locate import locate
 from coproduce.model import RateCard
 
@@ -45,41 +46,53 @@ _WHAT = "rate card"
 
 
 def load_rate_card(
-    source: Path | str | bytes | dict[str, Any], *, format: Format | None = None
+    source: os.PathLike[str] | str | bytes | dict[str, Any],
+    *,
+    format: Format | None = None,
+    limits: Limits | None = None,
 ) -> RateCard:
     """Read a rate card from a file (format from its suffix), document text, or parsed data.
+
+    A file is read as every document is (:func:`coproduce.io.load_project`): within
+    ``limits`` (default :class:`~coproduce.io.Limits()`), a regular file or a pipe only, and
+    checked for what no format can write back (keys that are not strings, lone surrogates,
+    non-finite numbers) before it meets the model.
 
     Raises:
         DocumentError: every problem, each with its path (``$.rates[1].unit``); for a file,
             the error names it (``source``) and each problem's line and column where known.
 
     """
-    if isinstance(source, dict):
-        return _structure(source)
-    text: str | bytes = b""
+    lim = limits if limits is not None else _LIMITS
+    text: str | bytes | None = None
+    fmt: Format | None = None
     try:
-        fmt = detect(source, format)
-        text = _text(source)
-        data: Any = parse(text, fmt, _LIMITS)
-        check_depth(data, _LIMITS)
+        if isinstance(source, dict):
+            data: Any = source
+        else:
+            if isinstance(source, os.PathLike):
+                fmt = detect(Path(source), format)
+                text = read_file(source, lim)
+            elif isinstance(source, (str, bytes)):
+                fmt = detect(source, format)
+                text = source
+            else:
+                raise TypeError(
+                    f"cannot read a rate card from {type(source).__name__} (expected a path, "
+                    "document text or bytes, or a dict)"
+                )
+            data = parse(text, fmt, lim)
+        early = check_data(data, lim)
+        if early:
+            raise DocumentError(early)
         return _structure(data)
     except DocumentError as exc:
         error = DocumentError(exc.issues, what=_WHAT, omitted=exc.omitted, truncated=exc.truncated)
-        if isinstance(source, Path):
-            error.source = str(source)
+        if isinstance(source, os.PathLike):
+            error.source = os.fspath(source)
+        if text is not None and fmt is not None:
             error.issues = locate(error.issues, text, fmt)
         raise error from None
-
-
-def _text(source: Path | str | bytes) -> str | bytes:
-    if not isinstance(source, Path):
-        return source
-    try:
-        return source.read_bytes()
-    except OSError as exc:
-        raise DocumentError(
-            [Issue(path="$", code="unreadable", message=f"cannot read {source}: {exc.strerror}")]
-        ) from None
 
 
 def _structure(data: Any) -> RateCard:

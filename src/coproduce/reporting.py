@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 import attrs
 
+from coproduce._markdown import inline
 from coproduce._record import Record
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
@@ -189,20 +190,32 @@ class CostingBudget(Record):
         assert c is not None
         labels: dict[str, str] = {s.id: s.label for s in default_catalogue().stages}
 
-        def money(amount: Decimal) -> str:
-            return f"{c.currency} {amount:,.2f}"
+        def money(amount: Decimal, unpriced: int = 0) -> str:
+            more = f" + {unpriced} unpriced line{'s' * (unpriced != 1)}" if unpriced else ""
+            return f"{c.currency} {amount:,.2f}{more}"
 
         out = [
-            (labels.get(s.stage or "", "Across the project"), money(s.money)) for s in c.by_stage
+            (labels.get(s.stage or "", "Across the project"), money(s.money, s.unpriced))
+            for s in c.by_stage
         ]
-        out.append(("Total for involvement", money(c.money)))
+        out.append(("Total for involvement", money(c.money, len(c.unpriced))))
         if c.budget is not None and c.gap is not None:
             out.append(("Budget set aside for involvement", money(c.budget)))
-            out.append(
-                ("Short of the budget", f"{money(-c.gap)} more needed")
-                if c.gap < 0
-                else ("Within the budget", f"{money(c.gap)} to spare")
-            )
+            if c.gap < 0:
+                least = "at least " if c.grant_unpriced else ""
+                out.append(
+                    ("Short of the budget", f"{least}{money(c.gap.copy_negate())} more needed")
+                )
+            elif c.grant_unpriced:
+                n = len(c.grant_unpriced)
+                out.append(
+                    (
+                        "Not known to fit the budget",
+                        f"{money(c.gap)} to spare before {n} line{'s' * (n != 1)} without a rate",
+                    )
+                )
+            else:
+                out.append(("Within the budget", f"{money(c.gap)} to spare"))
         unpaid = _paid_nobody(project)
         if unpaid:
             out.append(
@@ -998,34 +1011,30 @@ def to_data(report: Report) -> dict[str, object]:
     }
 
 
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
-
-
 def to_markdown(report: Report) -> str:
     """The report as Markdown: a heading per section, a checkbox per entry."""
     out = [
-        f"# {_md(report.title)}",
+        f"# {inline(report.title)}",
         "",
-        f"Project: **{_md(report.project)}** · entries to complete: {report.to_complete}",
+        f"Project: **{inline(report.project)}** · entries to complete: {report.to_complete}",
         "",
     ]
     for s in report.sections:
-        out += [f"## {_md(s.title)}", ""]
+        out += [f"## {inline(s.title)}", ""]
         if s.note:
-            out += [f"_{_md(s.note)}_", ""]
+            out += [f"_{inline(s.note)}_", ""]
         for i in s.items:
             box = "x" if i.complete else " "
-            out.append(f"- [{box}] **{_md(i.label)}**")
+            out.append(f"- [{box}] **{inline(i.label)}**")
             if i.guidance:
-                out.append(f"  - _{_md(i.guidance)}_")
-            out += [f"  - {_md(line)}" for line in i.lines]
+                out.append(f"  - _{inline(i.guidance)}_")
+            out += [f"  - {inline(line)}" for line in i.lines]
             if not i.complete and i.prompt:
-                out.append(f"  - *{TO_COMPLETE}:* {_md(i.prompt)}")
+                out.append(f"  - *{TO_COMPLETE}:* {inline(i.prompt)}")
             if i.source:
-                out.append(f"  - <sub>Source: {_md(i.source)}</sub>")
+                out.append(f"  - <sub>Source: {inline(i.source)}</sub>")
         out.append("")
-    out += ["## Sources", ""] + [f"- {_md(d)}" for d in report.documents] + [""]
+    out += ["## Sources", ""] + [f"- {inline(d)}" for d in report.documents] + [""]
     return "\n".join(out)
 
 

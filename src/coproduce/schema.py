@@ -40,6 +40,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 import attrs
 
 from coproduce.io import SCHEMA_VERSION, Kind, to_data
+from coproduce.model._amounts import PLACES
 
 __all__ = ["KINDS", "generate", "json_schema"]
 
@@ -81,15 +82,33 @@ _DATES = {("MitigationRecord", "review")}
 """Fields holding an ISO date as text (the model checks them; the schema says so)."""
 
 
+def _decimal_schema(limit: Decimal | None) -> dict[str, Any]:
+    """An amount or hours: a number, or a decimal string of at most ``PLACES`` places.
+
+    A ``limit`` (a power of ten, from the field's validator) bounds both: the number below
+    it, the string to as many digits before the point.
+    """
+    number: dict[str, Any] = {"type": "number", "minimum": 0}
+    whole = "+"
+    if limit is not None:
+        digits = limit.adjusted()
+        if limit != Decimal(10) ** digits:
+            raise ValueError(f"a limit the schema can state as digits is a power of ten: {limit}")
+        number["exclusiveMaximum"] = int(limit)
+        whole = f"{{1,{digits}}}"
+    pattern = rf"^0*[0-9]{whole}(\.[0-9]{{1,{PLACES}}})?$"
+    return {"anyOf": [number, {"type": "string", "pattern": pattern}]}
+
+
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
 
-    def type_schema(self, t: Any) -> dict[str, Any]:
+    def type_schema(self, t: Any, limit: Decimal | None = None) -> dict[str, Any]:
         origin = get_origin(t)
         if origin in (Union, types.UnionType):
             args = get_args(t)
-            options = [self.type_schema(a) for a in args if a is not type(None)]
+            options = [self.type_schema(a, limit) for a in args if a is not type(None)]
             if type(None) in args:
                 options.append({"type": "null"})
             return options[0] if len(options) == 1 else {"anyOf": options}
@@ -113,12 +132,7 @@ class _Builder:
         if t in _SCALARS:
             return {"type": _SCALARS[t]}
         if t is Decimal:
-            return {
-                "anyOf": [
-                    {"type": "number", "minimum": 0},
-                    {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$"},
-                ]
-            }
+            return _decimal_schema(limit)
         if origin is not None and issubclass(origin, Mapping):
             return {"type": "object", "additionalProperties": self.type_schema(get_args(t)[1])}
         raise TypeError(f"no JSON Schema for {t!r}")
@@ -131,8 +145,8 @@ class _Builder:
         for field in attrs.fields(cls):
             if not field.init or field.name == "extensions":
                 continue
-            schema = dict(self.type_schema(hints[field.name]))
             check = getattr(field.validator, "validator", field.validator)  # optional(...)
+            schema = dict(self.type_schema(hints[field.name], getattr(check, "limit", None)))
             bound = getattr(check, "bound", None)
             if getattr(check, "compare_op", None) == ">=" and bound is not None:
                 schema["minimum"] = bound

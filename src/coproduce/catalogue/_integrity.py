@@ -222,10 +222,10 @@ def _document_problems(cat: Catalogue) -> Iterator[str]:
             yield f"document {doc.id}: has neither a URL nor a DOI"
         if not doc.title.strip() or not doc.publisher.strip():
             yield f"document {doc.id}: needs a title and a publisher"
-    cited = {
+    cited = {  # an entry with an empty ``sources`` cites nothing (reported below)
         source.document
         for entry in cat.practice.entries()
-        for source in (getattr(entry, "sources", None) or (entry.source,))
+        for source in (entry.sources if hasattr(entry, "sources") else (entry.source,))
     }
     for doc in cat.practice.documents:
         if doc.id not in cited:

@@ -39,6 +39,7 @@ from coproduce.model import (
     StakeholderKind,
     TeamTime,
 )
+from coproduce.model._amounts import exact
 from coproduce.model._types import check_types
 
 __all__ = [
@@ -449,6 +450,27 @@ def involvement_money_hours(
     return money, hours
 
 
+def involvement_unpriced(
+    ic: InvolvementCosting, table: Mapping[tuple[str, RateUnit], Rate]
+) -> tuple[str, ...]:
+    """The labels of an involvement costing's lines whose money is unknown (no rate amount).
+
+    The same lines as those of :func:`involvement_lines` whose ``money`` is ``None``, named
+    by their ``label`` (not their path, which changes with the order of the lists).
+    """
+    out = []
+    fee = ic.role != "" and ic.payment is not PaymentMethod.NONE
+    if fee and table[(ic.role, ic.unit)].amount is None:
+        how = "declined" if ic.payment is PaymentMethod.DECLINED else ic.payment.value
+        out.append(f"fee: {ic.role} per {ic.unit.value} ({how})")
+    out.extend(
+        f"team time: {t.researcher} as {t.role}"
+        for t in ic.team
+        if t.role and table[(t.role, RateUnit.HOUR)].amount is None
+    )
+    return tuple(out)
+
+
 def _fee_line(
     at: str,
     ic: InvolvementCosting,
@@ -707,6 +729,7 @@ def _fixed_lines(
     return lines
 
 
+@exact
 def cost(
     project: Project, *, rates: RateCard | None = None, catalogue: Catalogue | None = None
 ) -> Costing | None:
@@ -756,6 +779,7 @@ def cost(
     return priced(project, plan, rates, cat)
 
 
+@exact
 def priced(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Catalogue) -> Costing:
     """What :func:`cost` returns, for a costing :func:`costing_problems` finds nothing in."""
     table = rate_table(plan, rates)
@@ -776,16 +800,18 @@ _K = TypeVar("_K")
 
 
 _Acc = list[Decimal]
-"""Running totals: [money, hours, unpaid hours, grant-period money]."""
+"""Running totals: [money, hours, unpaid hours, grant-period money, unpriced lines]."""
 _StageKey = Callable[[StageId | None], tuple[int, str]]
 """The sort key of a stage: catalogue order, the whole project last."""
 
 
+@exact
 def summarise(project: Project, lines: list[Line], *, catalogue: Catalogue) -> Costing:
     """Totals of costed lines (used by :func:`cost` and by the plan that fits)."""
     return _summarised(project, lines, catalogue, tuple(lines))
 
 
+@exact
 def summary(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Catalogue) -> Costing:
     """What :func:`priced` returns, less its ``lines`` and ``by_cell`` (both left empty).
 
@@ -825,6 +851,7 @@ def _summarised(
         before_grant_money=totals.before_grant_money,
         team_hours=team_hours,
         unpriced=tuple(totals.unpriced),
+        grant_unpriced=tuple(totals.grant_unpriced),
         budget=budget,
         budget_hours=budget_hours,
         share=grant_money / budget if budget else None,
@@ -859,6 +886,7 @@ class _Totals:
         "before_grant_money",
         "declined_hours",
         "grant_money",
+        "grant_unpriced",
         "hours",
         "money",
         "team_hours",
@@ -870,6 +898,7 @@ class _Totals:
     def __init__(self, lines: Sequence[_Costed], junior: set[BearerId]) -> None:
         money = hours = grant = before = team = lay = juniors = declined = _ZERO
         unpriced: list[str] = []
+        grant_unpriced: list[str] = []
         for ln in lines:
             m = ln.money
             if m is None:
@@ -883,6 +912,8 @@ class _Totals:
             else:
                 if m is not None:
                     grant += m
+                else:
+                    grant_unpriced.append(ln.path)
                 if ln.kind in _TEAM_KINDS:
                     team += ln.hours
             if ln.lay:
@@ -894,6 +925,7 @@ class _Totals:
         self.before_grant_money, self.team_hours = before, team
         self.unpaid_lay_hours, self.unpaid_junior_hours = lay, juniors
         self.declined_hours, self.unpriced = declined, unpriced
+        self.grant_unpriced = grant_unpriced
 
 
 def _junior_bearers(project: Project, catalogue: Catalogue) -> set[BearerId]:
@@ -959,12 +991,14 @@ def _accumulate(
         key = (ln.stage, ln.party if cells_too else "", ln.bearer)
         acc = groups.get(key)
         if acc is None:
-            acc = groups[key] = [_ZERO, _ZERO, _ZERO, _ZERO]
+            acc = groups[key] = [_ZERO, _ZERO, _ZERO, _ZERO, _ZERO]
         money = ln.money
         if money is not None:
             acc[0] += money
             if not ln.before_grant:
                 acc[3] += money
+        else:
+            acc[4] += 1
         acc[1] += ln.hours
         acc[2] += ln.unpaid_hours
     cells: dict[tuple[StageId | None, str], _Acc] = {}
@@ -992,6 +1026,7 @@ def _add(table: dict[_K, _Acc], key: _K, group: _Acc) -> None:
         acc[1] += group[1]
         acc[2] += group[2]
         acc[3] += group[3]
+        acc[4] += group[4]
 
 
 def _by_cell(
@@ -999,7 +1034,7 @@ def _by_cell(
 ) -> tuple[CellTotal, ...]:
     """The totals per stage and party, in stage order then by party."""
     return tuple(
-        CellTotal(stage=stage, party=party, money=acc[0], hours=acc[1])
+        CellTotal(stage=stage, party=party, money=acc[0], hours=acc[1], unpriced=int(acc[4]))
         for (stage, party), acc in sorted(
             cells.items(), key=lambda kv: (stage_key(kv[0][0]), kv[0][1])
         )
@@ -1018,6 +1053,7 @@ def _by_stage(
             hours=acc[1],
             share=acc[3] / budget if budget else None,
             costs=costs_of(stage),
+            unpriced=int(acc[4]),
         )
         for stage, acc in sorted(stages.items(), key=lambda kv: stage_key(kv[0]))
     )
@@ -1034,6 +1070,7 @@ def _by_bearer(bearers: dict[BearerId, _Acc], order: _Orders) -> tuple[BearerTot
             hours=acc[1],
             unpaid_hours=acc[2],
             least_able=entries[bid].least_able,
+            unpriced=int(acc[4]),
         )
         for bid, acc in sorted(bearers.items(), key=lambda kv: bearer_order.get(kv[0], 10**6))
     )

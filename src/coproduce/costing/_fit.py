@@ -35,6 +35,7 @@ from coproduce.costing._cost import (
     _fixed_lines,
     costing_problems,
     involvement_money_hours,
+    involvement_unpriced,
     rate_table,
 )
 from coproduce.costing._results import Change, Fit, Line, LineKind, Verb
@@ -53,6 +54,7 @@ from coproduce.model import (
     StageId,
     StakeholderKind,
 )
+from coproduce.model._amounts import EXACT, exact, rounded
 
 __all__ = ["MAX_EXACT_AIMS", "fit"]
 
@@ -69,6 +71,7 @@ class _Option(Record):
     money: Decimal
     hours: Decimal
     costing: InvolvementCosting
+    unpriced: tuple[str, ...] = ()  # its lines without a rate, by label: ``money`` leaves them out
 
 
 @attrs.frozen
@@ -135,6 +138,7 @@ _Indexed = list[tuple[int, InvolvementCosting]]
 """Involvement costings with their index in the costing's list."""
 
 
+@exact
 def fit(
     project: Project,
     *,
@@ -192,6 +196,11 @@ def fit(
     fixed = [ln for ln in _fixed_lines(project, plan, ctx.table, cat) if not ln.before_grant]
     fixed_money, _ = _money_hours(fixed)
     fixed_hours = sum((ln.hours for ln in fixed), _ZERO)
+    fixed_unpriced = tuple(
+        sorted(
+            f"{ln.stage or 'project'} · {ln.party} · {ln.label}" for ln in fixed if ln.money is None
+        )
+    )
     kept_before, raw, free_aims = _split(ctx, project)
     wanted = sorted(
         {a for _, ic in raw for a in ctx.line_of(ic).aims} & (ctx.known_aims - free_aims)
@@ -222,6 +231,10 @@ def fit(
     changes = [_change(c, choice[c.index], why) for c in candidates]
     changes += [_kept_before(ctx, ic) for _, ic in kept_before]
     changes.sort(key=lambda ch: (ctx.stage_order.get(ch.stage, 0), ch.stage, ch.stakeholder))
+    unpriced = (
+        *(f"{ch.stage} · {ch.stakeholder} · {label}" for ch in changes for label in ch.unpriced),
+        *fixed_unpriced,
+    )
     return Fit(
         budget=caps.money,
         budget_hours=caps.hours,
@@ -229,11 +242,13 @@ def fit(
         fixed_hours=fixed_hours,
         money=fixed_money + sum((o.money for o in choice.values() if o is not None), _ZERO),
         team_hours=fixed_hours + sum((o.hours for o in choice.values() if o is not None), _ZERO),
-        feasible=caps.feasible,
+        # a plan that keeps lines without a rate is not known to fit a money budget
+        feasible=caps.feasible and not (unpriced and caps.money is not None),
         aims_served=tuple(sorted(served)),
         aims_lost=tuple(sorted(drawn_served - served)),
         changes=tuple(changes),
         method=_method(exact),
+        unpriced=unpriced,
     )
 
 
@@ -288,11 +303,12 @@ def _candidate(ctx: _Context, i: int, ic: InvolvementCosting, bit: Mapping[str, 
     full_money, full_hours = (
         involvement_money_hours(priced, ctx.table) if lay_paid_up else (drawn_money, drawn_hours)
     )
-    options = [_Option(Verb.KEEP, full_money, full_hours, priced)]
+    unpriced = involvement_unpriced(priced, ctx.table)
+    options = [_Option(Verb.KEEP, full_money, full_hours, priced, unpriced)]
     light = _lighter(priced)
     if light is not None:
         light_money, light_hours = involvement_money_hours(light, ctx.table)
-        options.append(_Option(Verb.LIGHTER, light_money, light_hours, light))
+        options.append(_Option(Verb.LIGHTER, light_money, light_hours, light, unpriced))
     aims = ctx.aims_of(ic)
     return _Candidate(
         index=i,
@@ -559,7 +575,7 @@ def _greedy_cover(
 
 def _fmt(amount: Decimal, currency: str) -> str:
     """An amount with its currency code, to the cent."""
-    return f"{currency} {amount.quantize(Decimal('0.01')):,}"
+    return f"{currency} {rounded(amount, Decimal('0.01')):,}"
 
 
 @attrs.frozen
@@ -602,6 +618,7 @@ def _change_of(c: _Candidate, verb: Verb, option: _Option, reason: str) -> Chang
         team_hours=option.hours,
         saving=c.drawn_money - option.money,
         reason=reason,
+        unpriced=option.unpriced,
     )
 
 
@@ -631,10 +648,15 @@ def _dropped(c: _Candidate, why: _Why) -> Change:
         team_hours=_ZERO,
         saving=c.drawn_money,
         reason=(
-            f"dropped: {because}; saves {_fmt(c.drawn_money, why.currency)} and "
-            f"{c.drawn_hours.normalize():f} team hours"
+            f"dropped: {because}; saves {_at_least(c)}{_fmt(c.drawn_money, why.currency)} and "
+            f"{c.drawn_hours.normalize(EXACT):f} team hours"
         ),
     )
+
+
+def _at_least(c: _Candidate) -> str:
+    """``"at least "`` where the candidate's money leaves out lines without a rate."""
+    return "at least " if c.options[0].unpriced else ""
 
 
 def _made_lighter(c: _Candidate, option: _Option, why: _Why) -> Change:
@@ -643,6 +665,8 @@ def _made_lighter(c: _Candidate, option: _Option, why: _Why) -> Change:
     note = lighter.note if lighter is not None and lighter.note else "lighter"
     saving = c.drawn_money - option.money
     reason = f"made lighter ({note}) to fit the budget; saves {_fmt(saving, why.currency)}"
+    if option.unpriced:
+        reason += " on the lines with a rate"
     if c.lay_paid_up:
         reason += "; its lay contributors are paid at their role's rate"
     return _change_of(c, Verb.LIGHTER, option, reason)

@@ -8,6 +8,7 @@ import attrs
 
 from coproduce._record import Record
 from coproduce.model import BearerId, CostId, StageId, VocabularyEnum
+from coproduce.model._amounts import EXACT
 
 __all__ = [
     "BearerTotal",
@@ -86,12 +87,19 @@ class Line(Record):
 
 @attrs.frozen(kw_only=True)
 class CellTotal(Record):
-    """Money and hours of one stage × party cell (grant period and before it)."""
+    """Money and hours of one stage × party cell (grant period and before it).
+
+    Attributes:
+        unpriced: how many of the cell's lines need a rate the cards do not give; when
+            any, ``money`` is a lower bound.
+
+    """
 
     stage: StageId | None
     party: str
     money: Decimal
     hours: Decimal
+    unpriced: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -102,6 +110,8 @@ class StageTotal(Record):
         share: the stage's money as a fraction of the budget (``None`` without a budget).
         costs: the catalogue's costs of coproduction at this stage (Table 1) as
             ``(id, label)``: what money does not measure.
+        unpriced: how many of the stage's lines need a rate the cards do not give; when
+            any, ``money`` and ``share`` are lower bounds.
 
     """
 
@@ -110,6 +120,7 @@ class StageTotal(Record):
     hours: Decimal
     share: Decimal | None
     costs: tuple[tuple[CostId, str], ...] = ()
+    unpriced: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -124,6 +135,8 @@ class BearerTotal(Record):
         hours: hours of the bearer's time.
         unpaid_hours: hours given without pay.
         least_able: the catalogue marks this bearer least able to carry costs (p. 5).
+        unpriced: how many of the bearer's lines need a rate the cards do not give; when
+            any, ``money`` is a lower bound.
 
     """
 
@@ -133,6 +146,7 @@ class BearerTotal(Record):
     hours: Decimal
     unpaid_hours: Decimal
     least_able: bool
+    unpriced: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -150,7 +164,8 @@ class Costing(Record):
         before_grant_money: money spent before the grant starts.
         team_hours: the research team's hours within the grant period (what the hours
             budget must cover).
-        unpriced: the paths of lines that need a rate the cards do not give.
+        unpriced: the paths of lines that need a rate the cards do not give: ``money``
+            leaves them out, so it is a lower bound when there are any.
         budget: the money set aside for involvement, if known.
         budget_hours: the team hours set aside for involvement, if known.
         share: ``grant_money / budget``; ``None`` without a (non-zero) budget.
@@ -164,6 +179,10 @@ class Costing(Record):
         by_stage: per stage, with the non-monetary costs beside the money.
         by_bearer: per catalogue bearer.
         months: the project's length in months, if known.
+        grant_unpriced: the paths of the unpriced lines within the grant period:
+            ``grant_money`` and ``share`` are lower bounds and ``gap`` an upper bound when
+            there are any, so the plan may not fit the budget even if ``gap`` is not
+            negative.
 
     """
 
@@ -188,10 +207,14 @@ class Costing(Record):
     by_stage: tuple[StageTotal, ...]
     by_bearer: tuple[BearerTotal, ...]
     months: int | None = None
+    grant_unpriced: tuple[str, ...] = ()
 
     @property
     def short(self) -> bool:
-        """The plan as drawn costs more money or team hours than set aside."""
+        """The plan as drawn costs more money or team hours than set aside.
+
+        Unpriced lines only add to the money, so a plan short without them is short.
+        """
         return (self.gap is not None and self.gap < 0) or (
             self.gap_hours is not None and self.gap_hours < 0
         )
@@ -210,10 +233,16 @@ class Costing(Record):
         """
         if self.gap is None and self.gap_hours is None:
             return "no budget is given for involvement"
-        money = None if self.gap is None else f"{self.currency} {abs(self.gap):,.2f}"
+        money = None if self.gap is None else f"{self.currency} {self.gap.copy_abs():,.2f}"
         hours = (
-            None if self.gap_hours is None else f"{abs(self.gap_hours).normalize():f} team hours"
+            None
+            if self.gap_hours is None
+            else f"{self.gap_hours.copy_abs().normalize(EXACT):f} team hours"
         )
+        unpriced = len(self.grant_unpriced) if self.gap is not None else 0
+        priced = f"{unpriced} line{'s' * (unpriced != 1)} without a rate" if unpriced else ""
+        if money is not None and unpriced:
+            money = f"at least {money}" if self.gap is not None and self.gap < 0 else money
         short = [
             text
             for text, gap in ((money, self.gap), (hours, self.gap_hours))
@@ -222,6 +251,8 @@ class Costing(Record):
         if short:
             return f"short by {' and '.join(short)} for the plan as drawn"
         spare = " and ".join(text for text in (money, hours) if text is not None)
+        if unpriced:
+            return f"not known to fit the budget: {spare} to spare before pricing {priced}"
         return f"within the budget: {spare} to spare"
 
 
@@ -249,6 +280,9 @@ class Change(Record):
         team_hours: the team hours as the fit keeps them.
         saving: money saved against the plan as drawn (negative when paying costs more).
         reason: why, in a sentence.
+        unpriced: the labels of the lines the fit keeps that need a rate the cards do not
+            give (``"fee: public-contributor per hour (paid)"``): ``money`` is a lower
+            bound when there are any.
 
     """
 
@@ -260,6 +294,7 @@ class Change(Record):
     team_hours: Decimal
     saving: Decimal
     reason: str
+    unpriced: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -274,13 +309,19 @@ class Fit(Record):
         fixed_hours: team hours it cannot change.
         money: the fitted plan's grant money, fixed costs included.
         team_hours: the fitted plan's team hours, fixed hours included.
-        feasible: the fixed costs alone fit the budget; when not, every involvement is
-            dropped and the changes say so.
+        feasible: the fitted plan is known to fit the budget: the fixed costs alone fit
+            it (when they do not, every involvement is dropped and the changes say so), and
+            with a money budget no line the plan keeps lacks a rate.
         aims_served: the aims the fitted plan still serves.
         aims_lost: the aims the drawn plan served and the fitted plan cannot, within the
             budget.
         changes: one per involvement costing, in the plan's canonical order.
         method: how the fit was found, in a sentence (for reports).
+        unpriced: the lines the fitted plan keeps that need a rate the cards do not give,
+            each as ``stage · party · label`` (the changes' in their order, then the fixed
+            lines', ``project`` for no stage); ``money`` and ``fixed_money`` leave them
+            out, so they are lower bounds when there are any. Lines are named, not given
+            by path: the fit is the same whatever the order of the document's lists.
 
     """
 
@@ -295,3 +336,4 @@ class Fit(Record):
     aims_lost: tuple[str, ...]
     changes: tuple[Change, ...]
     method: str
+    unpriced: tuple[str, ...] = ()

@@ -607,12 +607,18 @@ def load_log(
 def _locate_again(
     issues: tuple[Issue, ...], source: DocumentSource, format: Format | None
 ) -> tuple[Issue, ...]:
-    """Add ``line:column`` to problems found after reading (only on the error path)."""
+    """Add ``line:column`` to problems found after reading (only on the error path).
+
+    A file is read again only if it is a regular file, and within the limits: a pipe gave
+    its document once, and reading it again would wait for a writer that never comes.
+    """
     text: str | bytes
     if isinstance(source, os.PathLike):
         try:
-            text = Path(source).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            if not stat.S_ISREG(os.stat(source).st_mode):
+                return issues
+            text = read_file(source, _DEFAULT_LIMITS).decode("utf-8")
+        except (OSError, UnicodeDecodeError, DocumentError):
             return issues
         where: Path | str | bytes = Path(source)
     elif isinstance(source, str | bytes):
@@ -643,25 +649,69 @@ def append_to_log(
     entry as its author wrote it in YAML, is used as written when the log is YAML. The
     file is replaced atomically; on any problem it is left untouched.
 
+    Appends to one log never lose each other's entries: on POSIX an exclusive ``flock``
+    on the log is held from before it is read until after it is replaced, so a second
+    append waits, then reads the log with the first one's entry. Where there is no
+    ``fcntl`` (Windows) the log is read again just before it is replaced, and the append
+    starts over if it changed (a few times, then it is refused); two appends in the very
+    same instant could still meet there, so append from one program at a time.
+
     Returns:
         The log as it now stands.
 
     Raises:
         DocumentError: the log, the entry, or the log with the entry has problems (each with
             its path), or the log is laid out so that the entry cannot be added without
-            rewriting it (a flow-style ``entries: [...]`` list, a TOML inline array).
+            rewriting it (a flow-style ``entries: [...]`` list, a TOML inline array), or
+            (without ``fcntl``) it kept changing while the entry was added.
 
     """
-    from coproduce.io._append import appended_texts
+    from coproduce.io._lock import held
     from coproduce.model._log import LogEntry
 
-    name = str(path)
     lim = limits if limits is not None else _DEFAULT_LIMITS
     if not isinstance(entry, LogEntry):
         entry = load_entry(entry, limits=lim)
+    for _ in range(_APPEND_ATTEMPTS):
+        with held(path) as locked:
+            new = _append_once(path, entry, project, catalogue, entry_text, lim, locked)
+            if new is not None:
+                return new
+    raise DocumentError(
+        [
+            Issue(
+                path="$",
+                code="unreadable",
+                message=f"{path} changed each time the entry was about to be added",
+                expected="one program appending to the log at a time",
+            )
+        ],
+        what="log document",
+        source=str(path),
+    )
+
+
+_APPEND_ATTEMPTS = 5
+"""How often an append without a lock starts over when the log changed under it."""
+
+
+def _append_once(
+    path: os.PathLike[str] | str,
+    entry: LogEntry,
+    project: Project | None,
+    catalogue: Catalogue | None,
+    entry_text: str | None,
+    lim: Limits,
+    locked: bool,
+) -> InvolvementLog | None:
+    """Read, check and replace the log once; ``None`` if, unlocked, it changed meanwhile."""
+    from coproduce.io._append import appended_texts
+
+    name = str(path)
     fmt = detect(Path(path), None)
+    raw = read_file(path, lim)
     try:
-        text = read_file(path, lim).decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _unreadable(name, f"{name} is not UTF-8 text: {exc}") from None
     if not text.strip():
@@ -674,11 +724,14 @@ def append_to_log(
     new = _checked_append(log, entry, project, catalogue, name)
     for candidate in appended_texts(text, fmt, converter.unstructure(entry), entry_text):
         try:
-            if load_log(candidate, format=fmt, catalogue=catalogue, references=False) == new:
-                write_text(path, candidate)
-                return new
+            if load_log(candidate, format=fmt, catalogue=catalogue, references=False) != new:
+                continue
         except DocumentError:
             continue
+        if not locked and read_file(path, lim) != raw:
+            return None  # another program appended meanwhile: start over from its log
+        write_text(path, candidate)
+        return new
     raise DocumentError(
         [
             Issue(

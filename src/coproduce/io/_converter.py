@@ -25,6 +25,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from coproduce.errors import MAX_ISSUES, Issue, did_you_mean
 from coproduce.model import Citation, Extensible, FrozenMap, Source, thaw
+from coproduce.model._amounts import PLACES
 
 __all__ = [
     "OMIT_IF_DEFAULT",
@@ -87,6 +88,10 @@ def _strict_float(value: object, _: type) -> float:
 _DECIMAL_TEXT = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= 24 else f"{text[:12]}…{text[-4:]}"
+
+
 def _strict_decimal(value: object, _: type) -> Decimal:
     """An exact, non-negative amount: an integer, a number, or a string like ``"12.50"``.
 
@@ -97,8 +102,15 @@ def _strict_decimal(value: object, _: type) -> Decimal:
         raise TypeError(f"expected a number, got {_json_type(value)}")
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError(f"{value!r} is not a finite number")
-    if isinstance(value, str) and not _DECIMAL_TEXT.match(value):
-        raise ValueError(f"{value!r} is not a decimal number such as '12.50'")
+    if isinstance(value, str):
+        if not _DECIMAL_TEXT.match(value):
+            raise ValueError(f"{_short(value)!r} is not a decimal number such as '12.50'")
+        places = len(value) - value.find(".") - 1 if "." in value else 0
+        if places > PLACES:
+            raise ValueError(
+                f"{_short(value)!r} has {places} decimal places (at most {PLACES} in a "
+                "decimal string)"
+            )
     try:
         out = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     except InvalidOperation:  # pragma: no cover - the checks above exclude it

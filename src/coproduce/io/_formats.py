@@ -36,6 +36,7 @@ __all__ = [
     "child_path",
     "detect",
     "gc_paused",
+    "key_text",
     "parse",
     "read_file",
     "read_stream",
@@ -75,16 +76,41 @@ _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 def child_path(path: str, key: object) -> str:
     """The path of ``key`` inside the object at ``path``; odd keys are quoted, never ambiguous.
 
+    A key that is not a string (YAML ``1: a``, ``true: a``) is spelt as the JSON of its
+    value, quoted, so that the path stays valid JSONPath (``$["1"]``, ``$["true"]``): an
+    object's member is never named by an index.
+
     Example:
         >>> child_path("$", "title"), child_path("$.aims[0]", "x-a.b")
         ('$.title', '$.aims[0]["x-a.b"]')
+        >>> child_path("$", True), child_path("$", 1)
+        ('$["true"]', '$["1"]')
 
     """
     if isinstance(key, str) and _KEY.fullmatch(key):
         return f"{path}.{key}"
+    return f"{path}[{json.dumps(key_text(key))}]"
+
+
+def key_text(key: object) -> str:
+    """A key as text: a string as it is, a number, boolean or null as JSON writes it.
+
+    Example:
+        >>> key_text("a"), key_text(True), key_text(1.5), key_text(None), key_text((1,))
+        ('a', 'true', '1.5', 'null', '(1,)')
+
+    """
     if isinstance(key, str):
-        return f"{path}[{json.dumps(key)}]"
-    return f"{path}[{key!r}]"
+        return key
+    if key is None or isinstance(key, (bool, int, float)):
+        try:
+            return json.dumps(key)
+        except ValueError:  # an integer too long to write as text (over 4300 digits)
+            return f"an integer of {key.bit_length()} bits" if isinstance(key, int) else "?"
+    try:
+        return str(key)
+    except ValueError:
+        return type(key).__name__
 
 
 def _unreadable(name: str, message: str, expected: str = "") -> DocumentError:
@@ -271,8 +297,36 @@ def _yaml_loader(fast: bool = False) -> type[yaml.SafeLoader]:
             return super().construct_mapping(node, deep=deep)
 
     _yaml_1_2_scalars(Loader)
+    _guarded_scalars(Loader)
     loader: type[yaml.SafeLoader] = Loader
     return loader
+
+
+_SCALAR_TAGS = ("null", "bool", "int", "float", "timestamp")
+"""The tags whose PyYAML constructors fail with Python's errors, not YAML's, on a value the
+tag does not fit (``!!timestamp x``: AttributeError; ``!!bool x``: KeyError)."""
+
+
+def _guarded_scalars(loader: type[yaml.SafeLoader]) -> None:
+    """Make a value that does not fit its explicit tag a YAML error at the value's place."""
+    import yaml
+
+    for name in _SCALAR_TAGS:
+        tag = f"tag:yaml.org,2002:{name}"
+        construct = loader.yaml_constructors[tag]
+
+        def guarded(self: Any, node: Any, construct: Any = construct, name: str = name) -> Any:
+            try:
+                return construct(self, node)
+            except yaml.YAMLError:
+                raise
+            except Exception:
+                value = node.value if isinstance(node.value, str) else "this value"
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{value!r} cannot be read as !!{name}", node.start_mark
+                ) from None
+
+        loader.add_constructor(tag, guarded)
 
 
 def _yaml_1_2_scalars(loader: type[yaml.SafeLoader]) -> None:
@@ -463,15 +517,20 @@ def parse(
             carries its line and column.
 
     """
-    size = len(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
+    size, surrogates = _measured(text)
     if size > limits.max_bytes:
         raise _issue("too-large", f"the document is {size} bytes", f"at most {limits.max_bytes}")
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
         if format == "json":
-            return _parse_json(text, facts)
+            data = _parse_json(text, facts)
+            if surrogates and facts is not None:
+                facts["plain"] = False  # check_data reports each at its path
+            return data
         if format == "yaml":
+            if surrogates:  # PyYAML cannot read it at all: say where the first one is
+                raise _surrogate_in_text(text)
             return _parse_yaml(text)
         import tomllib
 
@@ -487,6 +546,28 @@ def parse(
         raise
     except Exception as exc:
         raise _syntax_issue(exc, format, text) from None
+
+
+def _measured(text: str | bytes) -> tuple[int, bool]:
+    """The text's size in UTF-8 bytes, and whether it (a str) holds a lone surrogate."""
+    if isinstance(text, bytes) or text.isascii():
+        return len(text), False
+    try:
+        return len(text.encode("utf-8")), False
+    except UnicodeEncodeError:  # no output can encode it
+        return len(text.encode("utf-8", "surrogatepass")), True
+
+
+def _surrogate_in_text(text: str) -> DocumentError:
+    at = next(n for n, c in enumerate(text) if 0xD800 <= ord(c) <= 0xDFFF)
+    before = text[:at]
+    return _issue(
+        "invalid-value",
+        f"the text holds a lone surrogate \\u{ord(text[at]):04x}, which UTF-8 cannot encode",
+        "text in UTF-8",
+        line=before.count("\n") + 1,
+        column=at - (before.rfind("\n") + 1) + 1,
+    )
 
 
 def _parse_json(text: str, facts: dict[str, bool] | None) -> Any:
@@ -570,15 +651,17 @@ def check_data(data: Any, limits: Limits) -> list[Issue]:
 
     Nesting deeper than the limit raises at once; otherwise every key that is not a string
     (YAML and dict sources allow them, JSON cannot write them back), every string holding a
-    lone surrogate (which no UTF-8 output can encode) and every non-finite number (NaN,
-    infinities) is reported at its path, up to :data:`~coproduce.errors.MAX_ISSUES`.
+    lone surrogate (which no UTF-8 output can encode), every non-finite number (NaN,
+    infinities) and every value no format holds (a date, binary data or a set from an
+    explicit YAML tag, any other Python object in a dict source) is reported at its path,
+    up to :data:`~coproduce.errors.MAX_ISSUES`.
 
     Example:
         >>> for issue in check_data({"a": [1.0, float("nan")], 1: chr(0xD800)}, Limits()):
         ...     print(issue)
         $.a[1]: NaN is not allowed (expected a finite number)
-        $[1]: the key 1 is an integer (expected a string; quote it in YAML: '1')
-        $[1]: the string holds a lone surrogate \ud800, which UTF-8 cannot encode (expected ...)
+        $["1"]: the key 1 is an integer (expected a string; quote it in YAML: '1')
+        $["1"]: the string holds a lone surrogate \ud800, which UTF-8 cannot encode (expected ...)
 
     """
     return _Checker(limits).run(data)
@@ -608,7 +691,7 @@ class _Checker:
                 )
             if isinstance(value, dict):
                 stack.extend(self._object(entry, value, depth))
-            elif isinstance(value, list):
+            elif isinstance(value, (list, tuple)):
                 stack.extend(self._list(entry, value, depth))
             else:
                 self._scalar(None, None, 0, value)
@@ -622,16 +705,16 @@ class _Checker:
                 self._add(entry, k, pos, _key_issue, k)
             elif not k.isascii() and _has_surrogate(k):
                 self._add(entry, k, pos, _surrogate_issue, k, "key")
-            if isinstance(v, (dict, list)):
+            if isinstance(v, (dict, list, tuple)):
                 children.append((v, depth + 1, entry, k, pos))
             else:
                 self._scalar(entry, k, pos, v)
         return children
 
-    def _list(self, entry: Any, value: list[Any], depth: int) -> list[Any]:
+    def _list(self, entry: Any, value: list[Any] | tuple[Any, ...], depth: int) -> list[Any]:
         children = []
         for i, v in enumerate(value):
-            if isinstance(v, (dict, list)):
+            if isinstance(v, (dict, list, tuple)):
                 children.append((v, depth + 1, entry, _Index(i), i))
             else:
                 self._scalar(entry, _Index(i), i, v)
@@ -657,16 +740,23 @@ class _Checker:
         if isinstance(value, str):
             if not value.isascii() and _has_surrogate(value):
                 self._add(entry, key, pos, _surrogate_issue, value)
-        elif isinstance(value, float) and not math.isfinite(value):
-            self._add(entry, key, pos, _non_finite_issue, value)
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                self._add(entry, key, pos, _non_finite_issue, value)
+        elif isinstance(value, int):  # bool is an int
+            if value.bit_length() > _INT_BITS:
+                self._add(entry, key, pos, _long_int_issue, value)
+        elif value is not None:
+            self._add(entry, key, pos, _not_json_issue, value)
 
 
 def _key_issue(path: str, key: object) -> Issue:
+    text = key_text(key)
     return Issue(
         path=path,
         code="wrong-type",
-        message=f"the key {key!r} is {_describe_key(key)}",
-        expected=f"a string; quote it in YAML: '{key}'",
+        message=f"the key {text} is {_describe_key(key)}",
+        expected=f"a string; quote it in YAML: '{text}'",
     )
 
 
@@ -676,6 +766,39 @@ def _non_finite_issue(path: str, value: float) -> Issue:
         code="invalid-value",
         message=f"{'NaN' if value != value else 'an infinite number'} is not allowed",
         expected="a finite number",
+    )
+
+
+_TAGGED = {
+    "date": "a date (YAML !!timestamp)",
+    "datetime": "a date and time (YAML !!timestamp)",
+    "bytes": "binary data (YAML !!binary)",
+    "set": "a set (YAML !!set)",
+}
+
+
+_INT_BITS = 14_000
+"""Integers longer than this (about 4,200 digits) cannot be written as text by default
+(``sys.get_int_max_str_digits``); JSON and YAML text cannot hold them on the way in."""
+
+
+def _long_int_issue(path: str, value: int) -> Issue:
+    return Issue(
+        path=path,
+        code="invalid-value",
+        message=f"an integer of {value.bit_length()} bits is too long to write as text",
+        expected="an integer of at most 4,000 digits",
+    )
+
+
+def _not_json_issue(path: str, value: object) -> Issue:
+    name = type(value).__name__
+    return Issue(
+        path=path,
+        code="wrong-type",
+        message=f"got {_TAGGED.get(name, f'a Python {name}')}, which no document format holds",
+        expected="text, a number, true or false, null, a list or an object; "
+        "write dates as text ('2026-01-31')",
     )
 
 

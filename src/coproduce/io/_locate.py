@@ -60,16 +60,46 @@ def path_keys(path: str) -> list[str | int] | None:
     return keys
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _key_matches(k: Any, key: str | int, loader: list[Any]) -> bool:
+    """Whether the key node ``k`` is the key a path names.
+
+    A string key is compared as it is written; a key that is not a string as
+    :func:`~coproduce.io._formats.key_text` spells its value.
+    """
+    import yaml
+
+    if not isinstance(k, yaml.ScalarNode):
+        return False
+    if k.tag == _STR_TAG or k.value == str(key):
+        return bool(k.value == str(key))
+    from coproduce.io._formats import _yaml_loader, key_text
+
+    if not loader:
+        loader.append(_yaml_loader()(""))
+    try:
+        return key_text(loader[0].construct_object(k)) == str(key)
+    except Exception:  # a key PyYAML cannot construct is not the one the path names
+        return False
+
+
 def _node_at(root: Any, keys: list[str | int], key_node: bool) -> Any:
-    """The deepest node on the way to ``keys`` (the key's own node if ``key_node``)."""
+    """The deepest node on the way to ``keys`` (the key's own node if ``key_node``).
+
+    A key that is not a string is itself the problem (it is always refused), so the path to
+    it ends at the key's node, on the key's own line.
+    """
     import yaml
 
     node = root
+    loader: list[Any] = []
     for n, key in enumerate(keys):
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and k.value == str(key):
-                    if key_node and n == len(keys) - 1:
+                if _key_matches(k, key, loader):
+                    if (key_node or k.tag != _STR_TAG) and n == len(keys) - 1:
                         return k
                     node = v
                     break
@@ -216,6 +246,8 @@ def locate(
 
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
+        elif not text.isascii():  # a lone surrogate, one character as one "?": same places
+            text = text.encode("utf-8", "replace").decode("utf-8")
         root = yaml.compose(text, Loader=_yaml_loader(fast=True))
     except Exception:  # positions are a courtesy: a text PyYAML cannot compose has none
         return issues

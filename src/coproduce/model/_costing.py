@@ -20,6 +20,13 @@ from typing import Any
 import attrs
 
 from coproduce.errors import FieldValueError
+from coproduce.model._amounts import COUNT_SCHEMA
+from coproduce.model._amounts import count as _count
+from coproduce.model._amounts import hours as _hours
+from coproduce.model._amounts import money as _money
+from coproduce.model._amounts import optional_count as _optional_count
+from coproduce.model._amounts import optional_hours as _optional_hours
+from coproduce.model._amounts import optional_money as _optional_money
 from coproduce.model._ext import Extensible
 from coproduce.model._vocab import (
     ResearcherId,
@@ -45,19 +52,9 @@ __all__ = [
 ]
 
 
-def _non_negative(_: Any, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
-    if value is None:
-        return
-    if not value.is_finite() or value < 0:
-        raise FieldValueError(
-            attribute.name, f"{attribute.name} must be a non-negative number, got {value}"
-        )
-
-
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _SCHEMA = "json_schema"
 """Field metadata key: constraints the generated JSON Schema adds to the field's type."""
-_MIN_1 = {_SCHEMA: {"minimum": 1}}
 _CODE = {_SCHEMA: {"pattern": _CURRENCY.pattern}}
 
 
@@ -68,11 +65,6 @@ def _currency(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> Non
             f"{attribute.name} {value!r} is not an ISO 4217 code (three capital letters, "
             "e.g. 'GBP')",
         )
-
-
-def _at_least_one(_: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and value < 1:
-        raise FieldValueError(attribute.name, f"{attribute.name} must be at least 1, got {value}")
 
 
 class RateUnit(VocabularyEnum):
@@ -157,7 +149,7 @@ class Rate(Extensible):
 
     role: str
     unit: RateUnit
-    amount: Decimal | None = attrs.field(default=None, validator=_non_negative)
+    amount: Decimal | None = attrs.field(default=None, validator=_optional_money)
     note: str = ""
 
 
@@ -202,7 +194,7 @@ class Expense(Extensible):
     """
 
     kind: ExpenseKind
-    amount: Decimal = attrs.field(validator=_non_negative)
+    amount: Decimal = attrs.field(validator=_money)
     basis: ExpenseBasis = ExpenseBasis.TOTAL
     currency: str | None = attrs.field(default=None, validator=_currency, metadata=_CODE)
     description: str = ""
@@ -223,7 +215,7 @@ class TeamTime(Extensible):
     """
 
     researcher: ResearcherId
-    hours: Decimal = attrs.field(validator=_non_negative)
+    hours: Decimal = attrs.field(validator=_hours)
     role: str = ""
     funded: bool = True
 
@@ -244,9 +236,11 @@ class Lighter(Extensible):
 
     """
 
-    people: int | None = attrs.field(default=None, validator=_at_least_one, metadata=_MIN_1)
-    sessions: int | None = attrs.field(default=None, validator=_at_least_one, metadata=_MIN_1)
-    hours: Decimal | None = attrs.field(default=None, validator=_non_negative)
+    people: int | None = attrs.field(default=None, validator=_optional_count, metadata=COUNT_SCHEMA)
+    sessions: int | None = attrs.field(
+        default=None, validator=_optional_count, metadata=COUNT_SCHEMA
+    )
+    hours: Decimal | None = attrs.field(default=None, validator=_optional_hours)
     format: SessionFormat | None = None
     note: str = ""
 
@@ -281,11 +275,11 @@ class InvolvementCosting(Extensible):
 
     stage: str
     stakeholder: StakeholderId
-    people: int = attrs.field(default=1, validator=_at_least_one, metadata=_MIN_1)
-    sessions: int = attrs.field(default=1, validator=_at_least_one, metadata=_MIN_1)
-    hours: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)
-    preparation_hours: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)
-    travel_hours: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)
+    people: int = attrs.field(default=1, validator=_count, metadata=COUNT_SCHEMA)
+    sessions: int = attrs.field(default=1, validator=_count, metadata=COUNT_SCHEMA)
+    hours: Decimal = attrs.field(default=Decimal(0), validator=_hours)
+    preparation_hours: Decimal = attrs.field(default=Decimal(0), validator=_hours)
+    travel_hours: Decimal = attrs.field(default=Decimal(0), validator=_hours)
     format: SessionFormat = SessionFormat.IN_PERSON
     role: str = ""
     unit: RateUnit = RateUnit.HOUR
@@ -314,7 +308,7 @@ class StaffTime(Extensible):
     """
 
     description: str
-    hours: Decimal = attrs.field(validator=_non_negative)
+    hours: Decimal = attrs.field(validator=_hours)
     researcher: ResearcherId | None = None
     role: str = ""
     stage: str | None = None
@@ -336,7 +330,7 @@ class Subcontract(Extensible):
     """
 
     partner: StakeholderId
-    amount: Decimal = attrs.field(validator=_non_negative)
+    amount: Decimal = attrs.field(validator=_money)
     stage: str | None = None
     currency: str | None = attrs.field(default=None, validator=_currency, metadata=_CODE)
     description: str = ""
@@ -361,9 +355,9 @@ class CostingPlan(Extensible):
     """
 
     currency: str = attrs.field(validator=_currency, metadata=_CODE)
-    budget: Decimal | None = attrs.field(default=None, validator=_non_negative)
-    budget_hours: Decimal | None = attrs.field(default=None, validator=_non_negative)
-    months: int | None = attrs.field(default=None, validator=_at_least_one, metadata=_MIN_1)
+    budget: Decimal | None = attrs.field(default=None, validator=_optional_money)
+    budget_hours: Decimal | None = attrs.field(default=None, validator=_optional_hours)
+    months: int | None = attrs.field(default=None, validator=_optional_count, metadata=COUNT_SCHEMA)
     rate_card: RateCard | None = None
     involvements: tuple[InvolvementCosting, ...] = ()
     staff: tuple[StaffTime, ...] = ()

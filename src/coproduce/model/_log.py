@@ -21,6 +21,10 @@ from typing import Any
 import attrs
 
 from coproduce.errors import FieldValueError
+from coproduce.model._amounts import COUNT_SCHEMA
+from coproduce.model._amounts import count as _count
+from coproduce.model._amounts import hours as _hours
+from coproduce.model._amounts import money as _money
 from coproduce.model._costing import PaymentMethod
 from coproduce.model._ext import Extensible
 from coproduce.model._vocab import AimId, Mode, ResearcherId, StakeholderId, VocabularyEnum
@@ -44,18 +48,6 @@ __all__ = [
 _SCHEMA = "json_schema"
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
-
-
-def _non_negative(_: Any, attribute: attrs.Attribute[Any], value: Decimal) -> None:
-    if not value.is_finite() or value < 0:
-        raise FieldValueError(
-            attribute.name, f"{attribute.name} must be a non-negative number, got {value}"
-        )
-
-
-def _at_least_one(_: Any, attribute: attrs.Attribute[Any], value: int) -> None:
-    if value < 1:
-        raise FieldValueError(attribute.name, f"{attribute.name} must be at least 1, got {value}")
 
 
 def _iso_date(_: Any, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -118,12 +110,10 @@ class Participation(Extensible):
     """
 
     stakeholder: StakeholderId
-    people: int = attrs.field(
-        default=1, validator=_at_least_one, metadata={_SCHEMA: {"minimum": 1}}
-    )
-    hours: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)
+    people: int = attrs.field(default=1, validator=_count, metadata=COUNT_SCHEMA)
+    hours: Decimal = attrs.field(default=Decimal(0), validator=_hours)
     payment: PaymentMethod = PaymentMethod.NONE
-    paid: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)
+    paid: Decimal = attrs.field(default=Decimal(0), validator=_money)
 
 
 @attrs.frozen(kw_only=True)
@@ -137,7 +127,7 @@ class TeamHours(Extensible):
     """
 
     researcher: ResearcherId
-    hours: Decimal = attrs.field(validator=_non_negative)
+    hours: Decimal = attrs.field(validator=_hours)
 
 
 @attrs.frozen(kw_only=True)
@@ -174,7 +164,7 @@ class Spend(Extensible):
     """
 
     line: str
-    amount: Decimal = attrs.field(validator=_non_negative)
+    amount: Decimal = attrs.field(validator=_money)
     stage: str | None = None
 
 

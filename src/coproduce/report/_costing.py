@@ -11,17 +11,19 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Collection, Mapping
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from html import escape
 from typing import Any
 
 import attrs
 
 from coproduce import _colours
+from coproduce._markdown import inline
 from coproduce._record import Record
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.costing import Costing, Fit, LineKind, Verb
+from coproduce.model._amounts import EXACT, exact, rounded
 
 __all__ = [
     "costing_csv",
@@ -67,10 +69,10 @@ def format_money(amount: Decimal | None, currency: str) -> str:
     """
     if amount is None:
         return "unpriced"
-    q = amount.quantize(_CENT, rounding=ROUND_HALF_EVEN)
+    q = rounded(amount, _CENT)
     sign = "-" if q < 0 else ""
     symbol = _SYMBOL.get(currency)
-    body = f"{abs(q):,}"
+    body = f"{q.copy_abs():,}"
     return f"{sign}{symbol}{body}" if symbol else f"{sign}{currency} {body}"
 
 
@@ -83,7 +85,7 @@ def format_hours(hours: Decimal) -> str:
         ('12.5', '40')
 
     """
-    return f"{hours.normalize():f}"
+    return f"{hours.normalize(EXACT):f}"
 
 
 @attrs.frozen
@@ -107,11 +109,16 @@ class _Words(Record):
         """An amount in the costing's currency."""
         return format_money(d, self.currency)
 
+    def at_least(self, d: Decimal, unpriced: int) -> str:
+        """An amount that leaves out ``unpriced`` lines without a rate, marked as such."""
+        return f"{self.money(d)}{_plus_unpriced(unpriced)}"
+
     def stage(self, s: str | None) -> str:
         """A stage's label; ``whole project`` for lines of no stage."""
         return self.labels.get(s, s) if s is not None else "whole project"
 
 
+@exact
 def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[_Table]:
     """The costing's sections (and the plan that fits), each a small table, in order."""
     w = _Words(currency=costing.currency, labels={s.id: s.label for s in cat.stages})
@@ -127,6 +134,21 @@ def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[_Table]
     return tables
 
 
+def _lines(n: int) -> str:
+    return f"{n} line{'s' * (n != 1)}"
+
+
+def _plus_unpriced(n: int) -> str:
+    """What a lower bound of money adds: ``" + 1 unpriced line"`` (nothing when ``n`` is 0)."""
+    return f" + {n} unpriced line{'s' * (n != 1)}" if n else ""
+
+
+def _share(share: Decimal | None, unpriced: int) -> str:
+    if share is None:
+        return "—"
+    return f"at least {share:.0%}" if unpriced else f"{share:.0%}"
+
+
 def _summary(c: Costing, w: _Words) -> _Table:
     """The summary: the figures against the budget, with notes on what they leave out."""
     return _Table(
@@ -134,9 +156,12 @@ def _summary(c: Costing, w: _Words) -> _Table:
         notes=_summary_notes(c, w),
         header=("figure", "value"),
         rows=(
-            ("Money for involvement (grant period)", w.money(c.grant_money)),
+            (
+                "Money for involvement (grant period)",
+                w.at_least(c.grant_money, len(c.grant_unpriced)),
+            ),
             ("Involvement budget", w.money(c.budget) if c.budget is not None else "not given"),
-            ("Share of the budget", f"{c.share:.0%}" if c.share is not None else "—"),
+            ("Share of the budget", _share(c.share, len(c.grant_unpriced))),
             ("Money against the budget", _money_gap(c, w)),
             ("Research team hours (grant period)", format_hours(c.team_hours)),
             ("Team hours against the hours set aside", _hours_gap(c)),
@@ -157,8 +182,14 @@ def _money_gap(c: Costing, w: _Words) -> str:
     """The money against the budget, in words."""
     if c.gap is None:
         return "no budget given"
+    unpriced = len(c.grant_unpriced)
     if c.gap < 0:
-        return f"short by {w.money(-c.gap)} for the plan as drawn"
+        least = "at least " if unpriced else ""
+        return f"short by {least}{w.money(c.gap.copy_negate())} for the plan as drawn"
+    if unpriced:
+        return (
+            f"not known to fit: {w.money(c.gap)} to spare before {_lines(unpriced)} without a rate"
+        )
     return f"within budget: {w.money(c.gap)} to spare"
 
 
@@ -167,7 +198,7 @@ def _hours_gap(c: Costing) -> str:
     if c.gap_hours is None:
         return "no hours set aside"
     if c.gap_hours < 0:
-        return f"short by {format_hours(-c.gap_hours)} hours for the plan as drawn"
+        return f"short by {format_hours(c.gap_hours.copy_negate())} hours for the plan as drawn"
     return f"within the hours set aside: {format_hours(c.gap_hours)} to spare"
 
 
@@ -218,7 +249,7 @@ def _budget(c: Costing, w: _Words) -> _Table:
         header=("heading", "item", "quantity", "rate", "amount"),
         rows=tuple(rows),
         numeric=frozenset({2, 3, 4}),
-        total=("Total", "", "", "", w.money(c.grant_money)),
+        total=("Total", "", "", "", w.at_least(c.grant_money, len(c.grant_unpriced))),
     )
 
 
@@ -237,7 +268,7 @@ def _bearers(c: Costing, w: _Words) -> _Table:
         rows=tuple(
             (
                 b.label,
-                w.money(b.money),
+                w.at_least(b.money, b.unpriced),
                 format_hours(b.hours),
                 format_hours(b.unpaid_hours),
                 "yes" if b.least_able else "",
@@ -245,7 +276,7 @@ def _bearers(c: Costing, w: _Words) -> _Table:
             for b in c.by_bearer
         ),
         numeric=frozenset({1, 2, 3}),
-        total=("Total", w.money(c.money), format_hours(c.hours), "", ""),
+        total=("Total", w.at_least(c.money, len(c.unpriced)), format_hours(c.hours), "", ""),
     )
 
 
@@ -261,9 +292,9 @@ def _stages(c: Costing, w: _Words) -> _Table:
         rows=tuple(
             (
                 w.stage(s.stage),
-                w.money(s.money),
+                w.at_least(s.money, s.unpriced),
                 format_hours(s.hours),
-                f"{s.share:.0%}" if s.share is not None else "—",
+                _share(s.share, s.unpriced),
                 "; ".join(label for _, label in s.costs) or "—",
             )
             for s in c.by_stage
@@ -279,7 +310,8 @@ def _cells(c: Costing, w: _Words) -> _Table:
         notes=(),
         header=("stage", "party", "money", "hours"),
         rows=tuple(
-            (w.stage(x.stage), x.party, w.money(x.money), format_hours(x.hours)) for x in c.by_cell
+            (w.stage(x.stage), x.party, w.at_least(x.money, x.unpriced), format_hours(x.hours))
+            for x in c.by_cell
         ),
         numeric=frozenset({2, 3}),
     )
@@ -289,22 +321,41 @@ def _fitted(fit: Fit, w: _Words) -> _Table:
     """The plan that fits: its totals and method, and what it does to each involvement."""
     budget = w.money(fit.budget) if fit.budget is not None else "no limit"
     hours = format_hours(fit.budget_hours) if fit.budget_hours is not None else "no limit"
+    fixed_unpriced = len(fit.unpriced) - sum(len(ch.unpriced) for ch in fit.changes)
     fnotes = [
         f"Budget: {budget}; team hours: {hours}. The plan that fits costs "
-        f"{w.money(fit.money)} and {format_hours(fit.team_hours)} team hours, of which "
-        f"{w.money(fit.fixed_money)} and {format_hours(fit.fixed_hours)} hours cannot change.",
+        f"{w.at_least(fit.money, len(fit.unpriced))} and {format_hours(fit.team_hours)} team "
+        f"hours, of which {w.at_least(fit.fixed_money, fixed_unpriced)} and "
+        f"{format_hours(fit.fixed_hours)} hours cannot change.",
         f"Aims still served: {', '.join(fit.aims_served) or 'none'}."
         + (f" Aims lost: {', '.join(fit.aims_lost)}." if fit.aims_lost else ""),
         f"Method: {fit.method}.",
     ]
-    if not fit.feasible:
+    over = (fit.budget is not None and fit.fixed_money > fit.budget) or (
+        fit.budget_hours is not None and fit.fixed_hours > fit.budget_hours
+    )
+    if over:
         fnotes.insert(0, "The costs that cannot change already exceed the budget.")
+    elif not fit.feasible:
+        fnotes.insert(
+            0,
+            f"Not known to fit the budget: {_lines(len(fit.unpriced))} this plan keeps "
+            f"{'has' if len(fit.unpriced) == 1 else 'have'} no rate, and the money leaves "
+            f"{'it' if len(fit.unpriced) == 1 else 'them'} out ({'; '.join(fit.unpriced)}). "
+            "Give the rates (--rates FILE, or the project's own card) to know.",
+        )
     return _Table(
         title="The plan that fits",
         notes=tuple(fnotes),
         header=("stage", "stakeholder", "change", "money", "why"),
         rows=tuple(
-            (w.stage(ch.stage), ch.stakeholder, _VERB[ch.verb], w.money(ch.money), ch.reason)
+            (
+                w.stage(ch.stage),
+                ch.stakeholder,
+                _VERB[ch.verb],
+                w.at_least(ch.money, len(ch.unpriced)),
+                ch.reason,
+            )
             for ch in fit.changes
         ),
         numeric=frozenset({3}),
@@ -401,28 +452,32 @@ def _text_row(row: tuple[str, ...], widths: list[int], numeric: Collection[int])
     return lines
 
 
-def _md(s: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return s.replace("|", "\\|").replace("\n", " ")
-
-
 def costing_markdown(
-    costing: Costing, fit: Fit | None = None, *, catalogue: Catalogue | None = None
+    costing: Costing,
+    fit: Fit | None = None,
+    *,
+    title: str | None = None,
+    catalogue: Catalogue | None = None,
 ) -> str:
-    """The costing (and the plan that fits) as Markdown sections with tables."""
+    """The costing (and the plan that fits) as Markdown sections with tables.
+
+    With ``title`` (the project's), the sections follow a ``# Costing: title`` heading.
+    Every text is escaped (:func:`coproduce._markdown.inline`): a title or a line's
+    description renders as the text it is, never as HTML, a link or emphasis.
+    """
     cat = catalogue if catalogue is not None else default_catalogue()
-    out: list[str] = []
+    out: list[str] = [] if title is None else [f"# Costing: {inline(title)}", ""]
     for t in _sections(costing, fit, cat):
-        out += [f"## {t.title}", ""]
-        if t.notes:
-            out += [*t.notes, ""]
-        out.append("| " + " | ".join(_md(h) for h in t.header) + " |")
+        out += [f"## {inline(t.title)}", ""]
+        for note in t.notes:
+            out += [inline(note), ""]
+        out.append("| " + " | ".join(inline(h) for h in t.header) + " |")
         out.append(
             "|" + "|".join("---:" if i in t.numeric else "---" for i in range(len(t.header))) + "|"
         )
-        out += ["| " + " | ".join(_md(c) for c in r) + " |" for r in t.rows]
+        out += ["| " + " | ".join(inline(c) for c in r) + " |" for r in t.rows]
         if t.total:
-            out.append("| " + " | ".join(f"**{_md(c)}**" if c else "" for c in t.total) + " |")
+            out.append("| " + " | ".join(f"**{inline(c)}**" if c else "" for c in t.total) + " |")
         out.append("")
     return "\n".join(out)
 
@@ -511,6 +566,7 @@ _CSV_FIELDS = (
 )
 
 
+@exact
 def costing_csv(costing: Costing) -> str:
     """Every costed line as CSV, one row per line, exact amounts (for spreadsheets).
 
@@ -563,6 +619,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@exact
 def costing_data(costing: Costing, fit: Fit | None = None) -> dict[str, Any]:
     """The costing (and the plan that fits) as JSON-safe data; amounts as exact strings.
 

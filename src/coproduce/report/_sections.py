@@ -568,8 +568,10 @@ def _costs(a: Appraisal, labels: dict[str, str]) -> Section | None:
             title,
             (Para(t("The costing cannot be priced: " + "; ".join(c.problems))),),
         )
+    n = len(c.unpriced)
+    unpriced = f" + {n} unpriced line{'s' * (n != 1)} (a lower bound)" if n else ""
     summary = t(
-        f"The plan costs {_money(c.currency, c.money)} and {_hours(c.hours)} hours "
+        f"The plan costs {_money(c.currency, c.money)}{unpriced} and {_hours(c.hours)} hours "
         f"({_hours(c.team_hours)} of them the research team's); budget "
         f"{_money(c.currency, c.budget)}: {c.gap_sentence}. Lay contributors give "
         f"{_hours(c.unpaid_lay_hours)} hours unpaid; early-career or fixed-term researchers "

@@ -9,6 +9,7 @@ from html import escape
 
 import attrs
 
+from coproduce._markdown import inline as md_text
 from coproduce._record import Record
 from coproduce.appraisal import CHANGE_KINDS, Change, Comparison
 from coproduce.catalogue import Catalogue
@@ -16,7 +17,6 @@ from coproduce.catalogue import default as default_catalogue
 from coproduce.model import Mode
 from coproduce.portfolio import PortfolioTracking, problem_line
 from coproduce.report._style import INK, MUTED
-from coproduce.report._writers import _md as md_text
 from coproduce.report._writers import plain
 from coproduce.tracking import (
     ImpactRow,

@@ -1,16 +1,17 @@
 """Write report sections as plain text, Markdown or HTML; each escapes what it writes.
 
 Text strips terminal control sequences; Markdown escapes every character that could make a
-heading, link, image, emphasis or raw HTML out of a title or description; HTML escapes all
-text and scopes its styles.
+heading, link, image, emphasis or raw HTML out of a title or description (with
+:func:`coproduce._markdown.inline`, the escaper every Markdown report uses); HTML escapes
+all text and scopes its styles.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from html import escape
 
+from coproduce._markdown import inline
 from coproduce._text import visible
 from coproduce.report._sections import (
     Block,
@@ -26,16 +27,10 @@ from coproduce.report._style import CSS, VERDICT_COLOUR
 
 __all__ = ["html_body", "markdown", "plain", "text"]
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&#])")
-
 
 def plain(s: str) -> str:
     """``s`` on one line, its control characters shown as escapes (never sent to a terminal)."""
     return visible(s.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
-
-
-def _md(s: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", plain(s))
 
 
 # --------------------------------------------------------------------------- text
@@ -73,9 +68,9 @@ def text(title: str, meta: str, sections: Iterable[Section]) -> str:
 
 
 def _md_of(x: Text) -> str:
-    out = []
+    out: list[str] = []
     for s in x:
-        body = _md(s.text)
+        body = inline(s.text, leads=not out)
         if not body:
             continue
         if s.style == "strong" or s.style.startswith("verdict-"):
@@ -100,7 +95,7 @@ def _md_block(b: Block) -> list[str]:
     if isinstance(b, Caveats):
         return [*("> - " + _md_of(i) for i in b.items), ""]
     if isinstance(b, Table):
-        head = "| " + " | ".join(_md(h) for h in b.head) + " |"
+        head = "| " + " | ".join(inline(h) for h in b.head) + " |"
         rule = "|" + "---|" * len(b.head)
         return [
             head,
@@ -113,9 +108,9 @@ def _md_block(b: Block) -> list[str]:
 
 def markdown(title: str, meta: str, sections: Iterable[Section]) -> str:
     """The report as Markdown (tables; no figures): no raw HTML, links or headings get in."""
-    out = [f"# {_md(title)}", "", _md(meta), ""]
+    out = [f"# {inline(title)}", "", inline(meta), ""]
     for s in sections:
-        out += [f"## {_md(s.title)}", ""]
+        out += [f"## {inline(s.title)}", ""]
         for b in s.blocks:
             out += _md_block(b)
     return "\n".join(out).rstrip() + "\n"
