@@ -33,7 +33,6 @@ try:
     import orjson
 
     from coproduce import appraise, default_catalogue
-    from coproduce.batch import Portfolio, appraise_many
     from coproduce.cli import _batch_line
     from coproduce.costing import cost, fit
     from coproduce.io import dump_project, examples, load_example, load_project
@@ -63,6 +62,7 @@ try:
         Sufficiency,
         TeamTime,
     )
+    from coproduce.portfolio import Portfolio, appraise_many
 except ModuleNotFoundError as exc:  # a Python without the project's environment
     sys.exit(
         f"benchmarks/run.py: no module {exc.name!r}; run it with the project's environment: "
@@ -425,6 +425,35 @@ def io_section(budget: float, quick: bool) -> None:
         f"{statistics.median(encoder['encode']):.1f}x + msgspec.json.format "
         f"{statistics.median(encoder['indent']):.1f}x (median, over orjson.dumps)"
     )
+    size_scaling(quick)
+
+
+def size_scaling(quick: bool) -> None:
+    """Reading and writing grow linearly with a document: once a timed test, now a row here."""
+    base = json.loads(dump_project(load_example("contested-policy")))
+    base.pop("costing", None)  # it costs the example's own plan lines, replaced below
+    stakeholder, involvement = base["stakeholders"][0], base["plan"][0]
+
+    def document(n: int, fmt: str) -> str | bytes:
+        doc = dict(base)
+        doc["stakeholders"] = [dict(stakeholder, id=f"s{i}") for i in range(n)]
+        doc["plan"] = [dict(involvement, stakeholder=f"s{i}") for i in range(n)]
+        return dump_project(load_project(doc), fmt)  # type: ignore[arg-type]
+
+    print("read + write per stakeholder as a document grows (linear is 1x; 8x the size):")
+    for fmt, small in (("json", 250 if quick else 2_000), ("yaml", 60 if quick else 500)):
+        per = []
+        for n in (small, 8 * small):
+            text = document(n, fmt)
+            seconds = best_of(
+                lambda t=text, f=fmt: dump_project(load_project(t, format=f), f),  # type: ignore[arg-type]
+                3,
+            )
+            per.append(seconds / n)
+        print(
+            f"  {fmt:5} {small:6,d} -> {8 * small:6,d} stakeholders: "
+            f"{per[0] * 1e6:6.1f} -> {per[1] * 1e6:6.1f} µs each ({per[1] / per[0]:4.2f}x)"
+        )
 
 
 def parallel_section(sample: list[bytes], n_docs: int, quick: bool) -> None:

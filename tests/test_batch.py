@@ -14,10 +14,10 @@ import pytest
 
 from coproduce import Policy, Project, appraise, default_catalogue
 from coproduce.appraisal import Severity, Verdict
-from coproduce.batch import Outcome, Portfolio, appraise_many, documents, summarise
 from coproduce.cli import main
 from coproduce.errors import DocumentError
 from coproduce.io import dump_project, example_path, examples, load_example
+from coproduce.portfolio import Outcome, Portfolio, appraise_many, documents, summarise
 
 NAMES = examples()
 
@@ -137,7 +137,7 @@ def test_custom_catalogue_and_policy_travel_to_workers(folder: Path) -> None:
 
 
 def test_a_custom_catalogue_is_unpickled_once_per_worker_and_equal() -> None:
-    from coproduce.batch import _share, _Shared
+    from coproduce.portfolio._batch import _share, _Shared
 
     mine = default_catalogue().with_entries(version="2019.1+once")
     with ThreadPoolExecutor(1) as threads:

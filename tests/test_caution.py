@@ -45,7 +45,7 @@ from coproduce.model import (
     RateCard,
     RateUnit,
 )
-from coproduce.reporting import application_section, standards_assessment
+from coproduce.report.forms import application_section, standards_assessment
 
 ADEQUATE = Resources(
     time=Sufficiency.ADEQUATE,

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from coproduce.cli import main
 from coproduce.costing import costing_problems
+from coproduce.costing import default_rate_card as default_card
 from coproduce.io import (
     dump_project,
     example_log_path,
@@ -24,10 +25,9 @@ from coproduce.io import (
     load_appraisal,
     load_example,
     load_project,
+    load_rate_card,
 )
 from coproduce.model import InvolvementCosting, PaymentMethod, Project, StaffTime, TeamTime
-from coproduce.ratecards import default as default_card
-from coproduce.ratecards import load_rate_card
 from coproduce.testing import costed_projects
 
 

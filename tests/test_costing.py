@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from coproduce import Aim, Involvement, Mode, Project, Stakeholder, StakeholderKind
 from coproduce.cli import main
 from coproduce.costing import Costing, Fit, LineKind, Verb, cost, costing_problems, fit
+from coproduce.costing import default_rate_card as default_card
 from coproduce.errors import CostingError, DocumentError
-from coproduce.io import dump_project, load_example, load_project
+from coproduce.io import dump_project, load_example, load_project, load_rate_card
 from coproduce.model import (
     BearerId,
     ContractType,
@@ -39,8 +40,6 @@ from coproduce.model import (
     StaffTime,
     TeamTime,
 )
-from coproduce.ratecards import default as default_card
-from coproduce.ratecards import load_rate_card
 from coproduce.testing import costed_projects, costings, projects
 
 ZERO = Decimal(0)
@@ -863,9 +862,9 @@ def costing_text_of(project: Project) -> str:
 
 
 def test_the_portfolio_totals_money_and_hours_by_bearer_across_projects() -> None:
-    from coproduce.batch import appraise_many, summarise
     from coproduce.frame import portfolio
     from coproduce.io import example_path, examples
+    from coproduce.portfolio import appraise_many, summarise
 
     summary = summarise(appraise_many(example_path(n) for n in examples()))
     expected: dict[str, list[Decimal]] = {}

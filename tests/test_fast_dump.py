@@ -256,8 +256,8 @@ def test_the_command_writes_the_compact_form(tmp_path: Path) -> None:
 
 
 def test_the_batch_lines_are_as_before() -> None:
-    from coproduce.batch import Outcome
     from coproduce.cli import _batch_line
+    from coproduce.portfolio import Outcome
 
     a = appraise(load_example())
     nan = contribution_with(a, float("nan"))

@@ -64,7 +64,7 @@ def test_plots_draw_on_given_or_new_axes() -> None:
 
 
 def test_portfolio_tables() -> None:
-    from coproduce.batch import summarise
+    from coproduce.portfolio import summarise
 
     summary = summarise(RESULTS)
     tables = frame.portfolio(summary)

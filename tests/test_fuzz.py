@@ -37,6 +37,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coproduce.costing import default_rate_card as shipped_card
 from coproduce.errors import CoproduceError, DocumentError
 from coproduce.io import (
     FORMATS,
@@ -48,12 +49,11 @@ from coproduce.io import (
     load_example,
     load_log,
     load_project,
+    load_rate_card,
     to_data,
 )
 from coproduce.io._formats import serialise
 from coproduce.model import InvolvementLog, Project, RateCard
-from coproduce.ratecards import default as shipped_card
-from coproduce.ratecards import load_rate_card
 
 # --------------------------------------------------------------------------- seeds
 
@@ -225,9 +225,9 @@ def _appraised(project: Project, catalogue: Any = None) -> None:
 
 def _reports(project: Project) -> None:
     """``report --kind standards|application|gripp2`` in every format."""
-    from coproduce.reporting import KINDS as REPORT_KINDS
-    from coproduce.reporting import build
-    from coproduce.reporting import render as render_report
+    from coproduce.report.forms import KINDS as REPORT_KINDS
+    from coproduce.report.forms import build
+    from coproduce.report.forms import render as render_report
 
     for kind in REPORT_KINDS:
         report = build(kind, project)
@@ -236,8 +236,8 @@ def _reports(project: Project) -> None:
 
 def _batch(project: Project) -> None:
     """``appraise --batch``: the JSON line and the portfolio entry of the project."""
-    from coproduce.batch import Portfolio, appraise_many
     from coproduce.cli import _batch_line
+    from coproduce.portfolio import Portfolio, appraise_many
 
     [outcome] = appraise_many([project])
     line, entry, _ = _batch_line(outcome)

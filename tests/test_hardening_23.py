@@ -19,8 +19,7 @@ import pytest
 
 from coproduce.cli import main
 from coproduce.errors import DocumentError
-from coproduce.io import Limits
-from coproduce.ratecards import load_rate_card
+from coproduce.io import Limits, load_rate_card
 
 CARD = 'id = "mine"\ncurrency = "GBP"\n[[rates]]\nrole = "public-contributor"\nunit = "hour"\n'
 
@@ -506,8 +505,8 @@ def test_a_priced_plan_still_fits_and_says_so() -> None:
 
 def test_the_gap_in_words_says_a_lower_bound_is_one(tmp_path: Path) -> None:
     from coproduce.costing import cost
+    from coproduce.costing import default_rate_card as default
     from coproduce.io import load_project
-    from coproduce.ratecards import default
 
     c = cost(load_project(_priced_by_the_shipped_card(tmp_path)), rates=default())
     assert c is not None and c.gap is not None and c.gap > 0

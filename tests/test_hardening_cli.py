@@ -433,17 +433,18 @@ def test_batch_reports_every_kind_of_bad_document_and_carries_on(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import coproduce.batch
+    import coproduce.io
+    import coproduce.portfolio._batch as batch
 
     monkeypatch.setattr(coproduce.io, "_DEFAULT_LIMITS", Limits(max_wait=0.2))
-    real = coproduce.batch.appraise  # type: ignore[attr-defined]
+    real = batch.appraise  # type: ignore[attr-defined]
 
     def appraise(project: object, **kw: object) -> object:
         if getattr(project, "title", "") == "boom":
             raise RuntimeError("an engine bug")
         return real(project, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(coproduce.batch, "appraise", appraise)
+    monkeypatch.setattr(batch, "appraise", appraise)
     out = tmp_path / "out.jsonl"
     status = main(["appraise", "--batch", str(hostile_folder), "--workers", "0", "-o", str(out)])
     assert status == 1
@@ -470,7 +471,7 @@ def test_a_json_lines_line_over_the_limit_is_reported_and_the_rest_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import coproduce.io
-    from coproduce.batch import appraise_many
+    from coproduce.portfolio import appraise_many
 
     monkeypatch.setattr(coproduce.io, "_DEFAULT_LIMITS", Limits(max_bytes=4000))
     good = json.dumps({"schema_version": 1, "title": "t"})
@@ -485,7 +486,7 @@ def test_a_json_lines_line_over_the_limit_is_reported_and_the_rest_read(
 def test_a_dead_worker_fails_its_documents_not_the_batch(tmp_path: Path) -> None:
     from concurrent.futures import Future, ThreadPoolExecutor
 
-    from coproduce.batch import appraise_many
+    from coproduce.portfolio import appraise_many
 
     class Flaky(ThreadPoolExecutor):
         """An executor whose second task dies, as a crashed worker process would."""

@@ -29,10 +29,10 @@ from coproduce.io import (
     load_entry,
     load_log,
     load_project,
+    load_rate_card,
     read_stream,
 )
 from coproduce.model._amounts import COUNT_LIMIT, HOURS_LIMIT, MONEY_LIMIT, PLACES
-from coproduce.ratecards import load_rate_card
 
 DEFAULT = Limits()
 
@@ -184,7 +184,7 @@ def test_a_json_lines_document_of_exactly_the_size_limit_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A batch line is a document: its newline is not part of it."""
-    from coproduce.batch import appraise_many
+    from coproduce.portfolio import appraise_many
 
     monkeypatch.setattr(coproduce.io, "_DEFAULT_LIMITS", Limits(max_bytes=4000))
     source = tmp_path / "batch.jsonl"

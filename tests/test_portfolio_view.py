@@ -13,9 +13,9 @@ import pytest
 from coproduce import appraise
 from coproduce.cli import main
 from coproduce.costing import cost
+from coproduce.costing import default_rate_card as default_rates
 from coproduce.io import example_log_path, example_path, load_example
 from coproduce.portfolio import PortfolioTracking, TrackingPortfolio, pairs, track_many
-from coproduce.ratecards import default as default_rates
 from coproduce.report._tracking import portfolio_html, portfolio_markdown, portfolio_text
 
 WRONG_TYPES = """{

@@ -23,7 +23,7 @@ from coproduce.model import (
     StakeholderKind,
     Support,
 )
-from coproduce.reporting import (
+from coproduce.report.forms import (
     KINDS,
     Report,
     application_section,
@@ -285,7 +285,7 @@ def test_a_custom_standard_without_rules_leaves_its_questions_open() -> None:
 
 
 def test_the_application_budget_comes_from_the_costing() -> None:
-    from coproduce.reporting import CostingBudget, application_section
+    from coproduce.report.forms import CostingBudget, application_section
 
     report = application_section(load_example("no-resources"))
     (budget,) = next(s for s in report.sections if s.title == "Budget").items

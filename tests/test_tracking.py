@@ -213,7 +213,7 @@ def test_the_trial_log_against_its_plan() -> None:
 
 def test_planned_money_comes_from_the_costing() -> None:
     from coproduce.costing import cost
-    from coproduce.ratecards import default
+    from coproduce.costing import default_rate_card as default
 
     t = compare(POLICY, load_example_log("contested-policy"), rates=default())
     costing = cost(POLICY, rates=default())

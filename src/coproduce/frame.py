@@ -47,8 +47,7 @@ from coproduce.model import Audience, Lean, Mode, Sphere
 if TYPE_CHECKING:
     import pandas as pd
 
-    from coproduce.batch import PortfolioSummary
-    from coproduce.portfolio import PortfolioTracking
+    from coproduce.portfolio import PortfolioSummary, PortfolioTracking
     from coproduce.tracking import Tracking
 
 __all__ = [
@@ -437,7 +436,7 @@ def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
     numeric columns).
 
     Example:
-        >>> from coproduce.batch import appraise_many, summarise
+        >>> from coproduce.portfolio import appraise_many, summarise
         >>> from coproduce.io import example_path, examples
         >>> tables = portfolio(summarise(appraise_many(example_path(n) for n in examples())))
         >>> sorted(tables)

@@ -1,114 +1,31 @@
-r"""Rate cards as data: the card coproduce ships, and reading your own.
+"""Deprecated: rate cards moved; this module stays for one release and warns on use.
 
-A rate card (:class:`~coproduce.model.RateCard`) says what each role is paid per hour,
-half-day or day, in one currency, and where the figures come from. The engine
-(:mod:`coproduce.costing`) never holds a rate of its own: every amount comes from a card,
-either the project's own (``costing.rate_card``) or one given to it.
-
-The shipped card (:func:`default`) is the UK's NIHR payment guidance for public
-involvement, with its title, publisher, version, date and address. Its figures could not be
-confirmed when the card was written, so it lists the rates *without amounts* and says so:
-lines priced at them are reported as unpriced until you give the figures yourself.
-
-Example:
-    >>> from coproduce.ratecards import default, load_rate_card
-    >>> card = default()
-    >>> card.currency, card.publisher
-    ('GBP', 'National Institute for Health and Care Research (NIHR)')
-    >>> [(r.role, r.unit.value, r.amount) for r in card.rates][:1]
-    [('public-contributor', 'hour', None)]
-    >>> mine = load_rate_card('id = "mine"\ncurrency = "GBP"\n'
-    ...                       '[[rates]]\nrole = "member"\nunit = "hour"\namount = "30.00"\n',
-    ...                       format="toml")
-    >>> mine.rates[0].amount
-    Decimal('30.00')
-
+``coproduce.ratecards.default`` is now :func:`coproduce.costing.default_rate_card` (the
+shipped card is data of the costing) and ``coproduce.ratecards.load_rate_card`` is
+:func:`coproduce.io.load_rate_card` (reading a card is reading a document).
 """
 
-from __future__ import annotations
-
-import os
-from functools import cache
-from importlib import resources
-from pathlib import Path
+import importlib
+import warnings
 from typing import Any
 
-from coproduce.errors import DocumentError, Issue
-from coproduce.io._converter import converter, issues_from
-from coproduce.io._formats import Format, Limits, check_data, detect, parse, read_file
-from coproduce.io._locate import locate
-from coproduce.model import RateCard
+__all__: list[str] = []
 
-__all__ = ["default", "load_rate_card"]
-
-_LIMITS = Limits()
-_WHAT = "rate card"
+_MOVED = {
+    "default": ("coproduce.costing", "default_rate_card"),
+    "load_rate_card": ("coproduce.io", "load_rate_card"),
+}
 
 
-def load_rate_card(
-    source: os.PathLike[str] | str | bytes | dict[str, Any],
-    *,
-    format: Format | None = None,
-    limits: Limits | None = None,
-) -> RateCard:
-    """Read a rate card from a file (format from its suffix), document text, or parsed data.
-
-    A file is read as every document is (:func:`coproduce.io.load_project`): within
-    ``limits`` (default :class:`~coproduce.io.Limits()`), a regular file or a pipe only, and
-    checked for what no format can write back (keys that are not strings, lone surrogates,
-    non-finite numbers) before it meets the model.
-
-    Raises:
-        DocumentError: every problem, each with its path (``$.rates[1].unit``); for a file,
-            the error names it (``source``) and each problem's line and column where known.
-
-    """
-    lim = limits if limits is not None else _LIMITS
-    text: str | bytes | None = None
-    fmt: Format | None = None
-    try:
-        if isinstance(source, dict):
-            data: Any = source
-        else:
-            if isinstance(source, os.PathLike):
-                fmt = detect(Path(source), format)
-                text = read_file(source, lim)
-            elif isinstance(source, (str, bytes)):
-                fmt = detect(source, format)
-                text = source
-            else:
-                raise TypeError(
-                    f"cannot read a rate card from {type(source).__name__} (expected a path, "
-                    "document text or bytes, or a dict)"
-                )
-            data = parse(text, fmt, lim)
-        early = check_data(data, lim)
-        if early:
-            raise DocumentError(early)
-        return _structure(data)
-    except DocumentError as exc:
-        error = DocumentError(exc.issues, what=_WHAT, omitted=exc.omitted, truncated=exc.truncated)
-        if isinstance(source, os.PathLike):
-            error.source = os.fspath(source)
-        if text is not None and fmt is not None:
-            error.issues = locate(error.issues, text, fmt)
-        raise error from None
+def __getattr__(name: str) -> Any:
+    if name not in _MOVED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, new = _MOVED[name]
+    warnings.warn(
+        f"coproduce.ratecards.{name} moved to {module}.{new}", DeprecationWarning, stacklevel=2
+    )
+    return getattr(importlib.import_module(module), new)
 
 
-def _structure(data: Any) -> RateCard:
-    if not isinstance(data, dict):
-        raise DocumentError(
-            [Issue(path="$", code="wrong-type", message="the card is not an object")], what=_WHAT
-        )
-    try:
-        card: RateCard = converter.structure(data, RateCard)
-    except Exception as exc:
-        raise DocumentError(issues_from(exc), what=_WHAT) from None
-    return card
-
-
-@cache
-def default() -> RateCard:
-    """The rate card shipped with coproduce (NIHR payment guidance; see the module notes)."""
-    text = (resources.files("coproduce") / "ratecards_data" / "nihr.toml").read_bytes()
-    return load_rate_card(text, format="toml")
+def __dir__() -> list[str]:
+    return sorted(_MOVED)

@@ -155,7 +155,7 @@ class Policy(Extensible):
             "least able in terms of time or capacity"; payment answers for time, and power
             is scored in the risk register, where only governance lowers it).
         rates: a rate card to price the project's costing with, beside its own card (e.g.
-            :func:`coproduce.ratecards.default` or your organisation's); ``None``: only the
+            :func:`coproduce.costing.default_rate_card` or your organisation's); ``None``: only the
             project's card.
         practice: raise the practice layer's risks (:mod:`coproduce.practice`); ``False``
             gives the paper-only appraisal.

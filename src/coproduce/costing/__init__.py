@@ -12,6 +12,8 @@ the order of the document's lists.
   early-career or fixed-term researchers.
 - :func:`fit` — the plan that keeps the most of what the aims need within a budget.
 - :func:`costing_problems` — every reference, rate card and currency problem, with paths.
+- :func:`default_rate_card` — the card coproduce ships (NIHR payment guidance, rates without
+  amounts); read your own with :func:`coproduce.io.load_rate_card`.
 
 The rules are documented in ``docs/costing.md``.
 """
@@ -27,6 +29,7 @@ from coproduce.costing._cost import (
     costing_problems,
     rate_table,
 )
+from coproduce.costing._shipped import default_rate_card
 
 if TYPE_CHECKING:
     from coproduce.costing._fit import MAX_EXACT_AIMS, fit
@@ -59,6 +62,7 @@ __all__ = [
     "bearer_of_researcher",
     "cost",
     "costing_problems",
+    "default_rate_card",
     "fit",
     "rate_table",
 ]

@@ -739,7 +739,7 @@ def cost(
 
     Args:
         project: a project; ``None`` is returned when it has no ``costing`` section.
-        rates: a rate card to price roles with (e.g. :func:`coproduce.ratecards.default`);
+        rates: a rate card to price roles with (e.g. :func:`coproduce.costing.default_rate_card`);
             the project's own card takes precedence role by role.
         catalogue: the catalogue whose stages, bearers and costs to use (the paper's by
             default).

@@ -52,6 +52,7 @@ from coproduce.io._converter import budget, converter, issues_from
 from coproduce.io._fast import fast_decode, fast_encode, fast_structure
 from coproduce.io._formats import (
     FORMATS,
+    LOG_SUFFIXES,
     Format,
     Limits,
     _unreadable,
@@ -63,6 +64,7 @@ from coproduce.io._formats import (
     serialise,
 )
 from coproduce.io._locate import locate, path_keys
+from coproduce.io._ratecard import load_rate_card
 from coproduce.io._salvage import reference_issues
 from coproduce.io._versions import SCHEMA_VERSION, migrate
 from coproduce.model import Project
@@ -76,6 +78,7 @@ if TYPE_CHECKING:
 __all__ = [
     "APPRAISAL_SCALE",
     "FORMATS",
+    "LOG_SUFFIXES",
     "SCHEMA_VERSION",
     "DocumentError",
     "DocumentSource",
@@ -100,6 +103,7 @@ __all__ = [
     "load_example_log",
     "load_log",
     "load_project",
+    "load_rate_card",
     "new_log_text",
     "open_atomic",
     "read_stream",

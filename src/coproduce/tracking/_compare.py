@@ -275,7 +275,7 @@ def compare(
     Args:
         project: the project as planned.
         log: its involvement log.
-        rates: a rate card for the costing (e.g. :func:`coproduce.ratecards.default`).
+        rates: a rate card for the costing (e.g. :func:`coproduce.costing.default_rate_card`).
         catalogue: the catalogue (``None`` for the paper's).
         policy: the appraisal policy (``None`` for the defaults).
         appraisal: the project's appraisal, if already computed (its risk register is what

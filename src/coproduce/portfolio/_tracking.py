@@ -1,8 +1,9 @@
 """A funder's portfolio view: many projects and their involvement logs, planned against actual.
 
 Streams in constant memory on any ``concurrent.futures`` Executor, like
-:mod:`coproduce.batch`: at most ``window`` chunks are in flight, each worker returns a few
-small tuples per project (:func:`track_one`), and :class:`TrackingPortfolio` adds them up.
+:func:`coproduce.portfolio.appraise_many`: at most ``window`` chunks are in flight, each
+worker returns a few small tuples per project (:func:`track_one`), and
+:class:`TrackingPortfolio` adds them up.
 
 A folder holds projects and logs side by side (:func:`pairs`): the log of the project whose
 ``id`` is ``X`` is the file ``X.log.yaml`` (or ``.log.json``, ``.log.toml``); it must name
@@ -21,29 +22,23 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from coproduce._record import Record
-from coproduce.batch import ROWS, ProjectRow, _project_row, _ProjectRows
 from coproduce.errors import CostingError, DocumentError, Issue, PlanError
-from coproduce.io._formats import LOG_SUFFIXES
 from coproduce.model import Support
 from coproduce.model._amounts import rounded
-
-if TYPE_CHECKING:
-    pass
+from coproduce.portfolio._batch import ROWS, ProjectRow, _project_row, _ProjectRows
 
 __all__ = [
-    "LOG_SUFFIXES",
     "CurrencySpend",
     "KindHours",
     "OrganisationAnswer",
@@ -51,12 +46,9 @@ __all__ = [
     "PortfolioTracking",
     "TrackingPortfolio",
     "issue_line",
-    "pairs",
     "problem_line",
-    "project_for",
     "track_many",
     "track_one",
-    "unmatched_logs",
 ]
 
 _ZERO = Decimal(0)
@@ -72,141 +64,6 @@ each: yes when all are true, no when any is false, unknown otherwise."""
 
 Entry = tuple[Any, ...]
 """What the portfolio needs of one project, as small plain values (see :func:`track_one`)."""
-
-
-def pairs(folder: Path) -> Iterator[tuple[str, Path, Path | None]]:
-    """``(source, project file, log file or None)`` for each project of a folder, sorted.
-
-    The log of the project whose id is ``X`` is ``X.log.yaml`` (``.yml``, ``.json``,
-    ``.toml``) beside the project or in a ``logs`` folder beside it.
-
-    Raises:
-        DocumentError: ``folder`` is not a folder.
-
-    """
-    if not folder.is_dir():
-        raise DocumentError(
-            [
-                Issue(
-                    path="$",
-                    code="unreadable",
-                    message=f"{folder} is not a folder",
-                    expected="a folder of projects and logs",
-                )
-            ],
-            what="portfolio",
-        )
-    suffixes = (".json", ".yaml", ".yml", ".toml")
-    for file in sorted(folder.iterdir()):
-        name = file.name.lower()
-        if name.endswith(LOG_SUFFIXES) or not name.endswith(suffixes):
-            continue
-        yield str(file), file, _log_for(file)
-
-
-_PROJECT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
-
-
-def _project_files(folder: Path) -> list[Path]:
-    try:
-        files = sorted(folder.iterdir())
-    except OSError:
-        return []
-    return [
-        f
-        for f in files
-        if f.name.lower().endswith(_PROJECT_SUFFIXES)
-        and not f.name.lower().endswith(LOG_SUFFIXES)
-        and f.is_file()
-    ]
-
-
-def project_for(log_file: Path, *, scan: int = 200) -> Path | None:
-    """The project file of the log at ``log_file``, or ``None`` if there is none nearby.
-
-    Looked for in the log's folder, then the folder above (where a ``logs`` folder sits):
-    first as ``ID.yaml`` (``.yml``, ``.json``, ``.toml``), ``ID`` being the project the log
-    names, then as the first of at most ``scan`` project files per folder whose ``id`` is ID.
-
-    Raises:
-        DocumentError: the log itself cannot be read.
-
-    """
-    from coproduce.io import load_log, load_project
-
-    pid = load_log(log_file, references=False).project
-    folders = list(dict.fromkeys([log_file.parent, log_file.parent.parent]))
-    for folder in folders:
-        for suffix in _PROJECT_SUFFIXES:
-            if (candidate := folder / f"{pid}{suffix}").is_file():
-                return candidate
-    for folder in folders:
-        for candidate in _project_files(folder)[:scan]:
-            try:
-                if load_project(candidate, references=False).id == pid:
-                    return candidate
-            except DocumentError:
-                continue
-    return None
-
-
-def _log_files(folder: Path) -> list[Path]:
-    out = []
-    for where in (folder, folder / "logs"):
-        try:
-            out += [f for f in sorted(where.iterdir()) if f.name.lower().endswith(LOG_SUFFIXES)]
-        except OSError:
-            continue
-    return out
-
-
-def unmatched_logs(folder: Path, matched: Iterable[Path]) -> Iterator[tuple[Path, str]]:
-    """The logs of ``folder`` (and its ``logs`` folder) that no project took, and why.
-
-    ``matched`` are the logs :func:`pairs` gave. A log is left out when no project in the
-    folder has the id it names, or when its project already has another log.
-    """
-    from coproduce.io import load_log
-
-    taken = {Path(m): "" for m in matched}
-    ids: dict[str, Path] = {}
-    for m in taken:
-        with contextlib.suppress(DocumentError):
-            ids.setdefault(load_log(m, references=False).project, m)
-    for log in _log_files(folder):
-        if log in taken:
-            continue
-        try:
-            pid = load_log(log, references=False).project
-        except DocumentError as exc:
-            yield log, f"not read: {exc.issues[0] if exc.issues else 'unreadable'}"
-            continue
-        other = ids.get(pid)
-        yield (
-            log,
-            (
-                f"not read: project {pid!r} already has the log {other}"
-                if other is not None
-                else f"not read: no project in {folder} has the id {pid!r}"
-            ),
-        )
-
-
-def _log_for(project_file: Path) -> Path | None:
-    from coproduce.io import load_project
-
-    try:
-        pid = load_project(project_file, references=False).id
-    except DocumentError:
-        return None
-    if pid is None:
-        return None
-    for folder in (project_file.parent, project_file.parent / "logs"):
-        for suffix in LOG_SUFFIXES:
-            candidate = folder / (pid + suffix)
-            if candidate.is_file():
-                return candidate
-    return None
 
 
 def _answer(support: Support, fields: tuple[str, ...]) -> str:
@@ -257,8 +114,8 @@ def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None
     """
     from coproduce.appraisal import appraise
     from coproduce.costing import cost
+    from coproduce.costing import default_rate_card as default_rates
     from coproduce.io import load_log, load_project
-    from coproduce.ratecards import default as default_rates
     from coproduce.tracking import compare
 
     try:

@@ -18,15 +18,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from coproduce import _cli_tracking
 from coproduce._text import visible
 from coproduce._version import __version__
+from coproduce.cli import _tracking as _cli_tracking
 from coproduce.errors import CoproduceError, DocumentError, did_you_mean
 
 if TYPE_CHECKING:  # the engine loads when a command needs it: `--help` stays instant
-    from coproduce.batch import Outcome, PortfolioEntry
     from coproduce.io import Kind
     from coproduce.model import Project, RateCard
+    from coproduce.portfolio import Outcome, PortfolioEntry
 
 __all__ = ["main"]
 
@@ -582,7 +582,7 @@ def _documents_read(source: Path) -> list[Path]:
 
     That is a folder and each of its documents, or the JSON Lines file itself.
     """
-    from coproduce.batch import documents
+    from coproduce.portfolio import documents
 
     if not source.is_dir():
         return [source]
@@ -760,7 +760,8 @@ def _rate_card(path: Path | None) -> RateCard:
 
     The project's own card takes precedence over it, role by role.
     """
-    from coproduce.ratecards import default, load_rate_card
+    from coproduce.costing import default_rate_card as default
+    from coproduce.io import load_rate_card
 
     return load_rate_card(path) if path is not None else default()
 
@@ -770,9 +771,9 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
     import os
     from concurrent.futures import ProcessPoolExecutor
 
-    from coproduce.batch import Portfolio, appraise_many
     from coproduce.catalogue import check
     from coproduce.io import load_catalogue, open_atomic, to_data, write_text
+    from coproduce.portfolio import Portfolio, appraise_many
 
     if args.format not in ("json", "text", None):
         raise _Usage("--batch writes JSON Lines; --format must be json (the default for --batch)")
@@ -816,8 +817,8 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
 
 def _batch_line(outcome: Outcome) -> tuple[str, PortfolioEntry | None, str]:
     """Run in the worker: the JSON line, the portfolio entry, and a diagnostic if invalid."""
-    from coproduce.batch import Portfolio
     from coproduce.io import dump_appraisal, to_data
+    from coproduce.portfolio import Portfolio
 
     line: dict[str, Any] = {"index": outcome.index, "source": outcome.source, "ok": outcome.ok}
     problems = ""
@@ -1086,7 +1087,7 @@ def _catalogue_source(cat: Any, args: argparse.Namespace, stdout: TextIO) -> int
 
 def _cmd_report(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.io import load_project
-    from coproduce.reporting import build, render
+    from coproduce.report.forms import build, render
 
     source = _read_source(args.path)
     _refuse_overwriting_inputs(args.output, source if isinstance(source, Path) else _STDIN)

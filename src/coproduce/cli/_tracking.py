@@ -233,8 +233,8 @@ def _output_format(args: argparse.Namespace, suffixes: dict[str, str], default: 
 
 def _cmd_track(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.cli import _REPORT_SUFFIXES, _refuse_overwriting_inputs
+    from coproduce.costing import default_rate_card as default
     from coproduce.io import load_log, load_project, to_data
-    from coproduce.ratecards import default
     from coproduce.report._tracking import tracking_html, tracking_markdown, tracking_text
     from coproduce.tracking import compare, reappraise
 

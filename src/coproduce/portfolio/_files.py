@@ -1,0 +1,151 @@
+"""Which files of a folder are projects, which are their logs, and which project a log names.
+
+Light on purpose: ``coproduce log add`` and ``validate`` find a log's project through
+:func:`project_for` without loading the engine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from coproduce.errors import DocumentError, Issue
+from coproduce.io import LOG_SUFFIXES
+
+__all__ = ["LOG_SUFFIXES", "pairs", "project_for", "unmatched_logs"]
+
+
+def pairs(folder: Path) -> Iterator[tuple[str, Path, Path | None]]:
+    """``(source, project file, log file or None)`` for each project of a folder, sorted.
+
+    The log of the project whose id is ``X`` is ``X.log.yaml`` (``.yml``, ``.json``,
+    ``.toml``) beside the project or in a ``logs`` folder beside it.
+
+    Raises:
+        DocumentError: ``folder`` is not a folder.
+
+    """
+    if not folder.is_dir():
+        raise DocumentError(
+            [
+                Issue(
+                    path="$",
+                    code="unreadable",
+                    message=f"{folder} is not a folder",
+                    expected="a folder of projects and logs",
+                )
+            ],
+            what="portfolio",
+        )
+    suffixes = (".json", ".yaml", ".yml", ".toml")
+    for file in sorted(folder.iterdir()):
+        name = file.name.lower()
+        if name.endswith(LOG_SUFFIXES) or not name.endswith(suffixes):
+            continue
+        yield str(file), file, _log_for(file)
+
+
+_PROJECT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+
+
+def _project_files(folder: Path) -> list[Path]:
+    try:
+        files = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [
+        f
+        for f in files
+        if f.name.lower().endswith(_PROJECT_SUFFIXES)
+        and not f.name.lower().endswith(LOG_SUFFIXES)
+        and f.is_file()
+    ]
+
+
+def project_for(log_file: Path, *, scan: int = 200) -> Path | None:
+    """The project file of the log at ``log_file``, or ``None`` if there is none nearby.
+
+    Looked for in the log's folder, then the folder above (where a ``logs`` folder sits):
+    first as ``ID.yaml`` (``.yml``, ``.json``, ``.toml``), ``ID`` being the project the log
+    names, then as the first of at most ``scan`` project files per folder whose ``id`` is ID.
+
+    Raises:
+        DocumentError: the log itself cannot be read.
+
+    """
+    from coproduce.io import load_log, load_project
+
+    pid = load_log(log_file, references=False).project
+    folders = list(dict.fromkeys([log_file.parent, log_file.parent.parent]))
+    for folder in folders:
+        for suffix in _PROJECT_SUFFIXES:
+            if (candidate := folder / f"{pid}{suffix}").is_file():
+                return candidate
+    for folder in folders:
+        for candidate in _project_files(folder)[:scan]:
+            try:
+                if load_project(candidate, references=False).id == pid:
+                    return candidate
+            except DocumentError:
+                continue
+    return None
+
+
+def _log_files(folder: Path) -> list[Path]:
+    out = []
+    for where in (folder, folder / "logs"):
+        try:
+            out += [f for f in sorted(where.iterdir()) if f.name.lower().endswith(LOG_SUFFIXES)]
+        except OSError:
+            continue
+    return out
+
+
+def unmatched_logs(folder: Path, matched: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    """The logs of ``folder`` (and its ``logs`` folder) that no project took, and why.
+
+    ``matched`` are the logs :func:`pairs` gave. A log is left out when no project in the
+    folder has the id it names, or when its project already has another log.
+    """
+    from coproduce.io import load_log
+
+    taken = {Path(m): "" for m in matched}
+    ids: dict[str, Path] = {}
+    for m in taken:
+        with contextlib.suppress(DocumentError):
+            ids.setdefault(load_log(m, references=False).project, m)
+    for log in _log_files(folder):
+        if log in taken:
+            continue
+        try:
+            pid = load_log(log, references=False).project
+        except DocumentError as exc:
+            yield log, f"not read: {exc.issues[0] if exc.issues else 'unreadable'}"
+            continue
+        other = ids.get(pid)
+        yield (
+            log,
+            (
+                f"not read: project {pid!r} already has the log {other}"
+                if other is not None
+                else f"not read: no project in {folder} has the id {pid!r}"
+            ),
+        )
+
+
+def _log_for(project_file: Path) -> Path | None:
+    from coproduce.io import load_project
+
+    try:
+        pid = load_project(project_file, references=False).id
+    except DocumentError:
+        return None
+    if pid is None:
+        return None
+    for folder in (project_file.parent, project_file.parent / "logs"):
+        for suffix in LOG_SUFFIXES:
+            candidate = folder / (pid + suffix)
+            if candidate.is_file():
+                return candidate
+    return None
