@@ -334,7 +334,7 @@ def test_log_new_follows_the_output_suffix_and_says_when_it_cannot_record_money(
     assert json.loads((tmp_path / "x.log.json").read_text())["entries"] == []
     assert "cannot record money" in capsys.readouterr().err
     assert _run("log", "new", str(project), "-o", str(tmp_path / "x.txt"))[0] == 2
-    assert "cannot tell the format" in capsys.readouterr().err
+    assert "name the file .yaml, .json or .toml" in capsys.readouterr().err
     entry = tmp_path / "e.yaml"
     entry.write_text('date: "2027-01-15"\nspending: [{line: printing, amount: 45.10}]\n')
     log = tmp_path / "x.log.json"

@@ -26,6 +26,7 @@ __all__ = [
     "DocumentError",
     "FieldValueError",
     "Issue",
+    "OutputFormatError",
     "PlanError",
     "PolicyError",
     "UnknownEntryError",
@@ -108,6 +109,36 @@ class UnknownEntryError(CoproduceError, LookupError):
 
 def _bulleted(problems: tuple[str, ...]) -> str:
     return "\n".join(f"  - {p}" for p in problems)
+
+
+class OutputFormatError(CoproduceError, ValueError):
+    """An output file whose suffix names no format the writer has, or another than asked.
+
+    Raised by :func:`coproduce.io.output_format` (every command and writer chooses a format
+    through it), before anything is written.
+
+    Attributes:
+        path: the output file as given.
+        formats: the formats the writer can write, in its order.
+
+    Example:
+        >>> from coproduce.io import output_format
+        >>> from coproduce.errors import OutputFormatError
+        >>> try:
+        ...     output_format("report.pdf", formats=("text", "html"))
+        ... except OutputFormatError as exc:
+        ...     print(exc)
+        report.pdf: cannot write .pdf; name the file .txt or .html, or give the format
+
+    """
+
+    def __init__(self, path: str, formats: Iterable[str], reason: str) -> None:
+        self.path = path
+        self.formats = tuple(formats)
+        super().__init__(f"{path}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.formats, str(self).removeprefix(f"{self.path}: ")))
 
 
 class PolicyError(CoproduceError, ValueError):

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from coproduce._text import visible
 from coproduce._version import __version__
 from coproduce.cli import _tracking as _cli_tracking
-from coproduce.errors import CoproduceError, DocumentError, did_you_mean
+from coproduce.errors import CoproduceError, DocumentError, OutputFormatError, did_you_mean
 
 if TYPE_CHECKING:  # the engine loads when a command needs it: `--help` stays instant
     from coproduce.io import Kind
@@ -100,23 +100,19 @@ examples:
 """,
 }
 
-_REPORT_SUFFIXES = {
-    ".html": "html",
-    ".htm": "html",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".json": "json",
-    ".txt": "text",
-}
-_COST_SUFFIXES = {**_REPORT_SUFFIXES, ".csv": "csv"}
-_FORM_SUFFIXES = {k: v for k, v in _REPORT_SUFFIXES.items() if v != "text"}
-_GRAPH_SUFFIXES = {
-    ".graphml": "graphml",
-    ".gexf": "gexf",
-    ".json": "json",
-    ".dot": "dot",
-    ".gv": "dot",
-}
+
+def _format(args: argparse.Namespace, formats: tuple[str, ...], default: str | None = None) -> str:
+    """``--format``, else the one ``--output`` names (:func:`coproduce.io.output_format`)."""
+    from coproduce.io import output_format
+
+    return output_format(args.output, args.format, formats=formats, default=default)
+
+
+_REPORT_FORMATS = ("text", "markdown", "html", "json")
+_COST_FORMATS = (*_REPORT_FORMATS, "csv")
+_FORM_FORMATS = ("markdown", "html", "json")
+_GRAPH_FORMATS = ("graphml", "gexf", "json", "dot")
+
 
 TEMPLATE = """\
 # A coproduce project. Fill in what you know; leave out what you do not.
@@ -601,16 +597,6 @@ def _is_stdin(path: Path) -> bool:
     return (given.st_dev, given.st_ino) == (there.st_dev, there.st_ino)
 
 
-def _format_from(
-    chosen: str | None, output: Path | None, suffixes: dict[str, str], default: str
-) -> str:
-    if chosen is not None:
-        return chosen
-    if output is not None:
-        return suffixes.get(output.suffix.lower(), default)
-    return default
-
-
 def _cmd_appraise(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.appraisal import appraise
     from coproduce.catalogue import check
@@ -635,7 +621,7 @@ def _cmd_appraise(args: argparse.Namespace, stdout: TextIO) -> int:
     _refuse_overwriting_inputs(
         args.output, Path(args.path) if args.path is not None else None, args.catalogue
     )
-    fmt = _format_from(args.format, args.output, _REPORT_SUFFIXES, "text")
+    fmt = _format(args, _REPORT_FORMATS)
     if args.compact and fmt != "json":
         raise _Usage(f"--compact is for JSON output, not {fmt}; add --format json")
     catalogue = check(load_catalogue(args.catalogue)) if args.catalogue else None
@@ -677,7 +663,7 @@ def _cmd_cost(args: argparse.Namespace, stdout: TextIO) -> int:
     _refuse_overwriting_inputs(
         args.output, source if isinstance(source, Path) else _STDIN, args.rates
     )
-    fmt = _format_from(args.format, args.output, _COST_SUFFIXES, "text")
+    fmt = _format(args, _COST_FORMATS)
     project = load_project(source)
     if project.costing is None:
         raise DocumentError(
@@ -747,7 +733,9 @@ def _refuse_report_suffixes(output: Path | None, summary: Path | None) -> None:
         ("--output", output, "JSON Lines", ".jsonl"),
         ("--summary", summary, "JSON", ".json"),
     ):
-        named = _REPORT_SUFFIXES.get(path.suffix.lower()) if path is not None else None
+        from coproduce.io import SUFFIXES
+
+        named = SUFFIXES.get(path.suffix.lower()) if path is not None else None
         if path is not None and named in ("html", "markdown"):
             raise _Usage(
                 f"{option} {path} names {named}, but with --batch it writes {writes}; "
@@ -1093,7 +1081,7 @@ def _cmd_report(args: argparse.Namespace, stdout: TextIO) -> int:
     _refuse_overwriting_inputs(args.output, source if isinstance(source, Path) else _STDIN)
     project = load_project(source)
     report = build(args.kind, project)
-    fmt = _format_from(args.format, args.output, _FORM_SUFFIXES, "markdown")
+    fmt = _format(args, _FORM_FORMATS)
     _emit(render(report, fmt), args.output, stdout)  # type: ignore[arg-type]
     return 0
 
@@ -1139,7 +1127,7 @@ def _cmd_graph(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.graph import default_graph, to_node_link
 
     graph = default_graph()
-    args.format = _format_from(args.format, args.output, _GRAPH_SUFFIXES, "graphml")
+    args.format = _format(args, _GRAPH_FORMATS)
     if args.format == "json":
         text = json.dumps(to_node_link(graph), indent=2, ensure_ascii=False) + "\n"
     elif args.format == "dot":
@@ -1195,8 +1183,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return 2
     try:
         return _COMMANDS[args.command](args, out)
-    except _Usage as exc:
-        print(f"coproduce {args.command}: error: {exc}", file=sys.stderr)
+    except (_Usage, OutputFormatError) as exc:
+        print(visible(f"coproduce {args.command}: error: {exc}"), file=sys.stderr)
         return 2
     except CoproduceError as exc:
         print(visible(f"coproduce {args.command}: {exc}"), file=sys.stderr)

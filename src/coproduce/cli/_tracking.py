@@ -179,7 +179,7 @@ def _located(issues: tuple[Issue, ...], text: str | None) -> tuple[Issue, ...]:
 
 
 def _cmd_log_new(args: argparse.Namespace, stdout: TextIO) -> int:
-    from coproduce.cli import _Usage
+    from coproduce.cli import _format, _Usage
     from coproduce.io import load_project, new_log_text, write_text
 
     project = load_project(args.project)
@@ -188,7 +188,7 @@ def _cmd_log_new(args: argparse.Namespace, stdout: TextIO) -> int:
             f"{args.project} has no id; add `id: my-study` (letters, digits and hyphens) to "
             "it: the log names its project by id"
         )
-    fmt: Format = _output_format(args, _LOG_SUFFIXES, "yaml")  # type: ignore[assignment]
+    fmt: Format = _format(args, ("yaml", "json", "toml"))  # type: ignore[assignment]
     output = args.output or args.project.with_name(f"{project.id}.log.{fmt}")
     if output.exists():
         raise _Usage(f"{output} exists; a log is only ever appended to (coproduce log add)")
@@ -207,39 +207,15 @@ def _cmd_log_new(args: argparse.Namespace, stdout: TextIO) -> int:
     return 0
 
 
-_LOG_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
-
-
-def _output_format(args: argparse.Namespace, suffixes: dict[str, str], default: str) -> str:
-    """``--format``, else the one the ``--output`` suffix names, else ``default``.
-
-    A suffix the command cannot write is refused rather than filled with another format.
-    """
-    from coproduce.cli import _Usage
-
-    suffix = "" if args.output is None else args.output.suffix.lower()
-    named = suffixes.get(suffix)
-    if args.format is None:
-        if args.output is None:
-            return default
-        if named is None:
-            known = ", ".join(sorted(suffixes))
-            raise _Usage(f"cannot tell the format of {args.output} (give --format, or {known})")
-        return named
-    if named is not None and named != args.format:
-        raise _Usage(f"--format {args.format}, but {args.output} names {named}")
-    return str(args.format)
-
-
 def _cmd_track(args: argparse.Namespace, stdout: TextIO) -> int:
-    from coproduce.cli import _REPORT_SUFFIXES, _refuse_overwriting_inputs
+    from coproduce.cli import _REPORT_FORMATS, _format, _refuse_overwriting_inputs
     from coproduce.costing import default_rate_card as default
     from coproduce.io import load_log, load_project, to_data
     from coproduce.report._tracking import tracking_html, tracking_markdown, tracking_text
     from coproduce.tracking import compare, reappraise
 
     _refuse_overwriting_inputs(args.output, args.project, args.log)
-    fmt = _output_format(args, _REPORT_SUFFIXES, "text")
+    fmt = _format(args, _REPORT_FORMATS)
     project = load_project(args.project)
     log = load_log(args.log, project=project)
     again = reappraise(project, log)
@@ -252,16 +228,6 @@ def _cmd_track(args: argparse.Namespace, stdout: TextIO) -> int:
         text = render[fmt](t, again.comparison)
     _emit(text, args.output, stdout)
     return 0
-
-
-_PORTFOLIO_SUFFIXES = {
-    ".html": "html",
-    ".htm": "html",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "text",
-    ".json": "json",
-}
 
 
 def _tracked(
@@ -297,12 +263,12 @@ def _tracked(
 
 def _cmd_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce._text import visible
-    from coproduce.cli import _refuse_overwriting_inputs
+    from coproduce.cli import _format, _refuse_overwriting_inputs
     from coproduce.io import to_data
     from coproduce.portfolio import TrackingPortfolio, pairs, problem_line, unmatched_logs
     from coproduce.report._tracking import portfolio_html, portfolio_markdown, portfolio_text
 
-    fmt = _output_format(args, _PORTFOLIO_SUFFIXES, "json")
+    fmt = _format(args, ("json", "text", "markdown", "html"))
     view, matched = TrackingPortfolio(), set[Path]()
     for entry in _tracked(pairs(args.folder), matched, args.workers, args.output):
         view.add(entry)

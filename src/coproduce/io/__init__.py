@@ -66,6 +66,7 @@ from coproduce.io._formats import (
 from coproduce.io._locate import locate, path_keys
 from coproduce.io._ratecard import load_rate_card
 from coproduce.io._salvage import reference_issues
+from coproduce.io._suffix import SUFFIXES, output_format
 from coproduce.io._versions import SCHEMA_VERSION, migrate
 from coproduce.model import Project
 from coproduce.model._types import mark_typed
@@ -80,6 +81,7 @@ __all__ = [
     "FORMATS",
     "LOG_SUFFIXES",
     "SCHEMA_VERSION",
+    "SUFFIXES",
     "DocumentError",
     "DocumentSource",
     "Format",
@@ -106,6 +108,7 @@ __all__ = [
     "load_rate_card",
     "new_log_text",
     "open_atomic",
+    "output_format",
     "read_stream",
     "to_data",
     "write",
