@@ -123,7 +123,7 @@ def _report(function: str) -> Any:
 register_renderer("html", "coproduce.model._project.Project", _report("project_html"))
 register_renderer("html", "coproduce.catalogue._catalogue.Catalogue", _report("catalogue_html"))
 register_renderer("html", "coproduce.appraisal._results.Appraisal", _report("html_fragment"))
-register_renderer("html", "coproduce.appraisal._results.Emphasis", _report("emphasis_html"))
+register_renderer("html", "coproduce.appraisal._profile.Emphasis", _report("emphasis_html"))
 register_renderer("text", "coproduce.appraisal._results.Appraisal", _report("to_text"))
 
 

@@ -12,6 +12,16 @@ from typing import TYPE_CHECKING
 from coproduce._lazy import attach
 
 if TYPE_CHECKING:
+    from coproduce.appraisal._advice_records import (
+        Advice,
+        Capacity,
+        Ceiling,
+        Lever,
+        Prerequisite,
+        Priority,
+        StageAdvice,
+        Suggestion,
+    )
     from coproduce.appraisal._ceilings import CEILINGS, CeilingRule
     from coproduce.appraisal._context import Context, StageFacts, payment_reading, table2_basis
     from coproduce.appraisal._emphasis import emphasis
@@ -19,6 +29,7 @@ if TYPE_CHECKING:
     from coproduce.appraisal._plan import plan_problems, plan_warnings, validate_plan
     from coproduce.appraisal._policy import Policy, Thresholds
     from coproduce.appraisal._priority import PRIORITIES, PriorityRule
+    from coproduce.appraisal._profile import ConditionContribution, Emphasis
     from coproduce.appraisal._registry import (
         ALTERNATIVES,
         FACTORS,
@@ -34,34 +45,25 @@ if TYPE_CHECKING:
         finding_rule,
     )
     from coproduce.appraisal._results import (
-        Action,
-        Advice,
         AimAppraisal,
         AlternativeAdvice,
-        Answer,
         Appraisal,
         BearerCost,
-        Capacity,
-        Ceiling,
-        Citation,
-        ConditionContribution,
         CostSummary,
-        Emphasis,
         ExposureCell,
         Factor,
         Finding,
-        FindingLevel,
-        Lever,
         MitigationStatus,
-        Prerequisite,
-        Priority,
         QuestionStatus,
         Risk,
+        StageCost,
+    )
+    from coproduce.appraisal._verdicts import (
+        Action,
+        Answer,
+        FindingLevel,
         Route,
         Severity,
-        StageAdvice,
-        StageCost,
-        Suggestion,
         Verdict,
     )
     from coproduce.appraisal._whatif import (
@@ -73,6 +75,7 @@ if TYPE_CHECKING:
         compare,
         sensitivity,
     )
+    from coproduce.model import Citation
 
 __all__ = [
     "ALTERNATIVES",
@@ -146,19 +149,25 @@ if not TYPE_CHECKING:  # type checkers read the imports above, and catch misspel
     __getattr__, __dir__ = attach(
         __name__,
         __all__,
-        tuple(
-            f"coproduce.appraisal.{module}"
-            for module in (
-                "_plan",  # first: reading and validating a project need only the plan checks
-                "_engine",
-                "_ceilings",
-                "_priority",
-                "_context",
-                "_emphasis",
-                "_policy",
-                "_registry",
-                "_results",
-                "_whatif",
-            )
+        (
+            *(
+                f"coproduce.appraisal.{module}"
+                for module in (
+                    "_plan",  # first: reading and validating a project need only the plan checks
+                    "_engine",
+                    "_ceilings",
+                    "_priority",
+                    "_context",
+                    "_emphasis",
+                    "_policy",
+                    "_registry",
+                    "_results",
+                    "_advice_records",
+                    "_profile",
+                    "_verdicts",
+                    "_whatif",
+                )
+            ),
+            "coproduce.model",  # Citation, which the records cite with
         ),
     )

@@ -13,121 +13,47 @@ the plan; deeper involvement the tool judges could help is a marked suggestion.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import attrs
-
+from coproduce.appraisal._advice_records import (
+    Advice,
+    Capacity,
+    Ceiling,
+    Prerequisite,
+    StageAdvice,
+    Suggestion,
+)
 from coproduce.appraisal._aims import voice_judgement
 from coproduce.appraisal._ceilings import (
     Facts,
-    both_sides_heard,
-    campaigner,
     ceilings_for,
     lowest,
 )
 from coproduce.appraisal._context import Context, row2, table2_basis
-from coproduce.appraisal._emphasis import read_leans, scorer
-from coproduce.appraisal._results import (
-    Action,
-    Advice,
-    Capacity,
-    Ceiling,
-    Emphasis,
-    Lever,
-    Prerequisite,
-    StageAdvice,
-    Suggestion,
-    Verdict,
-)
+from coproduce.appraisal._power import commercial_interest, has_power_over_findings
+from coproduce.appraisal._prerequisites import fees, prerequisites
+from coproduce.appraisal._profile import Emphasis
+from coproduce.appraisal._verdicts import Action, Verdict
+from coproduce.appraisal._wording import and_list, stage_list
 from coproduce.model import (
-    ConditionId,
-    ConditionSetting,
-    Contribution,
     CostId,
     Involvement,
     Lean,
-    Level,
     Mode,
     Motivation,
-    Project,
     Sphere,
     Stakeholder,
-    Stance,
-    Sufficiency,
 )
 
 if TYPE_CHECKING:
     from coproduce.practice import PracticeRisk
 
-__all__ = [
-    "TABLE2_SPHERES",
-    "advise",
-    "and_list",
-    "commercial_interest",
-    "has_power_over_findings",
-    "least_to_fund",
-    "levers",
-    "power_facts",
-    "stage_list",
-    "unresourced",
-    "with_lean",
-]
+__all__ = ["TABLE2_SPHERES", "advise", "least_to_fund"]
 
 _VOICE = {Motivation.NORMATIVE, Motivation.POLITICAL}
 TABLE2_SPHERES = (Sphere.DECISION, Sphere.COMMERCIAL)
 """The spheres whose advice starts from Table 2 (it particularly relates to evaluations with
 policy-makers and managers, p. 6; commercial partners share their power over the findings)."""
-
-
-def unresourced(project: Project) -> bool:
-    """No time, no budget and no facilitation at all for engagement."""
-    return all(v is Sufficiency.NONE for _, v in project.resources.supplies())
-
-
-def power_facts(s: Stakeholder) -> tuple[tuple[str, str], ...]:
-    """What gives ``s`` power over the findings, whatever its kind: (what, field) pairs.
-
-    A commercial partner; any party that owns intellectual property the study uses or makes,
-    or answers for delivering the policy studied (Table 2, row 2); and, outside the lay
-    sphere, any party of high power or that funds the study (``brings: money``). A lay
-    group's power and money are what user-led research is for, not a conflict over the
-    findings (p. 3 notes that a stakeholder's money often marks an authentic partnership).
-    """
-    out: list[tuple[str, str]] = []
-    lay = s.kind.sphere is Sphere.LAY
-    if s.kind.sphere is Sphere.COMMERCIAL:
-        out.append(("is a commercial partner", f"stakeholders[{s.id}].kind"))
-    if s.power is Level.HIGH and not lay:
-        out.append(("has high power", f"stakeholders[{s.id}].power"))
-    if Contribution.MONEY in s.brings and not lay:
-        out.append(("funds the study", f"stakeholders[{s.id}].brings"))
-    if s.owns_ip is True:
-        out.append(("owns intellectual property", f"stakeholders[{s.id}].owns_ip"))
-    if s.delivery_responsibility is True:
-        out.append(
-            ("answers for delivering the policy", f"stakeholders[{s.id}].delivery_responsibility")
-        )
-    return tuple(out)
-
-
-def has_power_over_findings(s: Stakeholder) -> bool:
-    """Whether ``s`` has power over the findings (:func:`power_facts`), whatever its kind."""
-    return bool(power_facts(s))
-
-
-def commercial_interest(s: Stakeholder) -> bool:
-    """A commercial partner, or any party that owns intellectual property in the work."""
-    return s.kind.sphere is Sphere.COMMERCIAL or s.owns_ip is True
-
-
-def with_lean(project: Project, condition: str, lean: Lean) -> Project:
-    """The project with one Table 2 condition set to ``lean``."""
-    kept = tuple(c for c in project.conditions if c.condition != condition)
-    return attrs.evolve(
-        project,
-        conditions=(*kept, ConditionSetting(condition=ConditionId(condition), lean=lean)),
-    )
 
 
 def _table2(ctx: Context, s: Stakeholder) -> tuple[Verdict, list[str]]:
@@ -181,180 +107,6 @@ def _aims(ctx: Context, s: Stakeholder, invs: tuple[Involvement, ...]) -> tuple[
 
 
 # --------------------------------------------------------------------------- prerequisites
-
-
-def _agreements(ctx: Context, s: Stakeholder) -> Iterator[Prerequisite]:
-    """Publication, data and IP agreements with a stakeholder with power over the findings."""
-    g, p, idx, sid = ctx.project.governance, ctx.project, ctx.index, s.id
-    facts = power_facts(s)
-    why = " and ".join(w for w, _ in facts)
-    read = tuple(f for _, f in facts)
-    if g.publication_agreement is not True:
-        yield Prerequisite(
-            code="publication-agreement",
-            message=f"Agree with {sid} ({why}), before it helps frame or share findings, who "
-            "may publish what and when, unwelcome findings included.",
-            inputs=("governance.publication_agreement", *read),
-            sources=idx.cite("mitigation.publication-agreement", "challenge.prevented-sharing"),
-            once="a publication agreement is signed",
-        )
-    commercial = commercial_interest(s)
-    data_flows = p.identifiable_data is True or (commercial and p.identifiable_data is not False)
-    if data_flows and g.data_agreement is not True:
-        yield Prerequisite(
-            code="data-agreement",
-            message=f"Agree with {sid} who may see which data, in what form, before any "
-            "data are shared.",
-            inputs=("governance.data_agreement", "identifiable_data", *read),
-            sources=idx.cite("mitigation.data-agreement", "challenge.identify-participants"),
-            once="a data agreement is in place",
-        )
-    if commercial and g.ip_agreement is not True:
-        yield Prerequisite(
-            code="ip-agreement",
-            message=f"Agree with {sid} who owns what the collaboration makes (the project's "
-            "reading: a partner's ownership is one route to co-option).",
-            inputs=("governance.ip_agreement", *read),
-            sources=idx.cite("challenge.co-opted"),
-            once="who owns what is made (IP) is agreed",
-        )
-
-
-_PAY_GUIDANCE = ("guidance.payment.policy-first", "guidance.payment.clear-offer")
-
-
-def _payment(ctx: Context, s: Stakeholder, capacity: Capacity) -> Prerequisite:
-    """Offer payment; with no budget, payment is not until funded.
-
-    With the practice layer, the prerequisite rests on the NIHR payment guidance (agree
-    payment in writing before involvement starts); without it, on the paper's key question
-    3 (how the time costs of those involved are borne and defrayed, p. 7).
-    """
-    idx, sid = ctx.index, s.id
-    guidance = idx.cite(*_PAY_GUIDANCE) if ctx.policy.practice else ()
-    if guidance:
-        sources, how = (
-            guidance,
-            "agreed in writing before their involvement starts (NIHR payment guidance)",
-        )
-    else:
-        sources = idx.cite("question.individuals.costs", "cost.stakeholder-time")
-        how = (
-            "so that the cost of their time is borne by the project, not by them "
-            "(key question 3, p. 7)"
-        )
-    if capacity.budget is Sufficiency.NONE:
-        return Prerequisite(
-            code="payment",
-            message=f"Not until funded: there is no budget to pay {sid} for their "
-            f"time{_fees(ctx, sid)}. Secure the funding first; then offer payment, {how}.",
-            inputs=(
-                *ctx.payment_inputs(sid),
-                "costing.budget" if "costing.budget" in capacity.inputs else "resources.budget",
-            ),
-            sources=sources,
-            once="funding for their payment is secured",
-        )
-    return Prerequisite(
-        code="payment",
-        message=f"Offer {sid} payment for their time, {how}.",
-        inputs=ctx.payment_inputs(sid),
-        sources=sources,
-        once="payment for their time is offered",
-    )
-
-
-def _fees(ctx: Context, sid: str) -> str:
-    """What the costing puts the stakeholder's fees at, as a clause (empty without one)."""
-    plan = ctx.project.costing
-    if plan is None or ctx.costing_problems or sid not in ctx.offered:
-        return ""
-    from coproduce.costing import cost
-    from coproduce.costing._results import LineKind
-
-    c = cost(ctx.project, rates=ctx.policy.rates, catalogue=ctx.catalogue)
-    if c is None:
-        return ""
-    total = sum(
-        (ln.money for ln in c.lines if ln.party == sid and ln.kind is LineKind.FEE and ln.money),
-        start=0,
-    )
-    return f" (the costing puts their fees at {c.currency} {total:,.2f})" if total else ""
-
-
-def _safeguarding(ctx: Context, s: Stakeholder, facts: Facts) -> Iterator[Prerequisite]:
-    """Safeguarding in place before children or adults at risk take part (practice layer)."""
-    for r in facts.practice:
-        if r.code != "practice-risk.safeguarding" or s.id not in r.stakeholders:
-            continue
-        missing = r.unmitigated
-        if not missing:
-            return
-        adults = s.minors is not True  # adults at risk: consent, not assent
-        things = "; ".join(
-            "consent for involvement, with the support each person needs to decide"
-            if adults and m.mitigation.endswith("consent-assent")
-            else m.label[:1].lower() + m.label[1:]
-            for m in missing
-        )
-        yield Prerequisite(
-            code="safeguarding",
-            message=f"Put safeguarding in place before involving {s.id}: {things} "
-            "(practice guidance, not the paper).",
-            inputs=(*(f for f in r.facts if f"[{s.id}]" in f), "mitigation_records"),
-            sources=r.sources,
-            once="safeguarding is in place",
-        )
-
-
-def _contested(ctx: Context, s: Stakeholder) -> Iterator[Prerequisite]:
-    """Both sides heard and ground rules agreed, where campaigners meet a contested topic.
-
-    Both sides are heard when groups campaigning for and against the policy are involved,
-    or beside the campaigners a lay group that has taken no side (``stance: neutral``).
-    """
-    if not campaigner(s) or ctx.project.lean("condition.contested") is not Lean.LESS:
-        return
-    if not both_sides_heard(ctx):
-        other = "against" if s.stance is Stance.FOR else "for"
-        yield Prerequisite(
-            code="both-sides",
-            message=f"Hear the other side as well as {s.id}: a group campaigning {other} the "
-            "policy, or people who have taken no side. With one side at the table the "
-            "research can be read as that side's (Table 1, rows 2 and 5; p. 5 on being seen "
-            "as partisan).",
-            inputs=("stakeholders[*].stance", "conditions[condition.contested]"),
-            sources=ctx.index.cite(
-                "challenge.co-opted", "challenge.pressed-to-frame", "cost.seen-as-partisan"
-            ),
-            once="both sides are heard",
-        )
-    if ctx.project.governance.ground_rules is not True:
-        yield Prerequisite(
-            code="ground-rules",
-            message=f"Agree ground rules (how people are heard, how disagreement is settled) "
-            f"before {s.id} and others on a contested topic work together (Table 1, row 1).",
-            inputs=("governance.ground_rules", "conditions[condition.contested]"),
-            sources=ctx.index.cite("mitigation.ground-rules", "challenge.stakeholders-disagree"),
-            once="ground rules are agreed",
-        )
-
-
-def _prerequisites(
-    ctx: Context, s: Stakeholder, invs: tuple[Involvement, ...], facts: Facts
-) -> Iterator[Prerequisite]:
-    if not any(i.mode >= Mode.CONSULTATION for i in invs):
-        return
-    yield from _safeguarding(ctx, s, facts)
-    powerful = has_power_over_findings(s)
-    if powerful:
-        yield from _agreements(ctx, s)
-    unpaid = ctx.payment_offered(s) is False or (
-        facts.capacity.budget is Sufficiency.NONE and s.id in ctx.fees
-    )  # not offered; or offered in a costing with no money behind it
-    if unpaid and not table2_basis(s) and (s.kind.sphere is Sphere.LAY or not powerful):
-        yield _payment(ctx, s, facts.capacity)
-    yield from _contested(ctx, s)
 
 
 # --------------------------------------------------------------------------- stage by stage
@@ -551,7 +303,7 @@ def _meanwhile(
     if waits:
         return (
             f"Until funded, nobody can be paid to take part: secure the funding for the time "
-            f"of {s.id} first{_fees(ctx, s.id)}. The least to fund: consulting {s.id} at "
+            f"of {s.id} first{fees(ctx, s.id)}. The least to fund: consulting {s.id} at "
             f"{core}."
         )
     planned = stage_list(ctx, tuple(i.stage for i in invs))
@@ -561,24 +313,6 @@ def _meanwhile(
         f"there, consult {s.id} rather than {_VERBS.get(deep, 'involve')} them, at {planned}; "
         f"if the plan must narrow, keep {core}."
     )
-
-
-def and_list(items: list[str]) -> str:
-    """The items as a sentence lists them: "a", "a and b", "a, b and c"."""
-    return (
-        items[0]
-        if len(items) == 1
-        else ", ".join(items[:-1]) + " and " + items[-1]
-        if items
-        else ""
-    )
-
-
-def stage_list(ctx: Context, stages: tuple[str, ...]) -> str:
-    """Stages by their labels, "every stage" when they are all the catalogue's."""
-    if len(set(stages)) == len(ctx.index.stages):
-        return "every stage"
-    return and_list([ctx.label(x) for x in stages])
 
 
 # --------------------------------------------------------------------------- the advice
@@ -619,7 +353,7 @@ def _one(ctx: Context, sid: str, facts: Facts, landing: dict[str, list[str]]) ->
         )
     planned = max(i.mode for i in invs)
     deepest = min(supported, planned) if supported is not None else None
-    prereqs = tuple(_prerequisites(ctx, s, invs, facts))
+    prereqs = tuple(prerequisites(ctx, s, invs, facts))
     stages = (
         tuple(_stage(ctx, s, i, supported, prereqs, verdict) for i in invs)
         if supported is not None
@@ -684,100 +418,3 @@ def advise(
 
 
 # --------------------------------------------------------------------------- levers
-
-
-def levers(
-    ctx: Context, advice: tuple[Advice, ...], capacity: Capacity | None = None
-) -> tuple[Lever, ...]:
-    """What would change the advice: Table 2 rows, prerequisites, resources, aims."""
-    out = list(_condition_levers(ctx, advice))
-    for a in advice:
-        out.extend(_stakeholder_levers(a))
-    held = [a for a in advice if any(c.code == "capacity" for c in a.ceilings)]
-    if held and capacity is not None:
-        short = [x.split(":")[0] for x in capacity.short]
-        out.append(
-            Lever(
-                code="resources",
-                message=f"Resourcing {', '.join(short)} for the plan would lift the capacity "
-                "ceiling (Table 2, row 9) that holds the advice for "
-                + ", ".join(a.stakeholder for a in held)
-                + ".",
-                stakeholders=tuple(a.stakeholder for a in held),
-                inputs=capacity.inputs,
-            )
-        )
-    if capacity is not None and capacity.unknown and not capacity.short and advice:
-        out.append(
-            Lever(
-                code="capacity",
-                message="Saying what time, budget, facilitation and training the involvement "
-                "has would settle Table 2 row 9 for everyone: "
-                + ", ".join(capacity.unknown)
-                + " not known.",
-                stakeholders=tuple(a.stakeholder for a in advice),
-                inputs=tuple(f"resources.{n}" for n in capacity.unknown),
-            )
-        )
-    return tuple(out)
-
-
-def _other_leans(lean: Lean) -> tuple[Lean, ...]:
-    if lean is Lean.UNKNOWN:
-        return (Lean.LESS, Lean.MORE)
-    return (Lean.MORE,) if lean is Lean.LESS else (Lean.LESS,)
-
-
-def _condition_levers(ctx: Context, advice: tuple[Advice, ...]) -> Iterator[Lever]:
-    """Table 2 rows whose other lean would move the verdict of the decision-makers.
-
-    Each row's other lean is tried on the profile's leans with that row changed: what
-    :func:`profile` of the project with that row set would give, without building it.
-    """
-    groups: dict[bool | None, list[str]] = {}
-    for a in advice:
-        if a.basis == "table-2":
-            delivery = row2(ctx.people[a.stakeholder])
-            groups.setdefault(delivery, []).append(a.stakeholder)
-    rows = scorer(ctx.catalogue, ctx.policy)
-    conditions = rows.conditions
-    for delivery, ids in groups.items():
-        now = ctx.profile(delivery).verdict
-        assert ctx.capacity is not None  # read when the context is made
-        read = read_leans(ctx.project, conditions, ctx.policy, delivery, ctx.capacity)
-        leans = [lean for lean, _, _ in read]
-        for row, (c, (lean_now, inferred, _)) in enumerate(zip(conditions, read, strict=True)):
-            if inferred and c.id == "condition.conflicts-of-interest" and delivery is not None:
-                continue  # read from each one's own delivery responsibility
-            for lean in _other_leans(lean_now):
-                moved = rows.verdict([*leans[:row], lean, *leans[row + 1 :]])
-                if moved is not now:
-                    yield Lever(
-                        code="condition",
-                        message=f"If Table 2 row {c.number} ({c.label.lower()}) leaned "
-                        f"{lean.value}, the Table 2 profile for {', '.join(ids)} would read "
-                        f"{moved.value} (now {now.value}).",
-                        stakeholders=tuple(ids),
-                        inputs=(f"conditions[{c.id}]",),
-                    )
-
-
-def _stakeholder_levers(a: Advice) -> Iterator[Lever]:
-    """One stakeholder's prerequisites, and stated aims where their advice is undetermined."""
-    deepest = a.deepest_mode.value if a.deepest_mode else "none"
-    for p in a.prerequisites:
-        yield Lever(
-            code="prerequisite",
-            message=f"Once {p.once}, {a.stakeholder} can go ahead as advised "
-            f"({a.verdict.value}, up to {deepest}).",
-            stakeholders=(a.stakeholder,),
-            inputs=p.inputs,
-        )
-    if a.basis == "aims" and a.verdict is Verdict.UNDETERMINED:
-        yield Lever(
-            code="aims",
-            message=f"Saying which aims involving {a.stakeholder} serves, and why, would "
-            "settle their advice.",
-            stakeholders=(a.stakeholder,),
-            inputs=tuple(f"plan[{s.stage}/{a.stakeholder}].aims" for s in a.stages),
-        )

@@ -15,8 +15,9 @@ from collections.abc import Iterable
 
 from coproduce.appraisal._context import Context
 from coproduce.appraisal._registry import ALTERNATIVES
-from coproduce.appraisal._results import AimAppraisal, AlternativeAdvice, Citation, Route
-from coproduce.model import Aim, Involvement, Motivation, Sphere
+from coproduce.appraisal._results import AimAppraisal, AlternativeAdvice
+from coproduce.appraisal._verdicts import Route
+from coproduce.model import Aim, Citation, Involvement, Motivation, Sphere
 
 __all__ = ["assess_aims", "route", "voice_judgement"]
 

@@ -15,13 +15,14 @@ How many rungs a shortfall climbs, and what each allows, is this tool's reading,
 
 from __future__ import annotations
 
+from coproduce.appraisal._advice_records import Capacity
 from coproduce.appraisal._costs import cost_summary, payment_facts
 from coproduce.appraisal._policy import Policy
-from coproduce.appraisal._results import Capacity, CostSummary
+from coproduce.appraisal._results import CostSummary
 from coproduce.catalogue import Catalogue
 from coproduce.model import Project, Sufficiency
 
-__all__ = ["capacity_of", "read_capacity"]
+__all__ = ["capacity_of", "read_capacity", "unresourced"]
 
 _NONE, _LIMITED, _ADEQUATE = Sufficiency.NONE, Sufficiency.LIMITED, Sufficiency.ADEQUATE
 
@@ -120,3 +121,8 @@ def capacity_of(project: Project, catalogue: Catalogue, policy: Policy) -> Capac
     costs = cost_summary(project, catalogue, policy, paid.problems)
     people = {s.id: s for s in project.stakeholders}
     return read_capacity(project, policy, costs, pays_nobody=paid.pays_nobody(people))
+
+
+def unresourced(project: Project) -> bool:
+    """No time, no budget and no facilitation at all for engagement."""
+    return all(v is Sufficiency.NONE for _, v in project.resources.supplies())

@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from coproduce._record import Record
+from coproduce.appraisal._advice_records import Capacity, Ceiling
 from coproduce.appraisal._context import Context, table2_basis
 from coproduce.appraisal._emphasis import CAPACITY
 from coproduce.appraisal._registry import Registry
-from coproduce.appraisal._results import Capacity, Ceiling, Verdict
+from coproduce.appraisal._verdicts import Verdict
 from coproduce.model import Involvement, Lean, Level, Stakeholder, Stance
 from coproduce.practice import PracticeRisk
 

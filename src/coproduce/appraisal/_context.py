@@ -16,12 +16,14 @@ from typing import Any
 import attrs
 
 from coproduce._record import Record
+from coproduce.appraisal._advice_records import Capacity
 from coproduce.appraisal._basis import row2, table2_basis
 from coproduce.appraisal._capacity import read_capacity
 from coproduce.appraisal._costs import cost_summary, payment_facts
 from coproduce.appraisal._emphasis import profile
 from coproduce.appraisal._policy import Policy
-from coproduce.appraisal._results import Capacity, Citation, CostSummary, Emphasis
+from coproduce.appraisal._profile import Emphasis
+from coproduce.appraisal._results import CostSummary
 from coproduce.catalogue import Catalogue, holds
 from coproduce.model import (
     Bearer,
@@ -30,6 +32,7 @@ from coproduce.model import (
     CareerStage,
     CategoryId,
     ChallengeId,
+    Citation,
     ContractType,
     CostId,
     Involvement,

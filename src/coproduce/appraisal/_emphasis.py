@@ -10,18 +10,15 @@ stakeholder where their delivery responsibility, or a commercial interest, is kn
 
 from __future__ import annotations
 
+from coproduce.appraisal._advice_records import Capacity
 from coproduce.appraisal._capacity import capacity_of
 from coproduce.appraisal._policy import Policy
-from coproduce.appraisal._results import (
-    Capacity,
-    Citation,
-    ConditionContribution,
-    Emphasis,
-    Verdict,
-)
+from coproduce.appraisal._profile import ConditionContribution, Emphasis
+from coproduce.appraisal._verdicts import Verdict
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.model import (
+    Citation,
     Condition,
     ConditionId,
     Lean,

@@ -29,11 +29,12 @@ import attrs
 
 from coproduce._version import __version__
 from coproduce.appraisal import _evaluators, _factors  # noqa: F401  (register the rules)
-from coproduce.appraisal._advice import advise, levers
+from coproduce.appraisal._advice import advise
 from coproduce.appraisal._aims import assess_aims
 from coproduce.appraisal._context import make_context, table2_basis
 from coproduce.appraisal._exposure import cost_exposure
 from coproduce.appraisal._findings import collect_findings
+from coproduce.appraisal._levers import levers
 from coproduce.appraisal._plan import validate_plan
 from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._priority import choose_priority

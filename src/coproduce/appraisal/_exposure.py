@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from coproduce.appraisal._context import Context
-from coproduce.appraisal._results import ExposureCell, Risk, Severity
+from coproduce.appraisal._results import ExposureCell, Risk
+from coproduce.appraisal._verdicts import Severity
 from coproduce.model import (
     BearerGroup,
     BearerId,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from coproduce.appraisal._results import Severity, Verdict
+from coproduce.appraisal._verdicts import Severity, Verdict
 from coproduce.errors import PolicyError
 from coproduce.model import Extensible, FrozenMap, Mode, RateCard, StageId
 

@@ -15,10 +15,13 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from coproduce._record import Record
-from coproduce.appraisal._advice import least_to_fund, stage_list
+from coproduce.appraisal._advice import least_to_fund
+from coproduce.appraisal._advice_records import Advice, Priority
 from coproduce.appraisal._context import Context
 from coproduce.appraisal._registry import Registry, Results
-from coproduce.appraisal._results import Action, Advice, Finding, Priority
+from coproduce.appraisal._results import Finding
+from coproduce.appraisal._verdicts import Action
+from coproduce.appraisal._wording import stage_list
 from coproduce.model import Citation, Mode
 
 __all__ = ["PRIORITIES", "PriorityRule", "choose_priority"]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from coproduce.appraisal._context import Context
 from coproduce.appraisal._registry import QUESTIONS
-from coproduce.appraisal._results import Answer, Citation, QuestionStatus
+from coproduce.appraisal._results import QuestionStatus
+from coproduce.appraisal._verdicts import Answer
 from coproduce.catalogue import Catalogue
-from coproduce.model import Audience, Question, QuestionId
+from coproduce.model import Audience, Citation, Question, QuestionId
 
 __all__ = ["assess_questions"]
 

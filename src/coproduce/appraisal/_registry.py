@@ -14,18 +14,17 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from coproduce._record import Record
-from coproduce.appraisal._results import FindingLevel
+from coproduce.appraisal._verdicts import FindingLevel
 from coproduce.errors import CoproduceError
 from coproduce.model import Citation
 
 if TYPE_CHECKING:
+    from coproduce.appraisal._advice_records import Advice, Capacity
     from coproduce.appraisal._context import Context, StageFacts
+    from coproduce.appraisal._profile import Emphasis
     from coproduce.appraisal._results import (
-        Advice,
         AimAppraisal,
-        Capacity,
         CostSummary,
-        Emphasis,
         ExposureCell,
         QuestionStatus,
         Risk,

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Mapping
 from coproduce.appraisal._context import Context, IndexedChallenge, StageFacts
 from coproduce.appraisal._factors import expecting_help
 from coproduce.appraisal._registry import FACTORS, MITIGATIONS, FactorRule
-from coproduce.appraisal._results import Factor, MitigationStatus, Risk, Severity
+from coproduce.appraisal._results import Factor, MitigationStatus, Risk
+from coproduce.appraisal._verdicts import Severity
 from coproduce.model import Involvement, MitigationId, Mode
 
 __all__ = ["points_of", "risk_register", "severity"]

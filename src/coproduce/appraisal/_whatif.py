@@ -8,16 +8,17 @@ from types import MappingProxyType
 
 import attrs
 
-from coproduce.appraisal._advice import with_lean
 from coproduce.appraisal._capacity import capacity_of
 from coproduce.appraisal._emphasis import profile
 from coproduce.appraisal._engine import DEFAULT_POLICY
+from coproduce.appraisal._levers import with_lean
 from coproduce.appraisal._plan import validate_plan
 from coproduce.appraisal._policy import Policy
-from coproduce.appraisal._results import Action, Answer, Appraisal, Citation, Verdict
+from coproduce.appraisal._results import Appraisal
+from coproduce.appraisal._verdicts import Action, Answer, Verdict
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
-from coproduce.model import Extensible, Lean, Project
+from coproduce.model import Citation, Extensible, Lean, Project
 
 __all__ = [
     "CHANGE_KINDS",
