@@ -265,11 +265,11 @@ def after_project(project: Project, context: str) -> list[Step]:
 def _tracked(log: InvolvementLog, context: str) -> None:
     """``track``: the comparison and the re-appraisal, in every format."""
     from coproduce.report._tracking import tracking_html, tracking_markdown, tracking_text
-    from coproduce.tracking import compare, reappraise
+    from coproduce.tracking import reappraise, track
 
     project = _project(context)
     again = reappraise(project, log)
-    t = compare(project, log, rates=shipped_card(), appraisal=again.before)
+    t = track(project, log, rates=shipped_card(), appraisal=again.before)
     _texts(*(r(t, again.comparison) for r in (tracking_text, tracking_markdown, tracking_html)))
     _texts(json.dumps({"t": to_data(t), "r": to_data(again.comparison)}, allow_nan=False))
 

@@ -46,7 +46,7 @@ def test_validating_a_project_loads_neither_the_engine_nor_tracking() -> None:
     for heavy in (
         "coproduce.appraisal._engine",
         "coproduce.appraisal._results",
-        "coproduce.tracking._compare",
+        "coproduce.tracking._track",
         "coproduce.model._log",
         "coproduce.portfolio",
     ):

@@ -31,3 +31,11 @@ def test_a_name_that_never_existed_is_an_attribute_error_not_a_warning(old: str)
     module = importlib.import_module(old)
     with pytest.raises(AttributeError, match="no_such_name"):
         module.no_such_name  # noqa: B018
+
+
+def test_tracking_compare_is_now_track_and_warns() -> None:
+    import coproduce.tracking as tracking
+
+    with pytest.warns(DeprecationWarning, match=r"coproduce\.tracking\.track"):
+        old = tracking.compare
+    assert old is tracking.track

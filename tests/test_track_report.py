@@ -28,7 +28,7 @@ from coproduce.model import (
     append_entry,
 )
 from coproduce.report._tracking import tracking_html, tracking_markdown, tracking_text
-from coproduce.tracking import as_it_stands, compare, reappraise
+from coproduce.tracking import as_it_stands, reappraise, track
 
 TRIAL = load_example("trial-patient-partners")
 TRIAL_LOG = load_example_log("trial-patient-partners")
@@ -44,7 +44,7 @@ def _track(*argv: str) -> str:
 
 
 def _trial_report(fmt: str) -> str:
-    return RENDER[fmt](compare(TRIAL, TRIAL_LOG), reappraise(TRIAL, TRIAL_LOG).comparison)
+    return RENDER[fmt](track(TRIAL, TRIAL_LOG), reappraise(TRIAL, TRIAL_LOG).comparison)
 
 
 # --------------------------------------------------------------------------- re-appraisal
@@ -198,7 +198,7 @@ TRIAL_LOG_PATH = example_log_path("trial-patient-partners")
 
 
 def test_rows_reflect_the_plan_as_it_stands() -> None:
-    rows = {(r.stage, r.stakeholder): r for r in compare(TRIAL, TRIAL_LOG).rows}
+    rows = {(r.stage, r.stakeholder): r for r in track(TRIAL, TRIAL_LOG).rows}
     added = rows[("stage.analysing-data", "advisory-group")]
     assert (added.planned, added.change, added.now, added.status) == (
         None,
@@ -206,7 +206,7 @@ def test_rows_reflect_the_plan_as_it_stands() -> None:
         Mode.CONSULTATION,
         "added, not held",
     )
-    dropped = {(r.stage, r.stakeholder): r for r in compare(POLICY, POLICY_LOG).rows}[
+    dropped = {(r.stage, r.stakeholder): r for r in track(POLICY, POLICY_LOG).rows}[
         ("stage.framing-questions", "campaign")
     ]
     assert (dropped.now, dropped.status) == (None, "held, then dropped")
@@ -228,7 +228,7 @@ def test_a_planned_line_dropped_before_it_was_held_shows_as_dropped() -> None:
             ),
         ),
     )
-    t = compare(TRIAL, log)
+    t = track(TRIAL, log)
     row = {(r.stage, r.stakeholder): r for r in t.rows}[("stage.dissemination", "funder")]
     assert row.status == "dropped" and t.changes == len(t.plan_changes) == 2
     text = tracking_text(t)
@@ -271,7 +271,7 @@ def test_impacts_keep_area_aims_and_stakeholders() -> None:
             ),
         ),
     )
-    t = compare(TRIAL, log)
+    t = track(TRIAL, log)
     last = t.observed[-1]
     assert (last.date, last.area, last.aims, last.stakeholders) == (
         "2027-02-02",
@@ -343,7 +343,7 @@ def test_the_frame_shows_the_plan_as_it_stands() -> None:
     pd = pytest.importorskip("pandas")
     from coproduce.frame import tracking_rows
 
-    rows = tracking_rows(compare(POLICY, POLICY_LOG)).to_dict("records")
+    rows = tracking_rows(track(POLICY, POLICY_LOG)).to_dict("records")
     (dropped,) = [
         r for r in rows if (r["stage"], r["stakeholder"]) == ("stage.framing-questions", "campaign")
     ]
@@ -380,7 +380,7 @@ def test_the_summary_says_plainly_when_the_plan_has_no_costing_or_budget() -> No
     trial = _trial_report("text")
     assert "; the plan has no costing; no budget set" in trial
     assert "not costed" not in trial and "none set" not in trial
-    policy = tracking_text(compare(POLICY, POLICY_LOG))
+    policy = tracking_text(track(POLICY, POLICY_LOG))
     assert (
         "Money: spent GBP 982.50" in policy
         and "; planned GBP 2,656.00; budget GBP 6,000.00" in policy

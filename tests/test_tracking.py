@@ -35,7 +35,7 @@ from coproduce.model import (
 )
 from coproduce.portfolio import TrackingPortfolio, pairs, track_many, track_one
 from coproduce.testing import logs
-from coproduce.tracking import as_it_stands, compare, reappraise
+from coproduce.tracking import as_it_stands, reappraise, track
 
 GOLDEN = Path(__file__).parent / "golden" / "v2"
 TRIAL = load_example("trial-patient-partners")
@@ -164,7 +164,7 @@ def _participations(log: InvolvementLog) -> list:  # type: ignore[type-arg]
 @given(log=logs(TRIAL))
 def test_planned_against_actual_reconciles_exactly_with_the_log(log: InvolvementLog) -> None:
     """Every total is exactly the sum of the log's own figures, however it is cut."""
-    t = compare(TRIAL, log)
+    t = track(TRIAL, log)
     parts = _participations(log)
     team = [m for e in log.entries for a in e.activities for m in a.team]
     assert t.contributor_hours == sum((p.hours for p in parts), _ZERO)
@@ -196,11 +196,11 @@ def test_planned_against_actual_ignores_the_order_of_lists(log: InvolvementLog, 
         )
 
     other = attrs.evolve(log, entries=tuple(shuffled(e) for e in log.entries))
-    assert compare(TRIAL, other) == compare(TRIAL, log)
+    assert track(TRIAL, other) == track(TRIAL, log)
 
 
 def test_the_trial_log_against_its_plan() -> None:
-    t = compare(TRIAL, load_example_log("trial-patient-partners"))
+    t = track(TRIAL, load_example_log("trial-patient-partners"))
     by_cell = {(r.stage, r.stakeholder): r for r in t.rows}
     held = by_cell[("stage.framing-questions", "advisory-group")]
     assert (held.planned, held.held, held.status) == (Mode.COLLABORATION, Mode.PARTNERSHIP, "held")
@@ -215,7 +215,7 @@ def test_planned_money_comes_from_the_costing() -> None:
     from coproduce.costing import cost
     from coproduce.costing import default_rate_card as default
 
-    t = compare(POLICY, load_example_log("contested-policy"), rates=default())
+    t = track(POLICY, load_example_log("contested-policy"), rates=default())
     costing = cost(POLICY, rates=default())
     assert costing is not None and t.planned_money == costing.money
     assert t.budget == Decimal(6000) and t.currency == "GBP"
@@ -281,7 +281,7 @@ def test_the_portfolio_adds_up_and_any_executor_gives_the_same(tmp_path: Path) -
     assert (s.projects, s.logged, s.invalid) == (len(examples()), 2, 0)
     (gbp,) = s.spend
     one = [
-        compare(load_example(n), load_example_log(n))
+        track(load_example(n), load_example_log(n))
         for n in ("contested-policy", "trial-patient-partners")
     ]
     assert gbp.spent == sum((t.spent for t in one), _ZERO)
@@ -400,9 +400,9 @@ def test_reports_escape_what_the_documents_say() -> None:
     from coproduce.report._tracking import tracking_html, tracking_markdown
 
     project = attrs.evolve(TRIAL, title="<script>alert(1)</script> | trial")
-    html = tracking_html(compare(project, load_example_log("trial-patient-partners")))
+    html = tracking_html(track(project, load_example_log("trial-patient-partners")))
     assert "<script>" not in html and "&lt;script&gt;" in html
-    md = tracking_markdown(compare(project, load_example_log("trial-patient-partners")))
+    md = tracking_markdown(track(project, load_example_log("trial-patient-partners")))
     assert md.startswith("# Planned against actual: \\<script\\>")
     assert "\\| trial" in md
 

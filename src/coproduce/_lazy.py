@@ -12,20 +12,26 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 __all__ = ["attach"]
 
 
 def attach(
-    package: str, names: Sequence[str], modules: Sequence[str]
+    package: str,
+    names: Sequence[str],
+    modules: Sequence[str],
+    *,
+    renamed: Mapping[str, str] | None = None,
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
     """``__getattr__`` and ``__dir__`` for ``package``, whose ``names`` live in ``modules``.
 
     The first name asked for imports ``modules`` in order until one exports it (list first a
     module that others need loaded, such as one that registers rules) and keeps the value in
-    the package, so it is looked up once.
+    the package, so it is looked up once. ``renamed`` maps an old public name to its new
+    one: the old name still works, and warns (``DeprecationWarning``) each time it is used.
 
     Example:
         >>> import coproduce.tracking as tracking
@@ -34,8 +40,17 @@ def attach(
 
     """
     public = frozenset(names)
+    old = dict(renamed or {})
 
     def __getattr__(name: str) -> Any:
+        if name in old:
+            new = old[name]
+            warnings.warn(
+                f"{package}.{name} is now {package}.{new}; the old name will be removed",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            return getattr(sys.modules[package], new)
         if name in public:
             for module in modules:
                 loaded = importlib.import_module(module)

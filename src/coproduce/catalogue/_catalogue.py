@@ -235,43 +235,7 @@ class Catalogue(Extensible, Displayable):
         if document not in {d.id for d in self.documents()}:
             raise UnknownEntryError(document, what="source document")
 
-        def keep(e: Any) -> bool:
-            return any(s.document != document for s in getattr(e, "sources", (e.source,)))
-
-        def trim(entries: tuple[_E, ...]) -> tuple[_E, ...]:
-            out: list[Any] = []
-            for e in entries:
-                if not keep(e):
-                    continue
-                if hasattr(e, "sources"):
-                    e = attrs.evolve(  # type: ignore[misc]
-                        e, sources=tuple(s for s in e.sources if s.document != document)
-                    )
-                out.append(e)
-            return tuple(out)
-
-        p = self.practice
-        mitigations = trim(p.mitigations)
-        kept_mitigations = {m.id for m in mitigations}
-        practice = attrs.evolve(
-            p,
-            documents=tuple(d for d in p.documents if d.id != document),
-            standards=tuple(
-                attrs.evolve(s, questions=trim(s.questions)) for s in p.standards if keep(s)
-            ),
-            reporting_items=trim(p.reporting_items),
-            guidance=trim(p.guidance),
-            risks=tuple(
-                attrs.evolve(
-                    r, mitigations=tuple(m for m in r.mitigations if m in kept_mitigations)
-                )
-                for r in trim(p.risks)
-                if any(m in kept_mitigations for m in r.mitigations)
-            ),
-            mitigations=mitigations,
-            crosswalk=trim(p.crosswalk),
-        )
-        return attrs.evolve(self, practice=practice)
+        return attrs.evolve(self, practice=_practice_without(self.practice, document))
 
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self._index
@@ -406,3 +370,46 @@ def holds(category: CostCategory, bearer: Bearer) -> bool:
         return False
     kind = bearer.stakeholder_kind
     return not (category.spheres and kind is not None and kind.sphere not in category.spheres)
+
+
+def _cites_other(entry: Any, document: str) -> bool:
+    """Whether ``entry`` cites a document other than ``document``."""
+    return any(s.document != document for s in getattr(entry, "sources", (entry.source,)))
+
+
+def _trimmed(entries: tuple[_E, ...], document: str) -> tuple[_E, ...]:
+    """The entries citing another document too, each with ``document``'s sources dropped."""
+    out: list[Any] = []
+    for e in entries:
+        if not _cites_other(e, document):
+            continue
+        if hasattr(e, "sources"):
+            e = attrs.evolve(  # type: ignore[misc]
+                e, sources=tuple(s for s in e.sources if s.document != document)
+            )
+        out.append(e)
+    return tuple(out)
+
+
+def _practice_without(p: Practice, document: str) -> Practice:
+    """The practice layer without ``document``; a risk left with no mitigation goes too."""
+    mitigations = _trimmed(p.mitigations, document)
+    kept = {m.id for m in mitigations}
+    return attrs.evolve(
+        p,
+        documents=tuple(d for d in p.documents if d.id != document),
+        standards=tuple(
+            attrs.evolve(s, questions=_trimmed(s.questions, document))
+            for s in p.standards
+            if _cites_other(s, document)
+        ),
+        reporting_items=_trimmed(p.reporting_items, document),
+        guidance=_trimmed(p.guidance, document),
+        risks=tuple(
+            attrs.evolve(r, mitigations=tuple(m for m in r.mitigations if m in kept))
+            for r in _trimmed(p.risks, document)
+            if any(m in kept for m in r.mitigations)
+        ),
+        mitigations=mitigations,
+        crosswalk=_trimmed(p.crosswalk, document),
+    )

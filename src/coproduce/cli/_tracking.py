@@ -212,14 +212,14 @@ def _cmd_track(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.costing import default_rate_card as default
     from coproduce.io import load_log, load_project, to_data
     from coproduce.report._tracking import tracking_html, tracking_markdown, tracking_text
-    from coproduce.tracking import compare, reappraise
+    from coproduce.tracking import reappraise, track
 
     _refuse_overwriting_inputs(args.output, args.project, args.log)
     fmt = _format(args, _REPORT_FORMATS)
     project = load_project(args.project)
     log = load_log(args.log, project=project)
     again = reappraise(project, log)
-    t = compare(project, log, rates=default(), appraisal=again.before)
+    t = track(project, log, rates=default(), appraisal=again.before)
     if fmt == "json":
         data = {"tracking": to_data(t), "reappraisal": to_data(again.comparison)}
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -18,22 +18,26 @@ from typing import TYPE_CHECKING
 from coproduce._lazy import attach
 
 if TYPE_CHECKING:
-    from coproduce.portfolio._batch import (
+    from coproduce.portfolio._batch import Outcome, appraise_many
+    from coproduce.portfolio._files import (
         DOCUMENT_SUFFIXES,
+        LOG_SUFFIXES,
+        documents,
+        pairs,
+        project_for,
+        unmatched_logs,
+    )
+    from coproduce.portfolio._summary import (
         CostTotal,
         ExposureTotal,
-        Outcome,
         Portfolio,
         PortfolioEntry,
         PortfolioSummary,
         ProjectRow,
         QuestionTally,
         RiskTally,
-        appraise_many,
-        documents,
         summarise,
     )
-    from coproduce.portfolio._files import LOG_SUFFIXES, pairs, project_for, unmatched_logs
     from coproduce.portfolio._tracking import (
         CurrencySpend,
         KindHours,
@@ -81,5 +85,5 @@ if not TYPE_CHECKING:  # type checkers read the imports above, and catch misspel
     __getattr__, __dir__ = attach(
         __name__,
         __all__,
-        tuple(f"coproduce.portfolio.{m}" for m in ("_files", "_batch", "_tracking")),
+        tuple(f"coproduce.portfolio.{m}" for m in ("_files", "_batch", "_summary", "_tracking")),
     )

@@ -7,13 +7,21 @@ Light on purpose: ``coproduce log add`` and ``validate`` find a log's project th
 from __future__ import annotations
 
 import contextlib
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from coproduce.errors import DocumentError, Issue
-from coproduce.io import LOG_SUFFIXES
+from coproduce.io import LOG_SUFFIXES, Limits
 
-__all__ = ["LOG_SUFFIXES", "pairs", "project_for", "unmatched_logs"]
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "LOG_SUFFIXES",
+    "documents",
+    "pairs",
+    "project_for",
+    "unmatched_logs",
+]
 
 
 def pairs(folder: Path) -> Iterator[tuple[str, Path, Path | None]]:
@@ -149,3 +157,73 @@ def _log_for(project_file: Path) -> Path | None:
             if candidate.is_file():
                 return candidate
     return None
+
+
+DOCUMENT_SUFFIXES = (".json", ".yaml", ".yml", ".toml")
+"""The files a folder of documents is read for."""
+
+
+def documents(path: Path) -> Iterator[tuple[str, Path | bytes]]:
+    """The documents of a folder (sorted by name) or of a JSON Lines file, lazily.
+
+    Yields ``(source, payload)``: a file path for each project document of a folder (an
+    involvement log, ``X.log.yaml`` and the like, is left to ``coproduce portfolio``), the
+    bytes of each non-empty line of a ``.jsonl`` file.
+
+    Raises:
+        DocumentError: ``path`` is neither a folder nor a ``.jsonl`` file, or is unreadable.
+
+    """
+    if path.is_dir():
+        yield from _folder_documents(path)
+        return
+    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+        raise _unreadable(
+            f"{path} is not a folder or a .jsonl file",
+            "a folder of documents or a JSON Lines file",
+        )
+    try:
+        if not _streamable(path):  # a device never ends
+            raise _unreadable(
+                f"cannot read {path}: it is a device or special file",
+                "a JSON Lines file, or a pipe a program writes one to",
+            )
+        yield from _lines(path, Limits().max_bytes)
+    except OSError as exc:
+        raise _unreadable(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _unreadable(message: str, expected: str = "") -> DocumentError:
+    issue = Issue(path="$", code="unreadable", message=message, expected=expected)
+    return DocumentError([issue], what="batch")
+
+
+def _folder_documents(folder: Path) -> Iterator[tuple[str, Path]]:
+    for file in sorted(folder.iterdir()):
+        name = file.name.lower()
+        if file.suffix.lower() in DOCUMENT_SUFFIXES and not name.endswith(LOG_SUFFIXES):
+            yield str(file), file
+
+
+def _streamable(path: Path) -> bool:
+    mode = path.stat().st_mode
+    return stat.S_ISREG(mode) or stat.S_ISFIFO(mode)
+
+
+def _lines(path: Path, limit: int) -> Iterator[tuple[str, bytes]]:
+    """Each non-empty line of a JSON Lines file; a line beyond ``limit`` cut there, reported."""
+    with path.open("rb") as f:
+        number = 0
+        # a document of the limit's size, then its line ending (\r\n at most)
+        while line := f.readline(limit + 2):
+            number += 1
+            if len(line) == limit + 2 and not line.endswith(b"\n"):
+                # a line beyond the size limit: skip the rest of it, report it
+                while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                yield f"{path}:{number}", line
+                continue
+            body = line[:-1] if line.endswith(b"\n") else line  # the document alone
+            body = body[:-1] if body.endswith(b"\r") else body
+            if body.strip():
+                yield f"{path}:{number}", body

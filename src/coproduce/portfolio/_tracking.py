@@ -36,7 +36,7 @@ from coproduce._record import Record
 from coproduce.errors import CostingError, DocumentError, Issue, PlanError
 from coproduce.model import Support
 from coproduce.model._amounts import rounded
-from coproduce.portfolio._batch import ROWS, ProjectRow, _project_row, _ProjectRows
+from coproduce.portfolio._summary import ROWS, ProjectRow, _project_row, _ProjectRows
 
 __all__ = [
     "CurrencySpend",
@@ -107,7 +107,7 @@ def _invalid(source: str, exc: DocumentError | PlanError) -> Entry:
 
 
 def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None) -> Entry:
-    """Load, compare and reduce one project and its log to a small tuple for the portfolio.
+    """Load, track and reduce one project and its log to a small tuple for the portfolio.
 
     A project or log with problems gives ``("invalid", source, issues)``, every issue as
     :func:`issue_line` writes it.
@@ -116,7 +116,7 @@ def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None
     from coproduce.costing import cost
     from coproduce.costing import default_rate_card as default_rates
     from coproduce.io import load_log, load_project
-    from coproduce.tracking import compare
+    from coproduce.tracking import track
 
     try:
         project = load_project(project_file)
@@ -141,7 +141,7 @@ def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None
             else (costing.currency, costing.money, costing.budget)
         )
         return ("planned", source, answers, _project_row(appraisal, *money))
-    t = compare(project, log, rates=default_rates(), appraisal=appraisal)
+    t = track(project, log, rates=default_rates(), appraisal=appraisal)
     kinds = {s.id: s.kind.value for s in project.stakeholders}
     unpaid: Counter[str] = Counter()
     for c in t.carriers:

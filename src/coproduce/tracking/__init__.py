@@ -5,13 +5,16 @@ The paper asks teams and funders to evaluate what coproduction costs and achieve
 project and its :class:`~coproduce.model.InvolvementLog`, no I/O, exact ``Decimal`` sums,
 results independent of the order of the documents' lists.
 
-- :func:`compare` — involvement per stage × stakeholder (planned and held), hours and money
+- :func:`track` — involvement per stage × stakeholder (planned and held), hours and money
   (planned, from :func:`coproduce.costing.cost`, and spent), who carried the work, risks
   foreseen and materialised, aims with and without observed impact.
 - :func:`reappraise` — the project as it now stands (:func:`as_it_stands`), appraised again,
   with :func:`coproduce.compare` of the advice before and after.
 - :func:`log_problems` — every unknown stage, risk code, stakeholder, researcher or aim a
   log names, with its path.
+
+``compare`` is the old name of :func:`track` (it warns): :func:`coproduce.compare` sets two
+appraisals side by side, which is another thing.
 """
 
 from typing import TYPE_CHECKING
@@ -25,7 +28,6 @@ if TYPE_CHECKING:
         risk_codes,
         risk_labels,
     )
-    from coproduce.tracking._compare import as_it_stands, compare, reappraise
     from coproduce.tracking._results import (
         AimImpact,
         Carrier,
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
         RiskRow,
         Tracking,
     )
+    from coproduce.tracking._track import as_it_stands, reappraise, track
+
+    compare = track  # the old name; at run time it warns (DeprecationWarning)
 
 __all__ = [
     "AimImpact",
@@ -51,17 +56,18 @@ __all__ = [
     "RiskRow",
     "Tracking",
     "as_it_stands",
-    "compare",
     "entry_problems",
     "log_problems",
     "reappraise",
     "risk_codes",
     "risk_labels",
+    "track",
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above, and catch misspelt names
     __getattr__, __dir__ = attach(
         __name__,
         __all__,
-        ("coproduce.tracking._check", "coproduce.tracking._results", "coproduce.tracking._compare"),
+        ("coproduce.tracking._check", "coproduce.tracking._results", "coproduce.tracking._track"),
+        renamed={"compare": "track"},
     )

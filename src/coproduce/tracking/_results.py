@@ -1,4 +1,4 @@
-"""The records :func:`~coproduce.tracking.compare` returns: planned against actual."""
+"""The records :func:`~coproduce.tracking.track` returns: planned against actual."""
 
 from __future__ import annotations
 

@@ -40,7 +40,7 @@ from coproduce.tracking._results import (
     Tracking,
 )
 
-__all__ = ["as_it_stands", "compare", "reappraise"]
+__all__ = ["as_it_stands", "reappraise", "track"]
 
 _ZERO = Decimal(0)
 _UNPAID = (PaymentMethod.NONE, PaymentMethod.DECLINED)
@@ -258,7 +258,7 @@ def _team_hours(project: Project, log: InvolvementLog) -> tuple[Decimal, Decimal
     return _sum(t.hours for t in team), _sum(t.hours for t in team if t.researcher in junior)
 
 
-def compare(
+def track(
     project: Project,
     log: InvolvementLog,
     *,
@@ -284,7 +284,7 @@ def compare(
     Example:
         >>> from decimal import Decimal
         >>> from coproduce.io import load_example, load_example_log
-        >>> t = compare(load_example("trial-patient-partners"),
+        >>> t = track(load_example("trial-patient-partners"),
         ...             load_example_log("trial-patient-partners"))
         >>> t.spent == t.paid + t.spent_lines
         True
@@ -292,26 +292,13 @@ def compare(
     """
     costing = cost(project, rates=rates, catalogue=catalogue)
     before = appraisal or appraise(project, catalogue=catalogue, policy=policy)
-    participations = [p for a in _activities(log) for p in a.participants]
-    lay = _lay(project)
-    team, junior = _team_hours(project, log)
-    paid = _sum(p.paid for p in participations)
-    lines = _sum(s.amount for e in log.entries for s in e.spending)
     plan_changes, observed, mitigations, materialised = _records(log)
     return Tracking(
         project=project.title,
         currency=log.currency or (costing.currency if costing else None),
         entries=len(log.entries),
         rows=_rows(project, log, costing),
-        contributor_hours=_sum(p.hours for p in participations),
-        unpaid_hours=_sum(
-            p.hours for p in participations if _contributor(p, lay) == "unpaid contributor"
-        ),
-        team_hours=team,
-        junior_hours=junior,
-        paid=paid,
-        spent_lines=lines,
-        spent=paid + lines,
+        **_hours_and_money(project, log),
         planned_money=None if costing is None else costing.money,
         planned_hours=None if costing is None else costing.hours,
         budget=None if costing is None else costing.budget,
@@ -325,6 +312,25 @@ def compare(
         mitigations=mitigations,
         materialised=materialised,
     )
+
+
+def _hours_and_money(project: Project, log: InvolvementLog) -> dict[str, Decimal]:
+    """The log's hours (contributors', unpaid, the team's, junior) and money, summed exactly."""
+    participations = [p for a in _activities(log) for p in a.participants]
+    lay = _lay(project)
+    team, junior = _team_hours(project, log)
+    paid = _sum(p.paid for p in participations)
+    lines = _sum(s.amount for e in log.entries for s in e.spending)
+    unpaid = (p.hours for p in participations if _contributor(p, lay) == "unpaid contributor")
+    return {
+        "contributor_hours": _sum(p.hours for p in participations),
+        "unpaid_hours": _sum(unpaid),
+        "team_hours": team,
+        "junior_hours": junior,
+        "paid": paid,
+        "spent_lines": lines,
+        "spent": paid + lines,
+    }
 
 
 def as_it_stands(project: Project, log: InvolvementLog) -> Project:
