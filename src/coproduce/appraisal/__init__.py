@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         StageAdvice,
         Suggestion,
     )
+    from coproduce.appraisal._capacity import capacity_of
     from coproduce.appraisal._ceilings import CEILINGS, CeilingRule
     from coproduce.appraisal._context import Context, StageFacts, payment_reading, table2_basis
     from coproduce.appraisal._emphasis import emphasis
@@ -133,6 +134,7 @@ __all__ = [
     "UnknownRuleError",
     "Verdict",
     "appraise",
+    "capacity_of",
     "compare",
     "emphasis",
     "finding_rule",
@@ -166,6 +168,7 @@ if not TYPE_CHECKING:  # type checkers read the imports above, and catch misspel
                     "_profile",
                     "_verdicts",
                     "_whatif",
+                    "_capacity",
                 )
             ),
             "coproduce.model",  # Citation, which the records cite with

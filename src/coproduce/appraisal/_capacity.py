@@ -115,8 +115,26 @@ def read_capacity(
     )
 
 
-def capacity_of(project: Project, catalogue: Catalogue, policy: Policy) -> Capacity:
-    """Row 9 as an appraisal reads it, from the project alone (prices its costing, if any)."""
+def capacity_of(
+    project: Project, catalogue: Catalogue | None = None, policy: Policy | None = None
+) -> Capacity:
+    """Table 2 row 9 as :func:`coproduce.appraise` reads it, from the project alone.
+
+    The same reading as :attr:`Appraisal.capacity <coproduce.appraisal.Appraisal.capacity>`
+    (the project's costing, if any, is priced for it), without the rest of the appraisal.
+
+    Example:
+        >>> from coproduce.appraisal import capacity_of
+        >>> from coproduce.io import load_example
+        >>> capacity_of(load_example("young-carers-unfunded")).budget.value
+        'none'
+
+    """
+    if catalogue is None:
+        from coproduce.catalogue import default as catalogue_default
+
+        catalogue = catalogue_default()
+    policy = policy if policy is not None else Policy()
     paid = payment_facts(project, catalogue, policy)
     costs = cost_summary(project, catalogue, policy, paid.problems)
     people = {s.id: s for s in project.stakeholders}

@@ -45,8 +45,7 @@ from coproduce.appraisal._risks import risk_register
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.errors import Issue, PlanError
-from coproduce.model import Project
-from coproduce.model._types import check_types
+from coproduce.model import Project, check_types
 from coproduce.practice import practice_risks
 
 __all__ = ["DEFAULT_POLICY", "appraise"]
@@ -118,7 +117,7 @@ def _raise_wrong_types(project: Project, failure: Exception) -> None:
     :func:`~coproduce.model._types.check_types`); any other field of the wrong type (a
     string for a number) is found here, once the engine has failed on it.
     """
-    from coproduce.model._types import type_problems
+    from coproduce.model import type_problems
 
     given: object = project  # typed a Project; an untyped caller may pass anything
     if isinstance(given, Project):

@@ -122,8 +122,7 @@ def fees(ctx: Context, sid: str) -> str:
     plan = ctx.project.costing
     if plan is None or ctx.costing_problems or sid not in ctx.offered:
         return ""
-    from coproduce.costing import cost
-    from coproduce.costing._results import LineKind
+    from coproduce.costing import LineKind, cost
 
     c = cost(ctx.project, rates=ctx.policy.rates, catalogue=ctx.catalogue)
     if c is None:

@@ -9,6 +9,15 @@ from typing import TYPE_CHECKING
 
 from coproduce._display import Displayable, RenderKind, register_renderer, render_text
 from coproduce._lazy import attach
+from coproduce.model._amounts import (
+    COUNT_LIMIT,
+    EXACT,
+    HOURS_LIMIT,
+    MONEY_LIMIT,
+    PLACES,
+    exact,
+    rounded,
+)
 from coproduce.model._citation import Citation
 from coproduce.model._costing import (
     CostingPlan,
@@ -48,6 +57,7 @@ from coproduce.model._entries import (
     Typology,
 )
 from coproduce.model._ext import EMPTY, Extensible, FrozenMap, JSONValue, freeze, thaw
+from coproduce.model._types import check_types, mark_typed, type_problems
 
 if TYPE_CHECKING:
     from coproduce.model._log import (
@@ -129,8 +139,13 @@ from coproduce.model._vocab import (
 )
 
 __all__ = [
+    "COUNT_LIMIT",
     "EMPTY",
+    "EXACT",
+    "HOURS_LIMIT",
+    "MONEY_LIMIT",
     "PAPER",
+    "PLACES",
     "Activity",
     "Aim",
     "AimId",
@@ -237,10 +252,15 @@ __all__ = [
     "Typology",
     "VocabularyEnum",
     "append_entry",
+    "check_types",
+    "exact",
     "freeze",
+    "mark_typed",
     "register_renderer",
     "render_text",
+    "rounded",
     "thaw",
+    "type_problems",
 ]
 
 # The involvement-log records load on first use: appraising a project never needs them.

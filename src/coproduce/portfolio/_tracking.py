@@ -34,8 +34,7 @@ import attrs
 
 from coproduce._record import Record
 from coproduce.errors import CostingError, DocumentError, Issue, PlanError
-from coproduce.model import Support
-from coproduce.model._amounts import rounded
+from coproduce.model import Support, rounded
 from coproduce.portfolio._summary import ROWS, ProjectRow, _project_row, _ProjectRows
 
 __all__ = [
