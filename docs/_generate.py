@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -304,6 +306,25 @@ def practice_page() -> str:
     return "\n".join(out)
 
 
+def _summary(module: str) -> str:
+    """The first line of a module's docstring: what it owns."""
+    doc = importlib.import_module(module).__doc__ or ""
+    return _cell(doc.strip().splitlines()[0].rstrip(".")) if doc.strip() else ""
+
+
+def layers_table() -> str:
+    """The layers of the import contract in ``pyproject.toml``, top first, with what each owns."""
+    config = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    contracts = config["tool"]["importlinter"]["contracts"]
+    layers = next(c for c in contracts if c["type"] == "layers")["layers"]
+    out = ["| layer | package | what it owns |", "|---|---|---|"]
+    for number, layer in enumerate(layers, start=1):
+        for module in (m.strip() for m in layer.split("|")):
+            out.append(f"| {number} | `{module}` | {_summary(module)} |")
+    out.append("")
+    return "\n".join(out)
+
+
 def write_all(folder: Path) -> None:
     folder.mkdir(exist_ok=True)
     for name, text in (
@@ -316,6 +337,7 @@ def write_all(folder: Path) -> None:
         ("ceilings-table.md", ceilings_table()),
         ("priorities-table.md", priorities_table()),
         ("practice.md", practice_page()),
+        ("layers-table.md", layers_table()),
     ):
         path = folder / name
         if not path.exists() or path.read_text() != text:

@@ -293,15 +293,27 @@ def _dominance(
     parts: list[str] = []
     inputs: list[str] = []
     if familiar:
-        parts.append("familiar 'usual suspects' take part: " + ", ".join(familiar))
+        parts.append("familiar 'usual suspects' take part: " + _some(familiar))
         inputs += [f"stakeholders[{s}].familiar" for s in familiar]
     if disparity:
         parts.append("stakeholders of very unequal power sit together")
         inputs += [f"stakeholders[{s}].power" for s in disparity]
     if outnumbering:
-        parts.append("one group outnumbers the others: " + ", ".join(outnumbering))
+        parts.append("one group outnumbers the others: " + _some(outnumbering))
         inputs += [f"stakeholders[{s}].kind" for s in outnumbering]
     return ("; ".join(parts), tuple(inputs)) if parts else None
+
+
+NAMED = 10
+"""How many stakeholders a factor's message names before counting the rest (its inputs list
+them all)."""
+
+
+def _some(ids: tuple[str, ...]) -> str:
+    """``ids`` joined, the first :data:`NAMED` of them and a count of the rest."""
+    if len(ids) <= NAMED:
+        return ", ".join(ids)
+    return ", ".join(ids[:NAMED]) + f" and {len(ids) - NAMED:,} more"
 
 
 def _outnumbering(involved: list[Stakeholder]) -> tuple[str, ...]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import attrs
 
+from coproduce._gc import gc_paused
 from coproduce._version import __version__
 from coproduce.appraisal import _evaluators, _factors  # noqa: F401  (register the rules)
 from coproduce.appraisal._advice import advise
@@ -102,7 +103,8 @@ def appraise(
             Issue(path=path, code=code, message=message) for path, code, message in wrong
         )
     try:
-        return _appraise(project, cat, pol)
+        with gc_paused():  # nothing an appraisal builds is cyclic
+            return _appraise(project, cat, pol)
     except (TypeError, AttributeError, KeyError, ValueError) as exc:
         if isinstance(exc, PlanError):
             raise

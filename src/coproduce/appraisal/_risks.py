@@ -182,10 +182,15 @@ _SHOWN = 3
 def _merge(factors: Iterable[Factor]) -> list[Factor]:
     """One factor per code across the tied drivers: their messages, inputs and ids joined."""
     groups: dict[str, tuple[Factor, dict[str, None], dict[str, None], dict[str, None]]] = {}
+    # A stage's group facts (dominance) are one tuple every driver's factor shares: joined
+    # once, by identity, so that n tied drivers cost n, not n times the stage's size.
+    joined: set[int] = set()
     for f in factors:
         first, messages, inputs, who = groups.setdefault(f.code, (f, {}, {}, {}))
         messages[f.message] = None
-        inputs.update(dict.fromkeys(f.inputs))
+        if id(f.inputs) not in joined:
+            joined.add(id(f.inputs))
+            inputs.update(dict.fromkeys(f.inputs))
         who.update(dict.fromkeys(f.stakeholders))
     out = []
     for first, messages, inputs, who in groups.values():
