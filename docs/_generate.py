@@ -318,9 +318,11 @@ def layers_table() -> str:
     contracts = config["tool"]["importlinter"]["contracts"]
     layers = next(c for c in contracts if c["type"] == "layers")["layers"]
     out = ["| layer | package | what it owns |", "|---|---|---|"]
-    for number, layer in enumerate(layers, start=1):
-        for module in (m.strip() for m in layer.split("|")):
-            out.append(f"| {number} | `{module}` | {_summary(module)} |")
+    out.extend(
+        f"| {number} | `{module}` | {_summary(module)} |"
+        for number, layer in enumerate(layers, start=1)
+        for module in (m.strip() for m in layer.split("|"))
+    )
     out.append("")
     return "\n".join(out)
 
