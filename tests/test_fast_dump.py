@@ -1,7 +1,7 @@
 """The fast JSON writer writes byte for byte what the reference does (differential tests).
 
 The reference is the cattrs converter's data (:func:`coproduce.io.to_data`) written by
-:func:`json.dumps`; the fast writer (``io._fast.fast_encode``, on msgspec) must agree with
+:func:`json.dumps`; the fast writer (``io._fast_write.fast_encode``, on msgspec) must agree with
 it on every document, indented and compact, or step aside (``None``) for it.
 """
 
@@ -34,7 +34,7 @@ from coproduce.io import (
     load_example_log,
     to_data,
 )
-from coproduce.io._fast import fast_encode
+from coproduce.io._fast_write import fast_encode
 from coproduce.io._formats import serialise
 from coproduce.model import EMPTY, Citation, InvolvementLog, MitigationRecord, Project
 from coproduce.testing import appraisals, catalogues, costed_projects, logs, projects

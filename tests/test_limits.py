@@ -274,7 +274,7 @@ def test_a_decimal_string_may_have_four_places_and_not_five() -> None:
 
 
 def test_an_integer_is_read_up_to_the_length_text_can_hold() -> None:
-    from coproduce.io._formats import _INT_BITS
+    from coproduce.io._check import _INT_BITS
 
     within, beyond = 2**_INT_BITS - 1, 2**_INT_BITS
     assert within.bit_length() == _INT_BITS and beyond.bit_length() == _INT_BITS + 1

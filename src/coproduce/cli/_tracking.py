@@ -145,13 +145,13 @@ def _cmd_log(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.log_command == "new":
         return _cmd_log_new(args, stdout)
     from coproduce.io import Limits, append_to_log, load_entry, load_project
-    from coproduce.io._formats import detect, read_file
+    from coproduce.io._read import detect_format, read_file
 
     project_path = args.project or _project_beside(args.log)
     project = load_project(project_path)
     try:  # read once, bounded: a pipe gives its entry once, a device is refused
         raw = read_file(args.entry, Limits())
-        fmt = detect(args.entry, None)
+        fmt = detect_format(args.entry, None)
         entry = load_entry(raw, format=fmt)
     except DocumentError as exc:
         exc.source, exc.what = str(args.entry), "log entry"

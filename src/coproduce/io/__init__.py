@@ -48,23 +48,22 @@ from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.costing import costing_problems
 from coproduce.errors import MAX_ISSUES, DocumentError, Issue, did_you_mean
+from coproduce.io._check import check_data
 from coproduce.io._converter import budget, converter, issues_from
-from coproduce.io._fast import fast_decode, fast_encode, fast_structure
-from coproduce.io._formats import (
-    FORMATS,
-    LOG_SUFFIXES,
-    Format,
-    Limits,
-    _unreadable,
-    check_data,
-    detect,
-    parse,
-    read_file,
-    read_stream,
-    serialise,
-)
+from coproduce.io._fast import fast_decode, fast_structure
+from coproduce.io._fast_write import fast_encode
+from coproduce.io._formats import LOG_SUFFIXES, parse, serialise
 from coproduce.io._locate import locate, path_keys
 from coproduce.io._ratecard import load_rate_card
+from coproduce.io._read import (
+    FORMATS,
+    Format,
+    Limits,
+    detect_format,
+    read_file,
+    read_stream,
+    unreadable,
+)
 from coproduce.io._salvage import reference_issues
 from coproduce.io._suffix import SUFFIXES, output_format
 from coproduce.io._versions import SCHEMA_VERSION, migrate
@@ -164,14 +163,14 @@ def _text(
     if isinstance(source, os.PathLike):
         path = Path(source)
         name = str(path)
-        fmt = detect(path, format)
+        fmt = detect_format(path, format)
         try:
             raw: str | bytes = read_file(path, limits)
         except DocumentError as exc:
             exc.source = name
             raise
     elif isinstance(source, (str, bytes)):
-        fmt = detect(source, format)
+        fmt = detect_format(source, format)
         raw = source
     else:
         raise TypeError(
@@ -632,7 +631,7 @@ def _locate_again(
         text = where = source
     else:
         return issues
-    return locate(issues, text, detect(where, format))
+    return locate(issues, text, detect_format(where, format))
 
 
 def append_to_log(
@@ -715,14 +714,14 @@ def _append_once(
     from coproduce.io._append import appended_texts
 
     name = str(path)
-    fmt = detect(Path(path), None)
+    fmt = detect_format(Path(path), None)
     raw = read_file(path, lim)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _unreadable(name, f"{name} is not UTF-8 text: {exc}") from None
+        raise unreadable(name, f"{name} is not UTF-8 text: {exc}") from None
     if not text.strip():
-        raise _unreadable(name, "it is empty; start a log with `coproduce log new PROJECT`")
+        raise unreadable(name, "it is empty; start a log with `coproduce log new PROJECT`")
     try:
         log = load_log(text, project=project, format=fmt, catalogue=catalogue, limits=lim)
     except DocumentError as exc:
@@ -943,7 +942,7 @@ def write(
     The text goes to a temporary file in the same folder, which then replaces ``path``
     (see :func:`write_text`). ``format`` defaults to the path's suffix.
     """
-    write_text(path, dump(value, detect(Path(path), format)))
+    write_text(path, dump(value, detect_format(Path(path), format)))
 
 
 def _write_through(path: Path) -> bool:
