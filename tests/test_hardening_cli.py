@@ -433,10 +433,10 @@ def test_batch_reports_every_kind_of_bad_document_and_carries_on(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import coproduce.io
+    import coproduce.io._read
     import coproduce.portfolio._batch as batch
 
-    monkeypatch.setattr(coproduce.io, "_DEFAULT_LIMITS", Limits(max_wait=0.2))
+    monkeypatch.setattr(coproduce.io._read, "DEFAULT_LIMITS", Limits(max_wait=0.2))
     real = batch.appraise  # type: ignore[attr-defined]
 
     def appraise(project: object, **kw: object) -> object:
@@ -470,10 +470,10 @@ def test_batch_reports_every_kind_of_bad_document_and_carries_on(
 def test_a_json_lines_line_over_the_limit_is_reported_and_the_rest_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import coproduce.io
+    import coproduce.io._read
     from coproduce.portfolio import appraise_many
 
-    monkeypatch.setattr(coproduce.io, "_DEFAULT_LIMITS", Limits(max_bytes=4000))
+    monkeypatch.setattr(coproduce.io._read, "DEFAULT_LIMITS", Limits(max_bytes=4000))
     good = json.dumps({"schema_version": 1, "title": "t"})
     source = tmp_path / "in.jsonl"
     source.write_text(good + "\n" + " " * 10_000 + "{}\n" + good + "\n")

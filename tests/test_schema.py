@@ -54,8 +54,8 @@ def test_nullable_fields_are_never_required(kind: str) -> None:
 
 @pytest.mark.parametrize("path", [*EXAMPLES, *GOLDEN], ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_examples_and_golden_documents_validate(path: Path) -> None:
+    from coproduce.io import Limits, detect_format
     from coproduce.io._formats import parse
-    from coproduce.io._read import Limits, detect_format
 
     kind = (
         "project"

@@ -877,7 +877,7 @@ class _Progress:
 
 
 def _cmd_validate(args: argparse.Namespace, stdout: TextIO) -> int:
-    from coproduce.io._formats import LOG_SUFFIXES
+    from coproduce.io import LOG_SUFFIXES
 
     card = _rate_card(args.rates)  # a bad --rates file: reported once, as `cost` reports it
     bad = 0
@@ -942,7 +942,7 @@ def _warnings(path: Path, project: Project) -> str:
     """The project's warnings (:func:`coproduce.appraisal.plan_warnings`), one line each."""
     from coproduce.appraisal import plan_warnings
     from coproduce.errors import Issue
-    from coproduce.io import _locate_again
+    from coproduce.io import locate_issues
 
     found = tuple(
         Issue(path=f"$.{at}", code=code, message=text) for at, code, text in plan_warnings(project)
@@ -953,7 +953,7 @@ def _warnings(path: Path, project: Project) -> str:
         f"{visible(str(path))}:{i.location}: warning: {i}  [{i.code}]"
         if i.location
         else f"  warning: {i}  [{i.code}]"
-        for i in _locate_again(found, path, None)
+        for i in locate_issues(found, path, None)
     ]
     return f", {len(lines)} warning{'s' * (len(lines) != 1)}\n" + "\n".join(lines)
 
@@ -966,7 +966,7 @@ def _check_costing(path: Path, project: Project, card: RateCard, file: Path | No
     """
     from coproduce.costing import costing_problems
     from coproduce.errors import Issue
-    from coproduce.io import _locate_again
+    from coproduce.io import locate_issues
 
     problems = costing_problems(project, rates=card, roles=True)
     if not problems:
@@ -991,7 +991,7 @@ def _check_costing(path: Path, project: Project, card: RateCard, file: Path | No
             issue = Issue(path=f"$.{at}", code=code, message=f"{text}; looked in {cards}{hint}")
         issues.append(issue)
     raise DocumentError(
-        _locate_again(tuple(issues), path, None), what="project document", source=str(path)
+        locate_issues(tuple(issues), path, None), what="project document", source=str(path)
     )
 
 

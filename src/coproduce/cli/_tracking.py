@@ -144,14 +144,20 @@ def _project_beside(log_path: Path) -> Path:
 def _cmd_log(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.log_command == "new":
         return _cmd_log_new(args, stdout)
-    from coproduce.io import Limits, append_to_log, load_entry, load_project
-    from coproduce.io._read import detect_format, read_file
+    from coproduce.io import (
+        Limits,
+        append_to_log,
+        detect_format,
+        load_entry,
+        load_project,
+        read_file,
+    )
 
     project_path = args.project or _project_beside(args.log)
     project = load_project(project_path)
     try:  # read once, bounded: a pipe gives its entry once, a device is refused
         raw = read_file(args.entry, Limits())
-        fmt = detect_format(args.entry, None)
+        fmt = detect_format(args.entry)
         entry = load_entry(raw, format=fmt)
     except DocumentError as exc:
         exc.source, exc.what = str(args.entry), "log entry"
@@ -163,7 +169,7 @@ def _cmd_log(args: argparse.Namespace, stdout: TextIO) -> int:
     except DocumentError as exc:
         if exc.what == "log entry":
             exc.source = str(args.entry)
-            exc.issues = _located(exc.issues, own)
+            exc.issues = _located(exc.issues, own, fmt)
         raise
     stdout.write(
         f"{args.log}: entry {len(new.entries)} ({entry.date}) appended, "
@@ -172,10 +178,10 @@ def _cmd_log(args: argparse.Namespace, stdout: TextIO) -> int:
     return 0
 
 
-def _located(issues: tuple[Issue, ...], text: str | None) -> tuple[Issue, ...]:
-    from coproduce.io._locate import locate
+def _located(issues: tuple[Issue, ...], text: str | None, fmt: Format) -> tuple[Issue, ...]:
+    from coproduce.io import locate_issues
 
-    return issues if text is None else locate(issues, text)
+    return issues if text is None else locate_issues(issues, text, fmt)
 
 
 def _cmd_log_new(args: argparse.Namespace, stdout: TextIO) -> int:

@@ -14,13 +14,15 @@ import re
 from typing import Any
 
 from coproduce.errors import DocumentError
+from coproduce.io._kinds import LOG_SUFFIXES
 from coproduce.io._read import FORMATS, Format, Limits, one_issue
 from coproduce.io._yaml import dump_yaml, parse_yaml, yaml_issue
 
-__all__ = ["LOG_SUFFIXES", "parse", "serialise"]
-
-LOG_SUFFIXES = (".log.yaml", ".log.yml", ".log.json", ".log.toml")
-"""The file endings of involvement logs (``coproduce validate`` reads such a file as a log)."""
+__all__ = [
+    "LOG_SUFFIXES",  # coproduce.portfolio._batch imports it from here; coproduce.io has it too
+    "parse",
+    "serialise",
+]
 
 
 def _reject_constant(name: str) -> float:

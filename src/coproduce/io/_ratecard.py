@@ -16,12 +16,13 @@ from coproduce.io import _read
 from coproduce.io._check import check_data
 from coproduce.io._converter import converter, issues_from
 from coproduce.io._formats import parse
+from coproduce.io._kinds import DOCUMENT_KINDS
 from coproduce.io._read import Format, Limits, detect_format, read_file
 from coproduce.model import RateCard
 
 __all__ = ["load_rate_card"]
 
-_WHAT = "rate card"
+_WHAT = DOCUMENT_KINDS["rate-card"].what
 
 
 def load_rate_card(
