@@ -22,7 +22,8 @@ from typing import Any
 
 import pytest
 
-from coproduce.cli import _Progress, main
+from coproduce.cli import main
+from coproduce.cli._common import Progress
 from coproduce.io import Limits, example_path
 
 ONE_STAGE = example_path("one-stage")
@@ -391,7 +392,7 @@ def test_validate_prints_file_line_column_and_no_terminal_escapes(tmp_path: Path
 
 def test_progress_shows_time_left_and_notes_are_not_on_the_bar_line() -> None:
     stream = io.StringIO()
-    bar = _Progress(10, stream)
+    bar = Progress(10, stream)
     bar(5)
     bar.note("bad.json: 1 problem(s)")
     bar(6)
