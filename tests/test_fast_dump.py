@@ -1,7 +1,7 @@
 """The fast JSON writer writes byte for byte what the reference does (differential tests).
 
 The reference is the cattrs converter's data (:func:`coproduce.io.to_data`) written by
-:func:`json.dumps`; the fast writer (``io._fast.fast_encode``, on msgspec) must agree with
+:func:`json.dumps`; the fast writer (``io._fast_write.fast_encode``, on msgspec) must agree with
 it on every document, indented and compact, or step aside (``None``) for it.
 """
 
@@ -34,7 +34,7 @@ from coproduce.io import (
     load_example_log,
     to_data,
 )
-from coproduce.io._fast import fast_encode
+from coproduce.io._fast_write import fast_encode
 from coproduce.io._formats import serialise
 from coproduce.model import EMPTY, Citation, InvolvementLog, MitigationRecord, Project
 from coproduce.testing import appraisals, catalogues, costed_projects, logs, projects
@@ -256,7 +256,7 @@ def test_the_command_writes_the_compact_form(tmp_path: Path) -> None:
 
 
 def test_the_batch_lines_are_as_before() -> None:
-    from coproduce.cli import _batch_line
+    from coproduce.cli._appraise import batch_line
     from coproduce.portfolio import Outcome
 
     a = appraise(load_example())
@@ -265,7 +265,7 @@ def test_the_batch_lines_are_as_before() -> None:
         outcome = Outcome(index=3, source="dir/é.json", appraisal=appraisal)
         line = {"index": 3, "source": "dir/é.json", "ok": True, "appraisal": to_data(appraisal)}
         expected = json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
-        assert _batch_line(outcome)[0] == expected
+        assert batch_line(outcome)[0] == expected
 
 
 def test_records_unpickled_are_written_fast_and_the_same() -> None:

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from tests.test_io import mutated_documents
 
 import coproduce.io as io
+import coproduce.io._load as loading
 from coproduce import appraise
 from coproduce.catalogue import default as default_catalogue
 from coproduce.errors import DocumentError
@@ -49,7 +50,7 @@ def outcome(read: Any) -> Any:
 def both(read: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
     fast = outcome(read)
     with monkeypatch.context() as m:
-        m.setattr(io, "fast_decode", lambda text, cls: None)
+        m.setattr(loading, "fast_decode", lambda text, cls: None)
         reference = outcome(read)
     return fast, reference
 
@@ -165,7 +166,7 @@ def test_mutated_documents_read_as_before(doc: Any) -> None:
         return
     fast = outcome(lambda: load_project(text))
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(io, "fast_decode", lambda text, cls: None)
+        m.setattr(loading, "fast_decode", lambda text, cls: None)
         reference = outcome(lambda: load_project(text))
     assert fast == reference
 

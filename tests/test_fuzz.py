@@ -236,11 +236,11 @@ def _reports(project: Project) -> None:
 
 def _batch(project: Project) -> None:
     """``appraise --batch``: the JSON line and the portfolio entry of the project."""
-    from coproduce.cli import _batch_line
+    from coproduce.cli._appraise import batch_line
     from coproduce.portfolio import Portfolio, appraise_many
 
     [outcome] = appraise_many([project])
-    line, entry, _ = _batch_line(outcome)
+    line, entry, _ = batch_line(outcome)
     folio = Portfolio()
     folio.add(entry)
     _texts(line, json.dumps(to_data(folio.summary()), allow_nan=False))

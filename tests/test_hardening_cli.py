@@ -22,7 +22,8 @@ from typing import Any
 
 import pytest
 
-from coproduce.cli import _Progress, main
+from coproduce.cli import main
+from coproduce.cli._common import Progress
 from coproduce.io import Limits, example_path
 
 ONE_STAGE = example_path("one-stage")
@@ -391,7 +392,7 @@ def test_validate_prints_file_line_column_and_no_terminal_escapes(tmp_path: Path
 
 def test_progress_shows_time_left_and_notes_are_not_on_the_bar_line() -> None:
     stream = io.StringIO()
-    bar = _Progress(10, stream)
+    bar = Progress(10, stream)
     bar(5)
     bar.note("bad.json: 1 problem(s)")
     bar(6)
@@ -433,10 +434,10 @@ def test_batch_reports_every_kind_of_bad_document_and_carries_on(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import coproduce.io
+    import coproduce.io._read
     import coproduce.portfolio._batch as batch
 
-    monkeypatch.setattr(coproduce.io, "_DEFAULT_LIMITS", Limits(max_wait=0.2))
+    monkeypatch.setattr(coproduce.io._read, "DEFAULT_LIMITS", Limits(max_wait=0.2))
     real = batch.appraise  # type: ignore[attr-defined]
 
     def appraise(project: object, **kw: object) -> object:
@@ -470,10 +471,10 @@ def test_batch_reports_every_kind_of_bad_document_and_carries_on(
 def test_a_json_lines_line_over_the_limit_is_reported_and_the_rest_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import coproduce.io
+    import coproduce.io._read
     from coproduce.portfolio import appraise_many
 
-    monkeypatch.setattr(coproduce.io, "_DEFAULT_LIMITS", Limits(max_bytes=4000))
+    monkeypatch.setattr(coproduce.io._read, "DEFAULT_LIMITS", Limits(max_bytes=4000))
     good = json.dumps({"schema_version": 1, "title": "t"})
     source = tmp_path / "in.jsonl"
     source.write_text(good + "\n" + " " * 10_000 + "{}\n" + good + "\n")

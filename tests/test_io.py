@@ -456,3 +456,67 @@ def test_golden_v2_appraisal_is_what_the_engine_concludes_today() -> None:
     fresh = appraise(project)
     assert attrs.evolve(fresh, coproduce_version=stored.coproduce_version) == stored
     assert load_catalogue(GOLDEN / "v2" / "catalogue.json") == default_catalogue()
+
+
+# ------------------------------------------------------------------ the kinds of document
+
+
+def _one_of_each_kind() -> dict[str, Any]:
+    """A document of every kind in DOCUMENT_KINDS, as text, a path or data."""
+    from coproduce.costing import default_rate_card
+    from coproduce.io import dump_appraisal, dump_catalogue, example_log_path, example_path
+
+    return {
+        "project": example_path("one-stage"),
+        "appraisal": dump_appraisal(appraise(load_example("one-stage"))),
+        "catalogue": dump_catalogue(default_catalogue()),
+        "log": example_log_path("trial-patient-partners"),
+        "entry": '{"date": "2026-03-01", "note": "a workshop"}',
+        "rate-card": to_data(default_rate_card()),
+    }
+
+
+def test_each_kind_is_read_by_its_reader_into_its_record() -> None:
+    from coproduce.io import DOCUMENT_KINDS
+
+    documents = _one_of_each_kind()
+    assert list(documents) == list(DOCUMENT_KINDS)
+    for name, source in documents.items():
+        kind = DOCUMENT_KINDS[name]
+        value = kind.read(source)
+        assert type(value) is kind.record_type(), name
+        data = to_data(value)
+        assert ("schema_version" in data) is kind.versioned, name  # written first when versioned
+        if kind.versioned:
+            assert next(iter(data)) == "schema_version"
+            assert load(source, name) == value  # type: ignore[call-overload]
+
+
+def test_readers_schemas_and_commands_take_the_kinds_from_one_table(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from typing import get_args
+
+    import coproduce.io as io
+    from coproduce.cli import main
+    from coproduce.io import DOCUMENT_KINDS, LOG_SUFFIXES, Kind
+    from coproduce.schema import KINDS
+
+    versioned = [k.name for k in DOCUMENT_KINDS.values() if k.versioned]
+    with_schema = [k.name for k in DOCUMENT_KINDS.values() if k.schema]
+    assert list(get_args(Kind)) == versioned  # the type checkers' view of load()
+    assert list(KINDS) == with_schema
+    assert set(with_schema) <= set(versioned)
+    assert DOCUMENT_KINDS["log"].suffixes == LOG_SUFFIXES
+    root = Path(__file__).parent.parent / "src" / "coproduce" / "schemas"
+    assert sorted(p.name for p in root.glob("*.schema.json")) == sorted(
+        f"{name}.schema.json" for name in with_schema
+    )
+    for kind in DOCUMENT_KINDS.values():
+        assert kind.reader in io.__all__ and kind.description and kind.what
+    for argv, names in ((["validate", "--help"], versioned), (["schema", "--help"], with_schema)):
+        with pytest.raises(SystemExit):
+            main(argv)
+        assert "{" + ",".join(names) + "}" in capsys.readouterr().out
+    with pytest.raises(ValueError, match="expected project, appraisal, catalogue or log"):
+        load("{}", "entry")  # type: ignore[call-overload]

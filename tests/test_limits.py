@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-import coproduce.io
+import coproduce.io._read
 from coproduce.errors import MAX_ISSUES, DocumentError
 from coproduce.io import (
     APPRAISAL_SCALE,
@@ -170,7 +170,7 @@ def test_an_appraisal_may_be_the_scale_times_a_project_and_not_one_byte_more(
     from coproduce.io import load_example
 
     project_limit = 200_000
-    monkeypatch.setattr(coproduce.io, "_DEFAULT_LIMITS", Limits(max_bytes=project_limit))
+    monkeypatch.setattr(coproduce.io._read, "DEFAULT_LIMITS", Limits(max_bytes=project_limit))
     text = dump_appraisal(appraise(load_example("one-stage")), compact=True).encode()
     limit = project_limit * APPRAISAL_SCALE
     for size, refused in ((limit, []), (limit + 1, ["too-large"])):
@@ -186,7 +186,7 @@ def test_a_json_lines_document_of_exactly_the_size_limit_is_read(
     """A batch line is a document: its newline is not part of it."""
     from coproduce.portfolio import appraise_many
 
-    monkeypatch.setattr(coproduce.io, "_DEFAULT_LIMITS", Limits(max_bytes=4000))
+    monkeypatch.setattr(coproduce.io._read, "DEFAULT_LIMITS", Limits(max_bytes=4000))
     source = tmp_path / "batch.jsonl"
     source.write_bytes(_padded(4000) + b"\n" + _padded(4001) + b"\n" + _padded(4000))
     outcomes = list(appraise_many(source))
@@ -274,7 +274,7 @@ def test_a_decimal_string_may_have_four_places_and_not_five() -> None:
 
 
 def test_an_integer_is_read_up_to_the_length_text_can_hold() -> None:
-    from coproduce.io._formats import _INT_BITS
+    from coproduce.io._check import _INT_BITS
 
     within, beyond = 2**_INT_BITS - 1, 2**_INT_BITS
     assert within.bit_length() == _INT_BITS and beyond.bit_length() == _INT_BITS + 1

@@ -54,14 +54,15 @@ def test_nullable_fields_are_never_required(kind: str) -> None:
 
 @pytest.mark.parametrize("path", [*EXAMPLES, *GOLDEN], ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_examples_and_golden_documents_validate(path: Path) -> None:
-    from coproduce.io._formats import Limits, detect, parse
+    from coproduce.io import Limits, detect_format
+    from coproduce.io._formats import parse
 
     kind = (
         "project"
         if "project" in path.name or path.parent.name == "examples"
         else (path.name.split(".")[0])
     )
-    data = parse(path.read_bytes(), detect(path, None), Limits())
+    data = parse(path.read_bytes(), detect_format(path), Limits())
     if data.get("schema_version") != SCHEMA_VERSION:
         # an older document: the schema describes this release's version, which reading it
         # migrates to, so check what it migrates to

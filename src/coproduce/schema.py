@@ -35,25 +35,24 @@ from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
 from importlib import resources
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, Union, cast, get_args, get_origin, get_type_hints
 
 import attrs
 
-from coproduce.io import SCHEMA_VERSION, Kind, to_data
+from coproduce.io import DOCUMENT_KINDS, SCHEMA_VERSION, Kind, to_data
 from coproduce.model._amounts import PLACES
 
 __all__ = ["KINDS", "generate", "json_schema"]
 
-KINDS: tuple[Kind, ...] = ("project", "appraisal", "catalogue", "log")
-"""The kinds of document that have a schema."""
+KINDS: tuple[Kind, ...] = tuple(cast(Kind, k.name) for k in DOCUMENT_KINDS.values() if k.schema)
+"""The kinds of document that have a schema (those of :data:`coproduce.io.DOCUMENT_KINDS`
+whose ``schema`` is true)."""
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _root(kind: Kind) -> type[Any]:
-    from coproduce.io import _class
-
-    return _class(kind)
+    return DOCUMENT_KINDS[kind].record_type()
 
 
 def _attribute_docs(cls: type[Any]) -> dict[str, str]:

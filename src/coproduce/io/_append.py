@@ -15,7 +15,8 @@ import json
 import re
 from typing import Any
 
-from coproduce.io._formats import Format, serialise
+from coproduce.io._formats import serialise
+from coproduce.io._read import Format
 
 __all__ = ["appended_texts", "entry_text", "new_log", "new_log_data"]
 

@@ -313,7 +313,7 @@ converter = _make_converter()
 
 
 def _fmt(path: str, note: object) -> tuple[str, Any]:
-    from coproduce.io._formats import child_path
+    from coproduce.io._check import child_path
 
     if isinstance(note, AttributeValidationNote):
         return child_path(path, note.name), note.type
@@ -327,7 +327,7 @@ def _fmt(path: str, note: object) -> tuple[str, Any]:
 
 def issues_from(exc: BaseException, path: str = "$", t: Any = None) -> Iterator[Issue]:
     """Flatten a cattrs structuring error into :class:`Issue` records with paths, lazily."""
-    from coproduce.io._formats import child_path
+    from coproduce.io._check import child_path
 
     if isinstance(exc, ForbiddenExtraKeysError):
         names = sorted(a.name for a in attrs.fields(exc.cl) if a.name != "extensions")

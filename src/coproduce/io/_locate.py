@@ -67,7 +67,7 @@ def _key_matches(k: Any, key: str | int, loader: list[Any]) -> bool:
     """Whether the key node ``k`` is the key a path names.
 
     A string key is compared as it is written; a key that is not a string as
-    :func:`~coproduce.io._formats.key_text` spells its value.
+    :func:`~coproduce.io._check.key_text` spells its value.
     """
     import yaml
 
@@ -75,10 +75,11 @@ def _key_matches(k: Any, key: str | int, loader: list[Any]) -> bool:
         return False
     if k.tag == _STR_TAG or k.value == str(key):
         return bool(k.value == str(key))
-    from coproduce.io._formats import _yaml_loader, key_text
+    from coproduce.io._check import key_text
+    from coproduce.io._yaml import yaml_loader
 
     if not loader:
-        loader.append(_yaml_loader()(""))
+        loader.append(yaml_loader()(""))
     try:
         return key_text(loader[0].construct_object(k)) == str(key)
     except Exception:  # a key PyYAML cannot construct is not the one the path names
@@ -242,13 +243,13 @@ def locate(
     try:
         import yaml
 
-        from coproduce.io._formats import _yaml_loader
+        from coproduce.io._yaml import yaml_loader
 
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
         elif not text.isascii():  # a lone surrogate, one character as one "?": same places
             text = text.encode("utf-8", "replace").decode("utf-8")
-        root = yaml.compose(text, Loader=_yaml_loader(fast=True))
+        root = yaml.compose(text, Loader=yaml_loader(fast=True))
     except Exception:  # positions are a courtesy: a text PyYAML cannot compose has none
         return issues
     if root is None:

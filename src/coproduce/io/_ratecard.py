@@ -12,15 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from coproduce.errors import DocumentError, Issue
+from coproduce.io import _read
+from coproduce.io._check import check_data
 from coproduce.io._converter import converter, issues_from
-from coproduce.io._formats import Format, Limits, check_data, detect, parse, read_file
-from coproduce.io._locate import locate
+from coproduce.io._formats import parse
+from coproduce.io._kinds import DOCUMENT_KINDS
+from coproduce.io._read import Format, Limits, detect_format, read_file
 from coproduce.model import RateCard
 
 __all__ = ["load_rate_card"]
 
-_LIMITS = Limits()
-_WHAT = "rate card"
+_WHAT = DOCUMENT_KINDS["rate-card"].what
 
 
 def load_rate_card(
@@ -48,7 +50,7 @@ def load_rate_card(
         Decimal('30.00')
 
     """
-    lim = limits if limits is not None else _LIMITS
+    lim = limits if limits is not None else _read.DEFAULT_LIMITS
     text: str | bytes | None = None
     fmt: Format | None = None
     try:
@@ -56,10 +58,10 @@ def load_rate_card(
             data: Any = source
         else:
             if isinstance(source, os.PathLike):
-                fmt = detect(Path(source), format)
+                fmt = detect_format(Path(source), format)
                 text = read_file(source, lim)
             elif isinstance(source, (str, bytes)):
-                fmt = detect(source, format)
+                fmt = detect_format(source, format)
                 text = source
             else:
                 raise TypeError(
@@ -76,6 +78,8 @@ def load_rate_card(
         if isinstance(source, os.PathLike):
             error.source = os.fspath(source)
         if text is not None and fmt is not None:
+            from coproduce.io._locate import locate
+
             error.issues = locate(error.issues, text, fmt)
         raise error from None
 

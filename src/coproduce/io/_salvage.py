@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from coproduce.appraisal._plan import plan_problems
+from coproduce.appraisal import plan_problems
 from coproduce.catalogue import Catalogue
 from coproduce.errors import Issue
 from coproduce.io._converter import converter

@@ -1,0 +1,202 @@
+"""``coproduce validate``: every problem of every document, each at file:line:column."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO, cast
+
+from coproduce._text import visible
+from coproduce.cli._common import RATES_HELP, Subparsers, add_command, one_of, rate_card
+from coproduce.errors import DocumentError
+from coproduce.io import DOCUMENT_KINDS
+
+if TYPE_CHECKING:
+    from coproduce.io import Kind
+    from coproduce.model import Project, RateCard
+
+__all__ = ["add_parsers"]
+
+EXAMPLES = """\
+examples:
+  coproduce validate project.yaml                   ok, or every problem at file:line:col
+  coproduce validate projects/*.yaml                many documents at once
+  coproduce validate --kind appraisal report.json   an appraisal written with -f json
+  coproduce validate project.yaml --rates my.toml   the costing's roles against my card
+"""
+
+
+def add_parsers(sub: Subparsers) -> None:
+    """Add ``coproduce validate`` to the subcommands ``sub``."""
+    validate = add_command(
+        sub,
+        "validate",
+        _run,
+        epilog=EXAMPLES,
+        help="check documents and list every problem",
+        description="Check documents and list every problem, each at file:line:column. "
+        "A project's costing is checked as `coproduce cost` would cost it: every role it "
+        "names needs a rate in the project's own card or the shipped one (or the card "
+        "given with --rates), in the costing's currency.",
+    )
+    _validate_arguments(validate)
+
+
+def _validate_arguments(validate: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``coproduce validate``."""
+    validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    validate.add_argument(
+        "--kind",
+        choices=[k.name for k in DOCUMENT_KINDS.values() if k.versioned],
+        help=f"what the documents are (default: {_marked()}, else {_DEFAULT_KIND})",
+    )
+    validate.add_argument(
+        "--project",
+        type=Path,
+        metavar="PROJECT",
+        help="check logs against this project (default: the project each log names, found "
+        "beside it or in the folder above)",
+    )
+    validate.add_argument("--rates", type=Path, metavar="FILE", help=RATES_HELP)
+
+
+_DEFAULT_KIND = "project"
+"""The kind of a document whose file name marks no kind (see :func:`_kind_of`)."""
+
+
+def _marked() -> str:
+    """The kinds file names mark: ``log for X.log.yaml, .yml, .json or .toml``."""
+    return "; ".join(
+        f"{k.name} for X{one_of([k.suffixes[0], *(Path(s).suffix for s in k.suffixes[1:])])}"
+        for k in DOCUMENT_KINDS.values()
+        if k.suffixes
+    )
+
+
+def _kind_of(path: Path) -> Kind:
+    """The kind the file name marks (``X.log.yaml``: a log), else the default kind."""
+    name = path.name.lower()
+    marked = (k.name for k in DOCUMENT_KINDS.values() if k.suffixes and name.endswith(k.suffixes))
+    return cast("Kind", next(marked, _DEFAULT_KIND))
+
+
+def _run(args: argparse.Namespace, stdout: TextIO) -> int:
+    card = rate_card(args.rates)  # a bad --rates file: reported once, as `cost` reports it
+    bad = 0
+    for path in args.paths:
+        name = visible(str(path))
+        kind: Kind = args.kind or _kind_of(path)
+        try:
+            note = _validate_one(path, kind, args.project, (card, args.rates))
+        except DocumentError as exc:
+            bad += 1
+            n = len(exc.issues) + exc.omitted
+            more = "+" if exc.truncated else ""
+            problems = f"{n}{more} problem{'s' * (n != 1 or bool(more))}"
+            file = name
+            if exc.source and Path(exc.source) != path:  # the log's project, not the log
+                file = visible(str(exc.source))
+                stdout.write(f"{name}: its project {file} has {problems}\n")
+            else:
+                stdout.write(f"{name}: {problems}\n")
+            for issue in exc.issues:
+                where = f"{file}:{issue.location}: " if issue.location else "  "
+                stdout.write(visible(f"{where}{issue}  [{issue.code}]") + "\n")
+            if exc.rest:
+                stdout.write(f"  … {exc.rest}\n")
+            if args.kind is None and kind == _DEFAULT_KIND and _looks_like_log(exc):
+                stdout.write("  (it looks like a log: name it X.log.yaml or pass --kind log)\n")
+        else:
+            stdout.write(visible(f"{name}: ok{note}") + "\n")
+    return 1 if bad else 0
+
+
+def _validate_one(
+    path: Path, kind: Kind, project_file: Path | None, rates: tuple[RateCard, Path | None]
+) -> str:
+    """Load one document and check it; what was checked, if not all.
+
+    A log is checked against its project; a project's costing against the rate cards
+    ``coproduce cost`` would use (``rates``: the card and the ``--rates`` file, if any).
+    """
+    from coproduce.model import Project
+
+    if kind != "log":
+        value = DOCUMENT_KINDS[kind].read(path)
+        if isinstance(value, Project) and value.costing is not None:
+            _check_costing(path, value, *rates)
+        return _warnings(path, value) if isinstance(value, Project) else ""
+    from coproduce.io import load_log, load_project
+    from coproduce.portfolio import project_for
+
+    found = project_file or project_for(path)
+    if found is None:
+        load_log(path)
+        return (
+            " (its stakeholders, researchers and aims not checked: no project with its id "
+            "beside it; pass --project)"
+        )
+    load_log(path, project=load_project(found))
+    return f" (checked against {found})"
+
+
+def _warnings(path: Path, project: Project) -> str:
+    """The project's warnings (:func:`coproduce.appraisal.plan_warnings`), one line each."""
+    from coproduce.appraisal import plan_warnings
+    from coproduce.errors import Issue
+    from coproduce.io import locate_issues
+
+    found = tuple(
+        Issue(path=f"$.{at}", code=code, message=text) for at, code, text in plan_warnings(project)
+    )
+    if not found:
+        return ""
+    lines = [
+        f"{visible(str(path))}:{i.location}: warning: {i}  [{i.code}]"
+        if i.location
+        else f"  warning: {i}  [{i.code}]"
+        for i in locate_issues(found, path, None)
+    ]
+    return f", {len(lines)} warning{'s' * (len(lines) != 1)}\n" + "\n".join(lines)
+
+
+def _check_costing(path: Path, project: Project, card: RateCard, file: Path | None) -> None:
+    """Raise what ``coproduce cost`` with ``card`` would refuse and loading leaves unchecked.
+
+    That is: roles without a rate in the cards, a card in another currency. They are raised
+    as the document's problems, with line and column.
+    """
+    from coproduce.costing import costing_problems
+    from coproduce.errors import Issue
+    from coproduce.io import locate_issues
+
+    problems = costing_problems(project, rates=card, roles=True)
+    if not problems:
+        return
+    own = project.costing.rate_card if project.costing is not None else None
+    given = f"the card in {file} ({card.id!r})" if file else f"the shipped card {card.id!r}"
+    cards = f"the project's own card {own.id!r} over {given}" if own else given
+    hint = "" if file else "; --rates FILE names another card"
+    issues = []
+    for at, code, text in problems:
+        if at == "rates.currency":
+            issue = Issue(
+                path="$.costing.currency",
+                code=code,
+                message=f"the currency of {given} {text}{hint}",
+            )
+        elif at.startswith("rates."):  # a problem of the given card itself (two rates per role)
+            issue = Issue(
+                path="$.costing", code=code, message=f"{given}, at {at[6:]}: {text}{hint}"
+            )
+        else:
+            issue = Issue(path=f"$.{at}", code=code, message=f"{text}; looked in {cards}{hint}")
+        issues.append(issue)
+    raise DocumentError(
+        locate_issues(tuple(issues), path, None), what="project document", source=str(path)
+    )
+
+
+def _looks_like_log(exc: DocumentError) -> bool:
+    unknown = {i.path for i in exc.issues if i.code == "unknown-field"}
+    return {"$.entries", "$.project"} & unknown != set()
