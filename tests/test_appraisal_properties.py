@@ -98,11 +98,11 @@ def test_adding_involvement_never_removes_a_risk(
 def test_every_conclusion_cites_the_catalogue(p: Project) -> None:
     a = appraise(p)
     for f in a.findings:
-        assert f.sources, f.code
-        assert all(c.page >= 1 and c.locator for c in f.sources)
+        assert f.citations, f.code
+        assert all(c.page >= 1 and c.locator for c in f.citations)
         assert f.message and f.inputs
     for r in a.risks:
-        assert r.sources and r.costs and r.categories
+        assert r.citations and r.costs and r.categories
     for c in a.emphasis.contributions:
         assert c.source.page == 7
     for q in a.questions:

@@ -265,8 +265,8 @@ def test_finding_rule_fires_on_its_case_only(code: str) -> None:
     assert found, f"{code} did not fire"
     rule = FINDINGS.get(code)
     for f in found:
-        assert f.level is rule.level and f.message and f.sources
-        assert all(c.page >= 1 and c.locator for c in f.sources)
+        assert f.level is rule.level and f.message and f.citations
+        assert all(c.page >= 1 and c.locator for c in f.citations)
     assert code not in codes(BASE, policy)
     disabled = attrs.evolve(policy, disabled=frozenset({code}))
     assert code not in codes(project, disabled)
@@ -283,7 +283,7 @@ def test_an_embedder_adds_a_finding_rule_through_the_policy() -> None:
     policy = Policy(rules=(unpaid,))
     project = FIRES["exposure.unpaid-contributors"]()
     (f,) = appraise(project, policy=policy).finding("local.unpaid-panel")
-    assert f.sources[0].entry == "cost.stakeholder-time" and f.sources[0].page == 6
+    assert f.citations[0].entry == "cost.stakeholder-time" and f.citations[0].page == 6
     assert appraise(project, policy=policy).policy_digest != appraise(project).policy_digest
     with pytest.raises(ValueError, match="given twice"):
         Policy(rules=(unpaid, unpaid))
@@ -588,7 +588,7 @@ def test_a_stakeholder_least_able_is_the_tools_judgement_with_its_reason() -> No
     assert "whom this tool counts among those least able to bear them (unpaid, low power)" in (
         f.message
     )
-    cited = [c.entry for c in f.sources]
+    cited = [c.entry for c in f.citations]
     assert "bearer.patients" not in cited  # the catalogue does not mark it least able
     assert {"cost.stakeholder-time", "cost.disengagement"} <= set(cited)
     assert "stakeholders[patients].reimbursed" in f.inputs
@@ -597,7 +597,7 @@ def test_a_stakeholder_least_able_is_the_tools_judgement_with_its_reason() -> No
     assert _concentration_on(paid, "patients") == []
     (g,) = _concentration_on(paid, "patients", Policy(least_able_low_power=True))
     assert "(low power, though paid)" in g.message
-    assert [c.entry for c in g.sources][-1] == "cost.disengagement"
+    assert [c.entry for c in g.citations][-1] == "cost.disengagement"
 
 
 def test_early_career_and_fixed_term_is_one_person_in_one_finding() -> None:
@@ -659,7 +659,7 @@ def test_routes_and_alternatives_fit_the_aim() -> None:
     assert "(p. 8)" in by["voice"].route_reason
     assert "aim itself" not in by["voice"].route_reason
     assert by["p"].only_route is Route.UNCLEAR  # the paper gives no rule for political aims
-    assert any(c.page == 8 for c in by["p"].sources)
+    assert any(c.page == 8 for c in by["p"].citations)
     assert "alternative.systematic-review" in {x.alternative for x in by["s"].alternatives}
     # an aim that is also substantive keeps the other means the paper names for that side
     both = Aim(

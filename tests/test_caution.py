@@ -252,10 +252,11 @@ def test_with_no_budget_payment_is_not_until_funded_and_the_advice_says_what_to_
     assert "least to fund: consulting carers at framing research questions and formulating" in (
         a.meanwhile
     )
-    assert all(x.document == "nihr-payment-researchers-2024" for x in pay.sources)
+    assert all(x.document == "nihr-payment-researchers-2024" for x in pay.citations)
     paper = advice(p, policy=Policy(practice=False))
     (pay,) = [x for x in paper.prerequisites if x.code == "payment"]
-    assert {c.entry for c in pay.sources} == {"question.individuals.costs", "cost.stakeholder-time"}
+    cited = {c.entry for c in pay.citations}
+    assert cited == {"question.individuals.costs", "cost.stakeholder-time"}
 
 
 def test_the_unfunded_young_carers_study_is_told_to_secure_resources_first() -> None:

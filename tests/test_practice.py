@@ -128,8 +128,8 @@ def test_the_paper_only_appraisal_is_the_same_with_the_layer_switched_off(name: 
         assert a.ceilings == b.ceilings
         for p_full, p_paper in zip(a.prerequisites, b.prerequisites, strict=False):
             if p_full.code == "payment":  # guidance with the layer, the paper's question without
-                assert {c.document for c in p_full.sources} == {"nihr-payment-researchers-2024"}
-                assert {c.entry for c in p_paper.sources} == {
+                assert {c.document for c in p_full.citations} == {"nihr-payment-researchers-2024"}
+                assert {c.entry for c in p_paper.citations} == {
                     "question.individuals.costs",
                     "cost.stakeholder-time",
                 }
@@ -255,7 +255,7 @@ def test_a_risk_appears_only_when_its_fact_is_true(code: str) -> None:
     risk = raised[0]
     assert risk.sphere is entry.sphere
     assert risk.stakeholders == ("people",)
-    assert risk.facts and risk.sources[0] == Citation.of(entry.id, entry.sources[0])
+    assert risk.facts and risk.citations[0] == Citation.of(entry.id, entry.sources[0])
     assert {m.mitigation for m in risk.mitigations} <= set(entry.mitigations)
     assert practice_risks(CASES[code](False)) == ()
     assert practice_risks(CASES[code](None)) == ()

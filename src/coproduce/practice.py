@@ -22,6 +22,7 @@ from typing import TypeAlias
 
 import attrs
 
+from coproduce._keys import Cited, keyed
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.errors import CatalogueError, CoproduceError, Issue, PlanError
@@ -89,7 +90,7 @@ class MitigationEvidence(Extensible):
 
 
 @attrs.frozen(kw_only=True)
-class PracticeRisk(Extensible):
+class PracticeRisk(Extensible, Cited):
     """A practice risk raised by the project's facts.
 
     Attributes:
@@ -99,7 +100,7 @@ class PracticeRisk(Extensible):
             by a project-wide fact when no one of its sphere is in the plan).
         facts: the project fields, with indexes, that raised it.
         mitigations: each mitigation and its status from the evidence.
-        sources: the citations behind the risk.
+        citations: the citations behind the risk.
 
     """
 
@@ -110,7 +111,7 @@ class PracticeRisk(Extensible):
     stakeholders: tuple[StakeholderId, ...]
     facts: tuple[str, ...]
     mitigations: tuple[MitigationEvidence, ...]
-    sources: tuple[Citation, ...]
+    citations: tuple[Citation, ...] = keyed("sources")
 
     @property
     def unmitigated(self) -> tuple[MitigationEvidence, ...]:
@@ -408,7 +409,7 @@ def practice_risks(
                 stakeholders=tuple(sorted(set(stakeholders))),
                 facts=tuple(sorted(set(facts))),
                 mitigations=statuses,
-                sources=tuple(Citation.of(entry.id, s) for s in entry.sources),
+                citations=tuple(Citation.of(entry.id, s) for s in entry.sources),
             )
         )
     return tuple(out)

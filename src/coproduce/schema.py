@@ -39,8 +39,9 @@ from typing import Any, Union, cast, get_args, get_origin, get_type_hints
 
 import attrs
 
+from coproduce._keys import document_key
 from coproduce.io import DOCUMENT_KINDS, SCHEMA_VERSION, Kind, to_data
-from coproduce.model._amounts import PLACES
+from coproduce.model import PLACES
 
 __all__ = ["KINDS", "generate", "json_schema"]
 
@@ -155,7 +156,7 @@ class _Builder:
             if field.name in docs:
                 schema["description"] = docs[field.name]
             if field.default is attrs.NOTHING:
-                required.append(field.name)
+                required.append(document_key(field))
             else:
                 default = (
                     field.default.factory()
@@ -163,7 +164,7 @@ class _Builder:
                     else field.default
                 )
                 schema["default"] = to_data(default)
-            properties[field.name] = schema
+            properties[document_key(field)] = schema
         summary = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else cls.__name__
         out: dict[str, Any] = {
             "type": "object",

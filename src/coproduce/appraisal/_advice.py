@@ -362,7 +362,7 @@ def _one(ctx: Context, sid: str, facts: Facts, landing: dict[str, list[str]]) ->
     cites = (
         ("step.usefulness", "condition.conflicts-of-interest") if table2 else ("step.usefulness",)
     )
-    extra = tuple(c for x in binding for c in x.sources)
+    extra = tuple(c for x in binding for c in x.citations)
     return Advice(
         stakeholder=sid,
         kind=s.kind,
@@ -374,7 +374,7 @@ def _one(ctx: Context, sid: str, facts: Facts, landing: dict[str, list[str]]) ->
         stages=stages,
         prerequisites=prereqs,
         reasons=tuple(reasons),
-        sources=tuple(
+        citations=tuple(
             dict.fromkeys(
                 (
                     *ctx.index.cite(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import attrs
 
+from coproduce._keys import Cited, keyed
 from coproduce.appraisal._profile import Emphasis
 from coproduce.appraisal._verdicts import Action, Verdict
 from coproduce.model import (
@@ -33,14 +34,14 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class Prerequisite(Extensible):
+class Prerequisite(Extensible, Cited):
     """Something that must be in place before a stakeholder's involvement starts.
 
     Attributes:
         code: stable code, e.g. ``"publication-agreement"``.
         message: what to put in place, and why, in a sentence.
         inputs: the project fields read.
-        sources: the catalogue entries it rests on.
+        citations: the catalogue entries it rests on.
         once: what the advice waits for, as a clause ("a publication agreement is signed"):
             the summary reads "..., once <once>".
 
@@ -49,12 +50,12 @@ class Prerequisite(Extensible):
     code: str
     message: str
     inputs: tuple[str, ...]
-    sources: tuple[Citation, ...]
+    citations: tuple[Citation, ...] = keyed("sources")
     once: str = ""
 
 
 @attrs.frozen(kw_only=True)
-class Ceiling(Extensible):
+class Ceiling(Extensible, Cited):
     """What holds one stakeholder's advice down: a rule, the most it allows, and why.
 
     A ceiling is not a veto: it caps how strongly and how deeply to involve someone, and
@@ -67,7 +68,7 @@ class Ceiling(Extensible):
         mode: the deepest mode it allows.
         message: why, in a sentence.
         inputs: the project fields read.
-        sources: what it rests on.
+        citations: what it rests on.
 
     """
 
@@ -76,7 +77,7 @@ class Ceiling(Extensible):
     mode: Mode
     message: str
     inputs: tuple[str, ...]
-    sources: tuple[Citation, ...]
+    citations: tuple[Citation, ...] = keyed("sources")
 
 
 @attrs.frozen(kw_only=True)
@@ -100,7 +101,7 @@ class Suggestion(Extensible):
 
 
 @attrs.frozen(kw_only=True)
-class Priority(Extensible):
+class Priority(Extensible, Cited):
     """The single most important thing to do for the project, before anything else.
 
     Chosen by this tool's judgement from what the appraisal found, in a fixed order
@@ -112,7 +113,7 @@ class Priority(Extensible):
         message: what to do, in a sentence.
         stakeholders: whom it concerns.
         inputs: the project fields it reads.
-        sources: what it rests on.
+        citations: what it rests on.
 
     """
 
@@ -120,7 +121,7 @@ class Priority(Extensible):
     message: str
     stakeholders: tuple[StakeholderId, ...]
     inputs: tuple[str, ...]
-    sources: tuple[Citation, ...]
+    citations: tuple[Citation, ...] = keyed("sources")
 
 
 @attrs.frozen(kw_only=True)
@@ -188,7 +189,7 @@ class StageAdvice(Extensible):
 
 
 @attrs.frozen(kw_only=True)
-class Advice(Extensible):
+class Advice(Extensible, Cited):
     """Whether, where and how deeply to involve one stakeholder, and on what conditions.
 
     Attributes:
@@ -207,7 +208,7 @@ class Advice(Extensible):
         stages: one line per planned involvement, in lifecycle order.
         prerequisites: what must be in place before the involvement starts.
         reasons: why, sentence by sentence.
-        sources: the catalogue entries the advice rests on.
+        citations: the catalogue entries the advice rests on.
         practice: codes of the practice risks that land on this stakeholder.
         ceilings: what holds the advice down (capacity, safeguarding, a contested topic),
             each with the most it allows and why.
@@ -234,7 +235,7 @@ class Advice(Extensible):
     stages: tuple[StageAdvice, ...]
     prerequisites: tuple[Prerequisite, ...]
     reasons: tuple[str, ...]
-    sources: tuple[Citation, ...]
+    citations: tuple[Citation, ...] = keyed("sources")
     deepest_mode: Mode | None = None
     practice: tuple[str, ...] = ()
     ceilings: tuple[Ceiling, ...] = ()

@@ -93,7 +93,7 @@ def _one(ctx: Context, aim: Aim, everyone: tuple[Involvement, ...]) -> AimApprai
         route_reason=why,
         served_by=tuple(f"{i.stage}/{i.stakeholder}" for i in serving),
         alternatives=_alternatives(ctx, motivations, serving or everyone),
-        sources=ctx.index.sources_of(ids),
+        citations=ctx.index.sources_of(ids),
     )
 
 

@@ -154,7 +154,7 @@ def _capacity(
         message=f"Capacity is short ({why}){on}: Table 2 row 9 holds the advice for {s.id} "
         f"at {verdict.value}, up to {mode.value} (the rung is this tool's reading).",
         inputs=(*cap.inputs, *(i for _, i in carried)),
-        sources=ctx.index.cite(*cites),
+        citations=ctx.index.cite(*cites),
     )
 
 
@@ -177,7 +177,7 @@ def _safeguarding(
         message=f"{s.id} includes {who}: this tool holds the advice at {verdict.value}, up "
         f"to {mode.value}, with safeguarding in place first (practice guidance, not the paper).",
         inputs=tuple(f for f in risk.facts if f.startswith(f"stakeholders[{s.id}]")),
-        sources=risk.sources,
+        citations=risk.citations,
     )
 
 
@@ -235,5 +235,10 @@ def _contested(
     else:
         return None
     return Ceiling(
-        code="contested", verdict=verdict, mode=mode, message=message, inputs=inputs, sources=cites
+        code="contested",
+        verdict=verdict,
+        mode=mode,
+        message=message,
+        inputs=inputs,
+        citations=cites,
     )

@@ -48,7 +48,7 @@ def _agreements(ctx: Context, s: Stakeholder) -> Iterator[Prerequisite]:
             message=f"Agree with {sid} ({why}), before it helps frame or share findings, who "
             "may publish what and when, unwelcome findings included.",
             inputs=("governance.publication_agreement", *read),
-            sources=idx.cite("mitigation.publication-agreement", "challenge.prevented-sharing"),
+            citations=idx.cite("mitigation.publication-agreement", "challenge.prevented-sharing"),
             once="a publication agreement is signed",
         )
     commercial = commercial_interest(s)
@@ -59,7 +59,7 @@ def _agreements(ctx: Context, s: Stakeholder) -> Iterator[Prerequisite]:
             message=f"Agree with {sid} who may see which data, in what form, before any "
             "data are shared.",
             inputs=("governance.data_agreement", "identifiable_data", *read),
-            sources=idx.cite("mitigation.data-agreement", "challenge.identify-participants"),
+            citations=idx.cite("mitigation.data-agreement", "challenge.identify-participants"),
             once="a data agreement is in place",
         )
     if commercial and g.ip_agreement is not True:
@@ -68,7 +68,7 @@ def _agreements(ctx: Context, s: Stakeholder) -> Iterator[Prerequisite]:
             message=f"Agree with {sid} who owns what the collaboration makes (the project's "
             "reading: a partner's ownership is one route to co-option).",
             inputs=("governance.ip_agreement", *read),
-            sources=idx.cite("challenge.co-opted"),
+            citations=idx.cite("challenge.co-opted"),
             once="who owns what is made (IP) is agreed",
         )
 
@@ -105,14 +105,14 @@ def _payment(ctx: Context, s: Stakeholder, capacity: Capacity) -> Prerequisite:
                 *ctx.payment_inputs(sid),
                 "costing.budget" if "costing.budget" in capacity.inputs else "resources.budget",
             ),
-            sources=sources,
+            citations=sources,
             once="funding for their payment is secured",
         )
     return Prerequisite(
         code="payment",
         message=f"Offer {sid} payment for their time, {how}.",
         inputs=ctx.payment_inputs(sid),
-        sources=sources,
+        citations=sources,
         once="payment for their time is offered",
     )
 
@@ -154,7 +154,7 @@ def _safeguarding(ctx: Context, s: Stakeholder, facts: Facts) -> Iterator[Prereq
             message=f"Put safeguarding in place before involving {s.id}: {things} "
             "(practice guidance, not the paper).",
             inputs=(*(f for f in r.facts if f"[{s.id}]" in f), "mitigation_records"),
-            sources=r.sources,
+            citations=r.citations,
             once="safeguarding is in place",
         )
 
@@ -176,7 +176,7 @@ def _contested(ctx: Context, s: Stakeholder) -> Iterator[Prerequisite]:
             "research can be read as that side's (Table 1, rows 2 and 5; p. 5 on being seen "
             "as partisan).",
             inputs=("stakeholders[*].stance", "conditions[condition.contested]"),
-            sources=ctx.index.cite(
+            citations=ctx.index.cite(
                 "challenge.co-opted", "challenge.pressed-to-frame", "cost.seen-as-partisan"
             ),
             once="both sides are heard",
@@ -187,7 +187,7 @@ def _contested(ctx: Context, s: Stakeholder) -> Iterator[Prerequisite]:
             message=f"Agree ground rules (how people are heard, how disagreement is settled) "
             f"before {s.id} and others on a contested topic work together (Table 1, row 1).",
             inputs=("governance.ground_rules", "conditions[condition.contested]"),
-            sources=ctx.index.cite("mitigation.ground-rules", "challenge.stakeholders-disagree"),
+            citations=ctx.index.cite("mitigation.ground-rules", "challenge.stakeholders-disagree"),
             once="ground rules are agreed",
         )
 

@@ -75,7 +75,7 @@ def _with(advice: tuple[Advice, ...], *codes: str) -> list[Advice]:
 
 
 def _sources(advice: Iterable[Advice], *codes: str) -> tuple[Citation, ...]:
-    found = (c for a in advice for p in a.prerequisites if p.code in codes for c in p.sources)
+    found = (c for a in advice for p in a.prerequisites if p.code in codes for c in p.citations)
     return tuple(dict.fromkeys(found))
 
 
@@ -98,7 +98,7 @@ def _safeguarding(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority 
         f"{things}.",
         stakeholders=tuple(a.stakeholder for a in who),
         inputs=_inputs(who, "safeguarding"),
-        sources=_sources(who, "safeguarding"),
+        citations=_sources(who, "safeguarding"),
     )
 
 
@@ -170,7 +170,7 @@ def _resources(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority | N
         f"{_names(a.stakeholder for a in who)}{window}{then}.",
         stakeholders=tuple(a.stakeholder for a in who),
         inputs=cap.inputs,
-        sources=tuple(dict.fromkeys(c for a in who for x in a.ceilings for c in x.sources))
+        citations=tuple(dict.fromkeys(c for a in who for x in a.ceilings for c in x.citations))
         or ctx.index.cite("condition.capacity"),
     )
 
@@ -196,7 +196,7 @@ def _agreements(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority | 
         f"{_names(_AGREEMENTS[k] for k in kinds)}, before they help frame or share findings.",
         stakeholders=tuple(a.stakeholder for a in who),
         inputs=_inputs(who, *codes),
-        sources=_sources(who, *codes),
+        citations=_sources(who, *codes),
     )
 
 
@@ -219,7 +219,7 @@ def _after_funding(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority
         f"{_names(w for w, _ in late)} plainly what support ends when the funding does.",
         stakeholders=tuple(dict.fromkeys(w for w, _ in late)),
         inputs=hits[0].inputs,
-        sources=hits[0].sources,
+        citations=hits[0].citations,
     )
 
 
@@ -238,7 +238,7 @@ def _contested(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority | N
         f"({_names(a.stakeholder for a in who)}) help shape research on a contested topic.",
         stakeholders=tuple(a.stakeholder for a in who),
         inputs=_inputs(who, *codes),
-        sources=_sources(who, *codes),
+        citations=_sources(who, *codes),
     )
 
 
@@ -254,7 +254,7 @@ def _payment(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority | Non
         "writing, before involving them.",
         stakeholders=tuple(a.stakeholder for a in who),
         inputs=_inputs(who, "payment"),
-        sources=_sources(who, "payment"),
+        citations=_sources(who, "payment"),
     )
 
 
@@ -269,7 +269,7 @@ def _aims(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority | None:
         "and how deeply.",
         stakeholders=(),
         inputs=("aims",),
-        sources=ctx.index.cite("step.usefulness"),
+        citations=ctx.index.cite("step.usefulness"),
     )
 
 
@@ -287,7 +287,7 @@ def _lighten(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority | Non
         message=f"Lighten the involvement planned deeper than advised: {said}.",
         stakeholders=tuple(dict.fromkeys(w for w, _ in lines)),
         inputs=tuple(f"plan[{s.stage}/{w}].mode" for w, s in lines),
-        sources=ctx.index.cite("step.usefulness"),
+        citations=ctx.index.cite("step.usefulness"),
     )
 
 
@@ -304,7 +304,7 @@ def _capacity_unknown(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Prior
         "deciding how deeply to involve anyone.",
         stakeholders=(),
         inputs=cap.inputs,
-        sources=ctx.index.cite("condition.capacity", "question.individuals.costs"),
+        citations=ctx.index.cite("condition.capacity", "question.individuals.costs"),
     )
 
 
@@ -318,7 +318,7 @@ def _go_ahead(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority | No
             "question 2).",
             stakeholders=(),
             inputs=("plan",),
-            sources=ctx.index.cite("step.usefulness", "question.individuals.circumstances"),
+            citations=ctx.index.cite("step.usefulness", "question.individuals.circumstances"),
         )
     evaluate = (
         ""
@@ -330,5 +330,5 @@ def _go_ahead(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority | No
         message=f"Go ahead as planned{evaluate}.",
         stakeholders=(),
         inputs=("plan", "support.evaluation"),
-        sources=ctx.index.cite("step.usefulness", "question.organisations.evaluation"),
+        citations=ctx.index.cite("step.usefulness", "question.organisations.evaluation"),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import attrs
 
+from coproduce._keys import Cited, keyed
 from coproduce.appraisal._advice_records import Advice, Capacity, Lever, Priority
 from coproduce.appraisal._profile import Emphasis
 from coproduce.appraisal._verdicts import Answer, FindingLevel, Route, Severity
@@ -40,7 +41,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class Finding(Extensible):
+class Finding(Extensible, Cited):
     """One conclusion about the project, with its reasons.
 
     Attributes:
@@ -49,7 +50,7 @@ class Finding(Extensible):
         message: a readable sentence.
         inputs: the project fields the rule read, as order-independent paths, e.g.
             ``"stakeholders[ministry].power"``.
-        sources: the catalogue entries and locators it rests on (at least one).
+        citations: the catalogue entries and locators it rests on (at least one).
 
     """
 
@@ -57,7 +58,7 @@ class Finding(Extensible):
     level: FindingLevel
     message: str
     inputs: tuple[str, ...]
-    sources: tuple[Citation, ...]
+    citations: tuple[Citation, ...] = keyed("sources")
 
 
 @attrs.frozen(kw_only=True)
@@ -71,7 +72,7 @@ class AlternativeAdvice(Extensible):
 
 
 @attrs.frozen(kw_only=True)
-class AimAppraisal(Extensible):
+class AimAppraisal(Extensible, Cited):
     """Step 2 for one aim: its motivations, whether involvement is the route, alternatives.
 
     Attributes:
@@ -87,7 +88,7 @@ class AimAppraisal(Extensible):
     only_route: Route
     served_by: tuple[str, ...]
     alternatives: tuple[AlternativeAdvice, ...]
-    sources: tuple[Citation, ...]
+    citations: tuple[Citation, ...] = keyed("sources")
     route_reason: str = ""
 
 
@@ -127,7 +128,7 @@ class MitigationStatus(Extensible):
 
 
 @attrs.frozen(kw_only=True)
-class Risk(Extensible):
+class Risk(Extensible, Cited):
     """A Table 1 challenge that applies where the plan involves stakeholders, or omits them.
 
     Attributes:
@@ -161,7 +162,7 @@ class Risk(Extensible):
     severity: Severity
     residual: Severity
     mitigations: tuple[MitigationStatus, ...]
-    sources: tuple[Citation, ...]
+    citations: tuple[Citation, ...] = keyed("sources")
     omission: bool = False
 
     def __repr__(self) -> str:

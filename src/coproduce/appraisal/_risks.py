@@ -253,7 +253,7 @@ def _risk(
         severity=severity(points, cutoffs),
         residual=severity(_residual(factors, statuses), cutoffs),
         mitigations=statuses,
-        sources=ch.citations,
+        citations=ch.citations,
         omission=omission,
     )
 

@@ -101,10 +101,10 @@ def _cost_arguments(cost: argparse.ArgumentParser) -> None:
 def _amount(text: str, limit: Decimal | None = None) -> Decimal:
     """A ``--budget`` (or, with ``limit``, ``--budget-hours``) as a document would hold it.
 
-    The bounds are the documents' own (:mod:`coproduce.model._amounts`): at least 0, below
-    the limit, at most 4 decimal places.
+    The bounds are the documents' own (``coproduce.model.MONEY_LIMIT`` and its
+    neighbours): at least 0, below the limit, at most 4 decimal places.
     """
-    from coproduce.model._amounts import MONEY_LIMIT, PLACES
+    from coproduce.model import MONEY_LIMIT, PLACES
 
     bound = MONEY_LIMIT if limit is None else limit
     try:
@@ -123,7 +123,7 @@ def _amount(text: str, limit: Decimal | None = None) -> Decimal:
 
 
 def _hours(text: str) -> Decimal:
-    from coproduce.model._amounts import HOURS_LIMIT
+    from coproduce.model import HOURS_LIMIT
 
     return _amount(text, HOURS_LIMIT)
 

@@ -55,7 +55,7 @@ def risks(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
             "costs": len(r.costs),
             "categories": list(r.categories),
             "bearers": list(r.bearers),
-            "page": r.sources[0].page,
+            "page": r.citations[0].page,
         }
         for i, a in enumerate(many(appraisals))
         for r in a.risks
@@ -192,7 +192,7 @@ def findings(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
             "level": f.level.value,
             "message": f.message,
             "inputs": list(f.inputs),
-            "sources": [c.brief for c in f.sources],
+            "sources": [c.brief for c in f.citations],
         }
         for i, a in enumerate(many(appraisals))
         for f in a.findings

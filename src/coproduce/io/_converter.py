@@ -23,9 +23,9 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from coproduce._keys import document_key
 from coproduce.errors import MAX_ISSUES, Issue, did_you_mean
-from coproduce.model import Citation, Extensible, FrozenMap, Source, thaw
-from coproduce.model._amounts import PLACES
+from coproduce.model import PLACES, Citation, Extensible, FrozenMap, Source, thaw
 
 __all__ = [
     "OMIT_IF_DEFAULT",
@@ -184,6 +184,21 @@ def describe(t: Any) -> str:
     }.get(t, getattr(t, "__name__", str(t)))
 
 
+RENAMED: dict[str, str] = {}
+"""Each field name whose document key differs (see :mod:`coproduce._keys`), with that key."""
+
+
+def _renamed(cls: type) -> dict[str, Any]:
+    """Cattrs overrides for the fields of ``cls`` written under another key."""
+    out: dict[str, Any] = {}
+    for a in attrs.fields(cls):
+        key = document_key(a)
+        if key != a.name:
+            RENAMED[a.name] = key
+            out[a.name] = override(rename=key)
+    return out
+
+
 def _extensible_structure(conv: cattrs.Converter) -> Callable[[Any], Any]:
     """The structure hook factory for records: strict, with their ``x-`` keys kept."""
 
@@ -194,6 +209,7 @@ def _extensible_structure(conv: cattrs.Converter) -> Callable[[Any], Any]:
             _cattrs_forbid_extra_keys=True,
             _cattrs_detailed_validation=True,
             extensions=override(omit=True),
+            **_renamed(cls),
         )
 
         def structure(value: object, _: Any) -> Any:
@@ -214,7 +230,7 @@ def _extensible_unstructure(conv: cattrs.Converter) -> Callable[[Any], Any]:
     """The unstructure hook factory for records: their ``x-`` keys written back."""
 
     def unstructure_factory(cls: Any) -> Any:
-        overrides: dict[str, Any] = {"extensions": override(omit=True)}
+        overrides: dict[str, Any] = {"extensions": override(omit=True), **_renamed(cls)}
         for name in OMIT_IF_DEFAULT.get(cls, ()):
             overrides[name] = override(omit_if_default=True)
         base = make_dict_unstructure_fn(cls, conv, **overrides)
@@ -316,7 +332,7 @@ def _fmt(path: str, note: object) -> tuple[str, Any]:
     from coproduce.io._check import child_path
 
     if isinstance(note, AttributeValidationNote):
-        return child_path(path, note.name), note.type
+        return child_path(path, RENAMED.get(note.name, note.name)), note.type
     if isinstance(note, IterableValidationNote):
         index = note.index
         return (f"{path}[{index}]" if isinstance(index, int) else child_path(path, index)), (
@@ -330,7 +346,7 @@ def issues_from(exc: BaseException, path: str = "$", t: Any = None) -> Iterator[
     from coproduce.io._check import child_path
 
     if isinstance(exc, ForbiddenExtraKeysError):
-        names = sorted(a.name for a in attrs.fields(exc.cl) if a.name != "extensions")
+        names = sorted(document_key(a) for a in attrs.fields(exc.cl) if a.name != "extensions")
         allowed = ", ".join(names)
         for n, key in enumerate(sorted(exc.extra_fields, key=str)):
             hint = did_you_mean(key, names) if n < MAX_ISSUES else ""

@@ -30,6 +30,7 @@ import attrs
 import msgspec
 
 from coproduce._gc import gc_paused
+from coproduce._keys import document_key
 from coproduce.io._versions import SCHEMA_VERSION
 from coproduce.model import Extensible
 
@@ -103,7 +104,9 @@ def _mirror(cls: type, mirrors: dict[type, Any]) -> Any:
         if not a.init or a.name == "extensions":
             continue
         mt = _mirror_type(hints[a.name], mirrors)
-        if a.default is attrs.NOTHING:
+        if document_key(a) != a.name:
+            fields.append((a.name, mt, msgspec.field(name=document_key(a))))
+        elif a.default is attrs.NOTHING:
             fields.append((a.name, mt))
         else:  # absent stays absent (see fast_decode); the builder puts in the default
             fields.append((a.name, mt, msgspec.field(default=msgspec.UNSET)))

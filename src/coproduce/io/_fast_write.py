@@ -19,10 +19,11 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 import msgspec
 
+from coproduce._gc import gc_paused
+from coproduce._keys import document_key
 from coproduce._record import Record
 from coproduce.io._converter import OMIT_IF_DEFAULT, unstructure_decimal
 from coproduce.io._fast import Skip, type_hints
-from coproduce._gc import gc_paused
 from coproduce.io._versions import SCHEMA_VERSION
 from coproduce.model import EMPTY, Extensible
 
@@ -149,7 +150,10 @@ def _out_fields(cls: type, mirrors: dict[type, Any]) -> list[Any]:
         if a.name.startswith("_"):
             raise Skip(a.name)
         mt = _out_type(hints[a.name], mirrors)
-        fields.append((a.name, mt, a.default) if a.name in omitted else (a.name, mt))
+        if document_key(a) != a.name:
+            fields.append((a.name, mt, msgspec.field(name=document_key(a))))
+        else:
+            fields.append((a.name, mt, a.default) if a.name in omitted else (a.name, mt))
     if issubclass(cls, Extensible):
         fields.append(("extensions", Any, msgspec.field(name=_EXT, default=EMPTY)))
     return fields

@@ -30,7 +30,7 @@ from coproduce.io._kinds import DOCUMENT_KINDS, DocumentSource, Kind, loadable
 from coproduce.io._read import Format, Limits, detect_format, read_file
 from coproduce.io._references import add_reference_issues, check_any, suggest_references
 from coproduce.io._versions import SCHEMA_VERSION, migrate
-from coproduce.model._types import mark_typed
+from coproduce.model import mark_typed
 
 if TYPE_CHECKING:
     from coproduce.appraisal import Appraisal

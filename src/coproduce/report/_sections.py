@@ -470,7 +470,7 @@ def _risks(a: Appraisal, labels: dict[str, str]) -> Section:
                 ),
                 t(why),
                 t(missing),
-                t(cite(r.sources[0].page, r.sources[0].locator)),
+                t(cite(r.citations[0].page, r.citations[0].locator)),
             )
         )
     head = (
@@ -629,7 +629,7 @@ def _practice(a: Appraisal) -> Section:
             t(", ".join(r.stakeholders) or f"({r.sphere.value})"),
             t(", ".join(r.facts)),
             t("; ".join(f"{m.label}: {_STATUS[m.in_place]}" for m in r.mitigations)),
-            t(Seg("; ".join(f"{c.document}, {c.locator}" for c in r.sources), "cite")),
+            t(Seg("; ".join(f"{c.document}, {c.locator}" for c in r.citations), "cite")),
         )
         for r in a.practice
     )
@@ -657,7 +657,7 @@ def _findings(a: Appraisal) -> Section:
             " ",
             Seg(f.code, "code"),
             f": {f.message} ",
-            cite_list(f.sources),
+            cite_list(f.citations),
         )
         for f in a.findings
     )

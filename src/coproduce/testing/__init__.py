@@ -12,7 +12,7 @@ Example:
     >>> @settings(max_examples=5)
     ... @given(projects())
     ... def test_appraisal_cites(p):
-    ...     assert all(f.sources for f in appraise(p).findings)
+    ...     assert all(f.citations for f in appraise(p).findings)
     >>> test_appraisal_cites()
 
 """

@@ -46,7 +46,7 @@ def collect_findings(ctx: Context, results: Results) -> tuple[Finding, ...]:
                     level=rule.level,
                     message=hit.message,
                     inputs=hit.inputs,
-                    sources=sources,
+                    citations=sources,
                 )
             )
     return tuple(sorted(out, key=lambda f: (f.level.rank, f.code, f.inputs)))

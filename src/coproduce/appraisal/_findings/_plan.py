@@ -62,7 +62,7 @@ def _prerequisites(ctx: Context, r: Results) -> Iterator[Hit]:
     """A stakeholder's involvement needs something in place before it starts."""
     for a in r.advice:
         if a.prerequisites:
-            cited = [c for p in a.prerequisites for c in p.sources]
+            cited = [c for p in a.prerequisites for c in p.citations]
             yield Hit(
                 f"{a.stakeholder}: {a.summary}. " + " ".join(p.message for p in a.prerequisites),
                 tuple(i for p in a.prerequisites for i in p.inputs),

@@ -88,5 +88,5 @@ def _practice(ctx: Context, r: Results) -> Iterator[Hit]:
             + "; ".join(m.label[:1].lower() + m.label[1:].rstrip(".") for m in missing)
             + ". Practice guidance, not the paper.",
             risk.facts,
-            citations=risk.sources,
+            citations=risk.citations,
         )

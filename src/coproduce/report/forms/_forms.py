@@ -380,7 +380,7 @@ def _risk_items(risks: tuple[PracticeRisk, ...]) -> tuple[ReportItem, ...]:
                 prompt="Put the mitigations not in place in the plan, and record them."
                 if r.unmitigated
                 else "",
-                source=_where(r.sources[0]),
+                source=_where(r.citations[0]),
             )
         )
     return tuple(out)
@@ -719,7 +719,7 @@ def application_section(
             "its mitigations and the evidence recorded for them.",
         ),
     )
-    docs = [c.document for r in risks for c in r.sources]
+    docs = [c.document for r in risks for c in r.citations]
     docs += [g.source.document for g in cat.practice.guidance]
     return Report(
         kind="application",
