@@ -2,10 +2,11 @@
 
 Usage: .venv/bin/python scripts/fuzz.py [EXAMPLES]   (default 200000)
 
-EXAMPLES is what CI's 10,000 becomes: the fuzz tests of ``tests/test_io.py`` run that many
-examples (generated projects a quarter of it), those of ``tests/test_fuzz.py`` (every kind
-of document - project, log, entry, rate card, catalogue - in every format, and what the
-commands do after reading each) as many times more as EXAMPLES is over 10,000.
+EXAMPLES is what CI's 10,000 becomes: the fuzz tests of
+``tests/documents/test_documents.py`` run that many examples (generated projects a quarter
+of it), those of ``tests/documents/test_fuzz.py`` (every kind of document - project, log,
+entry, rate card, catalogue - in every format, and what the commands do after reading each)
+as many times more as EXAMPLES is over 10,000.
 
 Every generated document must load into a model object or raise DocumentError, and what
 loads must go through every command raising nothing but the library's own errors; anything
@@ -31,8 +32,8 @@ def main(argv: list[str]) -> int:
         "-m",
         "pytest",
         "-q",
-        "tests/test_io.py",
-        "tests/test_fuzz.py",
+        "tests/documents/test_documents.py",
+        "tests/documents/test_fuzz.py",
         "-m",
         "slow",
         "-k",

@@ -2,7 +2,7 @@
 
 Run it after a change to the engine or the report, then read the diff line by line before
 committing (``git diff tests/golden/reports``): every changed line is a change in what a team
-is told. ``tests/test_golden_reports.py`` fails until the files match what the code says.
+is told. ``tests/report/test_golden.py`` fails until the files match what the code says.
 
     .venv/bin/python scripts/golden_reports.py
 """

@@ -125,7 +125,7 @@ if not TYPE_CHECKING:  # type checkers read the imports above, and catch misspel
     # A name is looked up module by module, in this order, each module loaded on the way:
     # the light ones first, then reading (which loads the model, the catalogue and the
     # reference rules) and logs, where `coproduce validate` and `log add` stop; the rest
-    # after them. tests/test_lazy.py holds the light commands to what they need.
+    # after them. tests/package/test_lazy.py holds the light commands to what they need.
     _public, __dir__ = attach(
         __name__,
         __all__,

@@ -148,7 +148,7 @@ def test_a_string_the_engine_would_read_wrongly_without_failing_is_refused_first
     """``contract="fixed-term"`` or ``reimbursed="no"`` must not change the advice silently."""
     import attrs
 
-    from coproduce.model._types import type_problems
+    from coproduce.model import type_problems
 
     project = load_example(name)
 
@@ -214,7 +214,7 @@ def test_a_project_the_reader_built_is_known_to_be_well_typed() -> None:
 
 def test_no_bundled_example_has_a_field_of_the_wrong_type() -> None:
     from coproduce.io import examples
-    from coproduce.model._types import type_problems
+    from coproduce.model import type_problems
 
     for name in examples():
         assert type_problems(load_example(name)) == [], name

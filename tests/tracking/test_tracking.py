@@ -12,6 +12,7 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests import _paths
 
 from coproduce.cli import main
 from coproduce.errors import DocumentError
@@ -37,7 +38,7 @@ from coproduce.portfolio import TrackingPortfolio, pairs, track_many, track_one
 from coproduce.testing import logs
 from coproduce.tracking import as_it_stands, reappraise, track
 
-GOLDEN = Path(__file__).parent / "golden" / "v2"
+GOLDEN = _paths.GOLDEN / "v2"
 TRIAL = load_example("trial-patient-partners")
 POLICY = load_example("contested-policy")
 _ZERO = Decimal(0)

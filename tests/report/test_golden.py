@@ -6,15 +6,15 @@ Regenerate with ``python scripts/golden_reports.py`` and read the diff line by l
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from tests import _paths
 
 from coproduce import __version__, appraise
 from coproduce.io import examples, load_example
 from coproduce.report import to_text
 
-GOLDEN = Path(__file__).parent / "golden" / "reports"
+GOLDEN = _paths.GOLDEN / "reports"
 
 
 def _normal(text: str, version: str) -> str:

@@ -32,7 +32,7 @@ from coproduce.io import (
     load_rate_card,
     read_stream,
 )
-from coproduce.model._amounts import COUNT_LIMIT, HOURS_LIMIT, MONEY_LIMIT, PLACES
+from coproduce.model import COUNT_LIMIT, HOURS_LIMIT, MONEY_LIMIT, PLACES
 
 DEFAULT = Limits()
 

@@ -11,6 +11,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests import _paths
 
 from coproduce import Mode, Project, appraise, default_catalogue
 from coproduce.appraisal import Appraisal
@@ -33,7 +34,7 @@ from coproduce.io import (
 from coproduce.io._versions import migrate
 from coproduce.testing import appraisals, catalogues, projects
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = _paths.GOLDEN
 
 
 def _has_null(value: Any) -> bool:
@@ -374,7 +375,7 @@ FUZZ_EXAMPLES = int(
 )
 # Each mutated document starts as a whole project Hypothesis generates (about 25 ms apiece):
 # a quarter of the examples (and half of them for arbitrary values) keeps CI's fuzzing
-# within its minutes, beside the mutants of every kind of document in tests/test_fuzz.py.
+# within its minutes, beside the mutants of every kind of document in tests/documents/test_fuzz.py.
 FUZZ_PROJECTS = settings(max_examples=max(1, FUZZ_EXAMPLES // 4), deadline=None)
 FUZZ_VALUES = settings(max_examples=max(1, FUZZ_EXAMPLES // 2), deadline=None)
 
@@ -508,7 +509,7 @@ def test_readers_schemas_and_commands_take_the_kinds_from_one_table(
     assert list(KINDS) == with_schema
     assert set(with_schema) <= set(versioned)
     assert DOCUMENT_KINDS["log"].suffixes == LOG_SUFFIXES
-    root = Path(__file__).parent.parent / "src" / "coproduce" / "schemas"
+    root = _paths.ROOT / "src" / "coproduce" / "schemas"
     assert sorted(p.name for p in root.glob("*.schema.json")) == sorted(
         f"{name}.schema.json" for name in with_schema
     )

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given, settings
-from tests.test_io import mutated_documents
+from tests.documents.test_documents import mutated_documents
 
 import coproduce.io as io
 import coproduce.io._load as loading

@@ -19,8 +19,8 @@ documented root):
 
 Short runs by default; the long runs are marked ``slow`` and sized so that they take about
 two minutes on two cores in CI (``CI=true``), three and a half with the fuzz of
-``tests/test_io.py``; ``COPRODUCE_FUZZ_EXAMPLES`` scales them (``scripts/fuzz.py`` runs
-them longer).
+``tests/documents/test_documents.py``; ``COPRODUCE_FUZZ_EXAMPLES`` scales them
+(``scripts/fuzz.py`` runs them longer).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.test_io import mutated_documents
+from tests.documents.test_documents import mutated_documents
 
 from coproduce.appraisal import Appraisal
 from coproduce.catalogue import Catalogue

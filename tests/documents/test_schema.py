@@ -10,15 +10,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
+from tests import _paths
 
 from coproduce.errors import DocumentError
 from coproduce.io import SCHEMA_VERSION, example_path, examples, load_project, to_data
 from coproduce.schema import KINDS, generate, json_schema, render
 from coproduce.testing import projects
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = _paths.ROOT
 EXAMPLES = [example_path(name) for name in examples()]
-GOLDEN = sorted((Path(__file__).parent / "golden").glob("v*/*"))
+GOLDEN = sorted(_paths.GOLDEN.glob("v*/*"))
 # Rules the schema cannot express; the loader reports them with these codes.
 REFERENCE_CODES = {"duplicate-id", "unknown-reference", "currency-mismatch"}
 

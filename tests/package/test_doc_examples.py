@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from scripts.check_doc_examples import Example, examples, extract, relocate
+from tests import _paths
 
 PAGE = """# A page
 
@@ -42,7 +41,7 @@ def test_mypy_errors_point_at_the_markdown_line() -> None:
 
 
 def test_the_readme_and_every_docs_page_with_python_are_checked() -> None:
-    root = Path(__file__).resolve().parent.parent
+    root = _paths.ROOT
     pages = {e.page for e in examples(root)}
     assert {"README.md", "docs/quickstart.md", "docs/tutorial.md", "docs/howto.md"} <= pages
     readme = next(e for e in examples(root) if e.page == "README.md")

@@ -13,12 +13,13 @@ import traceback
 from pathlib import Path
 
 import pytest
+from tests import _paths
 
 import coproduce
 from coproduce.io._fast import _class_builder
 from coproduce.model import FrozenMap, Stakeholder
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = _paths.ROOT
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 

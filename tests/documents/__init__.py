@@ -1,0 +1,1 @@
+"""Tests of documents: coproduce.io and coproduce.schema."""
