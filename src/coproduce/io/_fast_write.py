@@ -19,10 +19,10 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 import msgspec
 
+from coproduce._gc import gc_paused
 from coproduce._record import Record
 from coproduce.io._converter import OMIT_IF_DEFAULT, unstructure_decimal
 from coproduce.io._fast import Skip, type_hints
-from coproduce._gc import gc_paused
 from coproduce.io._versions import SCHEMA_VERSION
 from coproduce.model import EMPTY, Extensible
 

@@ -18,6 +18,20 @@ its kind and written by one set of writers, so that every report escapes alike:
 format its suffix names; :data:`FORMATS_OF` says which formats each kind has. The HTML is one
 file with no scripts and nothing fetched: styles are inline and scoped, figures are SVG.
 
+Where things go (each touches at most two files, and its test):
+
+- a **new section** of a report is one function returning a
+  :class:`~coproduce.report._model.Section` in that report's builder, listed in the
+  builder's ``sections`` (``_sections``) in reading order: ``_appraisal.py`` (its detail
+  sections in ``_appraisal_detail.py``), ``_costing.py``, ``_tracking.py``,
+  ``_portfolio.py``, or a form's ``forms/_standards.py``, ``_application.py``,
+  ``_gripp2.py``;
+- a **new kind of block** (something no writer draws yet) is a class in ``_model.py`` and a
+  case in each writer of ``_writers/``; styles and colours are in ``_style.py``;
+- a **new format** of every report is a writer in ``_writers/`` and a line in
+  :data:`FORMATS_OF`. Reports never write markup nor escape text themselves: the writers do,
+  one escaper per format.
+
 Example:
     >>> from coproduce import appraise
     >>> from coproduce.io import load_example
@@ -37,7 +51,6 @@ Example:
 
 from __future__ import annotations
 
-from typing import Literal
 
 import attrs
 
@@ -54,9 +67,16 @@ from coproduce.report._costing import (
     costing_report,
     costing_text,
 )
-from coproduce.report._model import FORMATS_OF, Document
+from coproduce.report._model import FORMATS_OF, Document, ReportFormat
 from coproduce.report._notebook import catalogue_html, emphasis_html, project_html
-from coproduce.report._output import Reportable, document, formats, render_any, write
+from coproduce.report._output import (
+    Reportable,
+    document,
+    format_for,
+    formats,
+    render_any,
+    write,
+)
 from coproduce.report._portfolio import (
     portfolio_html,
     portfolio_markdown,
@@ -87,6 +107,7 @@ __all__ = [
     "costing_text",
     "document",
     "emphasis_html",
+    "format_for",
     "formats",
     "html_fragment",
     "portfolio_html",
@@ -105,8 +126,6 @@ __all__ = [
     "write",
 ]
 
-ReportFormat = Literal["text", "markdown", "html", "json", "csv"]
-"""The formats of :func:`render`; each kind of report has some of them (:data:`FORMATS_OF`)."""
 FORMATS: tuple[ReportFormat, ...] = ("text", "markdown", "html", "json")
 """The formats of an appraisal's report."""
 

@@ -39,6 +39,7 @@ __all__ = [
     "Heading",
     "Item",
     "Para",
+    "ReportFormat",
     "Section",
     "Seg",
     "Table",
@@ -46,7 +47,10 @@ __all__ = [
     "t",
 ]
 
-FORMATS_OF: dict[str, tuple[str, ...]] = {
+ReportFormat = Literal["text", "markdown", "html", "json", "csv"]
+"""The formats a report is written in; each kind has some of them (:data:`FORMATS_OF`)."""
+
+FORMATS_OF: dict[str, tuple[ReportFormat, ...]] = {
     "appraisal": ("text", "markdown", "html", "json"),
     "costing": ("text", "markdown", "html", "json", "csv"),
     "tracking": ("text", "markdown", "html", "json"),

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 from coproduce.catalogue import Catalogue
-from coproduce.report._model import FORMATS_OF, Document
+from coproduce.report._model import FORMATS_OF, Document, ReportFormat
 from coproduce.report._writers import written
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coproduce.report.forms import Report
     from coproduce.tracking import Tracking
 
-__all__ = ["Reportable", "document", "formats", "render_any", "write"]
+__all__ = ["Reportable", "document", "format_for", "formats", "render_any", "write"]
 
 Reportable: TypeAlias = "Document | Appraisal | Costing | Tracking | PortfolioTracking | Report"
 """What :func:`document`, :func:`render` and :func:`write` take: a built report, or a result
@@ -101,6 +101,34 @@ def formats(report: Reportable) -> tuple[str, ...]:
     return FORMATS_OF[_builder(report, None)[0]]
 
 
+def format_for(
+    kind: str, path: str | os.PathLike[str] | None, format: str | None = None
+) -> ReportFormat:
+    """The format a report of ``kind`` is written in to ``path`` (``None``: standard output).
+
+    ``format`` if given, else the one the suffix of ``path`` names, else the kind's default
+    (the first of :data:`FORMATS_OF`); every command asks this before it reads anything, so
+    a suffix the report cannot be written in is refused before any work, and alike everywhere.
+
+    Raises:
+        coproduce.errors.OutputFormatError: a suffix or ``format`` the report does not have.
+        KeyError: ``kind`` is no kind of report.
+
+    Example:
+        >>> from coproduce.report import format_for
+        >>> format_for("costing", "lines.CSV"), format_for("portfolio", None)
+        ('csv', 'json')
+        >>> format_for("gripp2", "form.pdf")
+        Traceback (most recent call last):
+        ...
+        coproduce.errors.OutputFormatError: form.pdf: cannot write .pdf; name the file ...
+
+    """
+    from coproduce.io import output_format
+
+    return cast("ReportFormat", output_format(path, format, formats=FORMATS_OF[kind]))
+
+
 def render_any(
     report: Reportable, format: str | None = None, *, catalogue: Catalogue | None = None
 ) -> str:
@@ -160,9 +188,9 @@ def write(
         False
 
     """
-    from coproduce.io import output_format, write_text
+    from coproduce.io import write_text
 
     kind, build = _builder(report, catalogue)
-    fmt = output_format(path, format, formats=FORMATS_OF[kind])
+    fmt = format_for(kind, path, format)
     write_text(path, written(build(fmt == "html"), fmt))
     return fmt

@@ -167,22 +167,8 @@ def application_section(
         ),
         _when_section(project, cat, appraised, risks),
         _payment_section(project, cat, risks),
-        ReportSection(
-            title="Budget",
-            items=(
-                _budget_item(project, list(costing.budget_lines()), getattr(costing, "unpaid", ())),
-            ),
-        ),
-        ReportSection(
-            title="Evaluation of involvement",
-            items=(
-                item(
-                    "Evaluation",
-                    _evaluation(project),
-                    "Say how the difference involvement makes will be recorded.",
-                ),
-            ),
-        ),
+        ReportSection(title="Budget", items=(_budget_of(project, costing),)),
+        _evaluation_section(project),
         ReportSection(
             title="Practice risks and mitigations",
             items=risk_items(risks),
@@ -198,6 +184,24 @@ def application_section(
         project=project.title,
         sections=sections,
         documents=doc_citations(cat, docs),
+    )
+
+
+def _budget_of(project: Project, costing: BudgetLines) -> ReportItem:
+    """The budget entry: the lines ``costing`` gives, and who is unpaid if it says."""
+    return _budget_item(project, list(costing.budget_lines()), getattr(costing, "unpaid", ()))
+
+
+def _evaluation_section(project: Project) -> ReportSection:
+    return ReportSection(
+        title="Evaluation of involvement",
+        items=(
+            item(
+                "Evaluation",
+                _evaluation(project),
+                "Say how the difference involvement makes will be recorded.",
+            ),
+        ),
     )
 
 
