@@ -12,7 +12,8 @@ __all__: list[str] = []
 
 def __getattr__(name: str) -> Any:
     module = importlib.import_module("coproduce.report.forms")
-    if name.startswith("__") or name not in getattr(module, "__all__", ()):
+    moved = (*getattr(module, "__all__", ()), "to_data")  # to_data: deprecated there too
+    if name.startswith("__") or name not in moved:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     warnings.warn(
         f"coproduce.reporting.{name} moved to coproduce.report.forms.{name}",

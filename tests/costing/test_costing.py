@@ -763,7 +763,7 @@ def test_cli_cost_text_tables_keep_their_columns(name: str) -> None:
 
 
 def test_a_cell_wraps_at_spaces_and_only_a_word_too_long_for_its_column_at_hyphens() -> None:
-    from coproduce.report._costing import _wrapped
+    from coproduce.report._writers import wrapped as _wrapped
 
     assert _wrapped("Collecting data · peer-researchers · fee: peer-researcher per hour", 48) == [
         "Collecting data · peer-researchers · fee:",

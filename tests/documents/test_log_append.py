@@ -242,12 +242,12 @@ def test_track_and_portfolio_take_their_format_from_the_output_suffix(tmp_path: 
         example_log_path("trial-patient-partners"),
     )
     assert _run("track", str(project), str(log), "-o", str(tmp_path / "t.html"))[0] == 0
-    assert (tmp_path / "t.html").read_text().startswith("<!DOCTYPE html>")
+    assert (tmp_path / "t.html").read_text().startswith("<!doctype html>")
     assert _run("track", str(project), str(log), "-o", str(tmp_path / "t.md"))[0] == 0
     assert (tmp_path / "t.md").read_text().startswith("# Planned against actual")
     folder = example_path("contested-policy").parent
     assert _run("portfolio", str(folder), "-o", str(tmp_path / "p.html"))[0] == 0
-    assert (tmp_path / "p.html").read_text().startswith("<!DOCTYPE html>")
+    assert (tmp_path / "p.html").read_text().startswith("<!doctype html>")
     assert _run("portfolio", str(folder), "-o", str(tmp_path / "p.json"))[0] == 0
     data = json.loads((tmp_path / "p.json").read_text())
     assert data["logged"] == 2

@@ -8,7 +8,8 @@ import pytest
 
 from coproduce.cli import main
 from coproduce.errors import OutputFormatError
-from coproduce.io import example_path, output_format
+from coproduce.io import example_log_path, example_path, load_example, output_format
+from coproduce.report import Reportable, document, write
 
 REPORT = ("text", "markdown", "html", "json")
 
@@ -42,6 +43,10 @@ COMMANDS = [
     ["appraise", COSTED],
     ["cost", COSTED],
     ["report", COSTED, "--kind", "standards"],
+    ["report", COSTED, "--kind", "application"],
+    ["report", COSTED, "--kind", "gripp2"],
+    ["track", str(example_path("contested-policy")), str(example_log_path("contested-policy"))],
+    ["portfolio", str(example_path("contested-policy").parent)],
     ["graph"],
 ]
 
@@ -55,3 +60,51 @@ def test_every_command_refuses_an_unknown_suffix_alike_and_writes_nothing(
     assert main([*command, "-o", str(out)]) == 2
     assert f"cannot write {suffix}; name the file" in capsys.readouterr().err
     assert not out.exists()
+
+
+def _reports() -> list[Reportable]:
+    from coproduce import appraise
+    from coproduce.costing import cost
+    from coproduce.report.forms import application_section, gripp2_report, standards_assessment
+
+    project = load_example("contested-policy")
+    costing = cost(project)
+    assert costing is not None
+    return [
+        appraise(project),
+        costing,
+        standards_assessment(project),
+        application_section(project),
+        gripp2_report(project),
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_the_library_refuses_an_unknown_suffix_for_every_report_before_writing(
+    suffix: str, tmp_path: Path
+) -> None:
+    for report in _reports():
+        out = tmp_path / f"out{suffix}"
+        with pytest.raises(OutputFormatError, match=f"cannot write \\{suffix}"):
+            write(report, out)
+        assert not out.exists()
+
+
+def test_the_library_writes_each_report_in_the_format_its_suffix_names(tmp_path: Path) -> None:
+    for report in _reports():
+        doc = document(report)
+        for fmt in doc.formats:
+            suffix = {"text": ".txt", "markdown": ".md"}.get(fmt, f".{fmt}")
+            out = tmp_path / f"{doc.kind}{suffix}"
+            assert write(report, out) == fmt
+            body = out.read_text(encoding="utf-8")
+            assert body.startswith("<!doctype html>") == (fmt == "html")
+            assert body.startswith("{") == (fmt == "json")
+        lines = tmp_path / f"{doc.kind}-lines.csv"
+        if doc.kind == "costing":
+            assert write(report, lines) == "csv"
+            assert lines.read_text(encoding="utf-8").startswith("path,kind,heading")
+        else:
+            with pytest.raises(OutputFormatError, match=r"names csv, which this is not written in"):
+                write(report, lines)
+            assert not lines.exists()

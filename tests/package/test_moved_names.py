@@ -6,6 +6,8 @@ import importlib
 
 import pytest
 
+from coproduce.io import load_example
+
 MOVED = [
     ("coproduce.batch", "appraise_many", "coproduce.portfolio", "appraise_many"),
     ("coproduce.batch", "Portfolio", "coproduce.portfolio", "Portfolio"),
@@ -39,6 +41,16 @@ def test_tracking_compare_is_now_track_and_warns() -> None:
     with pytest.warns(DeprecationWarning, match=r"coproduce\.tracking\.track"):
         old = tracking.compare
     assert old is tracking.track
+
+
+def test_the_forms_to_data_is_now_report_data_and_warns() -> None:
+    import coproduce.report.forms as forms
+
+    with pytest.warns(DeprecationWarning, match=r"coproduce\.report\.forms\.report_data"):
+        old = forms.to_data
+    assert old is forms.report_data
+    report = forms.gripp2_report(load_example("patient-public-only"))
+    assert old(report) == forms.report_data(report)
 
 
 def _cited_records() -> list[object]:

@@ -30,8 +30,8 @@ from coproduce.report.forms import (
     build,
     gripp2_report,
     render,
+    report_data,
     standards_assessment,
-    to_data,
 )
 
 
@@ -71,7 +71,7 @@ def test_every_report_for_every_example_in_every_format(name: str, kind: str) ->
     tags.feed(page)
     assert "script" not in tags.tags and "link" not in tags.tags and "img" not in tags.tags
     data = json.loads(render(report, "json"))
-    assert data == json.loads(json.dumps(to_data(report)))
+    assert data == json.loads(json.dumps(report_data(report)))
     assert data["to_complete"] == sum(
         not i["complete"] for s in data["sections"] for i in s["items"]
     )

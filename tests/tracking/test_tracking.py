@@ -341,7 +341,7 @@ def test_cli_portfolio_html_is_self_contained_and_escaped(tmp_path: Path) -> Non
     folder = _folder(tmp_path / "f")
     status, out = _run("portfolio", str(folder), "--format", "html")
     assert status == 0
-    assert out.startswith("<!DOCTYPE html>") and "<svg" in out
+    assert out.startswith("<!doctype html>") and "<svg" in out
     assert "<script" not in out and "http://" not in out.replace(
         'xmlns="http://www.w3.org/2000/svg"', ""
     )

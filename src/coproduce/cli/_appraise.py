@@ -10,12 +10,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from coproduce._text import visible
 from coproduce.cli._common import (
-    REPORT_FORMATS,
     Progress,
     Subparsers,
     Usage,
     add_command,
-    chosen_format,
     emit,
     output_path,
     read_source,
@@ -131,7 +129,7 @@ def _run(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.appraisal import appraise
     from coproduce.catalogue import check
     from coproduce.io import example_path, examples, load_catalogue, load_project
-    from coproduce.report import render
+    from coproduce.report import format_for, render
 
     if args.list_examples:
         from coproduce.io import load_example
@@ -151,7 +149,7 @@ def _run(args: argparse.Namespace, stdout: TextIO) -> int:
     refuse_overwriting_inputs(
         args.output, Path(args.path) if args.path is not None else None, args.catalogue
     )
-    fmt = chosen_format(args, REPORT_FORMATS)
+    fmt = format_for("appraisal", args.output, args.format)
     if args.compact and fmt != "json":
         raise Usage(f"--compact is for JSON output, not {fmt}; add --format json")
     catalogue = check(load_catalogue(args.catalogue)) if args.catalogue else None
@@ -167,7 +165,7 @@ def _run(args: argparse.Namespace, stdout: TextIO) -> int:
 
         text = dump_appraisal(result, compact=True)
     else:
-        text = render(result, fmt, catalogue=catalogue)  # type: ignore[arg-type]
+        text = render(result, fmt, catalogue=catalogue)
     emit(visible(text) if fmt in ("text", "markdown") else text, args.output, stdout)
     return 0
 

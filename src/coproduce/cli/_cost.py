@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -11,12 +10,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from coproduce.cli._common import (
     RATES_HELP,
-    REPORT_FORMATS,
     STDIN,
     Subparsers,
     Usage,
     add_command,
-    chosen_format,
     emit,
     rate_card,
     read_source,
@@ -25,7 +22,6 @@ from coproduce.cli._common import (
 from coproduce.errors import DocumentError
 
 if TYPE_CHECKING:
-    from coproduce.costing import Costing, Fit
     from coproduce.model import Project
 
 __all__ = ["add_parsers"]
@@ -37,8 +33,6 @@ examples:
   coproduce cost project.yaml --budget 12000 --fit  the plan that fits 12,000
   coproduce cost project.yaml --rates card.toml -o costs.html
 """
-
-_FORMATS = (*REPORT_FORMATS, "csv")
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -141,7 +135,9 @@ def _run(args: argparse.Namespace, stdout: TextIO) -> int:
     refuse_overwriting_inputs(
         args.output, source if isinstance(source, Path) else STDIN, args.rates
     )
-    fmt = chosen_format(args, _FORMATS)
+    from coproduce.report import costing_report, format_for, render
+
+    fmt = format_for("costing", args.output, args.format)
     project = load_project(source)
     if project.costing is None:
         raise _no_costing(source)
@@ -152,7 +148,8 @@ def _run(args: argparse.Namespace, stdout: TextIO) -> int:
     fitted = None
     if args.fit or args.budget is not None or args.budget_hours is not None:
         fitted = fit(project, rates=rates)
-    emit(_render(fmt, result, fitted, project.title), args.output, stdout)
+    title = None if fmt == "text" else project.title  # the text opens with the summary
+    emit(render(costing_report(result, fitted, title=title), fmt), args.output, stdout)
     return 0
 
 
@@ -171,27 +168,6 @@ def _no_costing(source: Path | bytes) -> DocumentError:
         what="project document",
         source=str(source) if isinstance(source, Path) else "<stdin>",
     )
-
-
-def _render(fmt: str, result: Costing, fitted: Fit | None, title: str) -> str:
-    """The costing (and the plan that fits, if any) in ``fmt``."""
-    from coproduce.report import (
-        costing_csv,
-        costing_data,
-        costing_html,
-        costing_markdown,
-        costing_text,
-    )
-
-    if fmt == "text":
-        return costing_text(result, fitted)
-    if fmt == "markdown":
-        return costing_markdown(result, fitted, title=title)
-    if fmt == "html":
-        return costing_html(result, fitted, title=title)
-    if fmt == "csv":
-        return costing_csv(result)
-    return json.dumps(costing_data(result, fitted), indent=2, ensure_ascii=False) + "\n"
 
 
 def _with_budgets(project: Project, money: Decimal | None, hours: Decimal | None) -> Project:

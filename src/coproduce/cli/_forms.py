@@ -10,7 +10,6 @@ from coproduce.cli._common import (
     STDIN,
     Subparsers,
     add_command,
-    chosen_format,
     emit,
     read_source,
     refuse_overwriting_inputs,
@@ -24,8 +23,6 @@ examples:
   coproduce report project.yaml --kind application -f markdown > involvement.md
   coproduce report project.yaml --kind gripp2 -f json
 """
-
-_FORMATS = ("markdown", "html", "json")
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -61,12 +58,13 @@ def _report_arguments(report: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.io import load_project
-    from coproduce.report.forms import build, render
+    from coproduce.report import format_for, render
+    from coproduce.report.forms import build
 
     source = read_source(args.path)
     refuse_overwriting_inputs(args.output, source if isinstance(source, Path) else STDIN)
+    fmt = format_for(args.kind, args.output, args.format)
     project = load_project(source)
     report = build(args.kind, project)
-    fmt = chosen_format(args, _FORMATS)
-    emit(render(report, fmt), args.output, stdout)  # type: ignore[arg-type]
+    emit(render(report, fmt), args.output, stdout)
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -11,10 +10,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from coproduce.cli._common import (
-    REPORT_FORMATS,
     Subparsers,
     add_command,
-    chosen_format,
     emit,
     refuse_overwriting_inputs,
 )
@@ -71,23 +68,17 @@ def add_parsers(sub: Subparsers) -> None:
 
 def _run_track(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce.costing import default_rate_card as default
-    from coproduce.io import load_log, load_project, to_data
-    from coproduce.report._tracking import tracking_html, tracking_markdown, tracking_text
+    from coproduce.io import load_log, load_project
+    from coproduce.report import format_for, render, tracking_report
     from coproduce.tracking import reappraise, track
 
     refuse_overwriting_inputs(args.output, args.project, args.log)
-    fmt = chosen_format(args, REPORT_FORMATS)
+    fmt = format_for("tracking", args.output, args.format)
     project = load_project(args.project)
     log = load_log(args.log, project=project)
     again = reappraise(project, log)
     t = track(project, log, rates=default(), appraisal=again.before)
-    if fmt == "json":
-        data = {"tracking": to_data(t), "reappraisal": to_data(again.comparison)}
-        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    else:
-        render = {"text": tracking_text, "markdown": tracking_markdown, "html": tracking_html}
-        text = render[fmt](t, again.comparison)
-    emit(text, args.output, stdout, say=False)
+    emit(render(tracking_report(t, again.comparison), fmt), args.output, stdout, say=False)
     return 0
 
 
@@ -123,11 +114,10 @@ def _tracked(
 
 def _run_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce._text import visible
-    from coproduce.io import to_data
     from coproduce.portfolio import TrackingPortfolio, pairs, problem_line, unmatched_logs
-    from coproduce.report._tracking import portfolio_html, portfolio_markdown, portfolio_text
+    from coproduce.report import format_for, portfolio_report, render
 
-    fmt = chosen_format(args, ("json", "text", "markdown", "html"))
+    fmt = format_for("portfolio", args.output, args.format)
     view, matched = TrackingPortfolio(), set[Path]()
     for entry in _tracked(pairs(args.folder), matched, args.workers, args.output):
         view.add(entry)
@@ -137,12 +127,7 @@ def _run_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
         stray += 1
         print(visible(f"{log}: {why}"), file=sys.stderr)
     s = view.summary()
-    if fmt == "json":
-        text = json.dumps(to_data(s), indent=2, ensure_ascii=False) + "\n"
-    else:
-        render = {"text": portfolio_text, "markdown": portfolio_markdown, "html": portfolio_html}
-        text = render[fmt](s)
-    emit(text, args.output, stdout, say=False)
+    emit(render(portfolio_report(s), fmt), args.output, stdout, say=False)
     for source, problem in s.problems:
         print(visible(problem_line(source, problem)), file=sys.stderr)
     if s.invalid or stray:

@@ -1,29 +1,30 @@
-"""The costing in words and tables: text, Markdown, HTML and CSV, from one set of sections.
+"""The costing in words and tables: a document of sections for every format, and its CSV.
 
-Each section is built once as a small table (title, notes, header, rows); the three
-renderers only lay it out, so their wording cannot drift apart. Amounts are shown to the
+Each section is built once here, in words (:func:`costing_report`); the writers lay it out
+as text, Markdown and HTML, so their wording cannot drift apart. Amounts are shown to the
 currency's minor unit (rounded half to even) only here: the engine keeps them exact, and a
-total is the exact sum of its lines, rounded once.
+total is the exact sum of its lines, rounded once. The JSON (:func:`costing_data`) and the
+CSV (:func:`costing_csv`, every line, for spreadsheets) are written from the costing itself.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Collection, Mapping
+import json
+from collections.abc import Mapping
 from decimal import Decimal
-from html import escape
 from typing import Any
 
 import attrs
 
-from coproduce import _colours
-from coproduce._markdown import inline
 from coproduce._record import Record
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.costing import Costing, Fit, LineKind, Verb
-from coproduce.model._amounts import EXACT, exact, rounded
+from coproduce.model import EXACT, exact, rounded
+from coproduce.report import _writers
+from coproduce.report._model import Document, Para, Section, Seg, Table, Text, t
 
 __all__ = [
     "costing_csv",
@@ -31,6 +32,7 @@ __all__ = [
     "costing_html",
     "costing_html_fragment",
     "costing_markdown",
+    "costing_report",
     "costing_text",
     "format_hours",
     "format_money",
@@ -38,24 +40,6 @@ __all__ = [
 
 _SYMBOL = {"GBP": "£", "EUR": "€", "USD": "$"}
 _CENT = Decimal("0.01")
-
-_CSS = """
-.coproduce-costing { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
-  color: #1f2937; }
-.coproduce-costing h2 { font-size: 20px; margin-top: 28px; border-bottom: 2px solid #e7e5e4;
-  padding-bottom: 4px; }
-.coproduce-costing table { border-collapse: collapse; width: 100%; margin: 8px 0 16px;
-  font-size: 14px; }
-.coproduce-costing th, .coproduce-costing td { border: 1px solid #e5e7eb; padding: 5px 8px;
-  text-align: left; vertical-align: top; }
-.coproduce-costing th { background: #f5f5f4; }
-.coproduce-costing td.num, .coproduce-costing th.num { text-align: right;
-  font-variant-numeric: tabular-nums; white-space: nowrap; }
-.coproduce-costing tr.total td { font-weight: 700; border-top: 2px solid #9ca3af; }
-.coproduce-costing .short { color: SHORT_COLOUR; font-weight: 700; }
-.coproduce-costing .ok { color: OK_COLOUR; font-weight: 700; }
-.coproduce-costing .note { color: #6b7280; font-size: 13px; }
-""".replace("SHORT_COLOUR", _colours.SEVERITY["high"]).replace("OK_COLOUR", _colours.OK)
 
 
 def format_money(amount: Decimal | None, currency: str) -> str:
@@ -88,14 +72,36 @@ def format_hours(hours: Decimal) -> str:
     return f"{hours.normalize(EXACT):f}"
 
 
-@attrs.frozen
-class _Table(Record):
-    title: str
-    notes: tuple[str, ...]
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: frozenset[int] = frozenset()
-    total: tuple[str, ...] | None = None
+def _cell(text: str) -> Text:
+    """A cell; the gap to a budget marked short or within it."""
+    if text.startswith("short by"):
+        return t(Seg(text, "short"))
+    return t(Seg(text, "ok")) if text.startswith("within") else t(text)
+
+
+_WRAP = 48
+"""The widest a text column of a plain-text table gets; longer cells wrap within it."""
+
+
+def _section(
+    id: str,
+    title: str,
+    notes: tuple[str, ...],
+    header: tuple[str, ...],
+    rows: tuple[tuple[str, ...], ...],
+    numeric: frozenset[int] = frozenset(),
+    total: tuple[str, ...] | None = None,
+) -> Section:
+    """One section: its notes, then its table (figures to the right, a total row)."""
+    table = Table(
+        header,
+        tuple(tuple(map(_cell, r)) for r in rows),
+        numeric=numeric,
+        total=None if total is None else tuple(map(_cell, total)),
+        grid=True,
+        wrap=_WRAP,
+    )
+    return Section(id, title, (*(Para(t(n), "note") for n in notes), table))
 
 
 @attrs.frozen
@@ -119,7 +125,7 @@ class _Words(Record):
 
 
 @exact
-def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[_Table]:
+def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[Section]:
     """The costing's sections (and the plan that fits), each a small table, in order."""
     w = _Words(currency=costing.currency, labels={s.id: s.label for s in cat.stages})
     tables = [
@@ -149,10 +155,11 @@ def _share(share: Decimal | None, unpriced: int) -> str:
     return f"at least {share:.0%}" if unpriced else f"{share:.0%}"
 
 
-def _summary(c: Costing, w: _Words) -> _Table:
+def _summary(c: Costing, w: _Words) -> Section:
     """The summary: the figures against the budget, with notes on what they leave out."""
-    return _Table(
-        title="Costing: summary",
+    return _section(
+        "summary",
+        "Costing: summary",
         notes=_summary_notes(c, w),
         header=("figure", "value"),
         rows=(
@@ -226,7 +233,7 @@ def _summary_notes(c: Costing, w: _Words) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _budget(c: Costing, w: _Words) -> _Table:
+def _budget(c: Costing, w: _Words) -> Section:
     """The grant period's priced lines by budget heading, for a grant form."""
     grant = [ln for ln in c.lines if not ln.before_grant]
     order = {h: n for n, h in enumerate(_HEADING_ORDER)}
@@ -243,8 +250,9 @@ def _budget(c: Costing, w: _Words) -> _Table:
                 w.money(ln.money),
             )
         )
-    return _Table(
-        title="Budget for involvement (for a grant form)",
+    return _section(
+        "budget",
+        "Budget for involvement (for a grant form)",
         notes=("Grant period only; each amount is quantity × rate.",),
         header=("heading", "item", "quantity", "rate", "amount"),
         rows=tuple(rows),
@@ -253,10 +261,11 @@ def _budget(c: Costing, w: _Words) -> _Table:
     )
 
 
-def _bearers(c: Costing, w: _Words) -> _Table:
+def _bearers(c: Costing, w: _Words) -> Section:
     """Money spent on each bearer and the hours each gives."""
-    return _Table(
-        title="Money spent on each bearer, and the hours each gives",
+    return _section(
+        "bearers",
+        "Money spent on each bearer, and the hours each gives",
         notes=(
             "Money is what the project spends on each bearer's lines (fees paid to them, "
             "their expenses, subcontracts), not what they pay; hours are their time; unpaid "
@@ -280,10 +289,11 @@ def _bearers(c: Costing, w: _Words) -> _Table:
     )
 
 
-def _stages(c: Costing, w: _Words) -> _Table:
+def _stages(c: Costing, w: _Words) -> Section:
     """Money and hours per stage, beside the costs money does not measure."""
-    return _Table(
-        title="Per stage: money, hours, and what money does not measure",
+    return _section(
+        "stages",
+        "Per stage: money, hours, and what money does not measure",
         notes=(
             "The last column lists the paper's costs of coproduction at the stage "
             "(Table 1, p. 4): they are not counted in money, but they are real.",
@@ -303,10 +313,11 @@ def _stages(c: Costing, w: _Words) -> _Table:
     )
 
 
-def _cells(c: Costing, w: _Words) -> _Table:
+def _cells(c: Costing, w: _Words) -> Section:
     """Money and hours per stage and party."""
-    return _Table(
-        title="Per stage and party",
+    return _section(
+        "cells",
+        "Per stage and party",
         notes=(),
         header=("stage", "party", "money", "hours"),
         rows=tuple(
@@ -317,7 +328,7 @@ def _cells(c: Costing, w: _Words) -> _Table:
     )
 
 
-def _fitted(fit: Fit, w: _Words) -> _Table:
+def _fitted(fit: Fit, w: _Words) -> Section:
     """The plan that fits: its totals and method, and what it does to each involvement."""
     budget = w.money(fit.budget) if fit.budget is not None else "no limit"
     hours = format_hours(fit.budget_hours) if fit.budget_hours is not None else "no limit"
@@ -344,8 +355,9 @@ def _fitted(fit: Fit, w: _Words) -> _Table:
             f"{'it' if len(fit.unpriced) == 1 else 'them'} out ({'; '.join(fit.unpriced)}). "
             "Give the rates (--rates FILE, or the project's own card) to know.",
         )
-    return _Table(
-        title="The plan that fits",
+    return _section(
+        "fit",
+        "The plan that fits",
         notes=tuple(fnotes),
         header=("stage", "stakeholder", "change", "money", "why"),
         rows=tuple(
@@ -377,173 +389,6 @@ _HEADING_ORDER = (
     "Other costs",
 )
 _VERB = {Verb.KEEP: "keep", Verb.LIGHTER: "make lighter", Verb.DROP: "drop", Verb.PAY: "pay"}
-
-
-def costing_text(
-    costing: Costing, fit: Fit | None = None, *, catalogue: Catalogue | None = None
-) -> str:
-    """The costing (and the plan that fits) as plain text with aligned columns.
-
-    Example:
-        >>> from coproduce.costing import cost
-        >>> from coproduce.io import load_example
-        >>> text = costing_text(cost(load_example("no-resources")))
-        >>> "short by £6,150.00 for the plan as drawn" in text
-        True
-
-    """
-    cat = catalogue if catalogue is not None else default_catalogue()
-    out: list[str] = []
-    for t in _sections(costing, fit, cat):
-        out += [t.title, "=" * len(t.title)]
-        out += list(t.notes)
-        rows = [t.header, *t.rows] + ([t.total] if t.total else [])
-        widths = [
-            max(len(r[i]) for r in rows)
-            if i in t.numeric
-            else min(_TEXT_WIDTH, max(len(r[i]) for r in rows))
-            for i in range(len(t.header))
-        ]
-        for n, r in enumerate(rows):
-            out += _text_row(r, widths, t.numeric)
-            if n == 0:
-                out.append("  ".join("-" * w for w in widths))
-        out.append("")
-    return "\n".join(out)
-
-
-_TEXT_WIDTH = 48
-"""The widest a text column of a plain-text table gets; longer cells wrap within it."""
-
-
-def _wrapped(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width``, broken at spaces.
-
-    A word longer than the column is broken at its hyphens (or, without one, where it must);
-    a shorter word, hyphenated or not, is never broken.
-    """
-    import textwrap
-
-    pieces: list[tuple[str, str]] = []  # (piece, what joins it to the one before)
-    for word in text.split():
-        parts = [word] if len(word) <= width else textwrap.wrap(word, width)
-        pieces += [(parts[0], " "), *((part, "") for part in parts[1:])]
-    lines: list[str] = []
-    for piece, glue in pieces:
-        if lines and len(lines[-1]) + len(glue) + len(piece) <= width:
-            lines[-1] += glue + piece
-        else:
-            lines.append(piece)
-    return lines or [""]
-
-
-def _text_row(row: tuple[str, ...], widths: list[int], numeric: Collection[int]) -> list[str]:
-    """One table row as lines: text cells wrapped to their column, numbers on the first line."""
-    cells = [[cell] if i in numeric else _wrapped(cell, widths[i]) for i, cell in enumerate(row)]
-    lines = []
-    for k in range(max(map(len, cells))):
-        parts = [
-            (part[k] if k < len(part) else "").rjust(widths[i])
-            if i in numeric
-            else (part[k] if k < len(part) else "").ljust(widths[i])
-            for i, part in enumerate(cells)
-        ]
-        lines.append("  ".join(parts).rstrip())
-    return lines
-
-
-def costing_markdown(
-    costing: Costing,
-    fit: Fit | None = None,
-    *,
-    title: str | None = None,
-    catalogue: Catalogue | None = None,
-) -> str:
-    """The costing (and the plan that fits) as Markdown sections with tables.
-
-    With ``title`` (the project's), the sections follow a ``# Costing: title`` heading.
-    Every text is escaped (:func:`coproduce._markdown.inline`): a title or a line's
-    description renders as the text it is, never as HTML, a link or emphasis.
-    """
-    cat = catalogue if catalogue is not None else default_catalogue()
-    out: list[str] = [] if title is None else [f"# Costing: {inline(title)}", ""]
-    for t in _sections(costing, fit, cat):
-        out += [f"## {inline(t.title)}", ""]
-        for note in t.notes:
-            out += [inline(note), ""]
-        out.append("| " + " | ".join(inline(h) for h in t.header) + " |")
-        out.append(
-            "|" + "|".join("---:" if i in t.numeric else "---" for i in range(len(t.header))) + "|"
-        )
-        out += ["| " + " | ".join(inline(c) for c in r) + " |" for r in t.rows]
-        if t.total:
-            out.append("| " + " | ".join(f"**{inline(c)}**" if c else "" for c in t.total) + " |")
-        out.append("")
-    return "\n".join(out)
-
-
-def costing_html_fragment(
-    costing: Costing, fit: Fit | None = None, *, catalogue: Catalogue | None = None
-) -> str:
-    """The costing as an HTML ``<div>`` with its own styles, to include in a report."""
-    cat = catalogue if catalogue is not None else default_catalogue()
-    parts = [f'<div class="coproduce-costing"><style>{_CSS}</style>']
-    for t in _sections(costing, fit, cat):
-        parts.append(f"<h2>{escape(t.title)}</h2>")
-        parts += [f'<p class="note">{escape(n)}</p>' for n in t.notes]
-
-        def cell(tag: str, i: int, text: str, t: _Table = t) -> str:
-            cls = ' class="num"' if i in t.numeric else ""
-            body = escape(text)
-            if text.startswith("short by"):
-                body = f'<span class="short">{body}</span>'
-            elif text.startswith("within"):
-                body = f'<span class="ok">{body}</span>'
-            return f"<{tag}{cls}>{body}</{tag}>"
-
-        head = "".join(cell("th", i, h) for i, h in enumerate(t.header))
-        body = "".join(
-            "<tr>" + "".join(cell("td", i, c) for i, c in enumerate(r)) + "</tr>" for r in t.rows
-        )
-        if t.total:
-            body += (
-                '<tr class="total">'
-                + "".join(cell("td", i, c) for i, c in enumerate(t.total))
-                + "</tr>"
-            )
-        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def costing_html(
-    costing: Costing,
-    fit: Fit | None = None,
-    *,
-    title: str = "",
-    catalogue: Catalogue | None = None,
-) -> str:
-    """The costing as one self-contained HTML page: no scripts, nothing fetched.
-
-    Example:
-        >>> from coproduce.costing import cost
-        >>> from coproduce.io import load_example
-        >>> page = costing_html(cost(load_example("contested-policy")), title="A study")
-        >>> page.startswith("<!doctype html>") and "<script" not in page
-        True
-
-    """
-    name = escape(title or "Costing")
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Costing: {name}</title><style>body {{ margin: 0; background: #fafaf9; }} "
-        "main { max-width: 1000px; margin: 0 auto; padding: 24px 28px 48px; "
-        "background: #fff; } h1 { font: 700 26px system-ui, sans-serif; }</style></head>"
-        f"<body><main><h1>Costing: {name}</h1>"
-        + costing_html_fragment(costing, fit, catalogue=catalogue)
-        + "</main></body></html>\n"
-    )
 
 
 _CSV_FIELDS = (
@@ -632,3 +477,101 @@ def costing_data(costing: Costing, fit: Fit | None = None) -> dict[str, Any]:
 
     """
     return {"costing": _plain(costing), "fit": None if fit is None else _plain(fit)}
+
+
+def costing_report(
+    costing: Costing,
+    fit: Fit | None = None,
+    *,
+    title: str | None = None,
+    catalogue: Catalogue | None = None,
+) -> Document:
+    """The costing (and the plan that fits) as a document: text, Markdown, HTML, JSON, CSV.
+
+    With ``title`` (the project's), the report is titled ``Costing: title``; without, it is
+    a part of another (its text opens with the first section). Stages are named by
+    ``catalogue``'s labels (the default catalogue's if none).
+
+    Example:
+        >>> from coproduce.costing import cost
+        >>> from coproduce.io import load_example
+        >>> from coproduce.report import render
+        >>> doc = costing_report(cost(load_example("no-resources")), title="A study")
+        >>> doc.formats
+        ('text', 'markdown', 'html', 'json', 'csv')
+        >>> render(doc, "markdown").splitlines()[0]
+        '# Costing: A study'
+
+    """
+    cat = catalogue if catalogue is not None else default_catalogue()
+    return Document(
+        kind="costing",
+        title=f"Costing: {title}" if title else None,
+        page_title=None if title else "Costing",
+        sections=tuple(_sections(costing, fit, cat)),
+        exports={
+            "json": lambda: (
+                json.dumps(costing_data(costing, fit), indent=2, ensure_ascii=False) + "\n"
+            ),
+            "csv": lambda: costing_csv(costing),
+        },
+    )
+
+
+def costing_text(
+    costing: Costing, fit: Fit | None = None, *, catalogue: Catalogue | None = None
+) -> str:
+    """The costing (and the plan that fits) as plain text with aligned columns.
+
+    Example:
+        >>> from coproduce.costing import cost
+        >>> from coproduce.io import load_example
+        >>> text = costing_text(cost(load_example("no-resources")))
+        >>> "short by £6,150.00 for the plan as drawn" in text
+        True
+
+    """
+    return _writers.text(costing_report(costing, fit, catalogue=catalogue))
+
+
+def costing_markdown(
+    costing: Costing,
+    fit: Fit | None = None,
+    *,
+    title: str | None = None,
+    catalogue: Catalogue | None = None,
+) -> str:
+    """The costing (and the plan that fits) as Markdown sections with tables.
+
+    With ``title`` (the project's), the sections follow a ``# Costing: title`` heading.
+    Every text is escaped (:func:`coproduce._markdown.inline`): a title or a line's
+    description renders as the text it is, never as HTML, a link or emphasis.
+    """
+    return _writers.markdown(costing_report(costing, fit, title=title, catalogue=catalogue))
+
+
+def costing_html_fragment(
+    costing: Costing, fit: Fit | None = None, *, catalogue: Catalogue | None = None
+) -> str:
+    """The costing as an HTML ``<div>`` with its own styles, to include in a report."""
+    return _writers.fragment(costing_report(costing, fit, catalogue=catalogue), titled=False)
+
+
+def costing_html(
+    costing: Costing,
+    fit: Fit | None = None,
+    *,
+    title: str = "",
+    catalogue: Catalogue | None = None,
+) -> str:
+    """The costing as one self-contained HTML page: no scripts, nothing fetched.
+
+    Example:
+        >>> from coproduce.costing import cost
+        >>> from coproduce.io import load_example
+        >>> page = costing_html(cost(load_example("contested-policy")), title="A study")
+        >>> page.startswith("<!doctype html>") and "<script" not in page
+        True
+
+    """
+    return _writers.page(costing_report(costing, fit, title=title or None, catalogue=catalogue))

@@ -1,4 +1,7 @@
-"""One home for the reports' colours and styles: severity, lean and verdict, and the CSS."""
+"""One home for the reports' colours and styles: severity, lean and verdict, and the CSS.
+
+Every report's HTML uses the one stylesheet, :data:`CSS`, scoped to ``.coproduce-report``.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +9,26 @@ from coproduce import _colours
 from coproduce.appraisal import FindingLevel, Severity, Verdict
 from coproduce.model import Lean
 
-__all__ = ["CSS", "INK", "LEAN_COLOUR", "LEVEL_WORD", "MUTED", "SEVERITY_COLOUR", "SEVERITY_FILL"]
+__all__ = [
+    "BAR",
+    "CSS",
+    "INK",
+    "LEAN_COLOUR",
+    "LEVEL_WORD",
+    "MUTED",
+    "PAGE_CSS",
+    "SEVERITY_COLOUR",
+    "SEVERITY_FILL",
+    "VERDICT_COLOUR",
+]
 
 INK, MUTED = _colours.INK, _colours.MUTED
 SEVERITY_COLOUR = {s: _colours.SEVERITY[s.value] for s in Severity}
 """Ink for a severity: text, lines and the heatmap's cells."""
 SEVERITY_FILL = {s: _colours.SEVERITY_FILL[s.value] for s in Severity}
 """Light fills for a severity (boxes behind text)."""
+BAR = _colours.OK
+"""The bars of a bar chart (money, hours, risks that occurred)."""
 LEAN_COLOUR = {lean: _colours.LEAN[lean.value] for lean in Lean}
 VERDICT_COLOUR = {v: _colours.VERDICT[v.value] for v in Verdict}
 LEVEL_WORD = {
@@ -22,6 +38,7 @@ LEVEL_WORD = {
 }
 
 _R = ".coproduce-report"
+_TODO = SEVERITY_COLOUR[Severity.MEDIUM]  # an entry still to complete
 CSS = f"""
 {_R} {{ font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: {INK}; }}
 {_R} h1 {{ font-size: 24px; margin: 0 0 4px; }}
@@ -47,6 +64,25 @@ CSS = f"""
 {_R} figure svg {{ max-width: 100%; height: auto; }}
 {_R} code {{ font-size: 13px; }}
 {_R} details > summary {{ cursor: pointer; font-weight: 600; margin: 12px 0; }}
+{_R} p.note {{ color: {MUTED}; font-size: 13.5px; margin: 4px 0 8px; }}
+{_R} p.caveat {{ margin: 8px 0; }}
+{_R} td.num, {_R} th.num {{ text-align: right; font-variant-numeric: tabular-nums;
+  white-space: nowrap; }}
+{_R} tr.total td {{ font-weight: 700; border-top: 2px solid #9ca3af; }}
+{_R} .short {{ color: {SEVERITY_COLOUR[Severity.HIGH]}; font-weight: 700; }}
+{_R} .ok {{ color: {_colours.OK}; font-weight: 700; }}
+{_R} ul.items {{ list-style: none; padding: 0; margin: 0; }}
+{_R} li.item {{ border: 1px solid #e5e7eb; border-left: 5px solid {_colours.OK};
+  border-radius: 4px; padding: 6px 10px; margin: 8px 0; }}
+{_R} li.item.todo {{ border-left-color: {_TODO}; background: #fffbeb; }}
+{_R} .badge {{ display: inline-block; font-size: 12px; font-weight: 700; padding: 1px 8px;
+  border-radius: 10px; color: #fff; background: {_colours.OK}; margin-right: 6px; }}
+{_R} .todo .badge {{ background: {_TODO}; }}
+{_R} li.item ul {{ margin: 4px 0 0 18px; padding: 0; }}
+{_R} .prompt {{ color: #92400e; margin: 4px 0 0; }}
+{_R} .guidance {{ color: #4b5563; font-size: 14px; }}
+{_R} li.item .cite {{ overflow-wrap: anywhere; }}
+{_R} footer {{ margin-top: 36px; overflow-wrap: anywhere; }}
 """
 """The report's styles, every selector scoped to ``.coproduce-report``: safe in a notebook."""
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
 from html import escape
 
 from coproduce.appraisal import Appraisal, ConditionContribution, Emphasis, ExposureCell, Risk
 from coproduce.model import Lean
-from coproduce.report._style import INK, LEAN_COLOUR, MUTED, SEVERITY_COLOUR, SEVERITY_FILL
+from coproduce.report._style import BAR, INK, LEAN_COLOUR, MUTED, SEVERITY_COLOUR, SEVERITY_FILL
 
-__all__ = ["contributions_svg", "exposure_svg", "graph_svg"]
+__all__ = ["bars_svg", "contributions_svg", "exposure_svg", "graph_svg"]
 
 LESS, MORE, UNKNOWN = LEAN_COLOUR[Lean.LESS], LEAN_COLOUR[Lean.MORE], LEAN_COLOUR[Lean.UNKNOWN]
 
@@ -289,3 +291,28 @@ def _legend(x: float, y: float) -> str:
         parts.append(_text(x + 18, y, severity.value, size=11, fill=colour))
         x += 18 + _width(severity.value, 11) + 14
     return '<g class="legend">' + "".join(parts) + "</g>"
+
+
+def bars_svg(title: str, items: Sequence[tuple[str, Decimal, str]]) -> str:
+    """A horizontal bar chart: per item, its label, its value and the value as shown."""
+    top = max((v for _, v, _ in items), default=Decimal(1)) or Decimal(1)
+    label_w = max((len(k) for k, _, _ in items), default=0) * 7.5 + 10
+    width, bar_w, h = label_w + 320, 220, 22
+    body = []
+    for i, (k, v, shown) in enumerate(items):
+        y = 10 + i * h
+        w = float(v / top) * bar_w
+        body.append(
+            f'<text x="{label_w - 6:.0f}" y="{y + 14}" font-size="12" text-anchor="end" '
+            f'fill="{INK}">{escape(k)}</text>'
+            f'<rect x="{label_w:.0f}" y="{y + 3}" width="{w:.1f}" height="14" fill="{BAR}"/>'
+            f'<text x="{label_w + w + 6:.1f}" y="{y + 14}" font-size="12" fill="{MUTED}">'
+            f"{escape(shown)}</text>"
+        )
+    height = 20 + len(items) * h
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" '
+        f'height="{height}" viewBox="0 0 {width:.0f} {height}" '
+        f'style="max-width:100%;height:auto" font-family="system-ui, sans-serif">'
+        f"<title>{escape(title)}</title>{''.join(body)}</svg>"
+    )

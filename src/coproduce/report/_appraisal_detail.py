@@ -1,110 +1,42 @@
-"""The appraisal report as sections of plain blocks, written once for every format.
+"""The appraisal report's detail: the profile, the aims, the risks, who bears the costs, the rest.
 
-The wording lives here; :mod:`coproduce.report._writers` turns the same sections into text,
-Markdown and HTML, so the formats cannot drift apart. The report opens with the advice per
-stakeholder group, then what it rests on (the caveats), then what would change it, before any
-detail.
+Each function gives one section of :func:`coproduce.report._appraisal.sections`, in words;
+the writers lay them out. Every conclusion carries its locator in the paper.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeAlias
 
-import attrs
-
-from coproduce._record import Record
-from coproduce.appraisal import (
-    Action,
-    Advice,
-    Answer,
-    Appraisal,
-    FindingLevel,
-    Route,
-)
+from coproduce.appraisal import Advice, Answer, Appraisal, Route
 from coproduce.catalogue import Catalogue
-from coproduce.model import PAPER, Citation, Sphere
+from coproduce.model import PAPER, Citation
+from coproduce.report._model import (
+    Block,
+    Bullets,
+    Figure,
+    Heading,
+    Para,
+    Section,
+    Seg,
+    Table,
+    t,
+)
 
 __all__ = [
-    "Block",
-    "Bullets",
-    "Caveats",
-    "Figure",
-    "Heading",
-    "Para",
-    "Section",
-    "Seg",
-    "Table",
-    "Text",
-    "sections",
+    "ANSWER",
+    "aims",
+    "cite",
+    "cite_list",
+    "costs",
+    "exposure",
+    "findings",
+    "graph",
+    "practice",
+    "profile",
+    "questions",
+    "risks",
 ]
-
-
-@attrs.frozen
-class Seg(Record):
-    """A run of text and its style.
-
-    Styles: ``""``, ``"strong"``, ``"code"``, ``"cite"``, ``"sev-low|medium|high"``,
-    ``"level-…"`` or ``"verdict-…"``.
-    """
-
-    text: str
-    style: str = ""
-
-
-Text: TypeAlias = tuple[Seg, ...]
-
-
-def t(*parts: str | Seg) -> Text:
-    """Text from plain strings and styled segments."""
-    return tuple(p if isinstance(p, Seg) else Seg(p) for p in parts)
-
-
-@attrs.frozen
-class Para(Record):
-    text: Text
-
-
-@attrs.frozen
-class Heading(Record):
-    text: Text
-
-
-@attrs.frozen
-class Bullets(Record):
-    items: tuple[Text, ...]
-
-
-@attrs.frozen
-class Caveats(Record):
-    items: tuple[Text, ...]
-
-
-@attrs.frozen
-class Table(Record):
-    head: tuple[str, ...]
-    rows: tuple[tuple[Text, ...], ...]
-
-
-@attrs.frozen
-class Figure(Record):
-    """An inline SVG (HTML only) and its caption."""
-
-    svg: str
-    caption: str
-
-
-Block: TypeAlias = Para | Heading | Bullets | Caveats | Table | Figure
-
-
-@attrs.frozen
-class Section(Record):
-    """A titled part of the report; ``detail`` sections fold away in a notebook."""
-
-    id: str
-    title: str
-    blocks: tuple[Block, ...]
-    detail: bool = True
 
 
 def cite(page: int, locator: str) -> Seg:
@@ -134,14 +66,6 @@ def cite_list(sources: Iterable[Citation]) -> Seg:
     return Seg("[" + "; ".join(parts) + "]", "cite")
 
 
-_GROUPS = (
-    (Sphere.DECISION, "Decision-makers (policy-makers, funders, managers)"),
-    (Sphere.COMMERCIAL, "Commercial partners"),
-    (Sphere.PROFESSIONAL, "Practitioners"),
-    (Sphere.LAY, "Patients, carers, the public and community organisations"),
-    (Sphere.RESEARCH, "Partner researchers"),
-    (Sphere.OTHER, "Others"),
-)
 _ROUTE = {
     Route.LIKELY: "involvement likely the route",
     Route.UNLIKELY: "other routes can usually reach it",
@@ -155,205 +79,10 @@ ANSWER = {
 }
 
 
-_ACTION = {
-    Action.LIGHTEN: "lighten",
-    Action.AFTER_PREREQUISITES: "once ready",
-    Action.RECONSIDER: "reconsider the arrangement",
-    Action.KEEP: "keep",
-}
-
-
-def _stage_name(stage: str) -> str:
-    return stage.removeprefix("stage.").replace("-", " ")
-
-
-def _todo(a: Advice) -> str:
-    parts = []
-    for action in (Action.LIGHTEN, Action.RECONSIDER, Action.AFTER_PREREQUISITES, Action.KEEP):
-        lines = [s for s in a.stages if s.action is action]
-        if not lines:
-            continue
-        if action is Action.LIGHTEN:
-            where = ", ".join(
-                f"{_stage_name(s.stage)} ({s.planned_mode.value} → {s.advised_mode.value}"
-                f"{_why_lighter(s.reason)})"
-                for s in lines
-            )
-        else:
-            where = ", ".join(f"{_stage_name(s.stage)} ({s.planned_mode.value})" for s in lines)
-        parts.append(f"{_ACTION[action]}: {where}")
-    return "; ".join(parts)
-
-
-def _why_lighter(reason: str) -> str:
-    """A stage line's own reason to lighten, when it is not the advice's ceiling."""
-    if " planned after the " in reason:
-        return ", after the funding or contracts end"
-    if "where findings are framed and shared" in reason:
-        return ", where findings are framed and shared"
-    return ""
-
-
-def _advice_row(a: Advice) -> tuple[Text, ...]:
-    return (
-        t(Seg(a.stakeholder, "strong"), f" ({a.kind.value})"),
-        t(
-            Seg(a.verdict.value, f"verdict-{a.verdict.value}"),
-            a.summary.removeprefix(a.verdict.value),
-        ),
-        t(_todo(a) or "—"),
-        t(
-            "; ".join(
-                [
-                    *(p.once or p.code for p in a.prerequisites),
-                    *(_practice_label(code) for code in a.practice),
-                ]
-            )
-            or "—"
-        ),
-    )
-
-
 _STATUS = {True: "in place", False: "missing", None: "not known"}
 
 
-def _practice_label(code: str) -> str:
-    return "practice: " + code.removeprefix("practice-risk.").replace("-", " ")
-
-
-_TABLE2_BASIS = (
-    "from Table 2, which particularly relates to evaluations with policy-makers and service "
-    "managers (p. 6)"
-)
-_AIMS_BASIS = "from the aims their involvement serves (pp. 2-3, 6, 8)"
-
-
-def _basis(group: list[Advice]) -> str:
-    """Where a group's advice starts: Table 2, the aims, or each for some of them."""
-    bases = {x.basis for x in group}
-    if bases == {"table-2"}:
-        return _TABLE2_BASIS
-    if bases == {"aims"}:
-        return _AIMS_BASIS
-    return (
-        "from Table 2 for those who fund, own or deliver what is studied (p. 6), from the aims "
-        "for the others"
-    )
-
-
-def _first(a: Appraisal) -> Section | None:
-    """The single most important thing to do, before anything else."""
-    if a.priority is None:
-        return None
-    return Section(
-        "first",
-        "First",
-        (
-            Para(
-                t(
-                    Seg(a.priority.message, "strong"),
-                    Seg(
-                        " (what comes first is this tool's judgement, from what the appraisal "
-                        "found; the advice per stakeholder follows)",
-                        "cite",
-                    ),
-                )
-            ),
-        ),
-        detail=False,
-    )
-
-
-def _notes(group: list[Advice]) -> Bullets | None:
-    """Per stakeholder: what holds the advice down, what can be done now, a suggestion."""
-    items: list[Text] = []
-    for x in group:
-        items.extend(
-            t(Seg(x.stakeholder, "strong"), f", held down ({c.code}): {c.message}")
-            for c in x.ceilings
-        )
-        if x.meanwhile:
-            items.append(t(Seg(x.stakeholder, "strong"), f", meanwhile: {x.meanwhile}"))
-        if x.suggestion is not None:
-            items.append(t(Seg(x.stakeholder, "strong"), f", suggestion: {x.suggestion.message}"))
-    return Bullets(tuple(items)) if items else None
-
-
-def _advice(a: Appraisal) -> Section:
-    blocks: list[Block] = []
-    if not a.advice:
-        blocks.append(
-            Para(t("The plan involves nobody yet, so there is no advice per stakeholder."))
-        )
-    concerns = [f for f in a.findings if f.level is FindingLevel.CONCERN]
-    for sphere, title in _GROUPS:
-        group = [x for x in a.advice if x.sphere is sphere]
-        if not group:
-            continue
-        blocks.append(Heading(t(title, Seg(f" (advised {_basis(group)})", "cite"))))
-        blocks.append(
-            Table(
-                ("stakeholder", "advice", "what to do, stage by stage", "before it starts"),
-                tuple(_advice_row(x) for x in group),
-            )
-        )
-        notes = _notes(group)
-        if notes is not None:
-            blocks.append(notes)
-    if concerns:
-        blocks.append(Heading(t("Concerns to settle first")))
-        blocks.append(Bullets(tuple(t(Seg(f.code, "code"), ": ", f.message) for f in concerns[:6])))
-    return Section(
-        "advice", "Advice: whom to involve, where, how deeply", tuple(blocks), detail=False
-    )
-
-
-def _caveats(a: Appraisal, cat: Catalogue) -> Section:
-    items = (
-        t(
-            "The source is a commentary, not an evaluation: the paper stresses how little evidence "
-            "there is on what coproduction costs and achieves ",
-            cite(1, "Abstract; p. 6, 'A cautious approach'"),
-        ),
-        t(
-            "Table 1 is a non-exhaustive list drawn from the authors' own experience ",
-            cite(3, "Challenges and costs"),
-        ),
-        t(
-            "Table 2 holds the authors' early thoughts and particularly relates to evaluations "
-            "with policy-makers and service managers; this report starts from it for those "
-            "who decide, fund, own or deliver what is studied, and reads its row 9 (time, "
-            "resources and expertise) for everyone ",
-            cite(7, "Table 2; p. 6"),
-        ),
-        t(
-            "Weights, thresholds, severity points, the advice that starts from the aims, the "
-            "ceilings, the prerequisites, the suggestions and the choice of what comes first "
-            "are this tool's judgement, not the paper's rules "
-            f"(coproduce {a.coproduce_version or '?'}, policy {a.policy_digest or '?'}, "
-            f"catalogue {a.catalogue_version})."
-        ),
-    )
-    return Section("caveats", "What this rests on", (Caveats(items),), detail=False)
-
-
-def _levers(a: Appraisal) -> Section:
-    if not a.levers:
-        return Section(
-            "levers",
-            "What would change this advice",
-            (Para(t("Nothing in Table 2, the prerequisites or the resources would move it.")),),
-            detail=False,
-        )
-    return Section(
-        "levers",
-        "What would change this advice",
-        (Bullets(tuple(t(x.message) for x in a.levers)),),
-        detail=False,
-    )
-
-
-def _profile(a: Appraisal, contributions_svg: str) -> Section:
+def profile(a: Appraisal, contributions_svg: str) -> Section:
     e = a.emphasis
     scope = ", ".join(e.applies_to) or "nobody in this plan"
     blocks: list[Block] = [
@@ -420,7 +149,7 @@ def _row2_said(x: Advice) -> str:
     return "its own facts"
 
 
-def _aims(a: Appraisal) -> Section:
+def aims(a: Appraisal) -> Section:
     if not a.aims:
         return Section("aims", "Aims and alternatives (step 2)", (Para(t("No aims are stated.")),))
     blocks: list[Block] = []
@@ -446,7 +175,7 @@ def _aims(a: Appraisal) -> Section:
     return Section("aims", "Aims and alternatives (step 2)", tuple(blocks))
 
 
-def _risks(a: Appraisal, labels: dict[str, str]) -> Section:
+def risks(a: Appraisal, labels: dict[str, str]) -> Section:
     if not a.risks:
         return Section(
             "risks",
@@ -490,7 +219,7 @@ def _least_able(who: tuple[str, ...], paper: bool) -> str:
     return ("yes (p. 5): " if paper else "judged: ") + ", ".join(who)
 
 
-def _exposure(a: Appraisal, cat: Catalogue, labels: dict[str, str], exposure_svg: str) -> Section:
+def exposure(a: Appraisal, cat: Catalogue, labels: dict[str, str], exposure_svg: str) -> Section:
     if not a.exposure:
         return Section(
             "exposure",
@@ -527,7 +256,7 @@ def _exposure(a: Appraisal, cat: Catalogue, labels: dict[str, str], exposure_svg
     )
 
 
-def _questions(a: Appraisal) -> Section:
+def questions(a: Appraisal) -> Section:
     rows = tuple(
         (
             t(f"{q.number}. {q.label}"),
@@ -557,7 +286,7 @@ def _hours(amount: float) -> str:
     return f"{amount:g}"
 
 
-def _costs(a: Appraisal, labels: dict[str, str]) -> Section | None:
+def costs(a: Appraisal, labels: dict[str, str]) -> Section | None:
     c = a.costs
     if c is None:
         return None
@@ -616,7 +345,7 @@ def _costs(a: Appraisal, labels: dict[str, str]) -> Section | None:
     )
 
 
-def _practice(a: Appraisal) -> Section:
+def practice(a: Appraisal) -> Section:
     if not a.practice:
         return Section(
             "practice",
@@ -648,7 +377,7 @@ def _practice(a: Appraisal) -> Section:
     )
 
 
-def _findings(a: Appraisal) -> Section:
+def findings(a: Appraisal) -> Section:
     if not a.findings:
         return Section("findings", "Findings", (Para(t("None.")),))
     items = tuple(
@@ -664,39 +393,19 @@ def _findings(a: Appraisal) -> Section:
     return Section("findings", "Findings", (Bullets(items),))
 
 
-def sections(
-    a: Appraisal, cat: Catalogue, *, figures: Iterable[str] = ("", "", "")
-) -> tuple[Section, ...]:
-    """Every section of the report, in reading order. ``figures``: the three SVGs, or blanks."""
-    labels = {e.id: e.label for e in cat.entries()}
-    contributions, exposure, graph = tuple(figures)
-    out = [
-        *filter(None, (_first(a),)),
-        _advice(a),
-        _caveats(a, cat),
-        _levers(a),
-        _profile(a, contributions),
-        _aims(a),
-        _risks(a, labels),
-        _exposure(a, cat, labels, exposure),
-        *filter(None, (_costs(a, labels),)),
-        _practice(a),
-        _questions(a),
-        _findings(a),
-    ]
-    if graph:
-        out.append(
-            Section(
-                "graph",
-                "Stages, challenges and cost categories",
-                (
-                    Figure(
-                        graph,
-                        "Stages where stakeholders are involved, the challenges Table 1 lists "
-                        "for them (coloured by severity after mitigations), and the cost "
-                        "categories they reach.",
-                    ),
-                ),
-            )
-        )
-    return tuple(out)
+def graph(svg: str) -> Section | None:
+    """The figure of stages, challenges and cost categories (HTML only)."""
+    if not svg:
+        return None
+    return Section(
+        "graph",
+        "Stages, challenges and cost categories",
+        (
+            Figure(
+                svg,
+                "Stages where stakeholders are involved, the challenges Table 1 lists "
+                "for them (coloured by severity after mitigations), and the cost "
+                "categories they reach.",
+            ),
+        ),
+    )
