@@ -18,8 +18,8 @@ from coproduce.appraisal._basis import table2_basis
 from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import BearerCost, CostSummary, StageCost
 from coproduce.catalogue import Catalogue
-from coproduce.costing import costing_problems
-from coproduce.costing._cost import rate_table, summary
+from coproduce.costing import costing_problems, rate_table
+from coproduce.costing._cost import summary  # the totals alone: no public name yet
 from coproduce.model import InvolvementCosting, PaymentMethod, Project, Rate, RateUnit, Stakeholder
 
 __all__ = ["PaymentFacts", "cost_summary", "payment_facts"]

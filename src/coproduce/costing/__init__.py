@@ -20,15 +20,10 @@ The rules are documented in ``docs/costing.md``.
 
 from typing import TYPE_CHECKING, Any
 
-from coproduce.costing._cost import (
-    HEADINGS,
-    RateTable,
-    bearer_of_kind,
-    bearer_of_researcher,
-    cost,
-    costing_problems,
-    rate_table,
-)
+from coproduce.costing._bearers import bearer_of_kind, bearer_of_researcher
+from coproduce.costing._check import costing_problems
+from coproduce.costing._cost import cost
+from coproduce.costing._lines import HEADINGS, RateTable, rate_table
 from coproduce.costing._shipped import default_rate_card
 
 if TYPE_CHECKING:
