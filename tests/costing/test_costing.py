@@ -769,6 +769,21 @@ def _fitted_choice(project: Project, f: Fit) -> dict[int, str]:
 # --------------------------------------------------------------------------- examples, CLI
 
 
+def test_the_fits_change_is_a_fit_change_and_its_old_name_warns() -> None:
+    import coproduce.costing as costing
+    from coproduce.costing import FitChange
+
+    f = fit(load_example("no-resources"))
+    assert f is not None and f.changes
+    assert all(type(ch) is FitChange for ch in f.changes)
+    with pytest.warns(DeprecationWarning, match=r"coproduce\.costing\.FitChange"):
+        old = costing.Change
+    assert old is FitChange
+    assert "FitChange" in costing.__all__ and "Change" not in costing.__all__
+    with pytest.raises(AttributeError, match="no_such_name"):
+        costing.no_such_name  # noqa: B018
+
+
 def test_the_bundled_examples_cover_under_over_and_unpaid() -> None:
     under = cost(load_example("contested-policy"), rates=default_card())
     over = cost(load_example("no-resources"), rates=default_card())

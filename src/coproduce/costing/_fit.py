@@ -16,7 +16,7 @@ one named step each, in :func:`fit`:
    aim loses its only route when any plan within the budget keeps every aim served.
 4. **Then keep the most** (:func:`_keep_the_most`): with what is left, involvements are
    kept in full or lighter, greedily, in a fixed order.
-5. **The result** (:func:`_result`): each involvement's :class:`~coproduce.costing.Change`
+5. **The result** (:func:`_result`): each involvement's :class:`~coproduce.costing.FitChange`
    with its reason (:mod:`coproduce.costing._reasons`), and the fitted plan's totals.
 
 **What it optimises today**, in this order:
@@ -59,7 +59,7 @@ from coproduce.costing._check import costing_problems
 from coproduce.costing._cover import MAX_EXACT_AIMS, exact_cover, greedy_cover
 from coproduce.costing._lines import shared_lines
 from coproduce.costing._reasons import Why, change, kept_before, method, routes
-from coproduce.costing._results import Change, Fit
+from coproduce.costing._results import Fit, FitChange
 from coproduce.costing._totals import money_and_team_hours
 from coproduce.errors import CostingError
 from coproduce.model import CostingPlan, Project, RateCard
@@ -321,7 +321,7 @@ def _result(
 
 def _changes(
     ctx: Context, split: Changeable, candidates: list[Candidate], choice: _Choice, why: Why
-) -> tuple[Change, ...]:
+) -> tuple[FitChange, ...]:
     """One change per involvement costing, in (stage order, stage, stakeholder) order."""
     changes = [change(c, choice[c.index], why) for c in candidates]
     changes += [kept_before(ctx, ic) for _, ic in split.kept_before]

@@ -15,7 +15,7 @@ import attrs
 from coproduce._record import Record
 from coproduce.costing._candidates import Candidate, Context, Option
 from coproduce.costing._cover import MAX_EXACT_AIMS
-from coproduce.costing._results import Change, Verb
+from coproduce.costing._results import FitChange, Verb
 from coproduce.model import InvolvementCosting, StageId
 from coproduce.model._amounts import EXACT, rounded
 
@@ -33,9 +33,9 @@ def routes(candidates: list[Candidate]) -> dict[str, int]:
     return count
 
 
-def kept_before(ctx: Context, ic: InvolvementCosting) -> Change:
+def kept_before(ctx: Context, ic: InvolvementCosting) -> FitChange:
     """The change of an involvement before the grant: kept, outside the grant's budget."""
-    return Change(
+    return FitChange(
         stage=StageId(ic.stage),
         stakeholder=ic.stakeholder,
         verb=Verb.KEEP,
@@ -77,7 +77,7 @@ class Why(Record):
     currency: str
 
 
-def change(c: Candidate, option: Option | None, why: Why) -> Change:
+def change(c: Candidate, option: Option | None, why: Why) -> FitChange:
     """What the fit does to one candidate, and why."""
     if option is None:
         return _dropped(c, why)
@@ -94,9 +94,9 @@ def change(c: Candidate, option: Option | None, why: Why) -> Change:
     return _kept(c, option, why)
 
 
-def _change_of(c: Candidate, verb: Verb, option: Option, reason: str) -> Change:
+def _change_of(c: Candidate, verb: Verb, option: Option, reason: str) -> FitChange:
     """A change keeping ``option`` of ``c`` (in full or lighter), with its reason."""
-    return Change(
+    return FitChange(
         stage=StageId(c.costing.stage),
         stakeholder=c.costing.stakeholder,
         verb=verb,
@@ -109,7 +109,7 @@ def _change_of(c: Candidate, verb: Verb, option: Option, reason: str) -> Change:
     )
 
 
-def _dropped(c: Candidate, why: Why) -> Change:
+def _dropped(c: Candidate, why: Why) -> FitChange:
     """The change dropping a candidate, with why it goes and what it saves."""
     lost = [a for a in c.aims if a not in why.served]
     if not why.feasible:
@@ -126,7 +126,7 @@ def _dropped(c: Candidate, why: Why) -> Change:
         )
     else:
         because = "it serves none of the project's aims"
-    return Change(
+    return FitChange(
         stage=StageId(c.costing.stage),
         stakeholder=c.costing.stakeholder,
         verb=Verb.DROP,
@@ -146,7 +146,7 @@ def _at_least(c: Candidate) -> str:
     return "at least " if c.options[0].unpriced else ""
 
 
-def _made_lighter(c: Candidate, option: Option, why: Why) -> Change:
+def _made_lighter(c: Candidate, option: Option, why: Why) -> FitChange:
     """The change keeping a candidate's lighter version, with what it saves."""
     lighter = c.costing.lighter
     note = lighter.note if lighter is not None and lighter.note else "lighter"
@@ -159,7 +159,7 @@ def _made_lighter(c: Candidate, option: Option, why: Why) -> Change:
     return _change_of(c, Verb.LIGHTER, option, reason)
 
 
-def _kept(c: Candidate, option: Option, why: Why) -> Change:
+def _kept(c: Candidate, option: Option, why: Why) -> FitChange:
     """The change keeping a candidate as drawn, with the aims it serves."""
     sole = [a for a in c.aims if why.routes.get(a, 0) == 1 and a not in why.free_aims]
     reason = "kept as drawn"
