@@ -19,7 +19,7 @@ import attrs
 from coproduce._record import Record
 from coproduce.catalogue import Catalogue
 from coproduce.costing._bearers import Parties
-from coproduce.costing._lines import Priced, involvement_lines, rate_table
+from coproduce.costing._lines import Priced, as_priced, involvement_lines, rate_table
 from coproduce.costing._results import Verb
 from coproduce.costing._totals import money_and_team_hours
 from coproduce.model import (
@@ -31,15 +31,12 @@ from coproduce.model import (
     Rate,
     RateCard,
     RateUnit,
-    Sphere,
-    StakeholderKind,
 )
 
 __all__ = ["Candidate", "Changeable", "Context", "Option", "changeable", "priced_candidates"]
 
 
-@attrs.frozen
-class Option(Record):
+class Option(NamedTuple):
     """One way to keep a candidate: in full or lighter, and what it costs."""
 
     verb: Verb
@@ -49,11 +46,11 @@ class Option(Record):
     unpriced: tuple[str, ...] = ()  # its lines without a rate, by label: ``money`` leaves them out
 
 
-@attrs.frozen
-class Candidate(Record):
+class Candidate(NamedTuple):
     """An involvement the fit may keep, make lighter or drop, with its options priced."""
 
-    index: int
+    involvement: int
+    """The index of its involvement costing in the costing's list."""
     key: tuple[int, str]
     costing: InvolvementCosting
     aims: tuple[str, ...]
@@ -73,7 +70,6 @@ class Context(Record):
     plan: CostingPlan
     catalogue: Catalogue
     table: dict[tuple[str, RateUnit], Rate]
-    kinds: dict[str, StakeholderKind]
     parties: Parties
     stage_order: dict[str, int]
     plan_lines: dict[tuple[str, str], Involvement]
@@ -88,7 +84,6 @@ class Context(Record):
             plan=plan,
             catalogue=cat,
             table=rate_table(plan, rates),
-            kinds={s.id: s.kind for s in project.stakeholders},
             parties=Parties.of(project, cat),
             stage_order={s.id: s.order for s in cat.stages},
             plan_lines={(i.stage, i.stakeholder): i for i in project.plan},
@@ -103,9 +98,13 @@ class Context(Record):
         """The known aims an involvement costing's plan line serves, sorted."""
         return tuple(sorted(a for a in set(self.line_of(ic).aims) if a in self.known_aims))
 
+    def lay(self, ic: InvolvementCosting) -> bool:
+        """Whether an involvement costing's contributors are lay people."""
+        return self.parties.stakeholders[ic.stakeholder][1]
+
     def lines(self, index: int, ic: InvolvementCosting) -> list[Priced]:
         """The priced lines of an involvement costing (as drawn, paid up, or lighter)."""
-        return involvement_lines(index, ic, self.parties, self.table)
+        return involvement_lines(index, ic, self.parties, self.table, as_priced)
 
 
 _Indexed = list[tuple[int, InvolvementCosting]]
@@ -158,7 +157,7 @@ def priced_candidates(ctx: Context, split: Changeable) -> tuple[list[Candidate],
 
 def _candidate(ctx: Context, i: int, ic: InvolvementCosting, bit: Mapping[str, int]) -> Candidate:
     """One involvement the fit may change, with its options priced."""
-    lay = ctx.kinds[ic.stakeholder].sphere is Sphere.LAY
+    lay = ctx.lay(ic)
     priced, lay_paid_up = _paid_up(ctx, ic)
     drawn = ctx.lines(i, ic)
     full = ctx.lines(i, priced) if lay_paid_up else drawn
@@ -174,7 +173,7 @@ def _candidate(ctx: Context, i: int, ic: InvolvementCosting, bit: Mapping[str, i
         options.append(Option(Verb.LIGHTER, light_money, light_hours, light, unpriced))
     aims = ctx.aims_of(ic)
     return Candidate(
-        index=i,
+        involvement=i,
         key=(ctx.stage_order.get(ic.stage, 0), ic.stage + "\0" + ic.stakeholder),
         costing=ic,
         aims=aims,
@@ -198,7 +197,7 @@ def _unpriced(lines: Sequence[Priced]) -> tuple[str, ...]:
 
 def _paid_up(ctx: Context, ic: InvolvementCosting) -> tuple[InvolvementCosting, bool]:
     """The costing as the fit prices it (lay contributors paid when a rate allows): and if so."""
-    lay = ctx.kinds[ic.stakeholder].sphere is Sphere.LAY
+    lay = ctx.lay(ic)
     if lay and ic.payment is PaymentMethod.NONE and ic.role:
         rate = ctx.table.get((ic.role, ic.unit))
         if rate is not None and rate.amount is not None:

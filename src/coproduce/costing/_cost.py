@@ -5,14 +5,15 @@ The one pricing path runs in three stages, one module each:
 1. **checking** (:mod:`coproduce.costing._check`): :func:`costing_problems` finds every
    problem of the costing, with its path; nothing is priced while there is one;
 2. **lines** (:mod:`coproduce.costing._lines`): every line of the costing is priced once,
-   into a small :class:`~coproduce.costing._lines.Priced` tuple;
+   its fields kept in the record wanted: its :class:`~coproduce.costing.Line`, or a small
+   :class:`~coproduce.costing._lines.Priced` tuple where only totals are wanted;
 3. **totals** (:mod:`coproduce.costing._totals`): those lines are added up per currency
    total, stage × party, stage and bearer.
 
-:func:`cost` runs all three, each priced line made into its
-:class:`~coproduce.costing.Line` record as it comes; :func:`summary`, for the appraisal,
-adds up the priced lines themselves, without those records or the stage × party cells
-(which it does not read): the same stages, the same totals.
+:func:`cost` runs all three and keeps every line as its :class:`~coproduce.costing.Line`;
+:func:`summary`, for the appraisal, runs the same stages over the same lines kept as
+:class:`~coproduce.costing._lines.Priced` tuples, without the stage × party cells (the
+appraisal reads neither): the same totals, exactly.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.costing._check import costing_problems
-from coproduce.costing._lines import costing_lines, rate_table
+from coproduce.costing._lines import as_line, as_priced, costing_lines, rate_table
 from coproduce.costing._results import Costing
 from coproduce.costing._totals import costing_of, totals_of
 from coproduce.errors import CostingError
@@ -83,8 +84,8 @@ def cost(
 @exact
 def priced(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Catalogue) -> Costing:
     """What :func:`cost` returns, for a costing :func:`costing_problems` finds nothing in."""
-    priced = costing_lines(project, plan, rate_table(plan, rates), cat)
-    return costing_of(project, tuple(ln.line() for ln in priced), cat)
+    lines = costing_lines(project, plan, rate_table(plan, rates), cat, as_line)
+    return costing_of(project, tuple(lines), cat)
 
 
 @exact
@@ -94,4 +95,6 @@ def summary(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Ca
     The totals of the same priced lines: every other total is the same exact ``Decimal``.
     The appraisal's summary reads only these, so no line or cell record is built for it.
     """
-    return totals_of(project, list(costing_lines(project, plan, rate_table(plan, rates), cat)), cat)
+    return totals_of(
+        project, costing_lines(project, plan, rate_table(plan, rates), cat, as_priced), cat
+    )

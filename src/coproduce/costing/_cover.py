@@ -101,9 +101,9 @@ def _walk_back(
         _, _, ci, oi, rest_pi = dp[mask][pi]
         c = candidates[ci]
         option = c.options[oi]
-        previous = chosen.get(c.index)
+        previous = chosen.get(c.involvement)
         if previous is None or option.money > previous.money:
-            chosen[c.index] = option
+            chosen[c.involvement] = option
         mask &= ~c.mask
         pi = rest_pi
     return sorted(chosen.items())
@@ -120,7 +120,7 @@ def greedy_cover(
         best: tuple[tuple[int, Decimal, tuple[int, str]], Candidate, Option] | None = None
         for c in candidates:
             gain = bin(c.mask & ~served).count("1")
-            if not gain or c.index in chosen:
+            if not gain or c.involvement in chosen:
                 continue
             o = min(c.options, key=lambda o: (o.money, o.hours))
             if spent_money + o.money > money_left or spent_hours + o.hours > hours_left:
@@ -131,7 +131,7 @@ def greedy_cover(
         if best is None:
             return sorted(chosen.items())
         _, c, o = best
-        chosen[c.index] = o
+        chosen[c.involvement] = o
         served |= c.mask
         spent_money += o.money
         spent_hours += o.hours

@@ -57,7 +57,7 @@ from coproduce.costing._candidates import (
 )
 from coproduce.costing._check import costing_problems
 from coproduce.costing._cover import MAX_EXACT_AIMS, exact_cover, greedy_cover
-from coproduce.costing._lines import shared_lines
+from coproduce.costing._lines import as_priced, shared_lines
 from coproduce.costing._reasons import Why, change, kept_before, method, routes
 from coproduce.costing._results import Fit, FitChange
 from coproduce.costing._totals import money_and_team_hours
@@ -156,7 +156,7 @@ class _Fixed(NamedTuple):
     @classmethod
     def of(cls, project: Project, ctx: Context) -> _Fixed:
         """The fixed lines of ``project``'s costing, priced."""
-        lines = shared_lines(project, ctx.plan, ctx.table, ctx.catalogue)
+        lines = shared_lines(project, ctx.plan, ctx.table, ctx.catalogue, as_priced)
         fixed = [ln for ln in lines if not ln.before_grant]
         money, _ = money_and_team_hours(fixed)
         unpriced = (
@@ -207,7 +207,7 @@ class _Caps(Record):
 
 def _choose(candidates: list[Candidate], caps: _Caps, n_aims: int) -> _Choice:
     """Each candidate's option (``None``: dropped): aims first, then keep the most."""
-    choice: _Choice = {c.index: None for c in candidates}
+    choice: _Choice = {c.involvement: None for c in candidates}
     if not caps.feasible:
         return choice
     money_left, hours_left = caps.money_left, caps.hours_left
@@ -234,7 +234,7 @@ def _keep_the_most(
     order = sorted(
         candidates,
         key=lambda c: (
-            c.index not in in_cover,
+            c.involvement not in in_cover,
             -len(c.aims),
             -c.depth,
             c.options[0].money,
@@ -242,12 +242,12 @@ def _keep_the_most(
         ),
     )
     for c in order:
-        current = choice[c.index]
+        current = choice[c.involvement]
         now_money = current.money if current else _ZERO
         now_hours = current.hours if current else _ZERO
         option = _upgrade(c, current, (spent_money, spent_hours), (money_left, hours_left))
         if option is not None:
-            choice[c.index] = option
+            choice[c.involvement] = option
             spent_money += option.money - now_money
             spent_hours += option.hours - now_hours
 
@@ -286,7 +286,7 @@ def _result(
     """The fitted plan: its totals, the aims it serves and loses, and every change."""
     served = set(split.free_aims) & ctx.known_aims
     for c in candidates:
-        if choice[c.index] is not None:
+        if choice[c.involvement] is not None:
             served.update(c.aims)
     drawn_served = set(split.free_aims) | {a for c in candidates for a in c.aims}
     why = Why(
@@ -323,7 +323,7 @@ def _changes(
     ctx: Context, split: Changeable, candidates: list[Candidate], choice: _Choice, why: Why
 ) -> tuple[FitChange, ...]:
     """One change per involvement costing, in (stage order, stage, stakeholder) order."""
-    changes = [change(c, choice[c.index], why) for c in candidates]
+    changes = [change(c, choice[c.involvement], why) for c in candidates]
     changes += [kept_before(ctx, ic) for _, ic in split.kept_before]
     changes.sort(key=lambda ch: (ctx.stage_order.get(ch.stage, 0), ch.stage, ch.stakeholder))
     return tuple(changes)

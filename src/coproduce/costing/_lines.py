@@ -1,12 +1,13 @@
 """Pricing: the stage that turns a checked costing into its lines, each priced once.
 
 Every figure of every line (its quantity, rate, money and hours, whose they are) is worked
-out here and only here, into a :class:`Priced`: a small tuple the totals
-(:mod:`coproduce.costing._totals`) and the plan that fits (:mod:`coproduce.costing._fit`)
-add up as it is. The public :class:`~coproduce.costing.Line` record, with its path, label
-and budget heading, is made from a :class:`Priced` (:meth:`Priced.line`) only where the
-lines themselves are wanted (:func:`coproduce.costing.cost`); its words are made from
-the document's entry the line prices, so nothing is priced twice.
+out here and only here, once, into the line's fields (:data:`Fields`). A ``make`` function
+then keeps them in the record the caller wants: the public
+:class:`~coproduce.costing.Line`, worded with its path, label and budget heading
+(:func:`as_line`, for :func:`coproduce.costing.cost`), or a :class:`Priced`, a small
+tuple of the same fields that words itself only when asked (:data:`as_priced`, for the
+appraisal's totals and the plan that fits, which add lines up and never show most of
+them). Either way the totals (:mod:`coproduce.costing._totals`) read the same fields.
 
 The lines of a costing, in document order: per involvement costing its fee (or the time
 given without one), its expenses and its team time (:func:`involvement_lines`); then the
@@ -19,9 +20,9 @@ nothing in, and runs in the caller's exact decimal context.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from coproduce.catalogue import Catalogue
 from coproduce.costing._bearers import (
@@ -52,8 +53,11 @@ from coproduce.model import (
 
 __all__ = [
     "HEADINGS",
+    "Fields",
     "Priced",
     "RateTable",
+    "as_line",
+    "as_priced",
     "costing_lines",
     "involvement_lines",
     "offers_fee",
@@ -104,14 +108,36 @@ def offers_fee(ic: InvolvementCosting) -> bool:
 _Source = InvolvementCosting | Expense | TeamTime | StaffTime | Subcontract
 """The entry of the document a line prices."""
 
+Fields = tuple[
+    StageId | None,  # stage
+    bool,  # before_grant
+    int | None,  # involvement
+    str,  # party
+    BearerId,  # bearer
+    bool,  # lay
+    LineKind,  # kind
+    Decimal,  # quantity
+    Decimal | None,  # rate
+    Decimal | None,  # money
+    Decimal,  # hours
+    Decimal,  # unpaid_hours
+    Decimal,  # declined_hours
+    int,  # position
+    _Source,  # source
+]
+"""A priced line's fields, in :class:`Priced`'s order: where, whose, what it costs, from what."""
+
+_T = TypeVar("_T")
+_Make = Callable[[Fields], _T]
+"""What keeps a priced line's fields: :data:`as_priced` or :func:`as_line`."""
+
 
 class Priced(NamedTuple):
     """One line, priced: its figures, whose they are, and the entry of the document it prices.
 
     The fields of a :class:`~coproduce.costing.Line`, less its words (``path``, ``label``,
-    ``heading``), which are properties made from ``source`` and the positions. The fields
-    run from where the line is and whose it is to what it costs, so that the lines of one
-    involvement share their first fields.
+    ``heading``), which are properties made from ``source`` and the positions only when
+    asked. The fields run from where the line is and whose it is to what it costs.
 
     Attributes:
         involvement: the index of the involvement costing the line belongs to, if one.
@@ -141,85 +167,96 @@ class Priced(NamedTuple):
     @property
     def path(self) -> str:
         """Where in the project the line comes from, e.g. ``costing.involvements[0].role``."""
-        return _WORDS[type(self.source)](self)[0]
+        return _words(self.source, self.involvement, self.position)[0]
 
     @property
     def label(self) -> str:
         """What the line is, in a few words."""
-        return _WORDS[type(self.source)](self)[1]
+        return _words(self.source, self.involvement, self.position)[1]
 
     @property
     def heading(self) -> str:
         """The budget heading a grant form files the line under."""
-        return _WORDS[type(self.source)](self)[2]
+        return _words(self.source, self.involvement, self.position)[2]
 
-    def line(self) -> Line:
-        """The public record of this line."""
-        (stage, before, involvement, party, bearer, lay, kind, quantity, rate, money, hours,
-         unpaid, declined, _, source) = self  # fmt: skip
-        path, label, heading = _WORDS[type(source)](self)
-        return Line(
-            kind=kind,
-            path=path,
-            stage=stage,
-            party=party,
-            bearer=bearer,
-            lay=lay,
-            label=label,
-            heading=heading,
-            quantity=quantity,
-            rate=rate,
-            money=money,
-            hours=hours,
-            unpaid_hours=unpaid,
-            declined_hours=declined,
-            before_grant=before,
-            involvement=involvement,
-        )
+
+as_priced: _Make[Priced] = Priced._make
+"""A :class:`Priced` of a line's fields (``Priced._make``: one tuple, no argument by argument)."""
+
+
+def as_line(fields: Fields) -> Line:
+    """The public :class:`~coproduce.costing.Line` of a line's fields, worded."""
+    (stage, before, involvement, party, bearer, lay, kind, quantity, rate, money, hours,
+     unpaid, declined, position, source) = fields  # fmt: skip
+    path, label, heading = _words(source, involvement, position)
+    return Line(
+        kind=kind,
+        path=path,
+        stage=stage,
+        party=party,
+        bearer=bearer,
+        lay=lay,
+        label=label,
+        heading=heading,
+        quantity=quantity,
+        rate=rate,
+        money=money,
+        hours=hours,
+        unpaid_hours=unpaid,
+        declined_hours=declined,
+        before_grant=before,
+        involvement=involvement,
+    )
 
 
 # --------------------------------------------------------------------------- the lines
 
 
 def costing_lines(
-    project: Project, plan: CostingPlan, table: RateTable, catalogue: Catalogue
-) -> Iterator[Priced]:
-    """Every line of a costing, priced, in document order (one involvement at a time)."""
+    project: Project, plan: CostingPlan, table: RateTable, catalogue: Catalogue, make: _Make[_T]
+) -> list[_T]:
+    """Every line of a costing, priced, in document order, each kept by ``make``."""
     parties = Parties.of(project, catalogue)
+    lines: list[_T] = []
     for i, ic in enumerate(plan.involvements):
-        yield from involvement_lines(i, ic, parties, table)
-    yield from shared_lines(project, plan, table, catalogue)
+        lines += involvement_lines(i, ic, parties, table, make)
+    lines += shared_lines(project, plan, table, catalogue, make)
+    return lines
 
 
 def involvement_lines(
-    index: int, ic: InvolvementCosting, parties: Parties, table: RateTable
-) -> list[Priced]:
+    index: int, ic: InvolvementCosting, parties: Parties, table: RateTable, make: _Make[_T]
+) -> list[_T]:
     """The lines of one involvement costing: its fee (or time given), expenses, team time."""
-    stage, before, party = StageId(ic.stage), ic.before_grant, ic.stakeholder
+    at, party = StageId(ic.stage), ic.stakeholder  # the stage of all, and whose the time is
+    before = ic.before_grant
     bearer, lay = parties.stakeholders[party]
     people, sessions = Decimal(ic.people), Decimal(ic.sessions)
     given = people * sessions * (ic.hours + ic.preparation_hours + ic.travel_hours)
-    # Each line: where it is, whose it is, then what it costs (see Priced); by position,
-    # as this runs once per line of every costing, appraisal and fit.
+    first: Fields
     if offers_fee(ic):
         quantity, rate, money = _fee(ic, table, people, sessions)
         lost = given if ic.payment is PaymentMethod.DECLINED else _ZERO
-        spent = (_FEE, quantity, rate, money, given, _ZERO, lost)
+        first = (at, before, index, party, bearer, lay, _FEE, quantity, rate, money, given, _ZERO,
+                 lost, -1, ic)  # fmt: skip
     else:
         # Lay contributors give this time unpaid; decision-makers, professionals and
         # partners usually take part in paid work time.
-        spent = (_FEE, given, None, _ZERO, given, given if lay else _ZERO, _ZERO)
-    lines = [Priced(stage, before, index, party, bearer, lay, *spent, -1, ic)]
+        unpaid = given if lay else _ZERO
+        first = (at, before, index, party, bearer, lay, _FEE, given, None, _ZERO, given, unpaid,
+                 _ZERO, -1, ic)  # fmt: skip
+    lines = [make(first)]
     for k, e in enumerate(ic.expenses):
-        times = _times(e.basis, people, sessions)
-        spent = (_EXPENSE, times, e.amount, times * e.amount, _ZERO, _ZERO, _ZERO)
-        lines.append(Priced(stage, before, index, party, bearer, lay, *spent, k, e))
+        n = _times(e.basis, people, sessions)
+        lines.append(make((at, before, index, party, bearer, lay, _EXPENSE, n, e.amount,
+                           n * e.amount, _ZERO, _ZERO, _ZERO, k, e)))  # fmt: skip
     for k, t in enumerate(ic.team):
         hours = sessions * t.hours
         rate, money = _team_money(t, table, hours)
         who = parties.researchers.get(t.researcher, parties.team)
-        spent = (_TEAM, hours, rate, money, hours, _ZERO if t.funded else hours, _ZERO)
-        lines.append(Priced(stage, before, index, t.researcher, who, False, *spent, k, t))
+        unpaid = _ZERO if t.funded else hours
+        lines.append(make((at, before, index, t.researcher, who, False, _TEAM, hours, rate,
+                           money, hours, unpaid, _ZERO, k, t)))  # fmt: skip
     return lines
 
 
@@ -254,37 +291,30 @@ def _times(basis: ExpenseBasis, people: Decimal, sessions: Decimal) -> Decimal:
 
 
 def shared_lines(
-    project: Project, plan: CostingPlan, table: RateTable, catalogue: Catalogue
-) -> list[Priced]:
+    project: Project, plan: CostingPlan, table: RateTable, catalogue: Catalogue, make: _Make[_T]
+) -> list[_T]:
     """The lines the plan shares (the fit cannot change): staff, subcontracts, expenses."""
     researchers = {r.id: r for r in project.researchers}
-    lines: list[Priced] = []
+    lines: list[_T] = []
     for i, st in enumerate(plan.staff):
-        at = (_stage_id(st.stage), False, None)
         who = researchers.get(st.researcher) if st.researcher is not None else None
-        whose = (st.researcher or st.description, bearer_of_researcher(catalogue, who).id, False)
+        bearer = bearer_of_researcher(catalogue, who).id
         rate = table[(st.role, RateUnit.HOUR)].amount if st.role else None
         money = (None if rate is None else st.hours * rate) if st.role else _ZERO
         unpaid = _ZERO if st.funded else st.hours
-        lines.append(
-            Priced(*at, *whose, _STAFF, st.hours, rate, money, st.hours, unpaid, _ZERO, i, st)
-        )
+        lines.append(make((_stage_id(st.stage), False, None, st.researcher or st.description,
+                           bearer, False, _STAFF, st.hours, rate, money, st.hours, unpaid, _ZERO,
+                           i, st)))  # fmt: skip
     for i, sc in enumerate(plan.subcontracts):
-        at = (_stage_id(sc.stage), False, None)
         kind = project.stakeholder(sc.partner).kind
-        whose = (sc.partner, bearer_of_kind(catalogue, kind).id, kind.sphere is Sphere.LAY)
-        amount = sc.amount
-        lines.append(
-            Priced(*at, *whose, _SUBCONTRACT, _ONE, amount, amount, _ZERO, _ZERO, _ZERO, i, sc)
-        )
-    whose = ("project", research_bearer(catalogue).id, False)
+        bearer, lay = bearer_of_kind(catalogue, kind).id, kind.sphere is Sphere.LAY
+        lines.append(make((_stage_id(sc.stage), False, None, sc.partner, bearer, lay,
+                           _SUBCONTRACT, _ONE, sc.amount, sc.amount, _ZERO, _ZERO, _ZERO, i,
+                           sc)))  # fmt: skip
+    bearer = research_bearer(catalogue).id
     for i, e in enumerate(plan.expenses):
-        amount = e.amount
-        lines.append(
-            Priced(
-                None, False, None, *whose, _EXPENSE, _ONE, amount, amount, _ZERO, _ZERO, _ZERO, i, e
-            )
-        )
+        lines.append(make((None, False, None, "project", bearer, False, _EXPENSE, _ONE, e.amount,
+                           e.amount, _ZERO, _ZERO, _ZERO, i, e)))  # fmt: skip
     return lines
 
 
@@ -304,62 +334,57 @@ _Words = tuple[str, str, str]
 """A line's path, label and budget heading."""
 
 
-def _fee_words(p: Priced) -> _Words:
+def _words(source: _Source, involvement: int | None, position: int) -> _Words:
+    """A line's path, label and budget heading, from the entry it prices and where it is."""
+    return _WORDING[type(source)](source, involvement, position)
+
+
+def _fee_words(ic: InvolvementCosting, involvement: int, _: int) -> _Words:
     """The words of an involvement's fee line, or of the time given without a fee."""
-    ic = p.source
-    assert isinstance(ic, InvolvementCosting)
-    at = f"costing.involvements[{p.involvement}]"
+    at = f"costing.involvements[{involvement}]"
     if not offers_fee(ic):
         return at, "time, no fee offered", _FEE_HEADING
     how = "declined" if ic.payment is PaymentMethod.DECLINED else ic.payment.value
     return f"{at}.role", f"fee: {ic.role} per {ic.unit.value} ({how})", _FEE_HEADING
 
 
-def _expense_words(p: Priced) -> _Words:
+def _expense_words(e: Expense, involvement: int | None, position: int) -> _Words:
     """The words of an expense line: an involvement's, or the project's own."""
-    e = p.source
-    assert isinstance(e, Expense)
-    if p.involvement is None:
-        path = f"costing.expenses[{p.position}]"
+    if involvement is None:
+        path = f"costing.expenses[{position}]"
     else:
-        path = f"costing.involvements[{p.involvement}].expenses[{p.position}]"
+        path = f"costing.involvements[{involvement}].expenses[{position}]"
     kind = e.kind.value
     return path, f"{kind}: {e.description}" if e.description else kind, HEADINGS[e.kind]
 
 
-def _team_words(p: Priced) -> _Words:
+def _team_words(t: TeamTime, involvement: int, position: int) -> _Words:
     """The words of a researcher's time on an involvement."""
-    t = p.source
-    assert isinstance(t, TeamTime)
-    path = f"costing.involvements[{p.involvement}].team[{p.position}]"
+    path = f"costing.involvements[{involvement}].team[{position}]"
     label = f"team time: {t.researcher} as {t.role}" if t.role else f"team time: {t.researcher}"
     return path, label, _TEAM_HEADING
 
 
-def _staff_words(p: Priced) -> _Words:
+def _staff_words(st: StaffTime, _: None, position: int) -> _Words:
     """The words of staff time not tied to one involvement."""
-    st = p.source
-    assert isinstance(st, StaffTime)
     label = ("training: " if st.training else "") + st.description
     heading = HEADINGS[ExpenseKind.TRAINING if st.training else LineKind.STAFF]
-    return f"costing.staff[{p.position}]", label, heading
+    return f"costing.staff[{position}]", label, heading
 
 
-def _subcontract_words(p: Priced) -> _Words:
+def _subcontract_words(sc: Subcontract, _: None, position: int) -> _Words:
     """The words of a subcontract with a partner organisation."""
-    sc = p.source
-    assert isinstance(sc, Subcontract)
     label = "subcontract" + (f": {sc.description}" if sc.description else "")
-    return f"costing.subcontracts[{p.position}]", label, HEADINGS[LineKind.SUBCONTRACT]
+    return f"costing.subcontracts[{position}]", label, HEADINGS[LineKind.SUBCONTRACT]
 
 
 _FEE_HEADING = HEADINGS[LineKind.FEE]
 _TEAM_HEADING = HEADINGS[LineKind.TEAM]
-_WORDS: Mapping[type, Callable[[Priced], _Words]] = {
+_WORDING: Mapping[type, Callable[[Any, Any, int], _Words]] = {
     InvolvementCosting: _fee_words,
     Expense: _expense_words,
     TeamTime: _team_words,
     StaffTime: _staff_words,
     Subcontract: _subcontract_words,
 }
-"""How to word a line, by the kind of entry it prices."""
+"""How to word a line, by the kind of entry it prices: ``(source, involvement, position)``."""

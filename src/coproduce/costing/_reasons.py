@@ -22,6 +22,7 @@ from coproduce.model._amounts import EXACT, rounded
 __all__ = ["Why", "change", "kept_before", "method", "routes"]
 
 _ZERO = Decimal(0)
+_CENT = Decimal("0.01")
 
 
 def routes(candidates: list[Candidate]) -> dict[str, int]:
@@ -62,7 +63,7 @@ def method(exact: bool) -> str:
 
 def _fmt(amount: Decimal, currency: str) -> str:
     """An amount with its currency code, to the cent."""
-    return f"{currency} {rounded(amount, Decimal('0.01')):,}"
+    return f"{currency} {rounded(amount, _CENT):,}"
 
 
 @attrs.frozen
