@@ -20,8 +20,8 @@ from coproduce.model import (
     Rate,
     RateCard,
     RateUnit,
+    check_types,
 )
-from coproduce.model._types import check_types
 
 __all__ = ["Problem", "costing_problems"]
 

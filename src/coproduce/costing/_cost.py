@@ -11,9 +11,9 @@ The one pricing path runs in three stages, one module each:
    total, stage × party, stage and bearer.
 
 :func:`cost` runs all three and keeps every line as its :class:`~coproduce.costing.Line`;
-:func:`summary`, for the appraisal, runs the same stages over the same lines kept as
-:class:`~coproduce.costing._lines.Priced` tuples, without the stage × party cells (the
-appraisal reads neither): the same totals, exactly.
+``cost(..., lines=False)``, for the appraisal, runs the same stages over the same lines
+kept as :class:`~coproduce.costing._lines.Priced` tuples, without the stage × party cells
+(the appraisal reads neither): the same totals, exactly.
 """
 
 from __future__ import annotations
@@ -25,15 +25,18 @@ from coproduce.costing._lines import as_line, as_priced, costing_lines, rate_tab
 from coproduce.costing._results import Costing
 from coproduce.costing._totals import costing_of, totals_of
 from coproduce.errors import CostingError
-from coproduce.model import CostingPlan, Project, RateCard
-from coproduce.model._amounts import exact
+from coproduce.model import Project, RateCard, exact
 
-__all__ = ["cost", "priced", "summary"]
+__all__ = ["cost"]
 
 
 @exact
 def cost(
-    project: Project, *, rates: RateCard | None = None, catalogue: Catalogue | None = None
+    project: Project,
+    *,
+    rates: RateCard | None = None,
+    catalogue: Catalogue | None = None,
+    lines: bool = True,
 ) -> Costing | None:
     """Money and hours of a project's involvement, who gives them, and the gap to its budget.
 
@@ -45,6 +48,9 @@ def cost(
             the project's own card takes precedence role by role.
         catalogue: the catalogue whose stages, bearers and costs to use (the paper's by
             default).
+        lines: ``False`` for the totals alone: the same lines are priced and added up, but
+            the result's ``lines`` and ``by_cell`` are left empty (the appraisal's summary
+            reads neither, and is spared building a record per line).
 
     Raises:
         CostingError: a line names something the project or the cards do not hold, or two
@@ -69,6 +75,9 @@ def cost(
         >>> c = cost(p)
         >>> c.money, c.hours, c.gap
         (Decimal('400.0'), Decimal('20.0'), Decimal('100.0'))
+        >>> t = cost(p, lines=False)
+        >>> (t.money, t.gap) == (c.money, c.gap), t.lines
+        (True, ())
 
     """
     plan = project.costing
@@ -78,23 +87,7 @@ def cost(
     problems = costing_problems(project, rates=rates, catalogue=cat)
     if problems:
         raise CostingError(f"{path}: {message}" for path, _, message in problems)
-    return priced(project, plan, rates, cat)
-
-
-@exact
-def priced(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Catalogue) -> Costing:
-    """What :func:`cost` returns, for a costing :func:`costing_problems` finds nothing in."""
-    lines = costing_lines(project, plan, rate_table(plan, rates), cat, as_line)
-    return costing_of(project, tuple(lines), cat)
-
-
-@exact
-def summary(project: Project, plan: CostingPlan, rates: RateCard | None, cat: Catalogue) -> Costing:
-    """What :func:`priced` returns, less its ``lines`` and ``by_cell`` (both left empty).
-
-    The totals of the same priced lines: every other total is the same exact ``Decimal``.
-    The appraisal's summary reads only these, so no line or cell record is built for it.
-    """
-    return totals_of(
-        project, costing_lines(project, plan, rate_table(plan, rates), cat, as_priced), cat
-    )
+    table = rate_table(plan, rates)
+    if not lines:
+        return totals_of(project, costing_lines(project, plan, table, cat, as_priced), cat)
+    return costing_of(project, tuple(costing_lines(project, plan, table, cat, as_line)), cat)

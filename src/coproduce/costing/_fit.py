@@ -62,8 +62,7 @@ from coproduce.costing._reasons import Why, change, kept_before, method, routes
 from coproduce.costing._results import Fit, FitChange
 from coproduce.costing._totals import money_and_team_hours
 from coproduce.errors import CostingError
-from coproduce.model import CostingPlan, Project, RateCard
-from coproduce.model._amounts import exact
+from coproduce.model import CostingPlan, Project, RateCard, exact
 
 __all__ = ["MAX_EXACT_AIMS", "fit"]
 

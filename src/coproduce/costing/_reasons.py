@@ -16,8 +16,7 @@ from coproduce._record import Record
 from coproduce.costing._candidates import Candidate, Context, Option
 from coproduce.costing._cover import MAX_EXACT_AIMS
 from coproduce.costing._results import FitChange, Verb
-from coproduce.model import InvolvementCosting, StageId
-from coproduce.model._amounts import EXACT, rounded
+from coproduce.model import EXACT, InvolvementCosting, StageId, rounded
 
 __all__ = ["Why", "change", "kept_before", "method", "routes"]
 

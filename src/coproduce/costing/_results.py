@@ -7,8 +7,7 @@ from decimal import Decimal
 import attrs
 
 from coproduce._record import Record
-from coproduce.model import BearerId, CostId, StageId, VocabularyEnum
-from coproduce.model._amounts import EXACT
+from coproduce.model import EXACT, BearerId, CostId, StageId, VocabularyEnum
 
 __all__ = [
     "BearerTotal",
