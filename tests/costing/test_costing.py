@@ -18,7 +18,16 @@ from hypothesis import strategies as st
 
 from coproduce import Aim, Involvement, Mode, Project, Stakeholder, StakeholderKind
 from coproduce.cli import main
-from coproduce.costing import Costing, Fit, LineKind, Verb, cost, costing_problems, fit
+from coproduce.costing import (
+    Costing,
+    Fit,
+    LineKind,
+    Verb,
+    cost,
+    costing_problems,
+    fit,
+    rate_table,
+)
 from coproduce.costing import default_rate_card as default_card
 from coproduce.errors import CostingError, DocumentError
 from coproduce.io import dump_project, load_example, load_project, load_rate_card
@@ -38,6 +47,7 @@ from coproduce.model import (
     Researcher,
     Sphere,
     StaffTime,
+    StageId,
     TeamTime,
 )
 from coproduce.testing import costed_projects, costings, projects
@@ -79,26 +89,83 @@ class TestTotalsAreTheSumOfTheirLines:
 
     @SETTINGS
     @given(costed_projects())
-    def test_the_summary_and_the_fit_totals_are_those_of_the_lines(self, project: Project) -> None:
-        """The shortcuts that build no line add up to what the lines do, exponent and all."""
-        from coproduce import default_catalogue
-        from coproduce.costing._cost import involvement_money_hours, rate_table, summary
+    def test_the_appraisal_reports_the_totals_of_the_lines(self, project: Project) -> None:
+        """The appraisal's cost summary is the costing's lines added up, then rounded."""
+        from coproduce import appraise
+        from coproduce.appraisal._costs import _f
 
-        plan = project.costing
-        assert plan is not None
         c = cost(project)
-        assert c is not None
-        short = summary(project, plan, None, default_catalogue())
+        s = appraise(project).costs
+        assert c is not None and s is not None and not s.problems
+        lines, team = c.lines, (LineKind.TEAM, LineKind.STAFF)
+        assert s.money == _f(_sum(ln.money for ln in lines))
+        assert s.hours == _f(_sum(ln.hours for ln in lines))
+        grant_team = _sum(ln.hours for ln in lines if ln.kind in team and not ln.before_grant)
+        assert s.team_hours == _f(grant_team)
+        assert s.unpriced == tuple(ln.path for ln in lines if ln.money is None)
+        stages = {st.stage: st for st in c.by_stage}
+        assert [(x.stage, x.money, x.hours) for x in s.stages] == [
+            (stage or "", _f(_sum(ln.money for ln in lines if ln.stage == stage)), _f(st.hours))
+            for stage, st in stages.items()
+        ]
+        assert [(b.bearer, b.money, b.unpaid_hours) for b in s.bearers] == [
+            (
+                b.bearer,
+                _f(_sum(ln.money for ln in lines if ln.bearer == b.bearer)),
+                _f(_sum(ln.unpaid_hours for ln in lines if ln.bearer == b.bearer)),
+            )
+            for b in c.by_bearer
+        ]
+
+    @SETTINGS
+    @given(costed_projects())
+    def test_the_summary_is_the_costing_without_its_lines(self, project: Project) -> None:
+        """``lines=False`` (the appraisal's) gives the same totals exactly, without lines."""
+        c = cost(project)
+        short = cost(project, lines=False)
+        assert c is not None and short is not None
         assert short == attrs.evolve(c, lines=(), by_cell=())
         assert [str(v) for v in (short.money, short.hours, short.team_hours)] == [
             str(v) for v in (c.money, c.hours, c.team_hours)
         ]
+
+    @SETTINGS
+    @given(costed_projects())
+    def test_an_unlimited_fit_keeps_the_money_of_the_lines(self, project: Project) -> None:
+        """Without a budget the fit keeps every line: its money is theirs, exponent and all.
+
+        Lay contributors left unpaid at a role with a rate are costed as paid ("pay").
+        """
+        plan = project.costing
+        assert plan is not None
         table = rate_table(plan)
+        lay = {s.id for s in project.stakeholders if s.kind.sphere is Sphere.LAY}
+
+        def paid(ic: InvolvementCosting) -> InvolvementCosting:
+            rate = table.get((ic.role, ic.unit))
+            unpaid = ic.stakeholder in lay and ic.payment is PaymentMethod.NONE and ic.role
+            if unpaid and rate is not None and rate.amount is not None:
+                return attrs.evolve(ic, payment=PaymentMethod.PAID)
+            return ic
+
+        unlimited = attrs.evolve(plan, budget=None, budget_hours=None)
+        f = fit(attrs.evolve(project, costing=unlimited))
+        paid_up = attrs.evolve(unlimited, involvements=tuple(map(paid, plan.involvements)))
+        c = cost(attrs.evolve(project, costing=paid_up))
+        assert f is not None and c is not None and f.feasible
+        shared = [ln for ln in c.lines if ln.involvement is None]
+        assert str(f.fixed_money) == str(_sum(ln.money for ln in shared))
+        assert str(f.fixed_hours) == str(_sum(ln.hours for ln in shared))
+        changes = {(ch.stage, ch.stakeholder): ch for ch in f.changes}
         for i, ic in enumerate(plan.involvements):
+            ch = changes[(StageId(ic.stage), ic.stakeholder)]
             lines = [ln for ln in c.lines if ln.involvement == i]
-            money = sum((ln.money for ln in lines if ln.money is not None), ZERO)
-            hours = sum((ln.hours for ln in lines if ln.kind is LineKind.TEAM), ZERO)
-            assert [str(v) for v in involvement_money_hours(ic, table)] == [str(money), str(hours)]
+            money = _sum(ln.money for ln in lines) if not ic.before_grant else ZERO
+            hours = _sum(ln.hours for ln in lines if ln.kind is LineKind.TEAM)
+            assert ch.verb in (Verb.KEEP, Verb.PAY)
+            assert str(ch.money) == str(money)
+            assert str(ch.team_hours) == str(hours if not ic.before_grant else ZERO)
+        assert f.money == f.fixed_money + _sum(ch.money for ch in f.changes)
 
     @SETTINGS
     @given(costed_projects())
@@ -695,6 +762,21 @@ def _fitted_choice(project: Project, f: Fit) -> dict[int, str]:
 
 
 # --------------------------------------------------------------------------- examples, CLI
+
+
+def test_the_fits_change_is_a_fit_change_and_its_old_name_warns() -> None:
+    import coproduce.costing as costing
+    from coproduce.costing import FitChange
+
+    f = fit(load_example("no-resources"))
+    assert f is not None and f.changes
+    assert all(type(ch) is FitChange for ch in f.changes)
+    with pytest.warns(DeprecationWarning, match=r"coproduce\.costing\.FitChange"):
+        old = costing.Change
+    assert old is FitChange
+    assert "FitChange" in costing.__all__ and "Change" not in costing.__all__
+    with pytest.raises(AttributeError, match="no_such_name"):
+        costing.no_such_name  # noqa: B018
 
 
 def test_the_bundled_examples_cover_under_over_and_unpaid() -> None:

@@ -18,8 +18,7 @@ from coproduce.appraisal._basis import table2_basis
 from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import BearerCost, CostSummary, StageCost
 from coproduce.catalogue import Catalogue
-from coproduce.costing import costing_problems
-from coproduce.costing._cost import rate_table, summary
+from coproduce.costing import cost, costing_problems, rate_table
 from coproduce.model import InvolvementCosting, PaymentMethod, Project, Rate, RateUnit, Stakeholder
 
 __all__ = ["PaymentFacts", "cost_summary", "payment_facts"]
@@ -53,7 +52,8 @@ def cost_summary(
             budget_hours=_r(plan.budget_hours),
             problems=tuple(f"{path}: {message}" for path, _, message in problems),
         )
-    c = summary(project, plan, policy.rates, catalogue)  # checked just above
+    c = cost(project, rates=policy.rates, catalogue=catalogue, lines=False)
+    assert c is not None  # it has a costing, with no problem (checked just above)
     return CostSummary(
         currency=c.currency,
         money=_f(c.money),

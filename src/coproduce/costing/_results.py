@@ -7,15 +7,14 @@ from decimal import Decimal
 import attrs
 
 from coproduce._record import Record
-from coproduce.model import BearerId, CostId, StageId, VocabularyEnum
-from coproduce.model._amounts import EXACT
+from coproduce.model import EXACT, BearerId, CostId, StageId, VocabularyEnum
 
 __all__ = [
     "BearerTotal",
     "CellTotal",
-    "Change",
     "Costing",
     "Fit",
+    "FitChange",
     "Line",
     "LineKind",
     "StageTotal",
@@ -268,8 +267,12 @@ class Verb(VocabularyEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Change(Record):
-    """What the plan that fits does to one involvement, and why.
+class FitChange(Record):
+    """What the plan that fits does to one involvement (keep, lighten, drop, pay), and why.
+
+    One per involvement costing in :attr:`Fit.changes`; a kept involvement has one too. (Not
+    :class:`coproduce.appraisal.Change`, a difference between two appraisals.) Was
+    ``Change``, a name kept as a deprecated alias.
 
     Attributes:
         stage: the involvement's stage.
@@ -334,6 +337,6 @@ class Fit(Record):
     feasible: bool
     aims_served: tuple[str, ...]
     aims_lost: tuple[str, ...]
-    changes: tuple[Change, ...]
+    changes: tuple[FitChange, ...]
     method: str
     unpriced: tuple[str, ...] = ()
