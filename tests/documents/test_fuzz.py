@@ -264,7 +264,7 @@ def after_project(project: Project, context: str) -> list[Step]:
 
 def _tracked(log: InvolvementLog, context: str) -> None:
     """``track``: the comparison and the re-appraisal, in every format."""
-    from coproduce.report._tracking import tracking_html, tracking_markdown, tracking_text
+    from coproduce.report import tracking_html, tracking_markdown, tracking_text
     from coproduce.tracking import reappraise, track
 
     project = _project(context)
@@ -277,7 +277,7 @@ def _tracked(log: InvolvementLog, context: str) -> None:
 def _portfolio(log: InvolvementLog, context: str) -> None:
     """``portfolio``: the project and its log as one row of the funder's view."""
     from coproduce.portfolio import TrackingPortfolio, track_one
-    from coproduce.report._tracking import portfolio_html, portfolio_markdown, portfolio_text
+    from coproduce.report import portfolio_html, portfolio_markdown, portfolio_text
 
     view = TrackingPortfolio()
     view.add(track_one("p", dump_project(_project(context)), dump_log(log)))

@@ -62,6 +62,43 @@ def test_every_command_refuses_an_unknown_suffix_alike_and_writes_nothing(
     assert not out.exists()
 
 
+BATCH = str(example_path("contested-policy").parent)
+"""The bundled examples' folder, as ``appraise --batch`` reads it."""
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "writes"),
+    [
+        (["appraise", "--batch", BATCH], "-o", "JSON Lines"),
+        (["appraise", "--batch", BATCH, "-o", "{tmp}/a.jsonl"], "--summary", "JSON"),
+        (["init"], "-o", "a commented YAML"),
+    ],
+    ids=["batch-output", "batch-summary", "init"],
+)
+@pytest.mark.parametrize("suffix", [".pdf", ".html", ".txt"])
+def test_commands_that_write_one_kind_refuse_any_other_suffix_before_writing(
+    command: list[str],
+    option: str,
+    writes: str,
+    suffix: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / f"out{suffix}"
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    assert main([*argv, option, str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"writes {writes}" in err and "name it" in err
+    assert not out.exists() and not (tmp_path / "a.jsonl").exists()
+
+
+def test_init_refuses_json_rather_than_writing_yaml_into_it(tmp_path: Path) -> None:
+    out = tmp_path / "project.json"
+    assert main(["init", "-o", str(out)]) == 2
+    assert not out.exists()
+    assert main(["init", "-o", str(tmp_path / "project.yml")]) == 0
+
+
 def _reports() -> list[Reportable]:
     from coproduce import appraise
     from coproduce.costing import cost

@@ -16,7 +16,7 @@ from coproduce.costing import cost
 from coproduce.costing import default_rate_card as default_rates
 from coproduce.io import example_log_path, example_path, load_example
 from coproduce.portfolio import PortfolioTracking, TrackingPortfolio, pairs, track_many
-from coproduce.report._tracking import portfolio_html, portfolio_markdown, portfolio_text
+from coproduce.report import portfolio_html, portfolio_markdown, portfolio_text
 
 WRONG_TYPES = """{
   "schema_version": 2,

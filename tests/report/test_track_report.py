@@ -27,7 +27,7 @@ from coproduce.model import (
     PlanChangeKind,
     append_entry,
 )
-from coproduce.report._tracking import tracking_html, tracking_markdown, tracking_text
+from coproduce.report import tracking_html, tracking_markdown, tracking_text
 from coproduce.tracking import as_it_stands, reappraise, track
 
 TRIAL = load_example("trial-patient-partners")
@@ -325,7 +325,7 @@ def test_the_cli_report_ends_with_what_reappraisal_changed() -> None:
 
 def test_the_portfolio_page_shows_money_to_two_decimals(tmp_path: Path) -> None:
     from coproduce.portfolio import TrackingPortfolio, pairs, track_many
-    from coproduce.report._tracking import portfolio_html
+    from coproduce.report import portfolio_html
 
     for src in (example_path("contested-policy"), example_path("trial-patient-partners")):
         (tmp_path / src.name).write_bytes(src.read_bytes())

@@ -360,7 +360,7 @@ def test_a_log_entry_file_reports_its_own_paths(tmp_path: Path) -> None:
 def _peak_mb(n: int) -> tuple[float, int]:
     import tracemalloc
 
-    from coproduce.report._tracking import portfolio_html
+    from coproduce.report import portfolio_html
     from coproduce.testing import portfolio_items
 
     view = TrackingPortfolio()
@@ -398,7 +398,7 @@ def test_cli_track_says_what_reappraisal_changed() -> None:
 
 
 def test_reports_escape_what_the_documents_say() -> None:
-    from coproduce.report._tracking import tracking_html, tracking_markdown
+    from coproduce.report import tracking_html, tracking_markdown
 
     project = attrs.evolve(TRIAL, title="<script>alert(1)</script> | trial")
     html = tracking_html(track(project, load_example_log("trial-patient-partners")))

@@ -171,19 +171,28 @@ def _run(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _refuse_report_suffixes(output: Path | None, summary: Path | None) -> None:
-    """Refuse ``--batch`` outputs named as reports: it writes JSON Lines and JSON only."""
-    for option, path, writes, suffix in (
-        ("--output", output, "JSON Lines", ".jsonl"),
-        ("--summary", summary, "JSON", ".json"),
-    ):
-        from coproduce.io import SUFFIXES
+    """Refuse ``--batch`` outputs not named as what it writes: JSON Lines and JSON only.
 
-        named = SUFFIXES.get(path.suffix.lower()) if path is not None else None
-        if path is not None and named in ("html", "markdown"):
+    ``-o appraisals.pdf`` or ``--summary summary.html`` is refused before anything is read
+    or written, as every other command refuses a suffix it cannot write.
+    """
+    from coproduce.errors import OutputFormatError
+    from coproduce.io import output_format
+
+    for option, path, writes, formats in (
+        ("--output", output, "JSON Lines", ("jsonl", "json")),
+        ("--summary", summary, "JSON", ("json",)),
+    ):
+        if path is None:
+            continue
+        try:
+            output_format(path, formats=formats)
+        except OutputFormatError:
+            suffix = ".jsonl" if formats[0] == "jsonl" else ".json"
             raise Usage(
-                f"{option} {path} names {named}, but with --batch it writes {writes}; "
+                f"{option} {path}: with --batch it writes {writes}; "
                 f"name it {path.with_suffix(suffix)}"
-            )
+            ) from None
 
 
 def _documents_read(source: Path) -> list[Path]:
@@ -209,7 +218,6 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
 
     if args.format not in ("json", "text", None):
         raise Usage("--batch writes JSON Lines; --format must be json (the default for --batch)")
-    _refuse_report_suffixes(args.output, args.summary)
     read = _documents_read(args.batch)  # never write over a document of the batch
     refuse_overwriting_inputs(args.output, *read, args.catalogue)
     refuse_overwriting_inputs(args.summary, *read, args.catalogue, option="--summary")
@@ -217,6 +225,7 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
         if os.path.realpath(args.summary) == os.path.realpath(args.output):
             raise Usage(f"--summary {args.summary} is also --output; choose another file")
         refuse_overwriting_inputs(args.summary, args.output, option="--summary")
+    _refuse_report_suffixes(args.output, args.summary)
     catalogue = check(load_catalogue(args.catalogue)) if args.catalogue else None
     total = len(read) - 1 if args.batch.is_dir() else None
     workers = os.cpu_count() or 1 if args.workers is None else args.workers

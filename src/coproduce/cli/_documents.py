@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import TextIO
 
 from coproduce.cli._common import Subparsers, Usage, add_command, emit, output_path
@@ -136,10 +137,26 @@ def _run_schema(args: argparse.Namespace, stdout: TextIO) -> int:
     return 0
 
 
+def _refuse_other_suffixes(output: Path) -> None:
+    """Refuse an ``init`` output not named as YAML: the template is commented YAML."""
+    from coproduce.errors import OutputFormatError
+    from coproduce.io import output_format
+
+    try:
+        output_format(output, formats=("yaml",))
+    except OutputFormatError:
+        raise Usage(
+            f"{output}: init writes a commented YAML template; name it "
+            f"{output.with_suffix('.yaml')}"
+        ) from None
+
+
 def _run_init(args: argparse.Namespace, stdout: TextIO) -> int:
     name = args.output.name if args.output else "project.yaml"
     text = TEMPLATE.format(name=name)
-    if args.output is not None and args.output.exists():
-        raise Usage(f"{args.output} exists; choose another name or remove it first")
+    if args.output is not None:
+        _refuse_other_suffixes(args.output)
+        if args.output.exists():
+            raise Usage(f"{args.output} exists; choose another name or remove it first")
     emit(text, args.output, stdout)
     return 0
