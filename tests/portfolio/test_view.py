@@ -83,8 +83,8 @@ def test_an_amount_stays_on_one_line_with_its_currency(tmp_path: Path) -> None:
     page = portfolio_html(_view(_costed_folder(tmp_path)))
     planned = cost(load_example("no-resources"), rates=default_rates())
     assert planned is not None
-    assert f"<td>{planned.currency}&nbsp;{planned.money:,.2f}</td>" in page
-    assert f"<td>{planned.currency} " not in page
+    assert f'"planned">{planned.currency}&nbsp;{planned.money:,.2f}</td>' in page
+    assert f">{planned.currency} " not in page
 
 
 def test_no_table_is_ever_shown_with_headers_only(tmp_path: Path) -> None:

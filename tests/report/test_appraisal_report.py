@@ -68,7 +68,8 @@ def test_html_report_is_self_contained_with_every_section(name: str) -> None:
     assert "script" not in outline.tags
     assert outline.urls == []  # nothing fetched
     result = appraise(load_example(name))
-    assert page.count("<svg") == (3 if result.exposure else 2)
+    # the stage diagram is drawn twice: wide, and in one column for a narrow screen
+    assert page.count("<svg") == (4 if result.exposure else 3)
     assert "(p. 7, Table 2, row 9)" in page
     assert page.index('id="first"') < page.index('id="advice"') < page.index('id="caveats"')
     assert page.index('id="caveats"') < page.index('id="risks"')
@@ -149,8 +150,10 @@ def test_notebook_styles_are_scoped() -> None:
     fragment = html_fragment(appraise(load_example("contested-policy")))
     css = re.search(r"<style>(.*?)</style>", fragment, re.S)
     assert css is not None
-    selectors = [rule.split("{")[0].strip() for rule in css.group(1).split("}") if "{" in rule]
+    selectors = [s.strip() for s in re.findall(r"([^{}]+)\{", css.group(1))]
     assert selectors
+    assert any(s.startswith("@media") for s in selectors)  # narrow screens and print
+    selectors = [s for s in selectors if not s.startswith("@media")]  # rules inside are scoped
     for selector in selectors:
         for part in selector.split(","):
             assert part.strip().startswith(".coproduce-report"), part

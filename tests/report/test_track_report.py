@@ -336,7 +336,7 @@ def test_the_portfolio_page_shows_money_to_two_decimals(tmp_path: Path) -> None:
     for entry in track_many(pairs(tmp_path)):
         view.add(entry)
     page = portfolio_html(view.summary())
-    assert "<td>2,575.90</td>" in page and "<td>6,000.00</td>" in page
+    assert '"spent">2,575.90</td>' in page and '"budgeted">6,000.00</td>' in page
 
 
 def test_the_frame_shows_the_plan_as_it_stands() -> None:

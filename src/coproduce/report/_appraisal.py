@@ -30,7 +30,7 @@ from coproduce.report._model import (
     Text,
     t,
 )
-from coproduce.report._svg import contributions_svg, exposure_svg, graph_svg
+from coproduce.report._svg import contributions_svg, exposure_svg, graph_narrow_svg, graph_svg
 
 __all__ = ["appraisal_report", "headline", "sections"]
 
@@ -240,11 +240,11 @@ def _levers(a: Appraisal) -> Section:
 
 
 def sections(
-    a: Appraisal, cat: Catalogue, *, figures: Iterable[str] = ("", "", "")
+    a: Appraisal, cat: Catalogue, *, figures: Iterable[str] = ("", "", "", "")
 ) -> tuple[Section, ...]:
-    """Every section of the report, in reading order. ``figures``: the three SVGs, or blanks."""
+    """Every section of the report, in reading order. ``figures``: the four SVGs, or blanks."""
     labels = {e.id: e.label for e in cat.entries()}
-    contributions, exposure, graph = tuple(figures)
+    contributions, exposure, graph, narrow = tuple(figures)
     out = (
         _first(a),
         _advice(a),
@@ -258,7 +258,7 @@ def sections(
         detail.practice(a),
         detail.questions(a),
         detail.findings(a),
-        detail.graph(graph),
+        detail.graph(graph, narrow),
     )
     return tuple(s for s in out if s is not None)
 
@@ -270,13 +270,14 @@ def _meta(a: Appraisal, cat: Catalogue) -> str:
     )
 
 
-def _figures(a: Appraisal, cat: Catalogue) -> tuple[str, str, str]:
+def _figures(a: Appraisal, cat: Catalogue) -> tuple[str, str, str, str]:
     labels = {e.id: e.label for e in cat.entries()}
     order: dict[str, int] = {k.id: i for i, k in enumerate(cat.cost_categories)}
     return (
         contributions_svg(a.emphasis),
         exposure_svg(a.exposure, labels, order),
         graph_svg(a, labels, order),
+        graph_narrow_svg(a, labels, order),
     )
 
 
@@ -313,7 +314,7 @@ def appraisal_report(
         text_title=f"Appraisal of {appraisal.title!r}",
         meta=t(_meta(appraisal, cat)),
         sections=sections(
-            appraisal, cat, figures=_figures(appraisal, cat) if figures else ("", "", "")
+            appraisal, cat, figures=_figures(appraisal, cat) if figures else ("", "", "", "")
         ),
         footer=_FOOTER,
         exports={"json": lambda: dump_appraisal(appraisal)},

@@ -393,8 +393,8 @@ def findings(a: Appraisal) -> Section:
     return Section("findings", "Findings", (Bullets(items),))
 
 
-def graph(svg: str) -> Section | None:
-    """The figure of stages, challenges and cost categories (HTML only)."""
+def graph(svg: str, narrow: str = "") -> Section | None:
+    """The figure of stages, challenges and cost categories (HTML only), and its narrow form."""
     if not svg:
         return None
     return Section(
@@ -406,6 +406,7 @@ def graph(svg: str) -> Section | None:
                 "Stages where stakeholders are involved, the challenges Table 1 lists "
                 "for them (coloured by severity after mitigations), and the cost "
                 "categories they reach.",
+                narrow=narrow,
             ),
         ),
     )

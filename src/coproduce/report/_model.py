@@ -146,11 +146,16 @@ class Table(Record):
 
 @attrs.frozen
 class Figure(Record):
-    """An inline SVG and its caption (HTML only); text and Markdown show ``instead``, if any."""
+    """An inline SVG and its caption (HTML only); text and Markdown show ``instead``, if any.
+
+    ``narrow``: the same figure drawn for a narrow screen (a phone), shown there in place of
+    ``svg``; ``""`` if ``svg`` serves every width.
+    """
 
     svg: str
     caption: str
     instead: Table | Bullets | None = None
+    narrow: str = ""
 
 
 @attrs.frozen

@@ -39,6 +39,41 @@ LEVEL_WORD = {
 
 _R = ".coproduce-report"
 _TODO = SEVERITY_COLOUR[Severity.MEDIUM]  # an entry still to complete
+_S = f"{_R} table.stack"
+_NARROW = f"""@media (max-width: 640px) {{
+{_S}, {_S} thead, {_S} tbody, {_S} tr, {_S} th, {_S} td {{ display: block; }}
+{_S} {{ border: 0; }}
+{_S} thead tr {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); }}
+{_S} tr {{ border: 1px solid #e5e7eb; border-radius: 4px; margin: 0 0 8px; padding: 5px 0; }}
+{_S} td {{ border: 0; padding: 1px 10px; }}
+{_S} td:first-child {{ font-weight: 600; }}
+{_S} td:empty {{ display: none; }}
+{_S} td:not(:first-child)[data-label]::before {{ content: attr(data-label) ": ";
+  color: {MUTED}; font-size: 13px; font-weight: 600; }}
+{_R} td.num {{ white-space: normal; }}
+{_S} td.num {{ text-align: left; }}
+{_S} tr.total {{ border: 2px solid #9ca3af; }}
+{_S} tr.total td {{ border: 0; }}
+{_R} figure.two .wide {{ display: none; }}
+{_R} figure.two .narrow {{ display: block; }}
+}}"""
+_PRINT = f"""@media print {{
+{_R} {{ font-size: 10.5pt; color: #000; }}
+{_R} .verdict, {_R} .badge {{ color: #000 !important; background: none !important;
+  border: 1.5px solid #000; }}
+{_R} th, {_R} .caveat, {_R} li.item.todo {{ background: none; }}
+{_R} table {{ font-size: 8.5pt; }}
+{_R} th, {_R} td {{ padding: 3px 5px; }}
+{_R} thead {{ display: table-header-group; }}
+{_R} tr, {_R} li, {_R} figure, {_R} .caveat, {_R} p {{ break-inside: avoid;
+  page-break-inside: avoid; }}
+{_R} h2, {_R} h3 {{ break-after: avoid; page-break-after: avoid; }}
+{_R} div.table, {_R} figure {{ overflow: visible; }}
+{_R} figure svg {{ min-width: 0 !important; max-width: 100% !important; }}
+{_R} figure.two .wide {{ display: block !important; }}
+{_R} figure.two .narrow {{ display: none !important; }}
+}}"""
 CSS = f"""
 {_R} {{ font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: {INK}; }}
 {_R} h1 {{ font-size: 24px; margin: 0 0 4px; }}
@@ -60,8 +95,11 @@ CSS = f"""
 {_R} .level-info {{ color: #4b5563; }}
 {_R} .caveat {{ background: #f8fafc; border-left: 4px solid #94a3b8; padding: 6px 12px;
   font-size: 13.5px; }}
-{_R} figure {{ margin: 10px 0; max-width: 100%; }}
+{_R} figure {{ margin: 10px 0; max-width: 100%; overflow-x: auto; }}
 {_R} figure svg {{ max-width: 100%; height: auto; }}
+{_R} figure.two .narrow {{ display: none; }}
+{_R} div.table {{ max-width: 100%; overflow-x: auto; }}
+{_R} td, {_R} p, {_R} li {{ overflow-wrap: break-word; }}
 {_R} code {{ font-size: 13px; }}
 {_R} details > summary {{ cursor: pointer; font-weight: 600; margin: 12px 0; }}
 {_R} p.note {{ color: {MUTED}; font-size: 13.5px; margin: 4px 0 8px; }}
@@ -83,11 +121,21 @@ CSS = f"""
 {_R} .guidance {{ color: #4b5563; font-size: 14px; }}
 {_R} li.item .cite {{ overflow-wrap: anywhere; }}
 {_R} footer {{ margin-top: 36px; overflow-wrap: anywhere; }}
+{_NARROW}
+{_PRINT}
 """
-"""The report's styles, every selector scoped to ``.coproduce-report``: safe in a notebook."""
+"""The report's styles, every selector scoped to ``.coproduce-report``: safe in a notebook.
+
+On a narrow screen (a phone) each table row stacks, each cell under its column's heading,
+and a figure drawn for it replaces the wide one; printed (or saved as PDF), nothing has a
+dark background, tables and figures fit the page, and no row, entry or figure is split.
+"""
 
 PAGE_CSS = (
     "body { margin: 0; background: #fafaf9; }\n"
     "main { max-width: 1040px; margin: 0 auto; padding: 18px 26px 40px; background: #fff; }\n"
+    "@media (max-width: 640px) { main { padding: 12px 12px 32px; } }\n"
+    "@media print { body { background: #fff; } main { max-width: none; padding: 0; } "
+    "@page { margin: 14mm; } }\n"
 )
 """Extra styles for the stand-alone page only."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
@@ -10,7 +11,15 @@ from coproduce.appraisal import Appraisal, ConditionContribution, Emphasis, Expo
 from coproduce.model import Lean
 from coproduce.report._style import BAR, INK, LEAN_COLOUR, MUTED, SEVERITY_COLOUR, SEVERITY_FILL
 
-__all__ = ["bars_svg", "contributions_svg", "exposure_svg", "graph_svg"]
+__all__ = [
+    "LEGIBLE",
+    "bars_svg",
+    "contributions_svg",
+    "exposure_svg",
+    "graph_narrow_svg",
+    "graph_svg",
+    "sized",
+]
 
 LESS, MORE, UNKNOWN = LEAN_COLOUR[Lean.LESS], LEAN_COLOUR[Lean.MORE], LEAN_COLOUR[Lean.UNKNOWN]
 
@@ -36,12 +45,22 @@ def _width(s: str, size: int = 12) -> float:
     return len(s) * size * 0.62
 
 
-def _svg(width: float, height: float, title: str, body: list[str]) -> str:
-    # the viewBox scales the drawing; max-width lets it shrink to a narrow screen
+LEGIBLE = 0.85
+"""The least a figure is scaled to (its labels of 11 and 12 pixels stay at least 9 and 10):
+on a narrower screen its figure scrolls sideways instead; printed, it fits the page."""
+
+
+def sized(width: float, height: float) -> str:
+    """An ``<svg>``'s size: its viewBox scales it to its container down to :data:`LEGIBLE`."""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" '
-        f'height="{height:.0f}" style="max-width: 100%; height: auto" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" '
+        f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
+        f'style="max-width: 100%; height: auto; min-width: {width * LEGIBLE:.0f}px"'
+    )
+
+
+def _svg(width: float, height: float, title: str, body: list[str]) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" {sized(width, height)} '
         f'font-family="system-ui, -apple-system, Segoe UI, sans-serif">'
         f"<title>{escape(title)}</title>{''.join(body)}</svg>"
     )
@@ -237,6 +256,51 @@ def graph_svg(appraisal: Appraisal, labels: dict[str, str], order: dict[str, int
     return _svg(width, height, "Stages, challenges and the cost categories they reach", body)
 
 
+def graph_narrow_svg(appraisal: Appraisal, labels: dict[str, str], order: dict[str, int]) -> str:
+    """The stage diagram for a narrow screen: each stage, its challenges under it, one column.
+
+    The same facts as :func:`graph_svg`, drawn 340 wide with 13-pixel labels that wrap, so that
+    a phone shows it at its size, every word legible, without scrolling sideways.
+    """
+    if not appraisal.risks:
+        return _svg(320, 40, "No involvement", [_text(10, 24, "No planned involvement.")])
+    width, y, body = 340, 8, []
+    for stage in dict.fromkeys(r.stage for r in appraisal.risks):
+        lines = textwrap.wrap(labels.get(stage, stage), 40) or [""]
+        body.append(_box(0, y, width, lines, "#e0f2fe", labels.get(stage, stage), bold=True))
+        y += 10 + 18 * len(lines)
+        for risk in (r for r in appraisal.risks if r.stage == stage):
+            label = labels.get(risk.challenge, risk.challenge)
+            tip = f"{label}: {risk.severity.value}, {risk.residual.value} when mitigated"
+            lines = textwrap.wrap(label, 36) or [""]
+            body.append(_box(20, y, width - 20, lines, SEVERITY_FILL[risk.residual], tip))
+            y += 10 + 18 * len(lines)
+            kinds = sorted(risk.categories, key=lambda k: order.get(k, len(order)))
+            reach = "→ " + ", ".join(labels.get(k, k) for k in kinds)
+            for line in textwrap.wrap(reach, 44) if kinds else []:
+                body.append(_text(28, y + 13, line, size=12, fill=MUTED))
+                y += 17
+            y += 6
+        y += 6
+    body.append(_legend(0, y + 12, stacked=True))
+    return _svg(width, y + 38, "Stages, challenges and the cost categories they reach", body)
+
+
+def _box(
+    x: float, y: float, w: float, lines: list[str], fill: str, tip: str, *, bold: bool = False
+) -> str:
+    """A box of the narrow stage diagram: its lines of 13-pixel text, and its tooltip."""
+    h = 8 + 18 * len(lines)
+    weight = "bold" if bold else "normal"
+    text = "".join(
+        _text(x + 8, y + 17 + 18 * i, line, size=13, weight=weight) for i, line in enumerate(lines)
+    )
+    return (
+        f'<g><title>{escape(tip)}</title><rect x="{x}" y="{y}" width="{w}" height="{h}" '
+        f'rx="4" fill="{fill}" stroke="{INK}" stroke-opacity="0.25"/>{text}</g>'
+    )
+
+
 _Challenge = tuple[str, str, Risk]
 """A challenge of the graph: its stage, its id, and the risk it raises."""
 
@@ -278,10 +342,16 @@ def _node(x: float, y: float, w: float, label: str, fill: str, tip: str) -> str:
     )
 
 
-def _legend(x: float, y: float) -> str:
-    """What the colours of the graph mean: severity after mitigations."""
+def _legend(x: float, y: float, *, stacked: bool = False) -> str:
+    """What the colours of the graph mean: severity after mitigations.
+
+    ``stacked``: the swatches on a line of their own, under the words (a narrow figure).
+    """
     parts = [_text(x, y, "Severity after mitigations:", size=11, fill=MUTED)]
-    x += _width("Severity after mitigations:", 11) + 8
+    if stacked:
+        y += 18
+    else:
+        x += _width("Severity after mitigations:", 11) + 8
     fills = {"low": "#ecfccb", "medium": "#fef3c7", "high": "#fee2e2"}
     for severity, colour in SEVERITY_COLOUR.items():
         parts.append(
@@ -311,8 +381,7 @@ def bars_svg(title: str, items: Sequence[tuple[str, Decimal, str]]) -> str:
         )
     height = 20 + len(items) * h
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" '
-        f'height="{height}" viewBox="0 0 {width:.0f} {height}" '
-        f'style="max-width:100%;height:auto" font-family="system-ui, sans-serif">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" {sized(width, height)} '
+        f'font-family="system-ui, sans-serif">'
         f"<title>{escape(title)}</title>{''.join(body)}</svg>"
     )

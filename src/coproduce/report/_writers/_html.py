@@ -28,6 +28,8 @@ from coproduce.report._style import CSS, PAGE_CSS, VERDICT_COLOUR
 
 __all__ = ["fragment", "page"]
 
+STACK = ' class="stack"'
+"""The class of a table that stacks on a narrow screen (one of three columns or more)."""
 _AMOUNT = re.compile(r"\b([A-Z]{3}) (?=[-\d])")
 """A currency code before its amount, which a table cell keeps on one line."""
 
@@ -48,17 +50,30 @@ def _seg(style: str, body: str) -> str:
 
 
 def _of(x: Text, *, cell: bool = False) -> str:
-    """Styled text as HTML; in a table ``cell``, an amount stays on one line with its currency."""
-    return "".join(
-        _seg(s.style, _AMOUNT.sub(r"\1&nbsp;", escape(s.text)) if cell else escape(s.text))
-        for s in x
-    )
+    """Styled text as HTML.
+
+    In a table ``cell``, an amount stays on one line with its currency, and a path may break
+    after each ``/`` (so that a column of file names does not widen its table).
+    """
+    return "".join(_seg(s.style, _in_cell(escape(s.text)) if cell else escape(s.text)) for s in x)
+
+
+def _in_cell(body: str) -> str:
+    return _AMOUNT.sub(r"\1&nbsp;", body).replace("/", "/<wbr>")
 
 
 def _table(b: Table) -> str:
+    """A table in a wrapper; on a narrow screen, a table of three columns or more stacks.
+
+    Stacked, each row is a card: its first cell as the card's heading, every other cell
+    after its column's heading (``data-label``).
+    """
+    labels = [f' data-label="{escape(h)}"' for h in b.head]
+
     def td(tag: str, i: int, body: str) -> str:
         cls = ' class="num"' if i in b.numeric else ""
-        return f"<{tag}{cls}>{body}</{tag}>"
+        label = labels[i] if tag == "td" and i < len(labels) else ""
+        return f"<{tag}{cls}{label}>{body}</{tag}>"
 
     head = "".join(td("th", i, escape(h)) for i, h in enumerate(b.head))
     rows = "".join(
@@ -68,7 +83,11 @@ def _table(b: Table) -> str:
     if b.total is not None:
         cells = "".join(td("td", i, _of(c, cell=True)) for i, c in enumerate(b.total))
         rows += f'<tr class="total">{cells}</tr>'
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    stack = STACK if len(b.head) > 2 else ""
+    return (
+        f'<div class="table"><table{stack}><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
 
 
 def _item(i: Item) -> str:
@@ -109,7 +128,10 @@ def _block(b: Block) -> str:
     if not b.svg:
         return ""
     caption = f"<figcaption>{escape(b.caption)}</figcaption>" if b.caption else ""
-    return f"<figure>{b.svg}{caption}</figure>"
+    if not b.narrow:
+        return f"<figure>{b.svg}{caption}</figure>"
+    drawn = f'<div class="wide">{b.svg}</div><div class="narrow">{b.narrow}</div>'
+    return f'<figure class="two">{drawn}{caption}</figure>'
 
 
 def _section(s: Section) -> str:
