@@ -18,6 +18,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests import _paths
 
 from coproduce import Aim, Involvement, Mode, Project, Stakeholder, StakeholderKind
 from coproduce.cli import main
@@ -40,7 +41,7 @@ from coproduce.model import (
     StaffTime,
 )
 
-BUDGETS = Path(__file__).resolve().parent.parent / "examples" / "budgets"
+BUDGETS = _paths.EXAMPLES / "budgets"
 D = Decimal
 
 
