@@ -68,7 +68,8 @@ def test_the_rds_feedback_evening_totals_214_72_with_carers_costs_apart() -> Non
     headings = {h.heading: (h.money, h.contingent) for h in c.by_heading}
     assert headings["Fees"] == (D(80), D(0))
     assert headings["Venues and catering"] == (D(40), D(0))
-    assert headings["Travel and expenses"] == (D("94.72"), D(0))  # travel and postage
+    assert headings["Travel and expenses"] == (D(80), D(0))
+    assert headings["Other costs"] == (D("14.72"), D(0))  # the postage
     assert headings["Carers and access costs"] == (D(0), D(350))
     assert c.ppi_money == D("214.72") and c.staff_money == 0
 

@@ -54,7 +54,6 @@ FORM_HEADINGS: Mapping[LineKind | ExpenseKind, str] = {
     LineKind.FEE: "Fees",
     ExpenseKind.TRAVEL: "Travel and expenses",
     ExpenseKind.TECHNOLOGY: "Travel and expenses",
-    ExpenseKind.OTHER: "Travel and expenses",
     ExpenseKind.CARE: "Carers and access costs",
     ExpenseKind.ACCESSIBILITY: "Carers and access costs",
     ExpenseKind.VENUE: "Venues and catering",
@@ -62,6 +61,7 @@ FORM_HEADINGS: Mapping[LineKind | ExpenseKind, str] = {
     ExpenseKind.TRAINING: "Training and support",
     ExpenseKind.BENEFITS_ADVICE: "Training and support",
     LineKind.SUBCONTRACT: "Partner organisations",
+    ExpenseKind.OTHER: "Other costs",
     LineKind.TEAM: STAFF_HEADING,
     LineKind.STAFF: STAFF_HEADING,
 }

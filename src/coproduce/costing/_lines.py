@@ -289,7 +289,7 @@ def involvement_lines(
                  _ZERO, -1, ic)  # fmt: skip
     lines = [make(first)]
     for k, e in enumerate(ic.expenses):
-        n = _times(e.basis, people, sessions) * e.quantity
+        n = _times(e.basis, people, sessions) * _quantity(e)
         lines.append(make((at, before, index, party, bearer, lay, _EXPENSE, n, e.amount,
                            n * e.amount, _ZERO, _ZERO, _ZERO, k, e)))  # fmt: skip
     for k, t in enumerate(ic.team):
@@ -325,6 +325,11 @@ def _team_money(
     return rate, None if rate is None else hours * rate
 
 
+def _quantity(e: Expense) -> Decimal:
+    """An expense's quantity: as given, else one."""
+    return _ONE if e.quantity is None else e.quantity
+
+
 def _times(basis: ExpenseBasis, people: Decimal, sessions: Decimal) -> Decimal:
     """How many times an expense's amount is spent."""
     if basis is ExpenseBasis.PERSON_SESSION:
@@ -355,9 +360,9 @@ def shared_lines(
                            sc)))  # fmt: skip
     bearer = research_bearer(catalogue).id
     for i, e in enumerate(plan.expenses):
-        lines.append(make((None, False, None, "project", bearer, False, _EXPENSE, e.quantity,
-                           e.amount, e.quantity * e.amount, _ZERO, _ZERO, _ZERO, i,
-                           e)))  # fmt: skip
+        q = _quantity(e)
+        lines.append(make((None, False, None, "project", bearer, False, _EXPENSE, q, e.amount,
+                           q * e.amount, _ZERO, _ZERO, _ZERO, i, e)))  # fmt: skip
     return lines
 
 

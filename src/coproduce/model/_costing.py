@@ -272,7 +272,7 @@ class Expense(Extensible):
             project's currency).
         description: what it is, e.g. ``"return train fares"``.
         quantity: how many units the amount is for, per :attr:`basis` (``16`` invitations
-            at ``0.92``, ``3`` machines at ``95``); 1 by default.
+            at ``0.92``, ``3`` machines at ``95``); left out, 1.
         unit: what one unit is, e.g. ``"invitations"`` (shown beside the quantity).
         contingent: the line is spent only if needed (carers' costs, access needs) and
             ``amount × quantity`` is its ceiling: shown apart from the committed total.
@@ -289,7 +289,7 @@ class Expense(Extensible):
     basis: ExpenseBasis = ExpenseBasis.TOTAL
     currency: str | None = attrs.field(default=None, validator=_currency, metadata=_CODE)
     description: str = ""
-    quantity: Decimal = attrs.field(default=Decimal(1), validator=_hours)
+    quantity: Decimal | None = attrs.field(default=None, validator=_optional_hours)
     unit: str = ""
     contingent: bool = False
     funding: tuple[Funding, ...] = ()
