@@ -187,6 +187,15 @@ def rate_card(path: Path | None) -> RateCard:
     return load_rate_card(path)
 
 
+def cards_under(card: RateCard, given: Path | None, currency: str) -> RateCard | None:
+    """The card under a project's own: ``--rates FILE`` always, the shipped one in its currency.
+
+    A project in another currency (a US project with its own card in USD) is priced with
+    its own card alone: the shipped card, in GBP, is not layered under it.
+    """
+    return card if given is not None or card.currency == currency else None
+
+
 def one_of(names: Sequence[str]) -> str:
     """``a, b or c``.
 

@@ -14,6 +14,7 @@ from coproduce.cli._common import (
     Subparsers,
     Usage,
     add_command,
+    cards_under,
     emit,
     rate_card,
     read_source,
@@ -141,7 +142,7 @@ def _run(args: argparse.Namespace, stdout: TextIO) -> int:
     project = load_project(source)
     if project.costing is None:
         raise _no_costing(source)
-    rates = rate_card(args.rates)
+    rates = cards_under(rate_card(args.rates), args.rates, project.costing.currency)
     project = _with_budgets(project, args.budget, args.budget_hours)
     result = cost(project, rates=rates)
     assert result is not None

@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
 from coproduce._text import visible
-from coproduce.cli._common import RATES_HELP, Subparsers, add_command, one_of, rate_card
+from coproduce.cli._common import (
+    RATES_HELP,
+    Subparsers,
+    add_command,
+    cards_under,
+    one_of,
+    rate_card,
+)
 from coproduce.errors import DocumentError
 from coproduce.io import DOCUMENT_KINDS
 
@@ -170,11 +177,15 @@ def _check_costing(path: Path, project: Project, card: RateCard, file: Path | No
     from coproduce.errors import Issue
     from coproduce.io import locate_issues
 
-    problems = costing_problems(project, rates=card, roles=True)
+    assert project.costing is not None
+    under = cards_under(card, file, project.costing.currency)
+    problems = costing_problems(project, rates=under, roles=True)
     if not problems:
         return
-    own = project.costing.rate_card if project.costing is not None else None
+    own = project.costing.rate_card
     given = f"the card in {file} ({card.id!r})" if file else f"the shipped card {card.id!r}"
+    if under is None:  # the shipped card, in another currency, is not layered under it
+        given = f"no other card (the shipped card {card.id!r} is in {card.currency})"
     cards = f"the project's own card {own.id!r} over {given}" if own else given
     hint = "" if file else "; --rates FILE names another card"
     issues = []

@@ -24,6 +24,7 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from coproduce.costing._bearers import bearer_of_kind, bearer_of_researcher
+from coproduce.costing._budget import FORM_HEADINGS
 from coproduce.costing._check import costing_problems
 from coproduce.costing._cost import cost
 from coproduce.costing._lines import HEADINGS, RateTable, rate_table
@@ -33,10 +34,13 @@ from coproduce.costing._results import (
     Costing,
     Fit,
     FitChange,
+    FundTotal,
+    HeadingTotal,
     Line,
     LineKind,
     StageTotal,
     Verb,
+    YearTotal,
 )
 from coproduce.costing._shipped import default_rate_card
 
@@ -47,6 +51,7 @@ if TYPE_CHECKING:
     """Deprecated: the old name of :class:`FitChange`."""
 
 __all__ = [
+    "FORM_HEADINGS",
     "HEADINGS",
     "MAX_EXACT_AIMS",
     "BearerTotal",
@@ -54,11 +59,14 @@ __all__ = [
     "Costing",
     "Fit",
     "FitChange",
+    "FundTotal",
+    "HeadingTotal",
     "Line",
     "LineKind",
     "RateTable",
     "StageTotal",
     "Verb",
+    "YearTotal",
     "bearer_of_kind",
     "bearer_of_researcher",
     "cost",

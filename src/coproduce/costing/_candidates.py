@@ -167,10 +167,10 @@ def _candidate(ctx: Context, i: int, ic: InvolvementCosting, bit: Mapping[str, i
     )
     unpriced = _unpriced(full)
     options = [Option(Verb.KEEP, full_money, full_hours, priced, unpriced)]
-    light = _lighter(priced)
-    if light is not None:
-        light_money, light_hours = money_and_team_hours(ctx.lines(i, light))
-        options.append(Option(Verb.LIGHTER, light_money, light_hours, light, unpriced))
+    for light in _lighter(priced):
+        lines = ctx.lines(i, light)
+        light_money, light_hours = money_and_team_hours(lines)
+        options.append(Option(Verb.LIGHTER, light_money, light_hours, light, _unpriced(lines)))
     aims = ctx.aims_of(ic)
     return Candidate(
         involvement=i,
@@ -205,16 +205,26 @@ def _paid_up(ctx: Context, ic: InvolvementCosting) -> tuple[InvolvementCosting, 
     return ic, False
 
 
-def _lighter(priced: InvolvementCosting) -> InvolvementCosting | None:
-    """The lighter version of a costing, when the document describes one."""
-    lt = priced.lighter
-    if lt is None:
-        return None
-    return attrs.evolve(
-        priced,
-        people=lt.people if lt.people is not None else priced.people,
-        sessions=lt.sessions if lt.sessions is not None else priced.sessions,
-        hours=lt.hours if lt.hours is not None else priced.hours,
-        format=lt.format if lt.format is not None else priced.format,
-        lighter=None,
-    )
+def _lighter(priced: InvolvementCosting) -> list[InvolvementCosting]:
+    """The lighter levels of a costing the document describes, lightest last.
+
+    Each level's fields left out keep the level before's (the first level's, the drawn
+    involvement's).
+    """
+    levels = [priced.lighter] if priced.lighter is not None else []
+    levels += priced.lighter_still if levels else ()
+    out: list[InvolvementCosting] = []
+    before = priced
+    for lt in levels:
+        before = attrs.evolve(
+            before,
+            people=lt.people if lt.people is not None else before.people,
+            sessions=lt.sessions if lt.sessions is not None else before.sessions,
+            hours=lt.hours if lt.hours is not None else before.hours,
+            format=lt.format if lt.format is not None else before.format,
+            expenses=lt.expenses if lt.expenses is not None else before.expenses,
+            lighter=None,
+            lighter_still=(),
+        )
+        out.append(before)
+    return out

@@ -8,18 +8,25 @@ they price has a rate, every party they name exists, and one currency holds thro
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
+from decimal import Decimal
 
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
+from coproduce.costing._lines import rate_table
 from coproduce.model import (
     CostingPlan,
+    Expense,
+    Funding,
     InvolvementCosting,
     PaymentMethod,
     Project,
     Rate,
     RateCard,
     RateUnit,
+    StaffTime,
+    Subcontract,
+    TeamTime,
     check_types,
 )
 
@@ -63,6 +70,7 @@ def costing_problems(
     check.cards(rates)
     check.involvements()
     check.staff_and_partners()
+    check.budget_fields()
     return check.problems
 
 
@@ -94,19 +102,20 @@ class _CostingChecker:
             if card is None:
                 continue
             self.same_currency(f"{where}.currency", card.currency)
-            seen: set[tuple[str, RateUnit]] = set()
+            seen: set[tuple[str, RateUnit, str | None]] = set()
             for i, rate in enumerate(card.rates):
-                key = (rate.role, rate.unit)
+                key = (rate.role, rate.unit, rate.effective)
                 if key in seen:
+                    since = f" from {rate.effective}" if rate.effective else ""
                     self.problems.append(
                         (
                             f"{where}.rates[{i}]",
                             "duplicate-id",
-                            f"role {rate.role!r} has two rates per {rate.unit.value}",
+                            f"role {rate.role!r} has two rates per {rate.unit.value}{since}",
                         )
                     )
                 seen.add(key)
-                self.table[key] = rate
+        self.table = rate_table(self.plan, rates)  # the rates in force on ``priced_on``
 
     def role_known(self, path: str, role: str, unit: RateUnit) -> None:
         if self.roles and role and (role, unit) not in self.table:
@@ -185,6 +194,85 @@ class _CostingChecker:
         for i, e in enumerate(self.plan.expenses):
             self.same_currency(f"costing.expenses[{i}].currency", e.currency)
 
+    def budget_fields(self) -> None:
+        """Funds and funding, dates and months, and the involvements others depend on."""
+        plan = self.plan
+        ids = [f.id for f in plan.funds]
+        for i, fid in enumerate(ids):
+            if fid in ids[:i]:
+                self.problems.append(
+                    (f"costing.funds[{i}].id", "duplicate-id", f"fund {fid!r} is named twice")
+                )
+        for at, entry in _dated_entries(plan):
+            self.funding(at, entry.funding, set(ids))
+            month = getattr(entry, "month", None)
+            if month is not None and plan.start is None and getattr(entry, "date", None) is None:
+                self.problems.append(
+                    (
+                        f"{at}.month",
+                        "missing-field",
+                        "a month of the project needs costing.start (the day month 1 begins)",
+                    )
+                )
+        planned = {(ic.stage, ic.stakeholder) for ic in plan.involvements}
+        for i, ic in enumerate(plan.involvements):
+            if ic.lighter_still and ic.lighter is None:
+                self.problems.append(
+                    (
+                        f"costing.involvements[{i}].lighter_still",
+                        "missing-field",
+                        "further lighter levels need a first one: give lighter too",
+                    )
+                )
+            for k, dep in enumerate(ic.after):
+                pair = (dep.stage, dep.stakeholder or ic.stakeholder)
+                if pair not in planned or pair == (ic.stage, ic.stakeholder):
+                    self.problems.append(
+                        (
+                            f"costing.involvements[{i}].after[{k}]",
+                            "unknown-reference",
+                            f"depends on {pair[1]!r} at {pair[0]!r}, which is not another "
+                            "involvement of the costing",
+                        )
+                    )
 
+    def funding(self, at: str, funding: tuple[Funding, ...], funds: set[str]) -> None:
+        """A line's funding names known funds, and its percents add up to 100."""
+        if not funding:
+            return
+        if not funds:
+            self.problems.append(
+                (f"{at}.funding", "unknown-reference", "names funds, but costing.funds lists none")
+            )
+            return
+        for k, f in enumerate(funding):
+            self.known(f"{at}.funding[{k}].fund", f.fund, funds, "one of costing.funds")
+        total = sum((f.percent for f in funding), Decimal(0))
+        if total != 100:
+            self.problems.append(
+                (f"{at}.funding", "invalid-value", f"percents add up to {total}, not 100")
+            )
+
+
+def _dated_entries(plan: CostingPlan) -> Iterator[tuple[str, _Entry]]:
+    """Every entry of a costing that may carry funding, a date or a month, with its path."""
+    for i, ic in enumerate(plan.involvements):
+        at = f"costing.involvements[{i}]"
+        yield at, ic
+        for k, e in enumerate(ic.expenses):
+            yield f"{at}.expenses[{k}]", e
+        for k, t in enumerate(ic.team):
+            yield f"{at}.team[{k}]", t
+    shared: tuple[tuple[str, Sequence[_Entry]], ...] = (
+        ("staff", plan.staff),
+        ("subcontracts", plan.subcontracts),
+        ("expenses", plan.expenses),
+    )
+    for name, entries in shared:
+        for k, entry in enumerate(entries):
+            yield f"costing.{name}[{k}]", entry
+
+
+_Entry = InvolvementCosting | Expense | TeamTime | StaffTime | Subcontract
 _RESEARCHERS = "among the researchers"
 _FEE_PAYMENTS = (PaymentMethod.PAID, PaymentMethod.VOUCHERS, PaymentMethod.DECLINED)

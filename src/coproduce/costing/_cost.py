@@ -21,11 +21,17 @@ from __future__ import annotations
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.costing._check import costing_problems
-from coproduce.costing._lines import as_line, as_priced, costing_lines, rate_table
+from coproduce.costing._lines import (
+    RateTable,
+    as_priced,
+    costing_lines,
+    line_maker,
+    rate_table,
+)
 from coproduce.costing._results import Costing
 from coproduce.costing._totals import costing_of, totals_of
 from coproduce.errors import CostingError
-from coproduce.model import Project, RateCard, exact
+from coproduce.model import CostingPlan, Project, RateCard, exact
 
 __all__ = ["cost"]
 
@@ -87,7 +93,15 @@ def cost(
     problems = costing_problems(project, rates=rates, catalogue=cat)
     if problems:
         raise CostingError(f"{path}: {message}" for path, _, message in problems)
-    table = rate_table(plan, rates)
+    return _priced(project, plan, rate_table(plan, rates), cat, lines)
+
+
+def _priced(
+    project: Project, plan: CostingPlan, table: RateTable, cat: Catalogue, lines: bool
+) -> Costing:
+    """The costing of a checked plan: its lines priced once and added up."""
     if not lines:
         return totals_of(project, costing_lines(project, plan, table, cat, as_priced), cat)
-    return costing_of(project, tuple(costing_lines(project, plan, table, cat, as_line)), cat)
+    return costing_of(
+        project, tuple(costing_lines(project, plan, table, cat, line_maker(plan))), cat
+    )

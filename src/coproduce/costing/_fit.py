@@ -60,6 +60,7 @@ from coproduce.costing._cover import MAX_EXACT_AIMS, exact_cover, greedy_cover
 from coproduce.costing._lines import as_priced, shared_lines
 from coproduce.costing._reasons import Why, change, kept_before, method, routes
 from coproduce.costing._results import Fit, FitChange
+from coproduce.costing._search import MAX_EXACT_PLANS, best_plan, keep_dependencies, plans
 from coproduce.costing._totals import money_and_team_hours
 from coproduce.errors import CostingError
 from coproduce.model import CostingPlan, Project, RateCard, exact
@@ -130,8 +131,52 @@ def fit(
     caps = _Caps.of(plan, budget, budget_hours, fixed)
     split = changeable(ctx, project)
     candidates, n_aims = priced_candidates(ctx, split)
+    choice, how = _plan_choice(candidates, caps, n_aims, _needs(ctx.plan, candidates))
+    return _result(ctx, split, fixed, caps, candidates, choice, how)
+
+
+def _plan_choice(
+    candidates: list[Candidate], caps: _Caps, n_aims: int, needs: dict[int, tuple[int, ...]]
+) -> tuple[_Choice, str]:
+    """Each candidate's option, and how it was found: ``search``, ``exact`` or ``greedy``.
+
+    Every plan is compared when there are few enough (:data:`MAX_EXACT_PLANS`); beyond, the
+    aims' cover then keeping the most, less what depends on a dropped involvement.
+    """
+    if plans(candidates) <= MAX_EXACT_PLANS:
+        return _searched(candidates, caps, needs), "search"
     choice = _choose(candidates, caps, n_aims)
-    return _result(ctx, split, fixed, caps, candidates, choice, n_aims <= MAX_EXACT_AIMS)
+    keep_dependencies(candidates, choice, needs)
+    return choice, "exact" if n_aims <= MAX_EXACT_AIMS else "greedy"
+
+
+def _needs(plan: CostingPlan, candidates: list[Candidate]) -> dict[int, tuple[int, ...]]:
+    """Per candidate's position, the positions of the candidates it depends on (``after``).
+
+    A dependency on an involvement that is not a candidate (one before the grant, always
+    kept) holds whatever the fit does.
+    """
+    at = {
+        (plan.involvements[c.involvement].stage, plan.involvements[c.involvement].stakeholder): k
+        for k, c in enumerate(candidates)
+    }
+    needs: dict[int, tuple[int, ...]] = {}
+    for k, c in enumerate(candidates):
+        ic = plan.involvements[c.involvement]
+        found = (at.get((d.stage, d.stakeholder or ic.stakeholder)) for d in ic.after)
+        deps = tuple(sorted({d for d in found if d is not None and d != k}))
+        if deps:
+            needs[k] = deps
+    return needs
+
+
+def _searched(
+    candidates: list[Candidate], caps: _Caps, needs: dict[int, tuple[int, ...]]
+) -> _Choice:
+    """The best plan over every plan (:func:`~coproduce.costing._search.best_plan`)."""
+    if not caps.feasible:
+        return {c.involvement: None for c in candidates}
+    return best_plan(candidates, (caps.money_left, caps.hours_left), needs)
 
 
 def _refuse_problems(project: Project, rates: RateCard | None, cat: Catalogue) -> None:
@@ -261,7 +306,7 @@ def _upgrade(
     now_money = current.money if current else _ZERO
     now_hours = current.hours if current else _ZERO
     for option in c.options:
-        if current is not None and option.verb is current.verb:
+        if option is current:
             return None  # already at this option or better
         extra_money = option.money - now_money
         extra_hours = option.hours - now_hours
@@ -280,7 +325,7 @@ def _result(
     caps: _Caps,
     candidates: list[Candidate],
     choice: _Choice,
-    exact: bool,
+    how: str,
 ) -> Fit:
     """The fitted plan: its totals, the aims it serves and loses, and every change."""
     served = set(split.free_aims) & ctx.known_aims
@@ -292,7 +337,7 @@ def _result(
         frozenset(served),
         routes(candidates),
         split.free_aims,
-        exact,
+        how != "greedy",
         caps.feasible,
         ctx.plan.currency,
     )
@@ -313,7 +358,7 @@ def _result(
         aims_served=tuple(sorted(served)),
         aims_lost=tuple(sorted(drawn_served - served)),
         changes=changes,
-        method=method(exact),
+        method=method(how),
         unpriced=unpriced,
     )
 

@@ -4,7 +4,7 @@ Every figure of every line (its quantity, rate, money and hours, whose they are)
 out here and only here, once, into the line's fields (:data:`Fields`). A ``make`` function
 then keeps them in the record the caller wants: the public
 :class:`~coproduce.costing.Line`, worded with its path, label and budget heading
-(:func:`as_line`, for :func:`coproduce.costing.cost`), or a :class:`Priced`, a small
+(:func:`line_maker`, for :func:`coproduce.costing.cost`), or a :class:`Priced`, a small
 tuple of the same fields that words itself only when asked (:data:`as_priced`, for the
 appraisal's totals and the plan that fits, which add lines up and never show most of
 them). Either way the totals (:mod:`coproduce.costing._totals`) read the same fields.
@@ -31,6 +31,7 @@ from coproduce.costing._bearers import (
     bearer_of_researcher,
     research_bearer,
 )
+from coproduce.costing._budget import form_heading, funding_of, year_of
 from coproduce.costing._results import Line, LineKind
 from coproduce.model import (
     BearerId,
@@ -56,10 +57,10 @@ __all__ = [
     "Fields",
     "Priced",
     "RateTable",
-    "as_line",
     "as_priced",
     "costing_lines",
     "involvement_lines",
+    "line_maker",
     "offers_fee",
     "rate_table",
     "shared_lines",
@@ -92,12 +93,30 @@ RateTable = Mapping[tuple[str, RateUnit], Rate]
 def rate_table(
     plan: CostingPlan, rates: RateCard | None = None
 ) -> dict[tuple[str, RateUnit], Rate]:
-    """The rates in force: the given card, then the project's own card over it."""
+    """The rates in force: the given card, then the project's own card over it.
+
+    Of a card's dated rates (``effective``) for one role and unit, the one in force on the
+    costing's ``priced_on`` day applies (the latest one on or before it; without
+    ``priced_on``, the latest); a rate without a date applies from the start.
+    """
     table: dict[tuple[str, RateUnit], Rate] = {}
     for card in (rates, plan.rate_card):
         if card is not None:
-            table.update(((r.role, r.unit), r) for r in card.rates)
+            table.update(_in_force(card, plan.priced_on))
     return table
+
+
+def _in_force(card: RateCard, day: str | None) -> dict[tuple[str, RateUnit], Rate]:
+    """A card's rates in force on ``day`` (``YYYY-MM-DD``; ``None``: the latest), by key."""
+    chosen: dict[tuple[str, RateUnit], Rate] = {}
+    for r in card.rates:
+        if day is not None and r.effective is not None and r.effective > day:
+            continue  # not yet in force (ISO days compare as text)
+        key = (r.role, r.unit)
+        held = chosen.get(key)
+        if held is None or (r.effective or "") >= (held.effective or ""):
+            chosen[key] = r
+    return chosen
 
 
 def offers_fee(ic: InvolvementCosting) -> bool:
@@ -129,7 +148,7 @@ Fields = tuple[
 
 _T = TypeVar("_T")
 _Make = Callable[[Fields], _T]
-"""What keeps a priced line's fields: :data:`as_priced` or :func:`as_line`."""
+"""What keeps a priced line's fields: :data:`as_priced`, or a :func:`line_maker`'s."""
 
 
 class Priced(NamedTuple):
@@ -170,6 +189,12 @@ class Priced(NamedTuple):
         return _words(self.source, self.involvement, self.position)[0]
 
     @property
+    def contingent(self) -> bool:
+        """The line is spent only if needed: its money is a ceiling, left out of totals."""
+        source = self.source
+        return type(source) is Expense and source.contingent
+
+    @property
     def label(self) -> str:
         """What the line is, in a few words."""
         return _words(self.source, self.involvement, self.position)[1]
@@ -184,29 +209,46 @@ as_priced: _Make[Priced] = Priced._make
 """A :class:`Priced` of a line's fields (``Priced._make``: one tuple, no argument by argument)."""
 
 
-def as_line(fields: Fields) -> Line:
-    """The public :class:`~coproduce.costing.Line` of a line's fields, worded."""
-    (stage, before, involvement, party, bearer, lay, kind, quantity, rate, money, hours,
-     unpaid, declined, position, source) = fields  # fmt: skip
-    path, label, heading = _words(source, involvement, position)
-    return Line(
-        kind=kind,
-        path=path,
-        stage=stage,
-        party=party,
-        bearer=bearer,
-        lay=lay,
-        label=label,
-        heading=heading,
-        quantity=quantity,
-        rate=rate,
-        money=money,
-        hours=hours,
-        unpaid_hours=unpaid,
-        declined_hours=declined,
-        before_grant=before,
-        involvement=involvement,
-    )
+def line_maker(plan: CostingPlan) -> _Make[Line]:
+    """What makes the public :class:`~coproduce.costing.Line` of a line's fields, worded.
+
+    The line's budget fields (unit, contingent, funding, financial year, form heading) are
+    read from the entry it prices and, for an involvement's expense or team time, the
+    involvement costing's own.
+    """
+    involvements = plan.involvements
+
+    def as_line(fields: Fields) -> Line:
+        (stage, before, involvement, party, bearer, lay, kind, quantity, rate, money, hours,
+         unpaid, declined, position, source) = fields  # fmt: skip
+        path, label, heading = _words(source, involvement, position)
+        ic = involvements[involvement] if involvement is not None else None
+        expense = source if type(source) is Expense else None
+        return Line(
+            kind=kind,
+            path=path,
+            stage=stage,
+            party=party,
+            bearer=bearer,
+            lay=lay,
+            label=label,
+            heading=heading,
+            quantity=quantity,
+            rate=rate,
+            money=money,
+            hours=hours,
+            unpaid_hours=unpaid,
+            declined_hours=declined,
+            before_grant=before,
+            involvement=involvement,
+            unit=expense.unit if expense is not None else "",
+            contingent=expense is not None and expense.contingent,
+            funding=funding_of(plan, source, ic),
+            year=year_of(plan, source, ic),
+            form_heading=form_heading(kind, source),
+        )
+
+    return as_line
 
 
 # --------------------------------------------------------------------------- the lines
@@ -247,7 +289,7 @@ def involvement_lines(
                  _ZERO, -1, ic)  # fmt: skip
     lines = [make(first)]
     for k, e in enumerate(ic.expenses):
-        n = _times(e.basis, people, sessions)
+        n = _times(e.basis, people, sessions) * _quantity(e)
         lines.append(make((at, before, index, party, bearer, lay, _EXPENSE, n, e.amount,
                            n * e.amount, _ZERO, _ZERO, _ZERO, k, e)))  # fmt: skip
     for k, t in enumerate(ic.team):
@@ -283,6 +325,11 @@ def _team_money(
     return rate, None if rate is None else hours * rate
 
 
+def _quantity(e: Expense) -> Decimal:
+    """An expense's quantity: as given, else one."""
+    return _ONE if e.quantity is None else e.quantity
+
+
 def _times(basis: ExpenseBasis, people: Decimal, sessions: Decimal) -> Decimal:
     """How many times an expense's amount is spent."""
     if basis is ExpenseBasis.PERSON_SESSION:
@@ -313,8 +360,9 @@ def shared_lines(
                            sc)))  # fmt: skip
     bearer = research_bearer(catalogue).id
     for i, e in enumerate(plan.expenses):
-        lines.append(make((None, False, None, "project", bearer, False, _EXPENSE, _ONE, e.amount,
-                           e.amount, _ZERO, _ZERO, _ZERO, i, e)))  # fmt: skip
+        q = _quantity(e)
+        lines.append(make((None, False, None, "project", bearer, False, _EXPENSE, q, e.amount,
+                           q * e.amount, _ZERO, _ZERO, _ZERO, i, e)))  # fmt: skip
     return lines
 
 

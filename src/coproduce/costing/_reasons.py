@@ -47,9 +47,14 @@ def kept_before(ctx: Context, ic: InvolvementCosting) -> FitChange:
     )
 
 
-def method(exact: bool) -> str:
-    """How the fit was found, in a sentence."""
-    if exact:
+def method(how: str) -> str:
+    """How the fit was found, in a sentence: by ``"search"``, an ``"exact"`` cover, or greedily."""
+    if how == "search":
+        return (
+            "every plan within the budget compared: the most aims served, then the most "
+            "involvements kept, the fewest steps lighter, the most of the budget used"
+        )
+    if how == "exact":
         return (
             "aims served chosen exactly over subsets of aims (a budgeted set cover), then "
             "involvements kept greedily by aims served, depth, cost, stage and stakeholder"
@@ -148,8 +153,12 @@ def _at_least(c: Candidate) -> str:
 
 def _made_lighter(c: Candidate, option: Option, why: Why) -> FitChange:
     """The change keeping a candidate's lighter version, with what it saves."""
-    lighter = c.costing.lighter
+    level = c.options.index(option)  # 1: the first lighter level, 2: the next...
+    levels = (c.costing.lighter, *c.costing.lighter_still)
+    lighter = levels[level - 1] if 0 < level <= len(levels) else None
     note = lighter.note if lighter is not None and lighter.note else "lighter"
+    if level > 1:
+        note += f", lighter level {level}"
     saving = c.drawn_money - option.money
     reason = f"made lighter ({note}) to fit the budget; saves {_fmt(saving, why.currency)}"
     if option.unpriced:

@@ -15,10 +15,13 @@ __all__ = [
     "Costing",
     "Fit",
     "FitChange",
+    "FundTotal",
+    "HeadingTotal",
     "Line",
     "LineKind",
     "StageTotal",
     "Verb",
+    "YearTotal",
 ]
 
 _ZERO = Decimal(0)
@@ -63,6 +66,15 @@ class Line(Record):
         declined_hours: hours whose offered fee was declined.
         before_grant: the line falls before the grant starts (outside its budget).
         involvement: the index of the involvement costing it belongs to, if one.
+        unit: what one unit of ``quantity`` is, as the document names it (``"invitations"``).
+        contingent: spent only if needed: ``money`` is its ceiling, and the committed
+            totals leave it out (:attr:`Costing.contingent_money` holds it).
+        funding: who pays the line, as ``(fund, percent)``; empty when the costing names
+            no funds.
+        year: the financial year the line falls in (``"2026/27"``), when its date or
+            month is known.
+        form_heading: the heading of a funder's budget form it is filed under (see
+            :data:`coproduce.costing.FORM_HEADINGS`).
 
     """
 
@@ -82,6 +94,76 @@ class Line(Record):
     declined_hours: Decimal = _ZERO
     before_grant: bool = False
     involvement: int | None = None
+    unit: str = ""
+    contingent: bool = False
+    funding: tuple[tuple[str, Decimal], ...] = ()
+    year: str | None = None
+    form_heading: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class HeadingTotal(Record):
+    """The grant period's money under one heading of a budget form, in all and per year.
+
+    Attributes:
+        heading: the form's heading (``"Fees"``, ``"Venues and catering"``...).
+        money: the committed money of its lines.
+        contingent: the ceiling of its lines spent only if needed.
+        years: the committed money per financial year, as ``(year, money)``, in order;
+            ``"undated"`` for lines with no date or month.
+        unpriced: how many of its lines need a rate the cards do not give.
+
+    """
+
+    heading: str
+    money: Decimal
+    contingent: Decimal = Decimal(0)
+    years: tuple[tuple[str, Decimal], ...] = ()
+    unpriced: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class FundTotal(Record):
+    """What one fund pays in the grant period, against its cap.
+
+    Attributes:
+        fund: the fund's id; label and ``match`` as the costing gives them.
+        money: its part of the committed lines it pays for.
+        contingent: its part of the lines spent only if needed.
+        cap: the most it pays, if it has a limit.
+        over: how far ``money`` exceeds ``cap`` (``None`` when within it or uncapped).
+        years: its money per financial year, as ``(year, money)``.
+
+    """
+
+    fund: str
+    label: str
+    match: bool
+    money: Decimal
+    contingent: Decimal = Decimal(0)
+    cap: Decimal | None = None
+    over: Decimal | None = None
+    years: tuple[tuple[str, Decimal], ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class YearTotal(Record):
+    """One financial year's committed money: PPI costs apart from staff time.
+
+    Attributes:
+        year: the financial year (``"2026/27"``), or ``"undated"``.
+        money: all committed money of the year.
+        ppi_money: its money for involvement itself (fees, expenses, venues, support...).
+        staff_money: its money for the team's time to coordinate.
+        contingent: the ceiling of its lines spent only if needed.
+
+    """
+
+    year: str
+    money: Decimal
+    ppi_money: Decimal
+    staff_money: Decimal
+    contingent: Decimal = Decimal(0)
 
 
 @attrs.frozen(kw_only=True)
@@ -182,6 +264,16 @@ class Costing(Record):
             ``grant_money`` and ``share`` are lower bounds and ``gap`` an upper bound when
             there are any, so the plan may not fit the budget even if ``gap`` is not
             negative.
+        contingent_money: the grant period's lines spent only if needed, at their ceiling:
+            not in ``money``, ``grant_money`` or any other total.
+        ppi_money: the grant period's committed money for involvement itself, staff time
+            to coordinate left out; ``staff_money`` is that staff time's.
+        by_heading: the grant period per heading of a budget form, with years.
+        by_fund: per fund, when the costing names funds.
+        by_year: per financial year, when any line's date or month is known.
+
+    The last four are worked out from the lines: ``cost(..., lines=False)`` leaves them
+    (and ``ppi_money``, ``staff_money``) empty or zero.
 
     """
 
@@ -207,6 +299,12 @@ class Costing(Record):
     by_bearer: tuple[BearerTotal, ...]
     months: int | None = None
     grant_unpriced: tuple[str, ...] = ()
+    contingent_money: Decimal = _ZERO
+    ppi_money: Decimal = _ZERO
+    staff_money: Decimal = _ZERO
+    by_heading: tuple[HeadingTotal, ...] = ()
+    by_fund: tuple[FundTotal, ...] = ()
+    by_year: tuple[YearTotal, ...] = ()
 
     @property
     def short(self) -> bool:

@@ -21,6 +21,7 @@ from typing import Protocol, TypeVar
 
 from coproduce.catalogue import Catalogue
 from coproduce.costing._bearers import junior_bearers
+from coproduce.costing._budget import budget_totals
 from coproduce.costing._lines import Priced
 from coproduce.costing._results import (
     BearerTotal,
@@ -45,10 +46,10 @@ _StageKey = Callable[[StageId | None], tuple[int, str]]
 
 
 def money_and_team_hours(lines: Iterable[Priced]) -> tuple[Decimal, Decimal]:
-    """The money of some lines (those with a rate), and their team hours."""
+    """The committed money of some lines (with a rate, not contingent), and their team hours."""
     money = hours = _ZERO
     for ln in lines:
-        if ln.money is not None:
+        if ln.money is not None and not ln.contingent:
             money += ln.money
         if ln.kind is LineKind.TEAM:
             hours += ln.hours
@@ -80,6 +81,8 @@ class Costed(Protocol):
     def declined_hours(self) -> Decimal: ...
     @property
     def before_grant(self) -> bool: ...
+    @property
+    def contingent(self) -> bool: ...
 
 
 def costing_of(project: Project, lines: tuple[Line, ...], catalogue: Catalogue) -> Costing:
@@ -110,6 +113,7 @@ def _totals(
     order = catalogue.memo("coproduce.costing.orders", _Orders)
     cells, stages, bearers = _accumulate(priced, cells_too=lines is not None)
     grant_money, team_hours = whole.grant_money, whole.team_hours
+    budget_form = budget_totals(plan, lines) if lines is not None else None
     return Costing(
         currency=plan.currency,
         lines=lines or (),
@@ -137,6 +141,8 @@ def _totals(
         by_stage=_by_stage(stages, order, budget),
         by_bearer=_by_bearer(bearers, order),
         months=plan.months,
+        contingent_money=whole.contingent_money,
+        **({} if budget_form is None else budget_form._asdict()),
     )
 
 
@@ -152,6 +158,7 @@ class _Totals:
 
     __slots__ = (
         "before_grant_money",
+        "contingent_money",
         "declined_hours",
         "grant_money",
         "grant_unpriced",
@@ -164,11 +171,15 @@ class _Totals:
     )
 
     def __init__(self, lines: Sequence[Costed], junior: set[BearerId]) -> None:
-        money = hours = grant = before = team = lay = juniors = declined = _ZERO
+        money = hours = grant = before = team = lay = juniors = declined = contingent = _ZERO
         unpriced: list[str] = []
         grant_unpriced: list[str] = []
         for ln in lines:
             m = ln.money
+            if ln.contingent:  # an expense's ceiling, only if needed: apart from every total
+                if m is not None and not ln.before_grant:
+                    contingent += m
+                continue
             if m is None:
                 unpriced.append(ln.path)
             else:
@@ -193,7 +204,7 @@ class _Totals:
         self.before_grant_money, self.team_hours = before, team
         self.unpaid_lay_hours, self.unpaid_junior_hours = lay, juniors
         self.declined_hours, self.unpriced = declined, unpriced
-        self.grant_unpriced = grant_unpriced
+        self.grant_unpriced, self.contingent_money = grant_unpriced, contingent
 
 
 class _Orders:
@@ -247,6 +258,8 @@ def _accumulate(
     """
     groups: dict[_Group, _Acc] = {}
     for ln in lines:
+        if ln.contingent:
+            continue
         key = (ln.stage, ln.party if cells_too else "", ln.bearer)
         acc = groups.get(key)
         if acc is None:

@@ -25,7 +25,22 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from coproduce._keys import document_key
 from coproduce.errors import MAX_ISSUES, Issue, did_you_mean
-from coproduce.model import PLACES, Citation, Extensible, FrozenMap, Source, thaw
+from coproduce.model import (
+    PLACES,
+    Citation,
+    CostingPlan,
+    Expense,
+    Extensible,
+    FrozenMap,
+    InvolvementCosting,
+    Lighter,
+    Rate,
+    Source,
+    StaffTime,
+    Subcontract,
+    TeamTime,
+    thaw,
+)
 
 __all__ = [
     "OMIT_IF_DEFAULT",
@@ -36,11 +51,25 @@ __all__ = [
     "unstructure_decimal",
 ]
 
-OMIT_IF_DEFAULT: dict[type, tuple[str, ...]] = {Source: ("document",), Citation: ("document",)}
+_DATED = ("funding", "date", "month")
+OMIT_IF_DEFAULT: dict[type, tuple[str, ...]] = {
+    Source: ("document",),
+    Citation: ("document",),
+    Rate: ("effective",),
+    Expense: ("quantity", "unit", "contingent", *_DATED),
+    TeamTime: ("funding",),
+    InvolvementCosting: ("lighter_still", *_DATED, "after"),
+    Lighter: ("expenses",),
+    StaffTime: _DATED,
+    Subcontract: _DATED,
+    CostingPlan: ("funds", "start", "year_starts", "priced_on"),
+}
 """Fields left out of a document when they hold their default, by record class.
 
 The paper is every source's default document: left out, so the paper's entries read and
-write exactly as before the practice layer.
+write exactly as before the practice layer. The costing's budget fields of issue #25
+(quantities, funding, dates, dependencies, dated rates) are left out the same way, so a
+costing without them writes exactly as before.
 """
 
 _BUDGET: ContextVar[list[int] | None] = ContextVar("coproduce_issue_budget", default=None)

@@ -194,6 +194,8 @@ def _strip(mirrors: dict[type, Any]) -> tuple[bytes, ...]:
     out = set()
     for record in mirrors:
         for name in OMIT_IF_DEFAULT.get(record, ()):
+            if _identical_when_equal(attrs.fields_dict(record)[name].default):
+                continue  # msgspec leaves it out whenever it equals the default
             if _names(record)[-1] != name or len(_names(record)) < 2:
                 raise Skip(name)
             if any(r is not record and _names(r)[-1:] == [name] for r in mirrors):
@@ -201,6 +203,19 @@ def _strip(mirrors: dict[type, Any]) -> tuple[bytes, ...]:
             default = attrs.fields_dict(record)[name].default
             out.add(b"," + msgspec.json.encode({name: default})[1:-1] + b"}")
     return tuple(sorted(out))
+
+
+def _identical_when_equal(default: Any) -> bool:
+    """Whether every value read that equals ``default`` is ``default`` itself.
+
+    So for ``None``, ``True``, ``False``, the empty string and tuple and the small integers
+    CPython keeps one of: msgspec leaves such a field out exactly when the converter does.
+    """
+    if default is None or type(default) is bool:
+        return True
+    if type(default) in (str, tuple):
+        return len(default) == 0
+    return type(default) is int and -5 <= default <= 256
 
 
 def _make_writer(cls: type) -> _Writer | None:

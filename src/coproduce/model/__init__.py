@@ -20,10 +20,13 @@ from coproduce.model._amounts import (
 )
 from coproduce.model._citation import Citation
 from coproduce.model._costing import (
+    After,
     CostingPlan,
     Expense,
     ExpenseBasis,
     ExpenseKind,
+    Fund,
+    Funding,
     InvolvementCosting,
     Lighter,
     PaymentMethod,
@@ -147,6 +150,7 @@ __all__ = [
     "PAPER",
     "PLACES",
     "Activity",
+    "After",
     "Aim",
     "AimId",
     "Alternative",
@@ -183,7 +187,9 @@ __all__ = [
     "ExpenseKind",
     "Extensible",
     "FrozenMap",
+    "Fund",
     "FunderLevel",
+    "Funding",
     "Governance",
     "Guidance",
     "Iap2Level",

@@ -22,8 +22,10 @@ without the default context's limit of 28 digits.
 
 from __future__ import annotations
 
+import datetime
 import decimal
 import functools
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, ParamSpec, TypeVar
@@ -172,3 +174,24 @@ def exact(function: Callable[_P, _R]) -> Callable[_P, _R]:
             return function(*args, **kwargs)
 
     return in_exact
+
+
+DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+"""A day written ``YYYY-MM-DD``."""
+
+
+def iso_date(_: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Validator: a day of the calendar written ``YYYY-MM-DD``."""
+    written = bool(DATE.match(value))
+    try:
+        ok = written and datetime.date.fromisoformat(value) is not None
+    except ValueError:
+        ok = False
+    if written and not ok:
+        raise FieldValueError(
+            attribute.name, f"{attribute.name} {value!r} is not a day of the calendar"
+        )
+    if not ok:
+        raise FieldValueError(
+            attribute.name, f"{attribute.name} {value!r} is not a date written YYYY-MM-DD"
+        )

@@ -23,6 +23,7 @@ from coproduce.errors import FieldValueError
 from coproduce.model._amounts import COUNT_SCHEMA
 from coproduce.model._amounts import count as _count
 from coproduce.model._amounts import hours as _hours
+from coproduce.model._amounts import iso_date as _iso_date
 from coproduce.model._amounts import money as _money
 from coproduce.model._amounts import optional_count as _optional_count
 from coproduce.model._amounts import optional_hours as _optional_hours
@@ -35,10 +36,13 @@ from coproduce.model._vocab import (
 )
 
 __all__ = [
+    "After",
     "CostingPlan",
     "Expense",
     "ExpenseBasis",
     "ExpenseKind",
+    "Fund",
+    "Funding",
     "InvolvementCosting",
     "Lighter",
     "PaymentMethod",
@@ -65,6 +69,78 @@ def _currency(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> Non
             f"{attribute.name} {value!r} is not an ISO 4217 code (three capital letters, "
             "e.g. 'GBP')",
         )
+
+
+def _optional_date(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _iso_date(_, attribute, value)
+
+
+_DATE = {_SCHEMA: {"format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}
+_HUNDRED = Decimal(100)
+
+
+def _percent(_: Any, attribute: attrs.Attribute[Any], value: Decimal) -> None:
+    if not value.is_finite() or not 0 < value <= _HUNDRED:
+        raise FieldValueError(
+            attribute.name, f"{attribute.name} must be more than 0 and at most 100, got {value}"
+        )
+
+
+def _month_of_year(_: Any, attribute: attrs.Attribute[Any], value: int) -> None:
+    if isinstance(value, bool) or not 1 <= value <= 12:
+        raise FieldValueError(
+            attribute.name, f"{attribute.name} must be a month from 1 to 12, got {value}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Fund(Extensible):
+    """Who pays for some of the lines: a grant, match funding, an organisation's own money.
+
+    Attributes:
+        id: a short name lines give in ``funding``, e.g. ``"grant"`` or ``"match"``.
+        label: the funder's name as the form gives it, e.g. ``"Community Fund"``.
+        cap: the most this fund pays, if it has a limit. It applies only to the lines the
+            fund pays for (a fund for involvement costs does not pay staff time).
+        match: the fund is the applicant's match (or other) funding, not the grant applied
+            for.
+
+    """
+
+    id: str
+    label: str = ""
+    cap: Decimal | None = attrs.field(default=None, validator=_optional_money)
+    match: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Funding(Extensible):
+    """A fund's part of a line: ``{fund: grant, percent: 50}``.
+
+    Attributes:
+        fund: the id of one of the costing's ``funds``.
+        percent: the part of the line's money it pays, more than 0 and at most 100; a
+            line's parts add up to 100.
+
+    """
+
+    fund: str
+    percent: Decimal = attrs.field(default=_HUNDRED, validator=_percent)
+
+
+@attrs.frozen(kw_only=True)
+class After(Extensible):
+    """An involvement another depends on: it must be kept for the other to be kept.
+
+    Attributes:
+        stage: the stage of the involvement depended on.
+        stakeholder: its stakeholder; left out, the same stakeholder as the dependent's.
+
+    """
+
+    stage: str
+    stakeholder: StakeholderId | None = None
 
 
 class RateUnit(VocabularyEnum):
@@ -144,6 +220,10 @@ class Rate(Extensible):
         amount: the payment per unit in the card's currency; ``null`` when the figure is not
             known or could not be confirmed (lines at this rate are then unpriced).
         note: where the figure comes from or why it is missing.
+        effective: the day (``YYYY-MM-DD``) from which the rate applies, when the card holds
+            dated rates: a costing priced on a day takes, per (role, unit), the rate with
+            the latest ``effective`` on or before it (a rate without one applies from
+            the start).
 
     """
 
@@ -151,6 +231,7 @@ class Rate(Extensible):
     unit: RateUnit
     amount: Decimal | None = attrs.field(default=None, validator=_optional_money)
     note: str = ""
+    effective: str | None = attrs.field(default=None, validator=_optional_date, metadata=_DATE)
 
 
 @attrs.frozen(kw_only=True)
@@ -160,7 +241,7 @@ class RateCard(Extensible):
     Attributes:
         id: a short name for the card, e.g. ``"nihr-2024"``.
         currency: the ISO 4217 code of every amount on the card, e.g. ``"GBP"``.
-        rates: the rates, at most one per (role, unit).
+        rates: the rates, at most one per (role, unit, effective day).
         title: the title of the source document.
         publisher: who publishes the source.
         date: the date or version of the source, as it gives it.
@@ -190,6 +271,16 @@ class Expense(Extensible):
         currency: the ISO 4217 code of the amount; only to state it (it must be the
             project's currency).
         description: what it is, e.g. ``"return train fares"``.
+        quantity: how many units the amount is for, per :attr:`basis` (``16`` invitations
+            at ``0.92``, ``3`` machines at ``95``); left out, 1.
+        unit: what one unit is, e.g. ``"invitations"`` (shown beside the quantity).
+        contingent: the line is spent only if needed (carers' costs, access needs) and
+            ``amount × quantity`` is its ceiling: shown apart from the committed total.
+        funding: who pays for the line, by percent; left out, the involvement's funding
+            (for an involvement's expense), else the first of the costing's ``funds``.
+        date: the day it is spent (``YYYY-MM-DD``), for the financial year.
+        month: the month of the project it is spent in (1 is the month of
+            ``costing.start``), for the financial year, when no ``date`` is given.
 
     """
 
@@ -198,6 +289,12 @@ class Expense(Extensible):
     basis: ExpenseBasis = ExpenseBasis.TOTAL
     currency: str | None = attrs.field(default=None, validator=_currency, metadata=_CODE)
     description: str = ""
+    quantity: Decimal | None = attrs.field(default=None, validator=_optional_hours)
+    unit: str = ""
+    contingent: bool = False
+    funding: tuple[Funding, ...] = ()
+    date: str | None = attrs.field(default=None, validator=_optional_date, metadata=_DATE)
+    month: int | None = attrs.field(default=None, validator=_optional_count, metadata=COUNT_SCHEMA)
 
 
 @attrs.frozen(kw_only=True)
@@ -211,6 +308,7 @@ class TeamTime(Extensible):
             when the hours are already paid by the grant's salaries and count only as time.
         funded: the hours are paid for (salaried time set aside); ``false`` when they come
             on top of the researcher's paid work.
+        funding: who pays for the hours' money, by percent; left out, the involvement's.
 
     """
 
@@ -218,6 +316,7 @@ class TeamTime(Extensible):
     hours: Decimal = attrs.field(validator=_hours)
     role: str = ""
     funded: bool = True
+    funding: tuple[Funding, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -233,6 +332,9 @@ class Lighter(Extensible):
         hours: shorter sessions (hours per session).
         format: a cheaper format, e.g. online instead of in person.
         note: what the lighter version gives up, in a sentence.
+        expenses: the expenses at this level in place of the involvement's (a buffet left
+            out, fewer venues); left out, the involvement's own. Expenses trimmed this way
+            are a lighter level like any other.
 
     """
 
@@ -243,6 +345,7 @@ class Lighter(Extensible):
     hours: Decimal | None = attrs.field(default=None, validator=_optional_hours)
     format: SessionFormat | None = None
     note: str = ""
+    expenses: tuple[Expense, ...] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -270,6 +373,15 @@ class InvolvementCosting(Extensible):
         before_grant: the involvement happens before the grant starts (developing the
             application): outside the grant's budget, usually paid by the organisation.
         lighter: a lighter version the plan that fits may choose instead.
+        lighter_still: further lighter levels, each lighter than the one before (fields
+            left out keep the previous level's): the fit tries each before dropping it.
+        funding: who pays for its lines, by percent; left out, the first of the costing's
+            ``funds``.
+        date: the day it happens (``YYYY-MM-DD``; its first session), for the financial
+            year of its lines.
+        month: the month of the project it happens in, when no ``date`` is given.
+        after: the involvements it depends on (a founding meeting before the online
+            rounds): the plan that fits never keeps it while dropping one of them.
 
     """
 
@@ -289,6 +401,11 @@ class InvolvementCosting(Extensible):
     team: tuple[TeamTime, ...] = ()
     before_grant: bool = False
     lighter: Lighter | None = None
+    lighter_still: tuple[Lighter, ...] = ()
+    funding: tuple[Funding, ...] = ()
+    date: str | None = attrs.field(default=None, validator=_optional_date, metadata=_DATE)
+    month: int | None = attrs.field(default=None, validator=_optional_count, metadata=COUNT_SCHEMA)
+    after: tuple[After, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -304,6 +421,9 @@ class StaffTime(Extensible):
         stage: the stage the time belongs to, if one.
         funded: the hours are paid for; ``false`` when they come on top of paid work.
         training: the time is training (for the team or contributors).
+        funding: who pays for its money, by percent; left out, the first of ``funds``.
+        date: the day (``YYYY-MM-DD``) it is given, for the financial year.
+        month: the month of the project it is given in, when no ``date`` is given.
 
     """
 
@@ -314,6 +434,9 @@ class StaffTime(Extensible):
     stage: str | None = None
     funded: bool = True
     training: bool = False
+    funding: tuple[Funding, ...] = ()
+    date: str | None = attrs.field(default=None, validator=_optional_date, metadata=_DATE)
+    month: int | None = attrs.field(default=None, validator=_optional_count, metadata=COUNT_SCHEMA)
 
 
 @attrs.frozen(kw_only=True)
@@ -326,6 +449,9 @@ class Subcontract(Extensible):
         stage: the stage it supports, if one.
         currency: the ISO 4217 code of the amount; only to state it.
         description: what the partner does for it.
+        funding: who pays for it, by percent; left out, the first of ``funds``.
+        date: the day (``YYYY-MM-DD``) it is paid, for the financial year.
+        month: the month of the project it is paid in, when no ``date`` is given.
 
     """
 
@@ -334,6 +460,9 @@ class Subcontract(Extensible):
     stage: str | None = None
     currency: str | None = attrs.field(default=None, validator=_currency, metadata=_CODE)
     description: str = ""
+    funding: tuple[Funding, ...] = ()
+    date: str | None = attrs.field(default=None, validator=_optional_date, metadata=_DATE)
+    month: int | None = attrs.field(default=None, validator=_optional_count, metadata=COUNT_SCHEMA)
 
 
 @attrs.frozen(kw_only=True)
@@ -351,6 +480,13 @@ class CostingPlan(Extensible):
         staff: team time not tied to one involvement.
         subcontracts: organisational partners paid by subcontract.
         expenses: costs not tied to one involvement (training, a shared venue hire...).
+        funds: who pays: the grant, match funding...; lines name them in ``funding``, and
+            a line that names none is paid by the first. Left out, one fund pays all.
+        start: the day the project starts (``YYYY-MM-DD``): month 1 of the lines' ``month``.
+        year_starts: the month the financial year starts in (4, April, in the UK; 1 for
+            calendar years): lines are totalled per financial year from their dates.
+        priced_on: the day (``YYYY-MM-DD``) the costing prices at: a rate card's dated
+            rates in force on it apply; left out, the latest of each.
 
     """
 
@@ -363,3 +499,9 @@ class CostingPlan(Extensible):
     staff: tuple[StaffTime, ...] = ()
     subcontracts: tuple[Subcontract, ...] = ()
     expenses: tuple[Expense, ...] = ()
+    funds: tuple[Fund, ...] = ()
+    start: str | None = attrs.field(default=None, validator=_optional_date, metadata=_DATE)
+    year_starts: int = attrs.field(
+        default=4, validator=_month_of_year, metadata={_SCHEMA: {"minimum": 1, "maximum": 12}}
+    )
+    priced_on: str | None = attrs.field(default=None, validator=_optional_date, metadata=_DATE)

@@ -13,7 +13,6 @@ only ever appended (:func:`append_entry`); earlier entries are never rewritten.
 
 from __future__ import annotations
 
-import datetime
 import re
 from decimal import Decimal
 from typing import Any
@@ -21,7 +20,8 @@ from typing import Any
 import attrs
 
 from coproduce.errors import FieldValueError
-from coproduce.model._amounts import COUNT_SCHEMA
+from coproduce.model._amounts import COUNT_SCHEMA, iso_date
+from coproduce.model._amounts import DATE as _DATE
 from coproduce.model._amounts import count as _count
 from coproduce.model._amounts import hours as _hours
 from coproduce.model._amounts import money as _money
@@ -46,24 +46,7 @@ __all__ = [
 ]
 
 _SCHEMA = "json_schema"
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
-
-
-def _iso_date(_: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    written = bool(_DATE.match(value))
-    try:
-        ok = written and datetime.date.fromisoformat(value) is not None
-    except ValueError:
-        ok = False
-    if written and not ok:
-        raise FieldValueError(
-            attribute.name, f"{attribute.name} {value!r} is not a day of the calendar"
-        )
-    if not ok:
-        raise FieldValueError(
-            attribute.name, f"{attribute.name} {value!r} is not a date written YYYY-MM-DD"
-        )
 
 
 def _currency(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -255,7 +238,7 @@ class LogEntry(Extensible):
 
     """
 
-    date: str = attrs.field(validator=_iso_date, metadata={_SCHEMA: {"pattern": _DATE.pattern}})
+    date: str = attrs.field(validator=iso_date, metadata={_SCHEMA: {"pattern": _DATE.pattern}})
     note: str = ""
     activities: tuple[Activity, ...] = ()
     spending: tuple[Spend, ...] = ()

@@ -24,6 +24,7 @@ from coproduce.catalogue import default as default_catalogue
 from coproduce.costing import Costing, Fit, LineKind, Verb
 from coproduce.model import EXACT, exact, rounded
 from coproduce.report import _writers
+from coproduce.report._budget_form import form_table, funds_table
 from coproduce.report._model import Document, Para, Section, Seg, Table, Text, t
 
 __all__ = [
@@ -74,7 +75,7 @@ def format_hours(hours: Decimal) -> str:
 
 def _cell(text: str) -> Text:
     """A cell; the gap to a budget marked short or within it."""
-    if text.startswith("short by"):
+    if text.startswith(("short by", "over by")):
         return t(Seg(text, "short"))
     return t(Seg(text, "ok")) if text.startswith("within") else t(text)
 
@@ -131,6 +132,8 @@ def _sections(costing: Costing, fit: Fit | None, cat: Catalogue) -> list[Section
     tables = [
         _summary(costing, w),
         _budget(costing, w),
+        _section(*form_table(costing, w)),
+        *((_section(*funds_table(costing, w)),) if costing.by_fund else ()),
         _bearers(costing, w),
         _stages(costing, w),
         _cells(costing, w),
@@ -245,15 +248,17 @@ def _budget(c: Costing, w: _Words) -> Section:
             (
                 ln.heading,
                 f"{w.stage(ln.stage)} · {ln.party} · {ln.label}",
-                format_hours(ln.quantity),
+                format_hours(ln.quantity) + (f" {ln.unit}" if ln.unit else ""),
                 w.money(ln.rate) if ln.rate is not None else "unpriced",
-                w.money(ln.money),
+                f"up to {w.money(ln.money)}, if needed" if ln.contingent else w.money(ln.money),
             )
         )
+    more = f"up to {w.money(c.contingent_money)} more" if c.contingent_money else ""
     return _section(
         "budget",
         "Budget for involvement (for a grant form)",
-        notes=("Grant period only; each amount is quantity × rate.",),
+        notes=("Grant period only; each amount is quantity × rate.",)
+        + ((f"Lines marked “if needed” are ceilings, not in the total: {more}.",) if more else ()),
         header=("heading", "item", "quantity", "rate", "amount"),
         rows=tuple(rows),
         numeric=frozenset({2, 3, 4}),
