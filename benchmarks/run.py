@@ -110,6 +110,39 @@ def generated(n_stakeholders: int, n_stages: int = 7, seed: int = 0) -> Project:
     )
 
 
+def _costing_of(plan: tuple[Involvement, ...], rng: random.Random) -> CostingPlan:
+    """Every line of ``plan`` costed: members paid by the hour, travel, a coordinator's time."""
+    card = RateCard(
+        id="bench",
+        currency="GBP",
+        rates=(
+            Rate(role="member", unit=RateUnit.HOUR, amount=Decimal("20.00")),
+            Rate(role="coordinator", unit=RateUnit.HOUR, amount=Decimal("31.50")),
+        ),
+    )
+    travel = Expense(
+        kind=ExpenseKind.TRAVEL, amount=Decimal("9.50"), basis=ExpenseBasis.PERSON_SESSION
+    )
+    return CostingPlan(
+        currency="GBP",
+        rate_card=card,
+        involvements=tuple(
+            InvolvementCosting(
+                stage=i.stage,
+                stakeholder=i.stakeholder,
+                people=rng.randint(1, 8),
+                sessions=rng.randint(1, 4),
+                hours=Decimal(rng.randint(2, 8)) / 2,
+                role="member",
+                expenses=(travel,),
+                team=(TeamTime(researcher="r", hours=Decimal(2), role="coordinator"),),
+                lighter=Lighter(people=1) if rng.random() < 0.5 else None,
+            )
+            for i in plan
+        ),
+    )
+
+
 def costed(n_involvements: int, n_aims: int = 6, seed: int = 0) -> Project:
     """A project whose plan has ``n_involvements`` lines (7 stages), every one costed."""
     rng = random.Random(seed)
@@ -130,38 +163,7 @@ def costed(n_involvements: int, n_aims: int = 6, seed: int = 0) -> Project:
         )
         for s, stage in itertools.islice(itertools.product(people, stages), n_involvements)
     )
-    card = RateCard(
-        id="bench",
-        currency="GBP",
-        rates=(
-            Rate(role="member", unit=RateUnit.HOUR, amount=Decimal("20.00")),
-            Rate(role="coordinator", unit=RateUnit.HOUR, amount=Decimal("31.50")),
-        ),
-    )
-    costing = CostingPlan(
-        currency="GBP",
-        rate_card=card,
-        involvements=tuple(
-            InvolvementCosting(
-                stage=i.stage,
-                stakeholder=i.stakeholder,
-                people=rng.randint(1, 8),
-                sessions=rng.randint(1, 4),
-                hours=Decimal(rng.randint(2, 8)) / 2,
-                role="member",
-                expenses=(
-                    Expense(
-                        kind=ExpenseKind.TRAVEL,
-                        amount=Decimal("9.50"),
-                        basis=ExpenseBasis.PERSON_SESSION,
-                    ),
-                ),
-                team=(TeamTime(researcher="r", hours=Decimal(2), role="coordinator"),),
-                lighter=Lighter(people=1) if rng.random() < 0.5 else None,
-            )
-            for i in plan
-        ),
-    )
+    costing = _costing_of(plan, rng)
     project = Project(
         title="costed",
         aims=aims,
