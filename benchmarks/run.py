@@ -31,7 +31,7 @@ try:
     import floors
     import orjson
     import processes
-    from documents import io_section
+    from reading_writing import io_section
     from timing import best_of, per_call, rss_mb, section, stream
 
     from coproduce import appraise, default_catalogue
