@@ -56,6 +56,25 @@ def test_validating_a_project_loads_neither_the_engine_nor_tracking() -> None:
         assert heavy not in loaded, heavy  # ...without loading what only appraising needs
 
 
+def test_a_first_appraisal_loads_costing_only_for_a_project_with_a_costing() -> None:
+    code = (
+        "import sys\n"
+        "from coproduce import Involvement, Mode, Project, Stakeholder, StakeholderKind\n"
+        "from coproduce import appraise\n"
+        "appraise(Project(title='t', stakeholders=(Stakeholder(id='m', kind=StakeholderKind."
+        "POLICY_MAKER),), plan=(Involvement(stage='stage.recommendations', stakeholder='m', "
+        "mode=Mode.PARTNERSHIP),)))\n"
+        "print('coproduce.costing' in sys.modules)\n"
+        "from coproduce.io import load_example\n"
+        "result = appraise(load_example('contested-policy'))\n"
+        "print('coproduce.costing' in sys.modules, result.costs is not None)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout.split()
+    assert out == ["False", "True", "True"]  # loaded, and the costs read, once one has one
+
+
 # ------------------------------------------------------------------ the light commands
 
 

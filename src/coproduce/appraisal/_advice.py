@@ -28,6 +28,7 @@ from coproduce.appraisal._ceilings import (
     Facts,
     ceilings_for,
     lowest,
+    read_facts,
 )
 from coproduce.appraisal._context import Context, row2, table2_basis
 from coproduce.appraisal._power import commercial_interest, has_power_over_findings
@@ -412,7 +413,7 @@ def advise(
     """
     cap = capacity if capacity is not None else ctx.capacity
     assert cap is not None  # read when the context is made
-    facts = Facts(capacity=cap, practice=practice)
+    facts = read_facts(ctx, cap, practice)
     landing = _landing(practice)
     return tuple(_one(ctx, sid, facts, landing) for sid in ctx.involved)
 

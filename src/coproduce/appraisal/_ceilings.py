@@ -10,7 +10,8 @@ says why and what it rests on. ``Policy(disabled={"ceiling.<code>"})`` turns one
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
@@ -31,6 +32,7 @@ __all__ = [
     "campaigner",
     "ceilings_for",
     "lowest",
+    "read_facts",
 ]
 
 CONTESTED = "condition.contested"
@@ -38,10 +40,71 @@ CONTESTED = "condition.contested"
 
 @attrs.frozen
 class Facts(Record):
-    """What the ceilings read beside the context: capacity and the practice risks on people."""
+    """What the ceilings read beside the context: capacity and the practice risks on people.
+
+    Built by :func:`read_facts`, which works out once what every relationship reads of the
+    whole project, so that advising n stakeholders costs n, not n times the project's size.
+
+    Attributes:
+        capacity: Table 2 row 9 as read for the project.
+        practice: the practice risks raised.
+        on: per practice risk (in order), the stakeholders it lands on and, per stakeholder,
+            the facts it read that name them (``[id]`` in the fact); ``None`` when an id holds
+            a bracket, and each lookup scans the risk as written.
+        campaigns: someone involved campaigns for or against the policy studied.
+        both_sides: both sides are heard (:func:`both_sides_heard`).
+
+    """
 
     capacity: Capacity
-    practice: tuple[PracticeRisk, ...] = ()
+    practice: tuple[PracticeRisk, ...]
+    on: tuple[tuple[frozenset[str], Mapping[str, tuple[str, ...]]], ...] | None
+    campaigns: bool
+    both_sides: bool
+
+    def landing(self, code: str, sid: str) -> PracticeRisk | None:
+        """The first practice risk of this code that lands on ``sid``."""
+        for i, r in enumerate(self.practice):
+            if r.code == code and (
+                sid in r.stakeholders if self.on is None else sid in self.on[i][0]
+            ):
+                return r
+        return None
+
+    def naming(self, risk: PracticeRisk, sid: str) -> tuple[str, ...]:
+        """The facts ``risk`` read that name ``sid`` (``[sid]`` in the fact), in order."""
+        if self.on is None:
+            return tuple(f for f in risk.facts if f"[{sid}]" in f)
+        for i, r in enumerate(self.practice):
+            if r is risk:
+                return self.on[i][1].get(sid, ())
+        return tuple(f for f in risk.facts if f"[{sid}]" in f)
+
+
+_NAMED = re.compile(r"\[([^\[\]]*)\]")
+"""A bracketed id in a fact (``stakeholders[pupils].minors``)."""
+
+
+def _named(facts: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Per id in brackets, the facts naming it, in order (as often as listed)."""
+    out: dict[str, list[str]] = {}
+    for f in facts:
+        for sid in dict.fromkeys(_NAMED.findall(f)):
+            out.setdefault(sid, []).append(f)
+    return {sid: tuple(found) for sid, found in out.items()}
+
+
+def read_facts(ctx: Context, capacity: Capacity, practice: tuple[PracticeRisk, ...]) -> Facts:
+    """What the ceilings and prerequisites read of the whole project, worked out once."""
+    exact = not any("[" in sid or "]" in sid for sid in ctx.people)
+    involved = [ctx.people[x] for x in ctx.involved]
+    return Facts(
+        capacity=capacity,
+        practice=practice,
+        on=tuple((frozenset(r.stakeholders), _named(r.facts)) for r in practice) if exact else None,
+        campaigns=any(campaigner(p) for p in involved),
+        both_sides=both_sides_heard(ctx),
+    )
 
 
 CeilingCheck = Callable[[Context, Stakeholder, tuple[Involvement, ...], Facts], Ceiling | None]
@@ -163,7 +226,7 @@ def _safeguarding(
     ctx: Context, s: Stakeholder, invs: tuple[Involvement, ...], facts: Facts
 ) -> Ceiling | None:
     """Children or adults at risk take part (practice guidance; the layer must be on)."""
-    risk = _practice(facts, "practice-risk.safeguarding", s.id)
+    risk = facts.landing("practice-risk.safeguarding", s.id)
     if risk is None:
         return None
     verdict, mode = ctx.policy.ceilings["safeguarding"]
@@ -176,16 +239,9 @@ def _safeguarding(
         mode=mode,
         message=f"{s.id} includes {who}: this tool holds the advice at {verdict.value}, up "
         f"to {mode.value}, with safeguarding in place first (practice guidance, not the paper).",
-        inputs=tuple(f for f in risk.facts if f.startswith(f"stakeholders[{s.id}]")),
+        inputs=tuple(f for f in facts.naming(risk, s.id) if f.startswith(f"stakeholders[{s.id}]")),
         citations=risk.citations,
     )
-
-
-def _practice(facts: Facts, code: str, sid: str) -> PracticeRisk | None:
-    for r in facts.practice:
-        if r.code == code and sid in r.stakeholders:
-            return r
-    return None
 
 
 def campaigner(s: Stakeholder) -> bool:
@@ -225,7 +281,7 @@ def _contested(
             f"{mode.value}, with both sides heard and ground rules agreed first (the level "
             "is this tool's reading)."
         )
-    elif any(campaigner(ctx.people[x]) for x in ctx.involved) and not both_sides_heard(ctx):
+    elif facts.campaigns and not facts.both_sides:
         verdict, mode = ctx.policy.ceilings["contested-one-side"]
         message = (
             "The findings are likely to be contested (Table 2, row 1) and only one side "

@@ -3,7 +3,8 @@
 The engine prices a project's ``costing`` section with :func:`coproduce.costing.cost`, using
 the project's own rate card and, beside it, the policy's (``Policy.rates``). A costing that
 cannot be priced (a role with no rate, two currencies) is not guessed at: its problems are
-kept on the summary and reported as a finding.
+kept on the summary and reported as a finding. :mod:`coproduce.costing` is imported only
+for a project that has a costing section: a first appraisal of one without does not load it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from coproduce.appraisal._basis import table2_basis
 from coproduce.appraisal._policy import Policy
 from coproduce.appraisal._results import BearerCost, CostSummary, StageCost
 from coproduce.catalogue import Catalogue
-from coproduce.costing import cost, costing_problems, rate_table
 from coproduce.model import InvolvementCosting, PaymentMethod, Project, Rate, RateUnit, Stakeholder
 
 __all__ = ["PaymentFacts", "cost_summary", "payment_facts"]
@@ -45,6 +45,8 @@ def cost_summary(
     plan = project.costing
     if plan is None:
         return None
+    from coproduce.costing import cost
+
     if problems:
         return CostSummary(
             currency=plan.currency,
@@ -118,6 +120,8 @@ def payment_facts(project: Project, catalogue: Catalogue, policy: Policy) -> Pay
     plan = project.costing
     if plan is None:
         return PaymentFacts()
+    from coproduce.costing import costing_problems, rate_table
+
     problems = tuple(costing_problems(project, rates=policy.rates, catalogue=catalogue))
     if problems:  # an invalid costing says nothing about who is paid
         return PaymentFacts(problems=problems)

@@ -15,7 +15,6 @@ from coproduce.appraisal._advice_records import (
 )
 from coproduce.appraisal._ceilings import (
     Facts,
-    both_sides_heard,
     campaigner,
 )
 from coproduce.appraisal._context import Context, table2_basis
@@ -136,8 +135,10 @@ def fees(ctx: Context, sid: str) -> str:
 
 def _safeguarding(ctx: Context, s: Stakeholder, facts: Facts) -> Iterator[Prerequisite]:
     """Safeguarding in place before children or adults at risk take part (practice layer)."""
-    for r in facts.practice:
-        if r.code != "practice-risk.safeguarding" or s.id not in r.stakeholders:
+    for i, r in enumerate(facts.practice):
+        if r.code != "practice-risk.safeguarding":
+            continue
+        if s.id not in (r.stakeholders if facts.on is None else facts.on[i][0]):
             continue
         missing = r.unmitigated
         if not missing:
@@ -153,13 +154,13 @@ def _safeguarding(ctx: Context, s: Stakeholder, facts: Facts) -> Iterator[Prereq
             code="safeguarding",
             message=f"Put safeguarding in place before involving {s.id}: {things} "
             "(practice guidance, not the paper).",
-            inputs=(*(f for f in r.facts if f"[{s.id}]" in f), "mitigation_records"),
+            inputs=(*facts.naming(r, s.id), "mitigation_records"),
             citations=r.citations,
             once="safeguarding is in place",
         )
 
 
-def _contested(ctx: Context, s: Stakeholder) -> Iterator[Prerequisite]:
+def _contested(ctx: Context, s: Stakeholder, facts: Facts) -> Iterator[Prerequisite]:
     """Both sides heard and ground rules agreed, where campaigners meet a contested topic.
 
     Both sides are heard when groups campaigning for and against the policy are involved,
@@ -167,7 +168,7 @@ def _contested(ctx: Context, s: Stakeholder) -> Iterator[Prerequisite]:
     """
     if not campaigner(s) or ctx.project.lean("condition.contested") is not Lean.LESS:
         return
-    if not both_sides_heard(ctx):
+    if not facts.both_sides:
         other = "against" if s.stance is Stance.FOR else "for"
         yield Prerequisite(
             code="both-sides",
@@ -206,4 +207,4 @@ def prerequisites(
     )  # not offered; or offered in a costing with no money behind it
     if unpaid and not table2_basis(s) and (s.kind.sphere is Sphere.LAY or not powerful):
         yield _payment(ctx, s, facts.capacity)
-    yield from _contested(ctx, s)
+    yield from _contested(ctx, s, facts)

@@ -140,7 +140,8 @@ def _resources(ctx: Context, r: Results, f: tuple[Finding, ...]) -> Priority | N
         for a in r.advice
         if any(p.code == "payment" and p.once.startswith("funding") for p in a.prerequisites)
     ]
-    who += [a for a in waiting if a not in who]
+    chosen = {a.stakeholder for a in who}  # one advice per stakeholder: a set, not a scan
+    who += [a for a in waiting if a.stakeholder not in chosen]
     if cap is None or not who:
         return None
     wanted = [
