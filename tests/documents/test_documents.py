@@ -521,3 +521,16 @@ def test_readers_schemas_and_commands_take_the_kinds_from_one_table(
         assert "{" + ",".join(names) + "}" in capsys.readouterr().out
     with pytest.raises(ValueError, match="expected project, appraisal, catalogue or log"):
         load("{}", "entry")  # type: ignore[call-overload]
+
+
+def test_a_kind_names_its_reader_by_module_so_a_new_kind_needs_no_io_face_change() -> None:
+    import attrs
+
+    from coproduce.io import DOCUMENT_KINDS
+
+    entry = DOCUMENT_KINDS["entry"]
+    elsewhere = attrs.evolve(entry, name="entry-elsewhere", reader="coproduce.io._load:load_entry")
+    text = '{"date": "2026-03-01", "note": "first meeting"}'
+    assert elsewhere.read(text) == entry.read(text)
+    with pytest.raises(AttributeError, match="no_such_reader"):
+        attrs.evolve(entry, reader="coproduce.io._load:no_such_reader").read(text)

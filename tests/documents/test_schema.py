@@ -40,7 +40,7 @@ def test_schema_is_valid_draft_2020_12_and_shipped_current(kind: str) -> None:
     assert schema == generate(kind)  # type: ignore[arg-type]
     shipped = ROOT / "src" / "coproduce" / "schemas" / f"{kind}.schema.json"
     assert shipped.read_text() == render(kind), (  # type: ignore[arg-type]
-        "regenerate: python -c 'from coproduce.schema import render, KINDS; ...'"
+        "regenerate: .venv/bin/python scripts/schemas.py"
     )
 
 

@@ -63,7 +63,8 @@ class DocumentKind(Record):
             and ``coproduce schema`` take it.
         record: the class a document of the kind is read into, as ``"module:Name"``;
             imported when first needed (:meth:`record_type`).
-        reader: the function of :mod:`coproduce.io` that reads one (:meth:`read`).
+        reader: the function that reads one (:meth:`read`): a name in :mod:`coproduce.io`,
+            or ``"module:function"`` for a reader that lives elsewhere (imported when used).
         description: what such a document holds, in one line.
         what: how problems name a document of the kind (``"log document"``).
         suffixes: the file endings that mark a file as this kind (``X.log.yaml``), if any.
@@ -112,7 +113,9 @@ class DocumentKind(Record):
             '2026-03-01'
 
         """
-        reader: Callable[..., Any] = getattr(importlib.import_module("coproduce.io"), self.reader)
+        module, _, name = self.reader.rpartition(":")
+        found = getattr(importlib.import_module(module or "coproduce.io"), name)
+        reader: Callable[..., Any] = found
         return reader(source, **options)
 
 
