@@ -270,7 +270,7 @@ def test_dask_local_cluster(folder: Path) -> None:
     alone = [o.appraisal for o in appraise_many(folder)]
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
