@@ -388,3 +388,33 @@ def test_the_fit_is_the_best_plan_brute_force_finds(
         best = merit if best is None or merit > best else best
     assert best is not None  # dropping everything is always allowed
     assert _score(f, costs) == best
+
+
+def test_a_thirteen_line_meeting_budget_totals_exactly_line_by_line() -> None:
+    """A meeting budget in 13 lines, written for these tests (the issue names a 13-line
+    meeting budget but gives no figures, and no published source was found): every line its
+    own quantity and unit, two lines only if needed, the coordinator's time apart.
+    """
+    c = _costed("advisory-meeting-13-lines.yaml")
+    assert len(c.lines) == 13
+    by_item = {ln.label.partition(": ")[2] or ln.label: ln for ln in c.lines}
+    printing = by_item["printing"]
+    assert (printing.quantity, printing.unit, printing.money) == (D(150), "pages", D("18.00"))
+    assert by_item["lunch"].money == 6 * D("8.50")  # per person, six people
+    assert by_item["overnight stays"].money == 2 * D(95)
+    assert [ln.money for ln in c.lines if ln.contingent] == [D(60), D(40)]
+    fees, travel, stays, taxi, venue, lunch, tea, interpreter = (
+        D(6 * 3 * 25),
+        D(6 * 12),
+        D(190),
+        D(38),
+        D(120),
+        D(51),
+        D(15),
+        D(180),
+    )
+    postage, staff = 6 * D("0.92"), D(6 * 30)
+    committed = fees + travel + stays + taxi + venue + lunch + tea + D(18) + interpreter
+    assert c.ppi_money == committed + postage == D("1139.52")
+    assert c.staff_money == staff
+    assert c.grant_money == D("1319.52") and c.contingent_money == D(100)
