@@ -46,6 +46,9 @@ TEMPLATE = """\
 # Check it with:     coproduce validate {name}
 # Appraise it with:  coproduce appraise {name} --format html --output report.html
 schema_version: 2
+# A short stable id (letters, digits and hyphens): the involvement log names its project by
+# it, and `coproduce log new` writes it as my-project.log.yaml beside this file.
+id: my-project
 title: "My project"
 description: >
   One paragraph on the research, its setting and the policy or practice it concerns.

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from coproduce.cli._common import (
     Subparsers,
+    Usage,
     add_command,
     emit,
     refuse_overwriting_inputs,
@@ -25,11 +26,20 @@ def add_parsers(sub: Subparsers) -> None:
         sub,
         "track",
         _run_track,
-        epilog="example:\n  coproduce track study.yaml study.log.yaml -f html",
+        epilog="examples (the project in study.yaml has id: falls-study):\n"
+        "  coproduce track study.yaml               reads falls-study.log.yaml beside it\n"
+        "  coproduce track study.yaml june.log.yaml -f html -o track.html",
         help="a project's plan against its involvement log",
     )
     track.add_argument("project", type=Path, metavar="PROJECT")
-    track.add_argument("log", type=Path, metavar="LOG")
+    track.add_argument(
+        "log",
+        type=Path,
+        metavar="LOG",
+        nargs="?",
+        help="the project's involvement log (default: ID.log.yaml, .yml, .json or .toml "
+        "beside the project or in a logs folder beside it, the name `coproduce log new` gives)",
+    )
     track.add_argument(
         "--format",
         "-f",
@@ -75,11 +85,36 @@ def _run_track(args: argparse.Namespace, stdout: TextIO) -> int:
     refuse_overwriting_inputs(args.output, args.project, args.log)
     fmt = format_for("tracking", args.output, args.format)
     project = load_project(args.project)
-    log = load_log(args.log, project=project)
+    log_path = args.log or _log_beside(args.project, project.id)
+    refuse_overwriting_inputs(args.output, log_path)
+    log = load_log(log_path, project=project)
     again = reappraise(project, log)
     t = track(project, log, rates=default(), appraisal=again.before)
     emit(render(tracking_report(t, again.comparison), fmt), args.output, stdout, say=False)
     return 0
+
+
+def _log_beside(project_file: Path, project_id: str | None) -> Path:
+    """The log ``coproduce log new`` would have started for the project, said on stderr."""
+    from coproduce._text import visible
+    from coproduce.portfolio import log_for
+
+    if project_id is None:
+        raise Usage(
+            f"no LOG given, and {project_file} has no id to find its log by; give the LOG, "
+            "or add `id: my-study` to the project (the log is then my-study.log.yaml)"
+        )
+    found = log_for(project_file, project_id)
+    if found is None:
+        where = project_file.parent
+        raise Usage(
+            f"no LOG given, and no log of project {project_id!r} is beside {project_file} "
+            f"(looked for {project_id}.log.yaml, .yml, .json or .toml in {where} and "
+            f"{where / 'logs'}); give the LOG, or start one with `coproduce log new "
+            f"{project_file}`"
+        )
+    print(visible(f"log: {found} (the log of project {project_id!r})"), file=sys.stderr)
+    return found
 
 
 def _tracked(

@@ -8,7 +8,7 @@ constant memory:
 - the **funder's view**: :func:`track_many` compares each project with its involvement log,
   :class:`TrackingPortfolio` adds them up into a :class:`PortfolioTracking`;
 - which file is which: :func:`pairs` (each project and its log), :func:`project_for` (a log's
-  project), :func:`unmatched_logs` (logs no project took). These load no engine.
+  project), :func:`log_for` (a project's log), :func:`unmatched_logs` (logs no project took). These load no engine.
 
 Names load on first use, so finding a log's project costs no more than reading two files.
 """
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         DOCUMENT_SUFFIXES,
         LOG_SUFFIXES,
         documents,
+        log_for,
         pairs,
         project_for,
         unmatched_logs,
@@ -72,6 +73,7 @@ __all__ = [
     "appraise_many",
     "documents",
     "issue_line",
+    "log_for",
     "pairs",
     "problem_line",
     "project_for",

@@ -18,6 +18,7 @@ __all__ = [
     "DOCUMENT_SUFFIXES",
     "LOG_SUFFIXES",
     "documents",
+    "log_for",
     "pairs",
     "project_for",
     "unmatched_logs",
@@ -149,11 +150,29 @@ def _log_for(project_file: Path) -> Path | None:
         pid = load_project(project_file, references=False).id
     except DocumentError:
         return None
-    if pid is None:
-        return None
+    return None if pid is None else log_for(project_file, pid)
+
+
+def log_for(project_file: Path, project_id: str) -> Path | None:
+    """The log of the project ``project_id`` in ``project_file``, or ``None`` if none is near.
+
+    It is ``ID.log.yaml`` (``.yml``, ``.json``, ``.toml``: the name ``coproduce log new``
+    gives) beside the project, else in a ``logs`` folder beside it.
+
+    Example:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> _ = (folder / "falls.log.yaml").write_text("project: falls")
+        >>> log_for(folder / "study.yaml", "falls") == folder / "falls.log.yaml"
+        True
+        >>> log_for(folder / "study.yaml", "other") is None
+        True
+
+    """
     for folder in (project_file.parent, project_file.parent / "logs"):
         for suffix in LOG_SUFFIXES:
-            candidate = folder / (pid + suffix)
+            candidate = folder / (project_id + suffix)
             if candidate.is_file():
                 return candidate
     return None
