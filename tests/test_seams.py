@@ -63,3 +63,71 @@ def test_track_without_a_log_says_where_it_looked(
     project.write_text("schema_version: 2\ntitle: No id\n")
     assert run("track", str(project)) == (2, "")
     assert "has no id to find its log by" in capsys.readouterr().err
+
+
+_BAD = """\
+schema_version: 2
+title: Bad
+stakeholders:
+  - id: users
+    kind: patien
+plan:
+  - stage: stage.framing-questions
+    stakeholder: user
+    mode: consult
+  - stage: stage.framing-questionz
+    stakeholder: users
+    mode: consultation
+    aims: 3
+"""
+
+
+def test_validate_finds_every_problem_in_one_run_in_line_order(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(_BAD)
+    status, text = run("validate", str(bad))
+    assert status == 1
+    lines = text.splitlines()
+    assert lines[0] == f"{bad}: 5 problems"
+    places = [line.split(": ")[0].removeprefix(f"{bad}:") for line in lines[1:]]
+    assert places == ["5:11", "8:18", "9:11", "10:12", "13:11"]
+    # the misspelt stakeholder beside the bad mode, and the stage beside the bad aims
+    assert "$.plan[0].stakeholder: names 'user'" in text
+    assert "did you mean 'users'?" in text
+    assert "$.plan[1].stage: names 'stage.framing-questionz'" in text
+    # in the user's words, never a Python class's name
+    assert "'patien' is not a kind of stakeholder; did you mean 'patient'?" in text
+    assert "'consult' is not a mode of involvement" in text
+    assert "StakeholderKind" not in text
+    assert "Mode" not in text
+    assert "(expected a list of strings)" in text
+
+
+def test_validate_json_gives_problems_as_records(tmp_path: Path) -> None:
+    import json
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(_BAD)
+    good = example_path("contested-policy")
+    status, text = run("validate", "--format", "json", str(bad), str(good))
+    assert status == 1
+    data = json.loads(text)
+    assert data["valid"] is False
+    first, second = data["documents"]
+    assert (first["file"], first["valid"], second["valid"]) == (str(bad), False, True)
+    assert second["problems"] == []
+    kind = first["problems"][0]
+    assert kind == {
+        "file": str(bad),
+        "path": "$.stakeholders[0].kind",
+        "line": 5,
+        "column": 11,
+        "code": "invalid-value",
+        "message": "'patien' is not a kind of stakeholder; did you mean 'patient'?",
+        "expected": kind["expected"],
+        "severity": "error",
+    }
+    assert kind["expected"].startswith("one of 'policy-maker', 'funder'")
+    assert [p["line"] for p in first["problems"]] == [5, 8, 9, 10, 13]
+    status, text = run("validate", "-f", "json", str(good))
+    assert (status, json.loads(text)["valid"]) == (0, True)

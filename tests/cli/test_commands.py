@@ -80,7 +80,7 @@ def test_validate_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     status, text = run("validate", str(bad), str(good))
     assert status == 1
     assert f"{bad}: 4 problems" in text  # title; stage, stakeholder missing; mode
-    assert "$.plan[0].mode: 'deep' is not a valid Mode" in text
+    assert "$.plan[0].mode: 'deep' is not a mode of involvement" in text
     assert f"{good}: ok" in text
 
 

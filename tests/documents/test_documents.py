@@ -196,7 +196,7 @@ def test_every_problem_reported_with_path_and_expectation() -> None:
     assert found[("$.stakeholders[1].kind", "invalid-value")].expected.startswith(
         "one of 'policy-maker', 'funder'"
     )
-    assert found[("$.plan", "wrong-type")].expected == "a list of an object (Involvement)"
+    assert found[("$.plan", "wrong-type")].expected == "a list of objects, each a line of the plan"
     assert "$.stakeholders[1].colour: unknown field 'colour'" in str(info.value)
     assert isinstance(info.value, CoproduceError)
     html = info.value._repr_html_()

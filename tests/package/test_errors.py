@@ -186,7 +186,9 @@ def test_cost_refuses_a_costing_built_with_strings() -> None:
     plan = project.costing
     lines = tuple(attrs.evolve(i, payment=i.payment.value) for i in plan.involvements)  # type: ignore[arg-type]
     with pytest.raises(
-        CostingError, match=r"costing.involvements\[0\].payment: expected a PaymentMethod"
+        CostingError,
+        match=r"costing.involvements\[0\].payment: expected a way of paying contributors "
+        r"\(PaymentMethod",
     ):
         cost(attrs.evolve(project, costing=attrs.evolve(plan, involvements=lines)))
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
+
+import attrs
 
 from coproduce._text import visible
 from coproduce.cli._common import (
@@ -15,7 +18,7 @@ from coproduce.cli._common import (
     one_of,
     rate_card,
 )
-from coproduce.errors import DocumentError
+from coproduce.errors import DocumentError, Issue
 from coproduce.io import DOCUMENT_KINDS
 
 if TYPE_CHECKING:
@@ -30,6 +33,7 @@ examples:
   coproduce validate projects/*.yaml                many documents at once
   coproduce validate --kind appraisal report.json   an appraisal written with -f json
   coproduce validate project.yaml --rates my.toml   the costing's roles against my card
+  coproduce validate projects/*.yaml -f json        problems as records, for an editor or CI
 """
 
 
@@ -65,6 +69,15 @@ def _validate_arguments(validate: argparse.ArgumentParser) -> None:
         "beside it or in the folder above)",
     )
     validate.add_argument("--rates", type=Path, metavar="FILE", help=RATES_HELP)
+    validate.add_argument(
+        "--format",
+        "-f",
+        choices=["text", "json"],
+        default="text",
+        help="text (default): ok, or each problem at file:line:column; json: each document "
+        "with its problems and warnings as records (file, path, line, column, code, message, "
+        "expected, severity)",
+    )
 
 
 _DEFAULT_KIND = "project"
@@ -87,41 +100,109 @@ def _kind_of(path: Path) -> Kind:
     return cast("Kind", next(marked, _DEFAULT_KIND))
 
 
+@attrs.frozen
+class _Checked:
+    """What ``validate`` found in one document."""
+
+    file: Path
+    kind: str
+    error: DocumentError | None = None
+    note: str = ""
+    warnings: tuple[Issue, ...] = ()
+    against: Path | None = None
+
+
 def _run(args: argparse.Namespace, stdout: TextIO) -> int:
     card = rate_card(args.rates)  # a bad --rates file: reported once, as `cost` reports it
-    bad = 0
+    found = []
     for path in args.paths:
-        name = visible(str(path))
         kind: Kind = args.kind or _kind_of(path)
         try:
-            note = _validate_one(path, kind, args.project, (card, args.rates))
+            found.append(_validate_one(path, kind, args.project, (card, args.rates)))
         except DocumentError as exc:
-            bad += 1
-            n = len(exc.issues) + exc.omitted
-            more = "+" if exc.truncated else ""
-            problems = f"{n}{more} problem{'s' * (n != 1 or bool(more))}"
-            file = name
-            if exc.source and Path(exc.source) != path:  # the log's project, not the log
-                file = visible(str(exc.source))
-                stdout.write(f"{name}: its project {file} has {problems}\n")
-            else:
-                stdout.write(f"{name}: {problems}\n")
-            for issue in exc.issues:
-                where = f"{file}:{issue.location}: " if issue.location else "  "
-                stdout.write(visible(f"{where}{issue}  [{issue.code}]") + "\n")
-            if exc.rest:
-                stdout.write(f"  … {exc.rest}\n")
-            if args.kind is None and kind == _DEFAULT_KIND and _looks_like_log(exc):
-                stdout.write("  (it looks like a log: name it X.log.yaml or pass --kind log)\n")
-        else:
-            stdout.write(visible(f"{name}: ok{note}") + "\n")
-    return 1 if bad else 0
+            found.append(_Checked(path, kind, error=exc))
+    if args.format == "json":
+        stdout.write(json.dumps(_as_data(found), indent=2, ensure_ascii=False) + "\n")
+    else:
+        for checked in found:
+            stdout.write(_as_text(checked, guessed=args.kind is None))
+    return 1 if any(c.error for c in found) else 0
+
+
+def _as_text(checked: _Checked, *, guessed: bool) -> str:
+    """What ``validate`` prints for one document: ok, or every problem at file:line:column."""
+    name = visible(str(checked.file))
+    exc = checked.error
+    if exc is None:
+        lines = [visible(f"{name}: ok{checked.note}{_counted(checked.warnings)}")]
+        lines += [_issue_line(name, i, "warning: ") for i in checked.warnings]
+        return "\n".join(lines) + "\n"
+    n = len(exc.issues) + exc.omitted
+    more = "+" if exc.truncated else ""
+    problems = f"{n}{more} problem{'s' * (n != 1 or bool(more))}"
+    file = name
+    if exc.source and Path(exc.source) != checked.file:  # the log's project, not the log
+        file = visible(str(exc.source))
+        lines = [f"{name}: its project {file} has {problems}"]
+    else:
+        lines = [f"{name}: {problems}"]
+    lines += [_issue_line(file, issue) for issue in exc.issues]
+    if exc.rest:
+        lines.append(f"  … {exc.rest}")
+    if guessed and checked.kind == _DEFAULT_KIND and _looks_like_log(exc):
+        lines.append("  (it looks like a log: name it X.log.yaml or pass --kind log)")
+    return "\n".join(lines) + "\n"
+
+
+def _counted(warnings: tuple[Issue, ...]) -> str:
+    n = len(warnings)
+    return f", {n} warning{'s' * (n != 1)}" if n else ""
+
+
+def _issue_line(file: str, issue: Issue, tag: str = "") -> str:
+    where = f"{file}:{issue.location}: " if issue.location else "  "
+    return visible(f"{where}{tag}{issue}  [{issue.code}]")
+
+
+def _as_data(found: list[_Checked]) -> dict[str, Any]:
+    """``validate --format json``: each document, and its problems and warnings as records."""
+
+    def record(issue: Issue, file: str, severity: str) -> dict[str, Any]:
+        return {
+            "file": file,
+            "path": issue.path,
+            "line": issue.line,
+            "column": issue.column,
+            "code": issue.code,
+            "message": issue.message,
+            "expected": issue.expected or None,
+            "severity": severity,
+        }
+
+    documents = []
+    for c in found:
+        exc = c.error
+        file = str(exc.source) if exc is not None and exc.source else str(c.file)
+        issues = () if exc is None else exc.issues
+        documents.append(
+            {
+                "file": str(c.file),
+                "kind": c.kind,
+                "valid": exc is None,
+                "checked_against": None if c.against is None else str(c.against),
+                "problems": [record(i, file, "error") for i in issues],
+                "not_shown": 0 if exc is None else exc.omitted,
+                "truncated": False if exc is None else exc.truncated,
+                "warnings": [record(i, str(c.file), "warning") for i in c.warnings],
+            }
+        )
+    return {"valid": all(d["valid"] for d in documents), "documents": documents}
 
 
 def _validate_one(
     path: Path, kind: Kind, project_file: Path | None, rates: tuple[RateCard, Path | None]
-) -> str:
-    """Load one document and check it; what was checked, if not all.
+) -> _Checked:
+    """Load one document and check it: what was checked, and its warnings.
 
     A log is checked against its project; a project's costing against the rate cards
     ``coproduce cost`` would use (``rates``: the card and the ``--rates`` file, if any).
@@ -132,39 +213,34 @@ def _validate_one(
         value = DOCUMENT_KINDS[kind].read(path)
         if isinstance(value, Project) and value.costing is not None:
             _check_costing(path, value, *rates)
-        return _warnings(path, value) if isinstance(value, Project) else ""
+        if isinstance(value, Project):
+            return _Checked(path, kind, warnings=_warnings(path, value))
+        return _Checked(path, kind)
     from coproduce.io import load_log, load_project
     from coproduce.portfolio import project_for
 
     found = project_file or project_for(path)
     if found is None:
         load_log(path)
-        return (
-            " (its stakeholders, researchers and aims not checked: no project with its id "
-            "beside it; pass --project)"
+        return _Checked(
+            path,
+            kind,
+            note=" (its stakeholders, researchers and aims not checked: no project with its "
+            "id beside it; pass --project)",
         )
     load_log(path, project=load_project(found))
-    return f" (checked against {found})"
+    return _Checked(path, kind, note=f" (checked against {found})", against=found)
 
 
-def _warnings(path: Path, project: Project) -> str:
-    """The project's warnings (:func:`coproduce.appraisal.plan_warnings`), one line each."""
+def _warnings(path: Path, project: Project) -> tuple[Issue, ...]:
+    """The project's warnings (:func:`coproduce.appraisal.plan_warnings`), located."""
     from coproduce.appraisal import plan_warnings
-    from coproduce.errors import Issue
     from coproduce.io import locate_issues
 
     found = tuple(
         Issue(path=f"$.{at}", code=code, message=text) for at, code, text in plan_warnings(project)
     )
-    if not found:
-        return ""
-    lines = [
-        f"{visible(str(path))}:{i.location}: warning: {i}  [{i.code}]"
-        if i.location
-        else f"  warning: {i}  [{i.code}]"
-        for i in locate_issues(found, path, None)
-    ]
-    return f", {len(lines)} warning{'s' * (len(lines) != 1)}\n" + "\n".join(lines)
+    return locate_issues(found, path, None) if found else ()
 
 
 def _check_costing(path: Path, project: Project, card: RateCard, file: Path | None) -> None:
@@ -174,7 +250,6 @@ def _check_costing(path: Path, project: Project, card: RateCard, file: Path | No
     as the document's problems, with line and column.
     """
     from coproduce.costing import costing_problems
-    from coproduce.errors import Issue
     from coproduce.io import locate_issues
 
     assert project.costing is not None

@@ -39,6 +39,7 @@ from coproduce.model import (
     StaffTime,
     Subcontract,
     TeamTime,
+    noun,
     thaw,
 )
 
@@ -197,11 +198,15 @@ def describe(t: Any) -> str:
         tail = " or null" if len(parts) < len(get_args(t)) else ""
         return " or ".join(describe(a) for a in parts) + tail
     if _is_var_tuple(t):
-        return f"a list of {describe(get_args(t)[0])}"
+        inner = get_args(t)[0]
+        if attrs.has(inner):
+            return f"a list of objects, each {noun(inner)}"
+        item = describe(inner)
+        return "a list of strings" if item == "a string" else f"a list of {item}"
     if _is_enum(t):
         return "one of " + ", ".join(repr(m.value) for m in t)
     if attrs.has(t):
-        return f"an object ({t.__name__})"
+        return f"{noun(t)} (an object)"
     if getattr(t, "__supertype__", None) is not None:
         return describe(t.__supertype__)
     return {
@@ -321,7 +326,7 @@ def _enum_structure(t: Any) -> Any:
         if not isinstance(value, bool) and value in values:
             return values[value]
         hint = did_you_mean(value, [str(v) for v in values])
-        raise ValueError(f"{value!r} is not a valid {t.__name__}" + (f"; {hint}" if hint else ""))
+        raise ValueError(f"{value!r} is not {noun(t)}" + (f"; {hint}" if hint else ""))
 
     return structure
 
@@ -417,5 +422,5 @@ def issues_from(exc: BaseException, path: str = "$", t: Any = None) -> Iterator[
         path=child_path(path, field) if isinstance(field, str) else path,
         code="invalid-value",
         message=message,
-        expected="" if "did you mean" in message else expected,
+        expected=expected,
     )

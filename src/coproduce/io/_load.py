@@ -410,10 +410,16 @@ def locate_issues(
 
 
 def _located(issues: tuple[Issue, ...], text: str | bytes, fmt: Format | None) -> tuple[Issue, ...]:
-    """The issues with the lines and columns where ``text`` has them (error path only)."""
+    """The issues with the lines and columns where ``text`` has them, in line order.
+
+    Issues without a place (about the whole document) come first; the others as they appear
+    in the text, so that a list of problems reads from the top of the file down (error
+    path only).
+    """
     from coproduce.io._locate import locate
 
-    return locate(issues, text, fmt)
+    found = locate(issues, text, fmt)
+    return tuple(sorted(found, key=lambda i: (i.line or 0, i.column or 0)))
 
 
 def load_entry(

@@ -11,6 +11,7 @@ Paths are mapped back to the items' places in the document.
 from __future__ import annotations
 
 import re
+import typing
 from typing import Any
 
 from coproduce.appraisal import plan_problems
@@ -24,14 +25,39 @@ __all__ = ["reference_issues"]
 _MAX_ITEMS = 20_000
 """Beyond this many list items the salvage is skipped: the structural issues come alone."""
 
-_LISTS: dict[str, tuple[type[Any], dict[str, Any] | None]] = {
-    "stakeholders": (Stakeholder, {"kind": "other"}),
-    "aims": (Aim, {"description": ""}),
-    "researchers": (Researcher, {}),
-    "plan": (Involvement, None),
-    "conditions": (ConditionSetting, None),
+_LISTS: dict[str, tuple[type[Any], tuple[str, ...], dict[str, Any]]] = {
+    "stakeholders": (Stakeholder, ("id",), {"kind": "other"}),
+    "aims": (Aim, ("id",), {"description": ""}),
+    "researchers": (Researcher, ("id",), {}),
+    "plan": (Involvement, ("stage", "stakeholder", "aims"), {"mode": "advice"}),
+    "conditions": (ConditionSetting, ("condition",), {"lean": "unknown"}),
 }
+"""Each list's record, the fields of a broken item that other items or the catalogue are
+referred to by (kept, if they read), and placeholders for the rest of what it needs."""
 _AT = re.compile(r"^([a-z_]+)\[(\d+)\]")
+
+
+def _reads(value: Any, t: Any) -> bool:
+    try:
+        converter.structure(value, t)
+    except Exception:
+        return False
+    return True
+
+
+def _salvaged(item: Any, cls: type[Any], keys: tuple[str, ...], placeholder: dict[str, Any]) -> Any:
+    """``item`` if it reads; else its reference fields that read, with placeholders; else None.
+
+    A field is kept when its own value reads (so a list of aims that is not a list is left
+    out, and the stage and stakeholder beside it still checked).
+    """
+    if _reads(item, cls):
+        return item
+    if not isinstance(item, dict):
+        return None
+    hints = typing.get_type_hints(cls)
+    kept = {**placeholder, **{k: item[k] for k in keys if k in item and _reads(item[k], hints[k])}}
+    return kept if _reads(kept, cls) else None
 
 
 def reference_issues(body: Any, catalogue: Catalogue) -> list[Issue]:
@@ -52,23 +78,17 @@ def reference_issues(body: Any, catalogue: Catalogue) -> list[Issue]:
         return []
     fields: dict[str, Any] = {"title": "salvaged"}
     places: dict[str, list[int]] = {}
-    for name, (cls, placeholder) in _LISTS.items():
+    for name, (cls, _, _) in _LISTS.items():
         raw = lists[name]
         if not isinstance(raw, list):
             continue
         kept: list[Any] = []
         places[name] = []
         for i, item in enumerate(raw):
-            try:
-                converter.structure(item, cls)
-            except Exception:
-                if placeholder is None or not isinstance(item, dict):
-                    continue
-                if not isinstance(item.get("id"), str):
-                    continue
-                item = {"id": item["id"], **placeholder}
-            kept.append(item)
-            places[name].append(i)
+            salvaged = _salvaged(item, cls, *_LISTS[name][1:])
+            if salvaged is not None:
+                kept.append(salvaged)
+                places[name].append(i)
         fields[name] = kept
     try:
         project = converter.structure(fields, Project)

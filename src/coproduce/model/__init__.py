@@ -60,7 +60,7 @@ from coproduce.model._entries import (
     Typology,
 )
 from coproduce.model._ext import EMPTY, Extensible, FrozenMap, JSONValue, freeze, thaw
-from coproduce.model._types import check_types, mark_typed, type_problems
+from coproduce.model._types import check_types, mark_typed, noun, type_problems
 
 if TYPE_CHECKING:
     from coproduce.model._log import (
@@ -262,6 +262,7 @@ __all__ = [
     "exact",
     "freeze",
     "mark_typed",
+    "noun",
     "register_renderer",
     "render_text",
     "rounded",

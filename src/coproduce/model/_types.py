@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import types
 import typing
 import weakref
@@ -28,9 +29,55 @@ import attrs
 
 from coproduce.errors import did_you_mean
 
-__all__ = ["check_types", "mark_typed", "type_problems"]
+__all__ = ["check_types", "mark_typed", "noun", "type_problems"]
 
 Problem = tuple[str, str, str]
+
+
+_NOUNS = {
+    "StakeholderKind": "a kind of stakeholder",
+    "Mode": "a mode of involvement",
+    "Motivation": "a motivation for coproduction",
+    "Level": "a level",
+    "Lean": "a lean of a Table 2 condition",
+    "Sufficiency": "a level of resource",
+    "CareerStage": "a career stage",
+    "ContractType": "a kind of contract",
+    "DecisionProcess": "a way of taking decisions",
+    "Contribution": "something a party brings",
+    "Stance": "a public stance",
+    "RateUnit": "a unit of a rate",
+    "SessionFormat": "a session format",
+    "PaymentMethod": "a way of paying contributors",
+    "ExpenseKind": "a kind of expense",
+    "ExpenseBasis": "a basis of an expense",
+    "ImpactArea": "an area of impact",
+    "PlanChangeKind": "a kind of change to the plan",
+    "Involvement": "a line of the plan",
+    "ConditionSetting": "a Table 2 condition setting",
+    "CostingPlan": "a costing",
+    "InvolvementCosting": "a costed involvement",
+    "LogEntry": "a log entry",
+    "InvolvementLog": "an involvement log",
+}
+
+
+@functools.cache
+def noun(cls: type) -> str:
+    """What a person calls a value of the record or vocabulary ``cls``, with its article.
+
+    Messages about documents and records say this, never the Python class's name.
+
+    Example:
+        >>> from coproduce.model import Mode, Stakeholder, StakeholderKind
+        >>> noun(StakeholderKind), noun(Mode), noun(Stakeholder)
+        ('a kind of stakeholder', 'a mode of involvement', 'a stakeholder')
+
+    """
+    if cls.__name__ in _NOUNS:
+        return _NOUNS[cls.__name__]
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", cls.__name__).lower()
+    return f"{'an' if words[:1] in 'aeiou' else 'a'} {words}"
 
 
 @functools.cache
@@ -94,7 +141,7 @@ def _check(value: object, t: Any, at: str) -> str | list[Problem]:
     if supertype is not None:  # a NewType
         return _check(value, supertype, at)
     if isinstance(t, type) and attrs.has(t):
-        return list(_record(value, at)) if isinstance(value, t) else f"a {t.__name__} record"
+        return list(_record(value, at)) if isinstance(value, t) else f"{noun(t)} ({t.__name__})"
     if isinstance(t, type) and issubclass(t, enum.Enum):
         if isinstance(value, t):
             return []
@@ -105,7 +152,7 @@ def _check(value: object, t: Any, at: str) -> str | list[Problem]:
         elif isinstance(value, str):
             close = did_you_mean(value, [v for v in values if isinstance(v, str)])
             hint = f"; {close}" if close else ""
-        return f"a {t.__name__} (one of {', '.join(map(repr, values))}{hint})"
+        return f"{noun(t)} ({t.__name__}: one of {', '.join(map(repr, values))}{hint})"
     return _scalar(value, t)
 
 

@@ -8,7 +8,8 @@ constant memory:
 - the **funder's view**: :func:`track_many` compares each project with its involvement log,
   :class:`TrackingPortfolio` adds them up into a :class:`PortfolioTracking`;
 - which file is which: :func:`pairs` (each project and its log), :func:`project_for` (a log's
-  project), :func:`log_for` (a project's log), :func:`unmatched_logs` (logs no project took). These load no engine.
+  project), :func:`log_for` (a project's log), :func:`unmatched_logs` (logs no project
+  took). These load no engine.
 
 Names load on first use, so finding a log's project costs no more than reading two files.
 """
