@@ -23,11 +23,11 @@ def test_init_then_log_new_then_track_finds_the_log(
 ) -> None:
     project = tmp_path / "project.yaml"
     assert run("init", "--output", str(project))[0] == 0
-    status, said = run("log", "new", str(project))
-    assert status == 0, capsys.readouterr().err
-    log = tmp_path / "my-project.log.yaml"
-    assert said == f"{log}: a new log for project 'my-project'\n"
     capsys.readouterr()
+    assert run("log", "new", str(project)) == (0, "")
+    log = tmp_path / "my-project.log.yaml"
+    err = capsys.readouterr().err
+    assert err.startswith(f"wrote {log}: a new log for project 'my-project'\n")
     status, text = run("track", str(project))
     assert status == 0
     assert text.startswith("Planned against actual: My project")
@@ -131,3 +131,65 @@ def test_validate_json_gives_problems_as_records(tmp_path: Path) -> None:
     assert [p["line"] for p in first["problems"]] == [5, 8, 9, 10, 13]
     status, text = run("validate", "-f", "json", str(good))
     assert (status, json.loads(text)["valid"]) == (0, True)
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    for name in ("contested-policy", "one-stage"):
+        shutil.copy(example_path(name), folder / f"{name}.yaml")
+    shutil.copy(example_log_path("contested-policy"), folder / "contested-policy.log.yaml")
+    return folder
+
+
+def test_every_command_says_on_stderr_what_it_wrote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path)
+    project = str(folder / "contested-policy.yaml")
+    out = tmp_path / "out"
+    out.mkdir()
+    commands = {
+        "appraise.html": ["appraise", project],
+        "cost.md": ["cost", project],
+        "standards.md": ["report", project, "--kind", "standards"],
+        "graph.graphml": ["graph"],
+        "track.html": ["track", project],
+        "portfolio.txt": ["portfolio", str(folder)],
+        "template.yaml": ["init"],
+    }
+    for name, argv in commands.items():
+        target = out / name
+        assert run(*argv, "--output", str(target)) == (0, ""), name
+        assert f"wrote {target}\n" in capsys.readouterr().err, name
+        assert target.stat().st_size > 0
+    lines, summary = out / "batch.jsonl", out / "summary.json"
+    status, _ = run("appraise", "--batch", str(folder), "-o", str(lines), "--summary", str(summary))
+    err = capsys.readouterr().err
+    assert status == 0
+    assert f"wrote {lines}\n" in err and f"wrote {summary}\n" in err
+
+
+def test_portfolio_prints_text_by_default_as_every_report_command_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path)
+    project = str(folder / "contested-policy.yaml")
+    for argv in (["appraise", project], ["cost", project], ["track", project]):
+        status, text = run(*argv)
+        assert status == 0 and not text.lstrip().startswith("{"), argv
+    status, text = run("portfolio", str(folder))
+    assert status == 0
+    assert text.startswith("Portfolio: involvement planned against actual")
+    assert run("portfolio", str(folder), "-f", "json")[1].startswith("{")
+
+
+def test_a_note_is_said_once_per_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = str(example_path("contested-policy"))
+    argv = ("cost", project, "--budget", "5000", "--budget-hours", "40")
+    assert run(*argv)[0] == 0
+    err = capsys.readouterr().err
+    assert err.count("note: --budget (GBP 5,000.00) replaces") == 1
+    assert err.count("note: --budget-hours (40 hours) replaces") == 1
+    assert run(*argv)[0] == 0  # a second run of the command says them again
+    assert capsys.readouterr().err == err

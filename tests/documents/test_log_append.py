@@ -358,7 +358,7 @@ def test_portfolio_refuses_an_output_it_cannot_write_and_reports_stray_logs(
         .replace("project: contested-policy", "project: ghost")
     )
     (logs / "ghost.log.yaml").write_text(ghost)
-    status, out = _run("portfolio", str(folder))
+    status, out = _run("portfolio", str(folder), "-f", "json")
     err = capsys.readouterr().err
     assert status == 1 and json.loads(out)["logged"] == 2
     assert "ghost.log.yaml: not read: no project" in err

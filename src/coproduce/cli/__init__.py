@@ -28,7 +28,7 @@ from coproduce.cli import (
     _validate,
 )
 from coproduce.cli._appraise import batch_line as _batch_line  # noqa: F401  (benchmarks/run.py)
-from coproduce.cli._common import Subparsers, Usage
+from coproduce.cli._common import Subparsers, Usage, forget_notes
 from coproduce.errors import CoproduceError, OutputFormatError, did_you_mean
 
 __all__ = ["main", "main_entry"]
@@ -113,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
     """Run the command; return its exit status."""
     out = stdout if stdout is not None else sys.stdout
+    forget_notes()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:

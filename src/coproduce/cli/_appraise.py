@@ -252,6 +252,9 @@ def _batch(args: argparse.Namespace, stdout: TextIO) -> int:
     summary = portfolio.summary()
     if args.summary:
         write_text(args.summary, json.dumps(to_data(summary), indent=2) + "\n")
+    for written in (args.output, args.summary):
+        if written is not None:
+            print(visible(f"wrote {written}"), file=sys.stderr)
     print(f"{summary.projects} appraised, {invalid} invalid", file=sys.stderr)
     return 1 if invalid else 0
 

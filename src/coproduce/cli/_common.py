@@ -33,6 +33,8 @@ __all__ = [
     "add_command",
     "chosen_format",
     "emit",
+    "forget_notes",
+    "note",
     "one_of",
     "output_path",
     "rate_card",
@@ -116,6 +118,32 @@ def emit(text: str, output: Path | None, stdout: TextIO, *, say: bool = True) ->
     write_text(output, text)
     if say:
         print(visible(f"wrote {output}"), file=sys.stderr)
+
+
+_NOTED: set[str] = set()
+"""The notes said in this run of the command."""
+
+
+def note(message: str, stream: TextIO | None = None) -> None:
+    r"""Say ``note: message`` on standard error, once per run however often it is noted.
+
+    Example:
+        >>> import io
+        >>> err = io.StringIO()
+        >>> note("a doctest note", err); note("a doctest note", err)
+        >>> err.getvalue()
+        'note: a doctest note\n'
+
+    """
+    if message in _NOTED:  # e.g. the same for every project of a folder
+        return
+    _NOTED.add(message)
+    print(visible(f"note: {message}"), file=stream if stream is not None else sys.stderr)
+
+
+def forget_notes() -> None:
+    """Start a new run of the command: every note may be said again."""
+    _NOTED.clear()
 
 
 def read_source(path: str) -> Path | bytes:

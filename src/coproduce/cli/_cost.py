@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -16,6 +15,7 @@ from coproduce.cli._common import (
     add_command,
     cards_under,
     emit,
+    note,
     rate_card,
     read_source,
     refuse_overwriting_inputs,
@@ -191,9 +191,8 @@ def _with_budgets(project: Project, money: Decimal | None, hours: Decimal | None
         ("--budget-hours", plan.budget_hours, hours, "{:,} hours"),
     ):
         if own is not None and given is not None and own != given:
-            print(
-                f"note: {option} ({shown.format(given)}) replaces the costing's "
-                f"{shown.format(own)} throughout the report",
-                file=sys.stderr,
+            note(
+                f"{option} ({shown.format(given)}) replaces the costing's "
+                f"{shown.format(own)} throughout the report"
             )
     return project if replaced == plan else attrs.evolve(project, costing=replaced)

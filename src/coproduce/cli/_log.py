@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from coproduce.cli._common import Subparsers, Usage, add_command, chosen_format
+from coproduce._text import visible
+from coproduce.cli._common import Subparsers, Usage, add_command, chosen_format, note
 from coproduce.errors import DocumentError
 
 if TYPE_CHECKING:
@@ -146,11 +147,10 @@ def _run_new(args: argparse.Namespace, stdout: TextIO) -> int:
     except ValueError as exc:
         raise Usage(f"--currency {args.currency}: {exc}") from None
     write_text(output, text)
-    stdout.write(f"{output}: a new log for project {project.id!r}\n")
+    print(visible(f"wrote {output}: a new log for project {project.id!r}"), file=sys.stderr)
     if args.currency is None and project.costing is None:
-        print(
-            f"note: the log has no currency, so it cannot record money yet; add `currency: "
-            f"GBP` (your ISO 4217 code) to {output}, or start it with --currency",
-            file=sys.stderr,
+        note(
+            f"the log has no currency, so it cannot record money yet; add `currency: "
+            f"GBP` (your ISO 4217 code) to {output}, or start it with --currency"
         )
     return 0

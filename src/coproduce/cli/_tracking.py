@@ -64,7 +64,7 @@ def add_parsers(sub: Subparsers) -> None:
         "--format",
         "-f",
         choices=["text", "markdown", "html", "json"],
-        help="report format (default: from the suffix of --output, else json)",
+        help="report format (default: from the suffix of --output, else text)",
     )
     folio.add_argument("--output", "-o", type=Path, metavar="FILE")
     folio.add_argument(
@@ -90,7 +90,7 @@ def _run_track(args: argparse.Namespace, stdout: TextIO) -> int:
     log = load_log(log_path, project=project)
     again = reappraise(project, log)
     t = track(project, log, rates=default(), appraisal=again.before)
-    emit(render(tracking_report(t, again.comparison), fmt), args.output, stdout, say=False)
+    emit(render(tracking_report(t, again.comparison), fmt), args.output, stdout)
     return 0
 
 
@@ -162,7 +162,7 @@ def _run_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
         stray += 1
         print(visible(f"{log}: {why}"), file=sys.stderr)
     s = view.summary()
-    emit(render(portfolio_report(s), fmt), args.output, stdout, say=False)
+    emit(render(portfolio_report(s), fmt), args.output, stdout)
     for source, problem in s.problems:
         print(visible(problem_line(source, problem)), file=sys.stderr)
     if s.invalid or stray:

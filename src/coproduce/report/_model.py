@@ -54,13 +54,17 @@ FORMATS_OF: dict[str, tuple[ReportFormat, ...]] = {
     "appraisal": ("text", "markdown", "html", "json"),
     "costing": ("text", "markdown", "html", "json", "csv"),
     "tracking": ("text", "markdown", "html", "json"),
-    "portfolio": ("json", "text", "markdown", "html"),
+    "portfolio": ("text", "json", "markdown", "html"),
     "standards": ("markdown", "html", "json"),
     "application": ("markdown", "html", "json"),
     "gripp2": ("markdown", "html", "json"),
     "view": ("html",),
 }
 """The one place each kind of report declares its formats; the first is its default.
+
+Text, for people, wherever a report has it (issue #26); the forms teams file (standards,
+application, GRIPP2) have no plain-text form and default to Markdown, what a grant
+portal or a word processor takes.
 
 ``view`` is a notebook's compact view of a project, a catalogue or a profile. ``text``,
 ``markdown`` and ``html`` are written from the sections; any other format (the

@@ -117,7 +117,7 @@ def format_for(
     Example:
         >>> from coproduce.report import format_for
         >>> format_for("costing", "lines.CSV"), format_for("portfolio", None)
-        ('csv', 'json')
+        ('csv', 'text')
         >>> format_for("gripp2", "form.pdf")
         Traceback (most recent call last):
         ...
