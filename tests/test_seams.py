@@ -193,3 +193,56 @@ def test_a_note_is_said_once_per_run(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert err.count("note: --budget-hours (40 hours) replaces") == 1
     assert run(*argv)[0] == 0  # a second run of the command says them again
     assert capsys.readouterr().err == err
+
+
+def test_log_codes_lists_what_an_entry_may_name(tmp_path: Path) -> None:
+    import json
+
+    from coproduce.io import load_example
+
+    project = load_example("contested-policy")
+    status, text = run("log", "codes", str(example_path("contested-policy")))
+    assert status == 0
+    assert text.startswith("What a log entry may name, for project 'contested-policy'")
+    for s in project.stakeholders:
+        assert f"  {s.id} " in text
+    assert "risk.usual-suspects" in text and "'Usual suspects' dominate" in text
+    assert "practice-risk.safeguarding" in text and "stage.framing-questions" in text
+    status, data = run("log", "codes", str(example_path("contested-policy")), "-f", "json")
+    codes = json.loads(data)
+    assert list(codes["stakeholders"]) == [s.id for s in project.stakeholders]
+    assert list(codes["aims"]) == [a.id for a in project.aims]
+    # every code listed is one a log entry is accepted with
+    entry = tmp_path / "entry.yaml"
+    log = tmp_path / "contested-policy.log.yaml"
+    shutil.copy(example_path("contested-policy"), tmp_path / "contested-policy.yaml")
+    assert run("log", "new", str(tmp_path / "contested-policy.yaml"))[0] == 0
+    risks = "".join(f"  - {{code: {c}, note: seen}}\n" for c in codes["risk codes"])
+    entry.write_text(f"date: 2026-12-01\nrisks:\n{risks}")
+    assert run("log", "add", str(log), "--entry", str(entry))[0] == 0
+    status, alone = run("log", "codes")
+    assert status == 0 and "\nStakeholders (" not in alone and "risk.usual-suspects" in alone
+
+
+def test_did_you_mean_for_risk_codes_and_costing_roles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(example_path("contested-policy"), tmp_path / "contested-policy.yaml")
+    assert run("log", "new", str(tmp_path / "contested-policy.yaml"))[0] == 0
+    entry = tmp_path / "entry.yaml"
+    entry.write_text(
+        "date: 2026-12-01\nrisks:\n  - {code: risk.usual-suspect, note: x}\n"
+        "mitigations:\n  - {risk: practice-risk.safeguardin, mitigation: y}\n"
+    )
+    log = tmp_path / "contested-policy.log.yaml"
+    assert run("log", "add", str(log), "--entry", str(entry)) == (1, "")
+    err = capsys.readouterr().err
+    assert "did you mean 'risk.usual-suspects'?" in err
+    assert "did you mean 'practice-risk.safeguarding'?" in err
+    costed = tmp_path / "costed.yaml"
+    text = example_path("contested-policy").read_text()
+    costed.write_text(text.replace("role: public-contributor\n", "role: public-contributer\n"))
+    status, out = run("validate", str(costed))
+    assert status == 1
+    assert "no rate for role 'public-contributer'" in out
+    assert "did you mean 'public-contributor'?" in out

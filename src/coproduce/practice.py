@@ -25,7 +25,7 @@ import attrs
 from coproduce._keys import Cited, keyed
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
-from coproduce.errors import CatalogueError, CoproduceError, Issue, PlanError
+from coproduce.errors import CatalogueError, CoproduceError, Issue, PlanError, did_you_mean
 from coproduce.model import (
     Citation,
     Extensible,
@@ -346,16 +346,20 @@ def practice_problems(
     if not cat.practice.mitigations:
         return []
     known = {m.id for m in cat.practice.mitigations} | {m.id for m in cat.mitigations}
-    return [
-        (
-            f"mitigation_records[{i}].mitigation",
-            "unknown-reference",
-            f"names {r.mitigation!r}, which is not a mitigation of the catalogue (expected an "
-            "id such as mitigation.practice.dpia)",
+    problems = []
+    for i, r in enumerate(project.mitigation_records):
+        if r.mitigation in known:
+            continue
+        hint = did_you_mean(r.mitigation, sorted(known))
+        problems.append(
+            (
+                f"mitigation_records[{i}].mitigation",
+                "unknown-reference",
+                f"names {r.mitigation!r}, which is not a mitigation of the catalogue"
+                + (f"; {hint}" if hint else " (expected an id such as mitigation.practice.dpia)"),
+            )
         )
-        for i, r in enumerate(project.mitigation_records)
-        if r.mitigation not in known
-    ]
+    return problems
 
 
 def practice_risks(

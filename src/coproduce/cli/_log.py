@@ -14,12 +14,14 @@ from coproduce.errors import DocumentError
 if TYPE_CHECKING:
     from coproduce.errors import Issue
     from coproduce.io import Format
+    from coproduce.model import Project
 
 __all__ = ["add_parsers"]
 
 EXAMPLES = (
     "examples (the project in study.yaml has id: falls-study):\n"
     "  coproduce log new study.yaml          writes falls-study.log.yaml beside it\n"
+    "  coproduce log codes study.yaml        the stages, risk codes and ids an entry may name\n"
     "  coproduce log add falls-study.log.yaml --entry june.yaml"
 )
 
@@ -32,6 +34,18 @@ def add_parsers(sub: Subparsers) -> None:
     _log_add_arguments(
         log_sub.add_parser("add", help="append one entry to a log (validated, atomic)")
     )
+    codes = log_sub.add_parser(
+        "codes",
+        help="list the stages, risk codes, stakeholders, researchers and aims an entry may name",
+    )
+    codes.add_argument(
+        "project",
+        type=Path,
+        metavar="PROJECT",
+        nargs="?",
+        help="the project whose log it is (without it: the catalogue's stages and risk codes)",
+    )
+    codes.add_argument("--format", "-f", choices=["text", "json"], default="text")
 
 
 def _log_new_arguments(new: argparse.ArgumentParser) -> None:
@@ -89,6 +103,8 @@ def _project_beside(log_path: Path) -> Path:
 def _run(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.log_command == "new":
         return _run_new(args, stdout)
+    if args.log_command == "codes":
+        return _run_codes(args, stdout)
     from coproduce.io import (
         Limits,
         append_to_log,
@@ -153,4 +169,61 @@ def _run_new(args: argparse.Namespace, stdout: TextIO) -> int:
             f"the log has no currency, so it cannot record money yet; add `currency: "
             f"GBP` (your ISO 4217 code) to {output}, or start it with --currency"
         )
+    return 0
+
+
+def _codes(project: Project | None) -> dict[str, dict[str, str]]:
+    """What a log entry may name: each kind of reference, its ids and what each is."""
+    from coproduce.catalogue import default
+    from coproduce.tracking import risk_labels
+
+    cat = default()
+    found = {
+        "stages": {s.id: s.label for s in cat.stages},
+        "risk codes": dict(sorted(risk_labels(cat).items())),
+    }
+    if project is not None:
+        found["stakeholders"] = {
+            s.id: f"{s.kind.value}" + (f": {s.description}" if s.description else "")
+            for s in project.stakeholders
+        }
+        found["researchers"] = {
+            r.id: f"{r.career_stage.value} career, {r.contract.value}" for r in project.researchers
+        }
+        found["aims"] = {a.id: a.description for a in project.aims}
+    return found
+
+
+_WHERE = {
+    "stages": "activities[].stage, spending[].stage, changes[].stage",
+    "risk codes": "risks[].code, mitigations[].risk",
+    "stakeholders": "activities[].participants[].stakeholder, risks[].stakeholders, "
+    "impacts[].stakeholders, changes[].stakeholder",
+    "researchers": "activities[].team[].researcher",
+    "aims": "impacts[].aims",
+}
+"""Where in an entry each kind of reference goes."""
+
+
+def _run_codes(args: argparse.Namespace, stdout: TextIO) -> int:
+    import json
+
+    from coproduce.io import load_project
+
+    project = load_project(args.project) if args.project is not None else None
+    found = _codes(project)
+    if args.format == "json":
+        stdout.write(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    title = f"project {project.id or project.title!r}" if project else "any project"
+    lines = [f"What a log entry may name, for {title}"]
+    for kind, ids in found.items():
+        lines += ["", f"{kind.capitalize()} (in {_WHERE[kind]})"]
+        width = max((len(i) for i in ids), default=0)
+        lines += [f"  {i.ljust(width)}  {what}".rstrip() for i, what in ids.items()]
+        if not ids:
+            lines.append("  (none: the project lists none)")
+    if project is None:
+        lines += ["", "Give the PROJECT to list its stakeholders, researchers and aims too."]
+    stdout.write(visible("\n".join(lines)) + "\n")
     return 0

@@ -14,6 +14,7 @@ from decimal import Decimal
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.costing._lines import rate_table
+from coproduce.errors import did_you_mean
 from coproduce.model import (
     CostingPlan,
     Expense,
@@ -120,19 +121,29 @@ class _CostingChecker:
     def role_known(self, path: str, role: str, unit: RateUnit) -> None:
         if self.roles and role and (role, unit) not in self.table:
             offered = sorted({f"{r} per {u.value}" for r, u in self.table})
+            same_unit = sorted({r for r, u in self.table if u is unit})
+            hint = did_you_mean(role, same_unit) or did_you_mean(
+                role, sorted({r for r, _ in self.table})
+            )
             self.problems.append(
                 (
                     path,
                     "unknown-reference",
                     f"no rate for role {role!r} per {unit.value} in the rate cards"
-                    + (f" (they have: {', '.join(offered)})" if offered else " (none given)"),
+                    + (f" (they have: {', '.join(offered)})" if offered else " (none given)")
+                    + (f"; {hint}" if hint else ""),
                 )
             )
 
     def known(self, path: str, value: str | None, among: Collection[str], what: str) -> None:
         if value is not None and value not in among:
+            hint = did_you_mean(value, sorted(among))
             self.problems.append(
-                (path, "unknown-reference", f"names {value!r}, which is not {what}")
+                (
+                    path,
+                    "unknown-reference",
+                    f"names {value!r}, which is not {what}" + (f"; {hint}" if hint else ""),
+                )
             )
 
     def involvements(self) -> None:
