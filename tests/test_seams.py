@@ -246,3 +246,77 @@ def test_did_you_mean_for_risk_codes_and_costing_roles(
     assert status == 1
     assert "no rate for role 'public-contributer'" in out
     assert "did you mean 'public-contributor'?" in out
+
+
+def _over_budget_folder(tmp_path: Path) -> Path:
+    """Three projects: one over budget (no-resources, given an id), one within, one with none."""
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    over = example_path("no-resources").read_text()
+    (folder / "no-resources.yaml").write_text(over.replace("title:", "id: unfunded\ntitle:", 1))
+    for name in ("contested-policy", "one-stage"):
+        shutil.copy(example_path(name), folder / f"{name}.yaml")
+    shutil.copy(example_log_path("contested-policy"), folder / "contested-policy.log.yaml")
+    return folder
+
+
+def test_portfolio_progress_bar_and_over_budget_projects(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    folder = _over_budget_folder(tmp_path)
+    status, text = run("portfolio", str(folder), "--progress", "-f", "json")
+    assert status == 0
+    err = capsys.readouterr().err
+    assert "3/3" in err and "] 1/3" in err  # the bar moves project by project
+    rows = [r.get("project_id") for r in json.loads(text)["project_rows"]]
+    assert rows == ["contested-policy", "unfunded", None]  # one-stage has no id
+    assert run("portfolio", str(folder), "--no-progress")[0] == 0
+    assert "/3" not in capsys.readouterr().err
+
+
+def test_frame_tables_name_projects_by_id(tmp_path: Path) -> None:
+    from coproduce import Project, appraise, frame
+    from coproduce.costing import cost
+    from coproduce.io import load_example
+    from coproduce.portfolio import TrackingPortfolio, pairs, track_many
+
+    results = [appraise(load_example(n)) for n in ("contested-policy", "chw-malawi")]
+    results.append(appraise(Project(title="No id")))
+    assert list(dict.fromkeys(frame.risks(results)["project"])) == [
+        "contested-policy",
+        "chw-malawi",
+    ]
+    assert list(frame.questions(results)["project"].unique()) == [
+        "contested-policy",
+        "chw-malawi",
+        "#2",
+    ]
+    lines = frame.costs([cost(load_example("contested-policy")), None])
+    assert set(lines["project"]) == {"contested-policy"}
+    view = TrackingPortfolio()
+    for entry in track_many(pairs(_over_budget_folder(tmp_path))):
+        view.add(entry)
+    table = frame.portfolio_tracking(view.summary())["projects"].set_index("project")
+    assert table.loc["unfunded", "over_budget"]
+    assert table.loc["unfunded", "planned"] > table.loc["unfunded", "budget"]
+    assert not table.loc["contested-policy", "over_budget"]
+    assert table.loc["contested-policy", "spent"] == 982.5
+
+
+def test_cost_heat_map_has_a_legend() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from coproduce import appraise
+    from coproduce.io import load_example
+    from coproduce.plot import plot_exposure
+
+    ax = plot_exposure(appraise(load_example("contested-policy")))
+    legend = ax.get_legend()
+    assert legend is not None
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert labels[:4] == ["no risk", "worst risk low", "worst risk medium", "worst risk high"]
+    assert "(!) least able to bear costs" in labels
+    assert "most serious" in legend.get_title().get_text()

@@ -49,7 +49,8 @@ def plot_exposure(
     """A bearer × cost category heatmap: how many risks, coloured by the most serious.
 
     The colour is the most serious residual severity on one fixed scale (low, medium, high),
-    the same for every project; least-able rows are marked. A new figure is laid out so that
+    the same for every project; least-able rows are marked. A legend below says what the
+    colours, the numbers and the marks mean. A new figure is laid out so that
     no label is cut off (``layout="constrained"``); with ``ax`` given, the figure's layout is
     left to the caller.
     """
@@ -57,7 +58,7 @@ def plot_exposure(
     plt = _pyplot()
     if ax is None:
         _, ax = plt.subplots(
-            figsize=(8, 0.4 * max(4, len(appraisal.exposure) // 3) + 1.5), layout="constrained"
+            figsize=(10, 0.4 * max(4, len(appraisal.exposure) // 3) + 1.5), layout="constrained"
         )
     labels = {e.id: e.label for e in cat.entries()}
     bearers = list(dict.fromkeys(c.bearer for c in appraisal.exposure))
@@ -85,8 +86,39 @@ def plot_exposure(
         for j, value in enumerate(row):
             if value:
                 ax.text(j, i, str(value), ha="center", va="center", fontsize=8)
+    _exposure_legend(ax, bool(least))
     ax.set_title("Who bears the costs")
     return ax
+
+
+def _exposure_legend(ax: Axes, least_marked: bool) -> None:
+    """Put below the heat map a legend: the colour of each severity, what the marks mean."""
+    from matplotlib import colormaps
+    from matplotlib.patches import Patch
+
+    from coproduce.appraisal import Severity
+
+    shade = colormaps["Oranges"]
+    handles = [Patch(facecolor=shade(0.0), edgecolor="#9ca3af", label="no risk")]
+    handles += [
+        Patch(facecolor=shade(s.rank / 3), edgecolor="#9ca3af", label=f"worst risk {s.value}")
+        for s in Severity
+    ]
+    handles.append(Patch(facecolor="none", edgecolor="none", label="number: risks in the cell"))
+    if least_marked:
+        handles.append(
+            Patch(facecolor="none", edgecolor="none", label="(!) least able to bear costs")
+        )
+    ax.legend(
+        handles=handles,
+        title="Colour: the most serious\nrisk after mitigations",
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        alignment="left",
+        fontsize=8,
+        title_fontsize=8,
+        frameon=False,
+    )
 
 
 def plot_graph(

@@ -161,6 +161,7 @@ def _appraise(project: Project, cat: Catalogue, pol: Policy) -> Appraisal:
     findings = collect_findings(ctx, results)
     return Appraisal(
         title=project.title,
+        project_id=project.id,
         catalogue_version=cat.version,
         coproduce_version=__version__,
         policy_digest=pol.digest,

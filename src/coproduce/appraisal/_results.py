@@ -330,6 +330,8 @@ class Appraisal(Extensible, Displayable):
             tool's judgement (``None`` only for a policy that turns the rule off).
         capacity: Table 2 row 9 as read for every relationship: what is short, what is
             not known.
+        project_id: the project's ``id``, when it has one (tables of many appraisals name
+            their projects by it); left out of a document when ``None``.
 
     """
 
@@ -349,6 +351,9 @@ class Appraisal(Extensible, Displayable):
     policy_digest: str = ""
     priority: Priority | None = None
     capacity: Capacity | None = None
+    project_id: str | None = None
+
+    __omit_if_default__ = ("project_id",)  # documents without it read and write as before
 
     def __repr__(self) -> str:
         levels = {lv: sum(f.level is lv for f in self.findings) for lv in FindingLevel}

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from coproduce.cli._common import (
+    Progress,
     Subparsers,
     Usage,
     add_command,
@@ -74,6 +75,12 @@ def add_parsers(sub: Subparsers) -> None:
         metavar="N",
         help="worker processes (default 0: run in this process)",
     )
+    folio.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on standard error (default: on a terminal)",
+    )
 
 
 def _run_track(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -122,10 +129,12 @@ def _tracked(
     matched: set[Path],
     workers: int,
     output: Path | None = None,
+    bar: Progress | None = None,
 ) -> Iterator[Any]:
     """``track_many`` over ``items`` on ``workers`` processes, noting the logs it reads.
 
     An ``output`` that is one of the documents read is refused before anything is written.
+    With a ``bar``, it moves as projects are done (one at a time in this process).
     """
     from concurrent.futures import ProcessPoolExecutor
 
@@ -141,7 +150,8 @@ def _tracked(
     size = workers if workers >= 0 else (os.cpu_count() or 1)
     pool = ProcessPoolExecutor(size) if size > 0 else None
     try:
-        yield from track_many(noted(), executor=pool)
+        chunks = 1 if pool is None else 32  # in this process, each project moves the bar
+        yield from track_many(noted(), executor=pool, chunksize=chunks, progress=bar)
     finally:
         if pool is not None:
             pool.shutdown()
@@ -149,13 +159,24 @@ def _tracked(
 
 def _run_portfolio(args: argparse.Namespace, stdout: TextIO) -> int:
     from coproduce._text import visible
-    from coproduce.portfolio import TrackingPortfolio, pairs, problem_line, unmatched_logs
+    from coproduce.portfolio import (
+        TrackingPortfolio,
+        pairs,
+        problem_line,
+        project_names,
+        unmatched_logs,
+    )
     from coproduce.report import format_for, portfolio_report, render
 
     fmt = format_for("portfolio", args.output, args.format)
     view, matched = TrackingPortfolio(), set[Path]()
-    for entry in _tracked(pairs(args.folder), matched, args.workers, args.output):
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    bar = Progress(len(project_names(args.folder))) if show and args.folder.is_dir() else None
+    items = pairs(args.folder)
+    for entry in _tracked(items, matched, args.workers, args.output, bar):
         view.add(entry)
+    if bar is not None:
+        bar.close()
     stray = 0
     for log, why in unmatched_logs(args.folder, matched):
         refuse_overwriting_inputs(args.output, log)  # read, if only to say why it was not

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 
 import attrs
 
+from coproduce._record import Record
 from coproduce._text import visible
 from coproduce.cli._common import (
     RATES_HELP,
@@ -101,7 +102,7 @@ def _kind_of(path: Path) -> Kind:
 
 
 @attrs.frozen
-class _Checked:
+class _Checked(Record):
     """What ``validate`` found in one document."""
 
     file: Path

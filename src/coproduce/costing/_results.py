@@ -271,9 +271,12 @@ class Costing(Record):
         by_heading: the grant period per heading of a budget form, with years.
         by_fund: per fund, when the costing names funds.
         by_year: per financial year, when any line's date or month is known.
+        project_id: the project's ``id``, when it has one (:func:`coproduce.frame.costs`
+            names the projects of its rows by it).
 
-    The last four are worked out from the lines: ``cost(..., lines=False)`` leaves them
-    (and ``ppi_money``, ``staff_money``) empty or zero.
+    ``by_heading``, ``by_fund`` and ``by_year`` are worked out from the lines:
+    ``cost(..., lines=False)`` leaves them (and ``ppi_money``, ``staff_money``) empty or
+    zero.
 
     """
 
@@ -305,6 +308,9 @@ class Costing(Record):
     by_heading: tuple[HeadingTotal, ...] = ()
     by_fund: tuple[FundTotal, ...] = ()
     by_year: tuple[YearTotal, ...] = ()
+    project_id: str | None = None
+
+    __omit_if_default__ = ("project_id",)  # documents without it read and write as before
 
     @property
     def short(self) -> bool:

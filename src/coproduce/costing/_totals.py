@@ -143,6 +143,7 @@ def _totals(
         months=plan.months,
         contingent_money=whole.contingent_money,
         **({} if budget_form is None else budget_form._asdict()),
+        project_id=project.id,
     )
 
 

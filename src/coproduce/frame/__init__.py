@@ -2,7 +2,8 @@
 
 Every function takes one appraisal or an iterable of them and returns one row per thing —
 risk, exposure cell, condition, finding, question, or project — with ``project`` (the
-position in the input) and ``title`` columns, so many projects stack into one table.
+project's ``id``, or ``#N``, its position in the input, for a project without one) and
+``title`` columns, so many projects stack into one table.
 
 Ordinal columns are ordered categoricals, so they sort and compare by meaning, not by
 spelling: ``severity`` and ``residual`` (low < medium < high), ``mode`` (recipient < … <

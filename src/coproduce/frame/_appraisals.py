@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-from coproduce.frame._common import many, table
+from coproduce.frame._common import many, name, table
 
 __all__ = ["advice", "contributions", "exposure", "findings", "questions", "risks", "summary"]
 
@@ -39,7 +39,7 @@ def risks(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
     ]
     rows = [
         {
-            "project": i,
+            "project": name(a, i),
             "title": a.title,
             "code": r.code,
             "stage": r.stage,
@@ -93,7 +93,7 @@ def advice(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
     ]
     rows = [
         {
-            "project": i,
+            "project": name(a, i),
             "title": a.title,
             "stakeholder": x.stakeholder,
             "sphere": x.sphere.value,
@@ -131,7 +131,7 @@ def exposure(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
     ]
     rows = [
         {
-            "project": i,
+            "project": name(a, i),
             "title": a.title,
             "bearer": c.bearer,
             "category": c.category,
@@ -164,7 +164,7 @@ def contributions(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
     ]
     rows = [
         {
-            "project": i,
+            "project": name(a, i),
             "title": a.title,
             "condition": c.condition,
             "number": c.number,
@@ -186,7 +186,7 @@ def findings(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
     columns = ["project", "title", "code", "level", "message", "inputs", "sources"]
     rows = [
         {
-            "project": i,
+            "project": name(a, i),
             "title": a.title,
             "code": f.code,
             "level": f.level.value,
@@ -205,7 +205,7 @@ def questions(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
     columns = ["project", "title", "question", "audience", "number", "label", "answer", "missing"]
     rows = [
         {
-            "project": i,
+            "project": name(a, i),
             "title": a.title,
             "question": q.question,
             "audience": q.audience.value,
@@ -237,7 +237,7 @@ def summary(appraisals: Appraisal | Iterable[Appraisal]) -> pd.DataFrame:
     ]
     rows = [
         {
-            "project": i,
+            "project": name(a, i),
             "title": a.title,
             "verdict": a.emphasis.verdict.value,
             "score": a.emphasis.score,

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-__all__ = ["CATEGORIES", "SEVERITY", "many", "pandas_module", "records_table", "table"]
+__all__ = ["CATEGORIES", "SEVERITY", "many", "name", "pandas_module", "records_table", "table"]
 
 
 def pandas_module() -> Any:
@@ -28,6 +28,19 @@ def pandas_module() -> Any:
 
 def many(appraisals: Appraisal | Iterable[Appraisal]) -> list[Appraisal]:
     return [appraisals] if isinstance(appraisals, Appraisal) else list(appraisals)
+
+
+def name(result: Any, position: int) -> str:
+    """The ``project`` column of a row: the project's id, else ``#N``, its place in the input.
+
+    Example:
+        >>> from coproduce import Project, appraise
+        >>> name(appraise(Project(title="t", id="falls")), 0), name(appraise(Project(title="t")), 3)
+        ('falls', '#3')
+
+    """
+    pid = getattr(result, "project_id", None)
+    return pid if pid is not None else f"#{position}"
 
 
 SEVERITY = [m.value for m in Severity]

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-from coproduce.frame._common import table
+from coproduce.frame._common import name, table
 
 __all__ = ["costs"]
 
@@ -43,8 +43,9 @@ def costs(costings: Costing | Iterable[Costing | None]) -> pd.DataFrame:
     ``quantity``, ``rate``, ``money``, ``hours``, ``unpaid_hours`` and ``declined_hours`` are
     floats (``NaN`` for a missing rate, or money a rate card does not price; ``priced`` says
     which); the engine's exact ``Decimal`` amounts are in :class:`~coproduce.costing.Line`.
-    ``project`` is the position in the input (``None`` items, projects without a costing,
-    keep their position and add no rows).
+    ``project`` is the project's id, or ``#N`` (its position in the input, from 0) for a
+    project without one (``None`` items, projects without a costing, keep their position
+    and add no rows).
 
     Example:
         >>> from coproduce.costing import cost
@@ -52,8 +53,8 @@ def costs(costings: Costing | Iterable[Costing | None]) -> pd.DataFrame:
         >>> from coproduce import frame
         >>> names = ("contested-policy", "no-resources")
         >>> table = frame.costs([cost(load_example(n)) for n in names])
-        >>> table.groupby("project")["money"].sum().round(2).tolist()
-        [2656.0, 8650.0]
+        >>> table.groupby("project")["money"].sum().round(2).to_dict()
+        {'contested-policy': 2656.0, 'no-resources': 8650.0}
         >>> str(table["hours"].dtype)
         'float64'
 
@@ -61,7 +62,7 @@ def costs(costings: Costing | Iterable[Costing | None]) -> pd.DataFrame:
     many = [costings] if isinstance(costings, Costing) else list(costings)
     rows = [
         {
-            "project": i,
+            "project": name(c, i),
             "currency": c.currency,
             "path": ln.path,
             "kind": ln.kind.value,

@@ -10,7 +10,7 @@ import attrs
 if TYPE_CHECKING:
     import pandas as pd
 
-    from coproduce.portfolio import PortfolioSummary, PortfolioTracking
+    from coproduce.portfolio import PortfolioSummary, PortfolioTracking, ProjectRow
     from coproduce.tracking import Tracking
 
 from coproduce.frame._common import records_table, table
@@ -21,9 +21,9 @@ __all__ = ["portfolio", "portfolio_tracking", "tracking_rows"]
 def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
     """A portfolio summary as tables, one row per verdict, risk, cell, finding or question.
 
-    The keys: ``projects`` (one row per project listed: source, title, the tool's verdict,
-    high risks, open key questions, the costing's currency, planned money and budget, the
-    money as floats or missing), ``verdicts`` (the Table 2 profile), ``advice``
+    The keys: ``projects`` (one row per project listed: its id, source, title, the tool's
+    verdict, high risks, open key questions, the costing's currency, planned money and
+    budget, the money as floats or missing, whether it is over budget), ``verdicts`` (the Table 2 profile), ``advice``
     (stakeholders per sphere and verdict), ``prerequisites``, ``risks``, ``exposure``,
     ``findings``, ``questions``, and ``costs`` (money and hours by bearer and currency,
     numeric columns).
@@ -40,7 +40,7 @@ def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
 
     """
     return {
-        "projects": _portfolio_projects(summary),
+        "projects": _portfolio_projects(summary.project_rows),
         "costs": _portfolio_costs(summary),
         **_portfolio_counts(summary),
         "risks": records_table(summary.risks, ["code", "stage", "label", "projects", "high"]),
@@ -91,31 +91,34 @@ def _portfolio_counts(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
     }
 
 
-def _portfolio_projects(summary: PortfolioSummary) -> pd.DataFrame:
-    """A portfolio's projects, one row each, money as floats (missing without a costing)."""
-    columns = [
-        "source",
-        "title",
-        "verdict",
-        "high_risks",
-        "open_questions",
-        "currency",
-        "planned",
-        "budget",
-    ]
+def _portfolio_projects(rows: tuple[ProjectRow, ...], *, spent: bool = False) -> pd.DataFrame:
+    """A portfolio's projects, one row each, money as floats (missing without a costing).
+
+    ``project`` is the project's id (``#N``, its place among the rows, without one);
+    ``over_budget`` whether the money planned or spent exceeds the budget it sets.
+    """
+    columns = ["project", "source", "title", "verdict", "high_risks", "open_questions"]
+    columns += ["currency", "planned", "budget", *(["spent"] if spent else []), "over_budget"]
+
+    def num(value: Decimal | None) -> float | None:
+        return None if value is None else float(value)
+
     return table(
         [
             {
+                "project": r.project_id if r.project_id is not None else f"#{i}",
                 "source": r.source,
                 "title": r.title,
                 "verdict": r.verdict.value,
                 "high_risks": r.high_risks,
                 "open_questions": r.open_questions,
                 "currency": r.currency,
-                "planned": None if r.planned is None else float(r.planned),
-                "budget": None if r.budget is None else float(r.budget),
+                "planned": num(r.planned),
+                "budget": num(r.budget),
+                **({"spent": num(r.spent)} if spent else {}),
+                "over_budget": r.over_budget,
             }
-            for r in summary.project_rows
+            for i, r in enumerate(rows)
         ],
         columns,
     )
@@ -187,7 +190,9 @@ def tracking_rows(tracking: Tracking) -> pd.DataFrame:
 def portfolio_tracking(view: PortfolioTracking) -> dict[str, pd.DataFrame]:
     """The funder's portfolio view as tables.
 
-    The keys: ``spend``, ``unpaid_hours``, ``carriers``, ``risks`` and ``questions``.
+    The keys: ``projects`` (one row per project listed, as in :func:`portfolio`, with the
+    money its log records as ``spent``), ``spend``, ``unpaid_hours``, ``carriers``,
+    ``risks`` and ``questions``.
 
     Example:
         >>> from coproduce.portfolio import TrackingPortfolio, track_many
@@ -214,6 +219,7 @@ def portfolio_tracking(view: PortfolioTracking) -> dict[str, pd.DataFrame]:
     risks = [attrs.asdict(r) for r in view.risks]
     questions = [attrs.asdict(q) for q in view.questions]
     return {
+        "projects": _portfolio_projects(view.project_rows, spent=True),
         "spend": table(
             spend, ["currency", "spent", "budget", "spent_budgeted", "share", "planned"]
         ),

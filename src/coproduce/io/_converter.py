@@ -49,6 +49,7 @@ __all__ = [
     "converter",
     "describe",
     "issues_from",
+    "omitted_if_default",
     "unstructure_decimal",
 ]
 
@@ -70,8 +71,15 @@ OMIT_IF_DEFAULT: dict[type, tuple[str, ...]] = {
 The paper is every source's default document: left out, so the paper's entries read and
 write exactly as before the practice layer. The costing's budget fields of issue #25
 (quantities, funding, dates, dependencies, dated rates) are left out the same way, so a
-costing without them writes exactly as before.
+costing without them writes exactly as before. A record of a layer above the model names
+its own in a class attribute ``__omit_if_default__`` (see :func:`omitted_if_default`).
 """
+
+
+def omitted_if_default(cls: type) -> tuple[str, ...]:
+    """The fields of ``cls`` left out of a document when they hold their default."""
+    return OMIT_IF_DEFAULT.get(cls) or getattr(cls, "__omit_if_default__", ())
+
 
 _BUDGET: ContextVar[list[int] | None] = ContextVar("coproduce_issue_budget", default=None)
 
@@ -265,7 +273,7 @@ def _extensible_unstructure(conv: cattrs.Converter) -> Callable[[Any], Any]:
 
     def unstructure_factory(cls: Any) -> Any:
         overrides: dict[str, Any] = {"extensions": override(omit=True), **_renamed(cls)}
-        for name in OMIT_IF_DEFAULT.get(cls, ()):
+        for name in omitted_if_default(cls):
             overrides[name] = override(omit_if_default=True)
         base = make_dict_unstructure_fn(cls, conv, **overrides)
 

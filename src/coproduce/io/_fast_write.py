@@ -22,7 +22,7 @@ import msgspec
 from coproduce._gc import gc_paused
 from coproduce._keys import document_key
 from coproduce._record import Record
-from coproduce.io._converter import OMIT_IF_DEFAULT, unstructure_decimal
+from coproduce.io._converter import omitted_if_default, unstructure_decimal
 from coproduce.io._fast import Skip, type_hints
 from coproduce.io._versions import SCHEMA_VERSION
 from coproduce.model import EMPTY, Extensible
@@ -142,7 +142,7 @@ def _out_fields(cls: type, mirrors: dict[type, Any]) -> list[Any]:
     Only the fields written when not at their default (and the ``x-`` keys) have one.
     """
     hints = type_hints(cls)
-    omitted = OMIT_IF_DEFAULT.get(cls, ())
+    omitted = omitted_if_default(cls)
     fields: list[Any] = []
     for a in attrs.fields(cls):
         if not a.init or a.name == "extensions":
@@ -193,7 +193,7 @@ def _strip(mirrors: dict[type, Any]) -> tuple[bytes, ...]:
     """The texts of the fields left out at their default (see :class:`_Writer`)."""
     out = set()
     for record in mirrors:
-        for name in OMIT_IF_DEFAULT.get(record, ()):
+        for name in omitted_if_default(record):
             if _identical_when_equal(attrs.fields_dict(record)[name].default):
                 continue  # msgspec leaves it out whenever it equals the default
             if _names(record)[-1] != name or len(_names(record)) < 2:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         log_for,
         pairs,
         project_for,
+        project_names,
         unmatched_logs,
     )
     from coproduce.portfolio._summary import (
@@ -78,6 +79,7 @@ __all__ = [
     "pairs",
     "problem_line",
     "project_for",
+    "project_names",
     "summarise",
     "track_many",
     "track_one",

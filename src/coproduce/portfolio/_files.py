@@ -21,6 +21,7 @@ __all__ = [
     "log_for",
     "pairs",
     "project_for",
+    "project_names",
     "unmatched_logs",
 ]
 
@@ -47,12 +48,22 @@ def pairs(folder: Path) -> Iterator[tuple[str, Path, Path | None]]:
             ],
             what="portfolio",
         )
-    suffixes = (".json", ".yaml", ".yml", ".toml")
-    for file in sorted(folder.iterdir()):
-        name = file.name.lower()
-        if name.endswith(LOG_SUFFIXES) or not name.endswith(suffixes):
-            continue
+    for file in project_names(folder):
         yield str(file), file, _log_for(file)
+
+
+def project_names(folder: Path) -> list[Path]:
+    """The files of ``folder`` that :func:`pairs` reads as projects, sorted, none read yet.
+
+    Every ``.json``, ``.yaml``, ``.yml`` or ``.toml`` file that is not a log: how many
+    there are is the length of a portfolio's work, known before any is read.
+    """
+    suffixes = (".json", ".yaml", ".yml", ".toml")
+    return [
+        file
+        for file in sorted(folder.iterdir())
+        if file.name.lower().endswith(suffixes) and not file.name.lower().endswith(LOG_SUFFIXES)
+    ]
 
 
 _PROJECT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")

@@ -118,6 +118,17 @@ class ProjectRow(Extensible):
         budget: the costing's involvement budget; ``None`` when it sets none.
         spent: the money its involvement log records (the portfolio view of
             :mod:`coproduce.portfolio` only); ``None`` without a log.
+        project_id: the project's ``id``; ``None`` if it has none (left out of documents
+            then).
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from coproduce.appraisal import Verdict
+        >>> row = ProjectRow(source="a.yaml", title="A", verdict=Verdict.BALANCED,
+        ...                  high_risks=0, open_questions=1, currency="GBP",
+        ...                  planned=Decimal(900), budget=Decimal(1000), spent=Decimal(1200))
+        >>> row.over_budget, row.overrun
+        (True, Decimal('200'))
 
     """
 
@@ -130,6 +141,25 @@ class ProjectRow(Extensible):
     planned: Decimal | None = None
     budget: Decimal | None = None
     spent: Decimal | None = None
+    project_id: str | None = None
+
+    __omit_if_default__ = ("project_id",)  # documents without it read and write as before
+
+    @property
+    def overrun(self) -> Decimal | None:
+        """How far the money planned or spent, whichever is more, exceeds the budget.
+
+        ``None`` when the project sets no budget or stays within it.
+        """
+        if self.budget is None:
+            return None
+        most = max((v for v in (self.planned, self.spent) if v is not None), default=None)
+        return most - self.budget if most is not None and most > self.budget else None
+
+    @property
+    def over_budget(self) -> bool:
+        """The costing plans, or the log records, more money than the budget sets aside."""
+        return self.overrun is not None
 
 
 @attrs.frozen(kw_only=True)
@@ -177,8 +207,8 @@ def _project_row(
 ) -> tuple[Any, ...]:
     """What a portfolio lists of one project, as a small tuple that pickles cheaply.
 
-    Its title, this tool's verdict, high risks, open key questions, and the costing's
-    currency, planned money and budget (``""`` when there are none).
+    Its title, this tool's verdict, high risks, open key questions, the costing's currency,
+    planned money and budget (``""`` when there are none), and the project's id.
     """
     return (
         appraisal.title,
@@ -188,6 +218,7 @@ def _project_row(
         currency or "",
         "" if planned is None else str(planned),
         "" if budget is None else str(budget),
+        appraisal.project_id,
     )
 
 
@@ -204,7 +235,7 @@ class _ProjectRows:
         if self.limit is not None and len(self.rows) >= self.limit:
             self.unlisted += 1
             return
-        title, verdict, high, questions, currency, planned, budget = row
+        title, verdict, high, questions, currency, planned, budget, pid = row
         self.rows.append(
             ProjectRow(
                 source=source,
@@ -216,6 +247,7 @@ class _ProjectRows:
                 planned=Decimal(planned) if planned else None,
                 budget=Decimal(budget) if budget else None,
                 spent=None if spent is None else Decimal(spent),
+                project_id=pid,
             )
         )
 

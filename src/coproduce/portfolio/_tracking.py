@@ -129,18 +129,18 @@ def track_one(source: str, project_file: Path | Any, log_file: Path | Any | None
     try:
         appraisal = appraise(project)
         costing = cost(project, rates=default_rates()) if log is None else None
+        t = None if log is None else track(project, log, rates=default_rates(), appraisal=appraisal)
     except PlanError as exc:
         return _invalid(source, exc)
-    except CostingError as exc:
+    except CostingError as exc:  # a role without a rate, logged or not
         return ("invalid", source, exc.problems)
-    if log is None:
+    if log is None or t is None:
         money = (
             (None, None, None)
             if costing is None
             else (costing.currency, costing.money, costing.budget)
         )
         return ("planned", source, answers, _project_row(appraisal, *money))
-    t = track(project, log, rates=default_rates(), appraisal=appraisal)
     kinds = {s.id: s.kind.value for s in project.stakeholders}
     unpaid: Counter[str] = Counter()
     for c in t.carriers:
@@ -318,7 +318,7 @@ class TrackingPortfolio:
             self._add_row(entry[1], row, entry[4] if logged else None)
 
     def _add_row(self, source: str, row: Entry, spent: str | None) -> None:
-        _, _, _, _, currency, planned, budget = row
+        _, _, _, _, currency, planned, budget, _ = row
         if planned:
             costed = self._costed.setdefault(currency, [_ZERO, _ZERO, _ZERO])
             costed[0] += 1
