@@ -23,10 +23,10 @@ def portfolio(summary: PortfolioSummary) -> dict[str, pd.DataFrame]:
 
     The keys: ``projects`` (one row per project listed: its id, source, title, the tool's
     verdict, high risks, open key questions, the costing's currency, planned money and
-    budget, the money as floats or missing, whether it is over budget), ``verdicts`` (the Table 2 profile), ``advice``
-    (stakeholders per sphere and verdict), ``prerequisites``, ``risks``, ``exposure``,
-    ``findings``, ``questions``, and ``costs`` (money and hours by bearer and currency,
-    numeric columns).
+    budget, the money as floats or missing, whether it is over budget), ``verdicts`` (the
+    Table 2 profile), ``advice`` (stakeholders per sphere and verdict), ``prerequisites``,
+    ``risks``, ``exposure``, ``findings``, ``questions``, and ``costs`` (money and hours by
+    bearer and currency, numeric columns).
 
     Example:
         >>> from coproduce.portfolio import appraise_many, summarise
