@@ -320,3 +320,61 @@ def test_cost_heat_map_has_a_legend() -> None:
     assert labels[:4] == ["no risk", "worst risk low", "worst risk medium", "worst risk high"]
     assert "(!) least able to bear costs" in labels
     assert "most serious" in legend.get_title().get_text()
+
+
+def test_constructors_refuse_what_the_engine_refuses_with_the_same_error_and_paths() -> None:
+    from coproduce import Involvement, Mode, Project, Stakeholder, StakeholderKind, appraise
+    from coproduce.errors import CoproduceError, DocumentError, PlanError
+    from coproduce.io import load_project
+
+    with pytest.raises(PlanError) as built:
+        Involvement(stage="stage.dissemination", stakeholder="a", mode="partnership")  # type: ignore[arg-type]
+    (issue,) = built.value.issues
+    assert (issue.path, issue.code) == ("$.mode", "wrong-type")
+    assert "a mode of involvement" in issue.message
+    assert "Mode('partnership') makes one" in issue.message
+    assert str(built.value).startswith("a line of the plan (Involvement) cannot be built")
+    with pytest.raises(PlanError) as titled:
+        Project(title="  ")
+    assert [(i.path, i.code) for i in titled.value.issues] == [("$.title", "invalid-value")]
+    # the loader refuses the same, at the same path, as a document's problem
+    with pytest.raises(DocumentError) as read:
+        load_project({"schema_version": 2, "title": ""})
+    assert [(i.path, i.message) for i in read.value.issues] == [("$.title", "the title is empty")]
+    # a list item of the wrong type is named by its place, $.plan[1]
+    fine = Involvement(stage="stage.dissemination", stakeholder="a", mode=Mode.ADVICE)
+    with pytest.raises(PlanError) as listed:
+        Project(title="t", plan=[fine, "advice"])  # type: ignore[list-item]
+    assert [i.path for i in listed.value.issues] == ["$.plan[1]"]
+    # the engine spells its paths the same way
+    with pytest.raises(PlanError) as engine:
+        appraise(Project(title="t", plan=(fine,)))
+    assert [i.path for i in engine.value.issues] == ["$.plan[0].stakeholder"]
+    assert isinstance(engine.value, CoproduceError) and isinstance(engine.value, ValueError)
+    ok = Stakeholder(id="a", kind=StakeholderKind.PATIENT)
+    assert appraise(Project(title="t", stakeholders=[ok], plan=[fine])).title == "t"  # type: ignore[arg-type]
+
+
+def test_records_built_with_lists_hash_and_equal_their_tuple_twins() -> None:
+    import pickle
+
+    from coproduce import Project
+    from coproduce.model import Aim
+
+    listed = Project(title="t", plan=[], aims=[Aim(id="a", description="d")])  # type: ignore[arg-type]
+    tupled = Project(title="t", plan=(), aims=(Aim(id="a", description="d"),))
+    assert listed == tupled and hash(listed) == hash(tupled)
+    assert listed.aims == tupled.aims and type(listed.aims) is tuple
+    assert {listed: 1}[tupled] == 1
+    assert pickle.loads(pickle.dumps(listed)) == listed
+
+
+def test_the_converter_is_private_and_its_public_faces_read_and_write_data() -> None:
+    import coproduce.io
+    from coproduce.io import load_example, load_project, to_data
+
+    assert "converter" not in coproduce.io.__all__
+    with pytest.raises(AttributeError):
+        coproduce.io.converter  # noqa: B018
+    project = load_example("contested-policy")
+    assert load_project({"schema_version": 2, **to_data(project)}) == project

@@ -336,7 +336,10 @@ class PlanError(CoproduceError, ValueError):
     Raised by :func:`coproduce.appraise` before any appraisal is attempted, e.g. when the
     involvement plan names a stakeholder the project does not list. It has the shape of
     :class:`DocumentError`: one :class:`Issue` per problem, each with its path in the project
-    (``plan[3].stakeholder``) and a code (``unknown-reference``, ``duplicate-id``).
+    (``$.plan[3].stakeholder``, as documents spell it) and a code (``unknown-reference``,
+    ``duplicate-id``, ``wrong-type``). A record built in Python with a value of the wrong
+    type raises it too, its heading then naming the record (``a line of the plan
+    (Involvement) cannot be built``) and its paths starting from the record (``$.mode``).
 
     Attributes:
         issues: one :class:`Issue` per problem, in document order.
@@ -349,25 +352,39 @@ class PlanError(CoproduceError, ValueError):
         Traceback (most recent call last):
         ...
         coproduce.errors.PlanError: project cannot be appraised, 1 problem:
-          - plan[0].stakeholder: names 'press', which is not among the project's stakeholders
+          - $.plan[0].stakeholder: names 'press', which is not among the project's stakeholders
 
     """
 
-    def __init__(self, issues: Iterable[Issue]) -> None:
-        self.issues = tuple(issues)
+    def __init__(
+        self, issues: Iterable[Issue], *, heading: str = "project cannot be appraised"
+    ) -> None:
+        self.issues = tuple(
+            i if i.path.startswith("$") else attrs.evolve(i, path=_dollar(i.path)) for i in issues
+        )
+        self.heading = heading
         n = len(self.issues)
         super().__init__(
-            f"project cannot be appraised, {n} problem{'s' * (n != 1)}:\n"
+            f"{heading}, {n} problem{'s' * (n != 1)}:\n"
             + _bulleted(tuple(str(i) for i in self.issues))
         )
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.issues,), self.__dict__)
+        return (_plan_error, (self.issues, self.heading), self.__dict__)
 
     @property
     def problems(self) -> tuple[str, ...]:
         """Each issue as one readable line, ``path: message`` (as in ``str(err)``)."""
         return tuple(str(i) for i in self.issues)
+
+
+def _plan_error(issues: tuple[Issue, ...], heading: str) -> PlanError:
+    return PlanError(issues, heading=heading)
+
+
+def _dollar(path: str) -> str:
+    """A path as documents spell it: ``plan[0].mode`` is ``$.plan[0].mode``."""
+    return "$" if not path else f"${path}" if path[0] == "[" else f"$.{path}"
 
 
 def _located(issue: Issue, source: str | None) -> str:

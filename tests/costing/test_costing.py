@@ -408,7 +408,7 @@ def test_two_currencies_are_an_error_with_the_path() -> None:
     with pytest.raises(CostingError) as info:
         cost(p)
     assert info.value.problems == (
-        "costing.involvements[0].expenses[0].currency: is 'EUR', but the project's costing is "
+        "$.costing.involvements[0].expenses[0].currency: is 'EUR', but the project's costing is "
         "in 'GBP'; one project keeps one currency (convert the amount first)",
     )
     with pytest.raises(CostingError, match=r"rates\.currency: is 'EUR'"):

@@ -238,7 +238,8 @@ CASES: dict[str, Callable[[bool | None], Project]] = {
     "practice-risk.commercial-interests": _commercial,
     "practice-risk.data-protection": lambda v: _project(personal_data_shared=v),
     "practice-risk.emergency": lambda v: _project(emergency_setting=v),
-    "practice-risk.embedded-accountability": lambda v: _project(involvement={"embedded": v}),
+    # embedded is never unknown (a bool, not bool | None): None builds as not embedded
+    "practice-risk.embedded-accountability": lambda v: _project(involvement={"embedded": bool(v)}),
 }
 
 

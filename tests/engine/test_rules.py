@@ -726,9 +726,9 @@ def test_plan_naming_an_absent_stakeholder_is_an_error_before_appraisal() -> Non
     with pytest.raises(PlanError) as info:
         appraise(p)
     assert info.value.problems[0] == (
-        "plan[0].stakeholder: names 'press', which is not among the project's stakeholders"
+        "$.plan[0].stakeholder: names 'press', which is not among the project's stakeholders"
     )
-    assert info.value.problems[1].startswith("plan[1].stage: names 'stage.nowhere', which is not")
+    assert info.value.problems[1].startswith("$.plan[1].stage: names 'stage.nowhere', which is not")
     assert isinstance(info.value, ValueError)
 
 

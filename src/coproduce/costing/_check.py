@@ -14,7 +14,7 @@ from decimal import Decimal
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
 from coproduce.costing._lines import rate_table
-from coproduce.errors import did_you_mean
+from coproduce.errors import CostingError, did_you_mean
 from coproduce.model import (
     CostingPlan,
     Expense,
@@ -31,10 +31,22 @@ from coproduce.model import (
     check_types,
 )
 
-__all__ = ["Problem", "costing_problems"]
+__all__ = ["Problem", "costing_error", "costing_problems"]
 
 Problem = tuple[str, str, str]
 """A problem of a costing: ``(path, code, message)``."""
+
+
+def costing_error(problems: Sequence[Problem]) -> CostingError:
+    """The error of ``problems``, each at its path as documents spell it (``$.costing...``).
+
+    A problem of the rate card given to :func:`coproduce.costing.cost` (``rates.currency``)
+    names the card, which is no part of the document.
+    """
+    return CostingError(
+        f"{path if path.startswith('rates.') else '$.' + path}: {message}"
+        for path, _, message in problems
+    )
 
 
 def costing_problems(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from coproduce.catalogue import Catalogue
 from coproduce.catalogue import default as default_catalogue
-from coproduce.costing._check import costing_problems
+from coproduce.costing._check import costing_error, costing_problems
 from coproduce.costing._lines import (
     RateTable,
     as_priced,
@@ -30,7 +30,6 @@ from coproduce.costing._lines import (
 )
 from coproduce.costing._results import Costing
 from coproduce.costing._totals import costing_of, totals_of
-from coproduce.errors import CostingError
 from coproduce.model import CostingPlan, Project, RateCard, exact
 
 __all__ = ["cost"]
@@ -92,7 +91,7 @@ def cost(
     cat = catalogue if catalogue is not None else default_catalogue()
     problems = costing_problems(project, rates=rates, catalogue=cat)
     if problems:
-        raise CostingError(f"{path}: {message}" for path, _, message in problems)
+        raise costing_error(problems)
     return _priced(project, plan, rate_table(plan, rates), cat, lines)
 
 

@@ -55,14 +55,13 @@ from coproduce.costing._candidates import (
     changeable,
     priced_candidates,
 )
-from coproduce.costing._check import costing_problems
+from coproduce.costing._check import costing_error, costing_problems
 from coproduce.costing._cover import MAX_EXACT_AIMS, exact_cover, greedy_cover
 from coproduce.costing._lines import as_priced, shared_lines
 from coproduce.costing._reasons import Why, change, kept_before, method, routes
 from coproduce.costing._results import Fit, FitChange
 from coproduce.costing._search import MAX_EXACT_PLANS, best_plan, keep_dependencies, plans
 from coproduce.costing._totals import money_and_team_hours
-from coproduce.errors import CostingError
 from coproduce.model import CostingPlan, Project, RateCard, exact
 
 __all__ = ["MAX_EXACT_AIMS", "fit"]
@@ -183,7 +182,7 @@ def _refuse_problems(project: Project, rates: RateCard | None, cat: Catalogue) -
     """Raise :class:`CostingError` with every problem of the costing, if it has any."""
     problems = costing_problems(project, rates=rates, catalogue=cat)
     if problems:
-        raise CostingError(f"{path}: {message}" for path, _, message in problems)
+        raise costing_error(problems)
 
 
 # --------------------------------------------------------------------------- step 1

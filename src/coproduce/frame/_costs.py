@@ -54,7 +54,7 @@ def costs(costings: Costing | Iterable[Costing | None]) -> pd.DataFrame:
         >>> names = ("contested-policy", "no-resources")
         >>> table = frame.costs([cost(load_example(n)) for n in names])
         >>> table.groupby("project")["money"].sum().round(2).to_dict()
-        {'contested-policy': 2656.0, 'no-resources': 8650.0}
+        {'#1': 8650.0, 'contested-policy': 2656.0}
         >>> str(table["hours"].dtype)
         'float64'
 

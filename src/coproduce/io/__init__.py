@@ -1,7 +1,11 @@
 r"""Read and write projects, appraisals and catalogues as JSON, YAML or TOML documents.
 
 One converter, owned by the library (never cattrs' global one), turns documents into the
-frozen model and back. It is strict:
+frozen model and back. It is private, on purpose: its hooks encode the document format's
+rules (strictness, ``x-`` keys, the fast paths that must agree with it byte for byte), so
+reaching past them would read documents the loaders refuse. Its public faces are the
+readers (``load_project(data)`` takes a parsed ``dict`` as well as text) and
+:func:`to_data`, which give every problem as the loaders do. It is strict:
 
 - keys are the attribute names; unknown keys are refused, except keys starting with ``x-``,
   which other tools may add anywhere and which are kept (``.extensions``) and written back;

@@ -24,7 +24,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from coproduce._keys import document_key
-from coproduce.errors import MAX_ISSUES, Issue, did_you_mean
+from coproduce.errors import MAX_ISSUES, Issue, PlanError, did_you_mean
 from coproduce.model import (
     PLACES,
     Citation,
@@ -408,6 +408,10 @@ def issues_from(exc: BaseException, path: str = "$", t: Any = None) -> Iterator[
                     sub_path, sub_t = _fmt(path, note)
                     break
             yield from issues_from(sub, sub_path, sub_t)
+        return
+    if isinstance(exc, PlanError):  # a record refused what it was built with (a blank title)
+        for issue in exc.issues:
+            yield attrs.evolve(issue, path=path + issue.path[1:])
         return
     expected = describe(t) if t is not None else ""
     if isinstance(exc, KeyError):

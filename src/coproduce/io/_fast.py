@@ -197,11 +197,15 @@ def _slot_setters(cls: type) -> dict[str, Any] | None:
 
     So it is when every field is an argument, none has a converter (but ``extensions``,
     whose default the builder stores as the converter would return it), and no hook runs
-    around ``__init__``; the builder then fills the slots itself and runs the validators as
+    around ``__init__`` but the document records' check of their own fields (which holds of
+    what the reader builds); the builder then fills the slots itself and runs the validators as
     ``__init__`` would, without its other calls.
     """
-    if any(hasattr(cls, h) for h in ("__attrs_pre_init__", "__attrs_post_init__")):
+    if hasattr(cls, "__attrs_pre_init__"):
         return None
+    hook = getattr(cls, "__attrs_post_init__", None)
+    if hook is not None and hook is not Extensible.__attrs_post_init__:
+        return None  # the records' own check is skipped: what the reader builds is typed
     setters = {}
     for a in attrs.fields(cls):
         if not a.init or (a.converter is not None and a.name != "extensions"):

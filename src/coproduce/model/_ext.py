@@ -8,6 +8,7 @@ from typing import Any, NoReturn, TypeAlias, TypeVar
 import attrs
 
 from coproduce._record import Record
+from coproduce.model._construct import check_fields
 
 __all__ = ["EMPTY", "Extensible", "FrozenMap", "JSONValue", "freeze", "thaw"]
 
@@ -133,3 +134,7 @@ class Extensible(Record):
     extensions: Mapping[str, JSONValue] = attrs.field(
         default=EMPTY, converter=_extensions, hash=False, repr=False
     )
+
+    def __attrs_post_init__(self) -> None:
+        """Check the fields the record holds directly (:mod:`coproduce.model._construct`)."""
+        check_fields(self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import attrs
 
 from coproduce._display import Displayable
-from coproduce.errors import UnknownEntryError
+from coproduce.errors import Issue, PlanError, UnknownEntryError
 from coproduce.model._costing import CostingPlan
 from coproduce.model._ext import Extensible
 from coproduce.model._practice import MitigationRecord
@@ -273,12 +273,29 @@ class Support(Extensible):
     diversity: bool | None = None
 
 
+def _titled(project: object, attribute: object, title: object) -> None:
+    """Refuse a blank title: every report and log names the project by it."""
+    if isinstance(title, str) and not title.strip():
+        raise PlanError(
+            [
+                Issue(
+                    path="$.title",
+                    code="invalid-value",
+                    message="the title is empty",
+                    expected="a few words naming the project",
+                )
+            ],
+            heading="a project (Project) cannot be built",
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Project(Extensible, Displayable):
     """A research project considering coproduction.
 
-    Only ``title`` is required, so an appraisal can start from almost nothing and say what is
-    missing.
+    Only ``title`` is required (and may not be blank), so an appraisal can start from almost
+    nothing and say what is missing. Like every document record, a project checks what it is
+    built with and makes the lists it is given tuples (see :class:`~coproduce.errors.PlanError`).
 
     Attributes:
         title: the project's title.
@@ -334,7 +351,7 @@ class Project(Extensible, Displayable):
 
     """
 
-    title: str
+    title: str = attrs.field(validator=_titled)
     id: str | None = None
     description: str = ""
     aims: tuple[Aim, ...] = ()

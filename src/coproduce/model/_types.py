@@ -92,10 +92,10 @@ def type_problems(value: object, path: str = "") -> list[Problem]:
     (``plan[0].mode``). Types this check does not know are taken as they are.
 
     Example:
-        >>> from coproduce.model import Involvement, Project
-        >>> p = Project(title="t", plan=(
-        ...     Involvement(stage="stage.dissemination", stakeholder="m", mode="advice"),))
-        >>> type_problems(p)[0][:2]
+        >>> from coproduce.model import Involvement, Mode, Project
+        >>> line = Involvement(stage="stage.dissemination", stakeholder="m", mode=Mode.ADVICE)
+        >>> object.__setattr__(line, "mode", "advice")  # what building it would refuse
+        >>> type_problems(Project(title="t", plan=(line,)))[0][:2]
         ('plan[0].mode', 'wrong-type')
 
     """

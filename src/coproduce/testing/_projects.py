@@ -54,6 +54,8 @@ _T = TypeVar("_T")
 
 texts = st.text(st.characters(codec="utf-8"), max_size=30)
 """JSON-safe text."""
+titles = texts.filter(lambda t: t.strip() != "")
+"""A project's title: JSON-safe text that is not blank."""
 _ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=8)
 optional_bool = st.none() | st.booleans()
 _opt_level = st.none() | st.sampled_from(Level)
@@ -215,7 +217,7 @@ def projects(draw: st.DrawFn, catalogue: Catalogue | None = None) -> Project:
     goals = draw(unique(aims, lambda a: a.id, 4))
     plan = draw(_plans(cat, people, goals)) if people else ()
     return Project(
-        title=draw(texts),
+        title=draw(titles),
         description=draw(texts),
         aims=goals,
         stakeholders=people,
