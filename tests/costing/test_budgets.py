@@ -57,9 +57,9 @@ def _costed(name: str) -> Costing:
 def test_the_rds_feedback_evening_totals_214_72_with_carers_costs_apart() -> None:
     """NIHR Research Design Service North West, "Examples of good patient and public
     involvement fund applications", example 1 (rds-nw.nihr.ac.uk/public-involvement/fund/
-    example-applications): 16 invited by post at 92p, 8 attending with a £5 buffet, about
-    £10 travel and a £10 thank-you each, the room free: £214.72; carers' and other costs
-    only if needed, up to £350.
+    example-applications): 16 invited by post at 92p, 8 attending with a GBP 5 buffet, about
+    GBP 10 travel and a GBP 10 thank-you each, the room free: GBP 214.72; carers' and other costs
+    only if needed, up to GBP 350.
     """
     c = _costed("feedback-evening.yaml")
     assert c.grant_money == D("214.72") and c.contingent_money == D(350)
@@ -77,15 +77,15 @@ def test_the_rds_feedback_evening_totals_214_72_with_carers_costs_apart() -> Non
 def test_the_community_fund_example_splits_into_4901_grant_and_1836_match() -> None:
     """Merseyside Recycling and Waste Authority, Community Fund "Costs" guidance
     (merseysidewda.gov.uk/community-fund-costs): lines at 50 % shared with match funding,
-    the rest the fund's; £4,901 asked, £1,836 matched, £6,737 in all.
+    the rest the fund's; GBP 4,901 asked, GBP 1,836 matched, GBP 6,737 in all.
     """
     c = _costed("community-fund-match.yaml")
     funds = {f.fund: f.money for f in c.by_fund}
     assert funds == {"grant": D(4901), "match": D(1836)}
     assert c.grant_money == D(6737) == sum(funds.values())
     machines = next(ln for ln in c.lines if ln.unit == "machines")
-    assert (machines.quantity, machines.money) == (D(3), D(285))  # 3 × £95, not "1 × £285"
-    assert c.staff_money == D(2772)  # (120 + 12) hours × £21
+    assert (machines.quantity, machines.money) == (D(3), D(285))  # 3 × GBP 95, not "1 × GBP 285"
+    assert c.staff_money == D(2772)  # (120 + 12) hours × GBP 21
     assert c.ppi_money == D(6737) - D(2772)
 
 
@@ -166,7 +166,7 @@ def _plan(project: Project) -> CostingPlan:
 
 
 def test_a_funds_cap_applies_only_to_the_lines_it_pays_for() -> None:
-    """A £300 involvement fund pays the panel's fees; the grant pays the coordinator."""
+    """A GBP 300 involvement fund pays the panel's fees; the grant pays the coordinator."""
     project = _panel_project(
         funds=(Fund(id="ppi-fund", cap=D(300)), Fund(id="grant")),
         staff=(
@@ -181,7 +181,7 @@ def test_a_funds_cap_applies_only_to_the_lines_it_pays_for() -> None:
     c = cost(project)
     assert c is not None
     ppi, grant = c.by_fund
-    assert (ppi.money, ppi.over) == (D(300), None)  # 6 × 2 h × £25: within its cap exactly
+    assert (ppi.money, ppi.over) == (D(300), None)  # 6 × 2 h × GBP 25: within its cap exactly
     assert (grant.money, grant.cap) == (D(1000), None)  # the staff time is not its to cap
     plan = _plan(project)
     seven = attrs.evolve(plan.involvements[0], people=7)
@@ -314,10 +314,10 @@ def _group_project(
 
 
 def test_the_fit_keeps_the_founding_meeting_the_later_rounds_depend_on() -> None:
-    """The issue's case: six meet in person at framing (£250), then online (£150) and in
-    writing (£150), both after framing, then share the findings (£240); every one serves
-    both aims. Within £490 the fit used to keep the two cheap rounds (£300) and drop the
-    founding meeting; now framing and dissemination, £490, every aim served."""
+    """The issue's case: six meet in person at framing (GBP 250), then online (GBP 150) and in
+    writing (GBP 150), both after framing, then share the findings (GBP 240); every one serves
+    both aims. Within GBP 490 the fit used to keep the two cheap rounds (GBP 300) and drop the
+    founding meeting; now framing and dissemination, GBP 490, every aim served."""
     both = ("relevance", "ownership")
     project = _group_project([[250], [150], [150], [240]], [both] * 4, {1: (0,), 2: (0,)}, 490)
     f = fit(project)

@@ -814,9 +814,9 @@ def test_cli_cost_every_format(fmt: str) -> None:
     elif fmt == "csv":
         assert out.splitlines()[0].startswith("path,kind,heading,")
     elif fmt == "html":
-        assert out.startswith("<!doctype html>") and "short by £6,150.00" in out
+        assert out.startswith("<!doctype html>") and "short by GBP 6,150.00" in out
     else:
-        assert "short by £6,150.00 for the plan as drawn" in out
+        assert "short by GBP 6,150.00 for the plan as drawn" in out
         assert "The plan that fits" in out
 
 
@@ -942,7 +942,7 @@ def test_the_gap_in_words() -> None:
     c = cost(p)
     assert c is not None
     assert c.gap_sentence() == "short by GBP 20.00 for the plan as drawn"
-    assert costing_text_of(p).count("short by £20.00 for the plan as drawn") == 1
+    assert costing_text_of(p).count("short by GBP 20.00 for the plan as drawn") == 1
 
 
 def costing_text_of(project: Project) -> str:

@@ -467,10 +467,10 @@ def test_a_plan_with_unpriced_fees_is_never_reported_as_fitting(tmp_path: Path) 
     status, text = run("cost", str(project), "--budget", "6000")
     assert status == 0
     assert "within budget" not in text
-    assert "not known to fit: £5,024.00 to spare before 2 lines without a rate" in text
+    assert "not known to fit: GBP 5,024.00 to spare before 2 lines without a rate" in text
     totals = [line for line in text.splitlines() if line.startswith("Total")]
     # the lines', the budget form's (committed) and the bearers' totals: each a lower bound
-    assert len(totals) == 3 and all("£976.00 + 2 unpriced lines" in t for t in totals), totals
+    assert len(totals) == 3 and all("GBP 976.00 + 2 unpriced lines" in t for t in totals), totals
     assert "Not known to fit the budget: 2 lines this plan keeps have no rate" in text
     data = json.loads(run("cost", str(project), "--budget", "6000", "-f", "json")[1])
     fit = data["fit"]
@@ -488,7 +488,7 @@ def test_a_plan_with_unpriced_fees_is_never_reported_as_fitting(tmp_path: Path) 
         "costing.involvements[2].role",
     ]
     md = run("cost", str(project), "--budget", "6000", "-f", "markdown")[1]
-    assert "| **Total** |  |  |  | **£976.00 + 2 unpriced lines** |" in md
+    assert "| **Total** |  |  |  | **GBP 976.00 + 2 unpriced lines** |" in md
 
 
 def test_a_priced_plan_still_fits_and_says_so() -> None:
@@ -501,7 +501,7 @@ def test_a_priced_plan_still_fits_and_says_so() -> None:
     assert c.grant_unpriced == () and f.unpriced == () and f.feasible is True
     assert c.gap_sentence() == "within the budget: GBP 3,344.00 and 49 team hours to spare"
     text = run("cost", "--example", "contested-policy", "--fit")[1]
-    assert "within budget: £3,344.00 to spare" in text and "unpriced" not in text
+    assert "within budget: GBP 3,344.00 to spare" in text and "unpriced" not in text
 
 
 def test_the_gap_in_words_says_a_lower_bound_is_one(tmp_path: Path) -> None:

@@ -39,26 +39,26 @@ __all__ = [
     "format_money",
 ]
 
-_SYMBOL = {"GBP": "£", "EUR": "€", "USD": "$"}
 _CENT = Decimal("0.01")
 
 
 def format_money(amount: Decimal | None, currency: str) -> str:
-    """An amount as people read it: ``£1,234.50``; ``unpriced`` for ``None``.
+    """An amount as every command and report writes it: ``GBP 1,234.50``; ``unpriced``.
+
+    The ISO 4217 code, never a symbol (issue #26): a portfolio mixes currencies, ``$`` is
+    several of them, and the documents name their currency by code.
 
     Example:
         >>> from decimal import Decimal
         >>> format_money(Decimal("1234.5"), "GBP"), format_money(Decimal("-3"), "CHF")
-        ('£1,234.50', '-CHF 3.00')
+        ('GBP 1,234.50', '-CHF 3.00')
 
     """
     if amount is None:
         return "unpriced"
     q = rounded(amount, _CENT)
     sign = "-" if q < 0 else ""
-    symbol = _SYMBOL.get(currency)
-    body = f"{q.copy_abs():,}"
-    return f"{sign}{symbol}{body}" if symbol else f"{sign}{currency} {body}"
+    return f"{sign}{currency} {q.copy_abs():,}"
 
 
 def format_hours(hours: Decimal) -> str:
@@ -532,7 +532,7 @@ def costing_text(
         >>> from coproduce.costing import cost
         >>> from coproduce.io import load_example
         >>> text = costing_text(cost(load_example("no-resources")))
-        >>> "short by £6,150.00 for the plan as drawn" in text
+        >>> "short by GBP 6,150.00 for the plan as drawn" in text
         True
 
     """

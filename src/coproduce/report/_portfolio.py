@@ -1,8 +1,9 @@
 """The funder's portfolio view: many projects planned against what their logs record.
 
-One row per project (its title, its file, this tool's verdict, its money), then the totals:
-spend per currency, unpaid and carried hours, the risk register set against what happened,
-the five organisational questions, and the documents that could not be read. The sections
+The totals first (spend per currency, unpaid and carried hours), then one row per project
+(its title, its file, this tool's verdict, its money, how far over budget), the risk
+register set against what happened, the five organisational questions, and the documents
+that could not be read. The sections
 are built here in words (:func:`portfolio_report`); the writers lay them out.
 """
 
@@ -54,6 +55,7 @@ def _portfolio_projects(s: PortfolioTracking) -> Section:
             _money_cell(r.planned, r.currency, "not costed"),
             _money_cell(r.budget, r.currency, "none set" if r.planned is not None else "—"),
             _money_cell(r.spent, r.currency, "no log"),
+            "—" if r.overrun is None else f"over by {cash(r.overrun, r.currency)}",
         )
         for r in s.project_rows
     )
@@ -81,7 +83,8 @@ def _portfolio_projects(s: PortfolioTracking) -> Section:
         "verdict for decision-makers and the risks of its register still high after "
         "mitigations, as coproduce appraise reports them; open key questions: those the "
         "document leaves unanswered; planned and budget: its costing; spent: its "
-        "involvement log.",
+        "involvement log; over budget: the money planned or spent, whichever is more, "
+        "beyond the budget.",
         head=(
             "project",
             "file",
@@ -91,6 +94,7 @@ def _portfolio_projects(s: PortfolioTracking) -> Section:
             "planned",
             "budget",
             "spent",
+            "over budget",
         ),
         rows=rows,
         lines=tuple(lines),
@@ -259,10 +263,10 @@ def _sections(s: PortfolioTracking, catalogue: Catalogue | None) -> list[Section
         head=("organisational question (p. 7)", "yes", "no", "unknown"),
         rows=tuple((q.question, str(q.yes), str(q.no), str(q.unknown)) for q in s.questions),
     )
-    return [
-        _portfolio_projects(s),
+    return [  # the totals first, then the projects behind them (issue #26)
         _portfolio_spend(s),
         *_portfolio_hours(s),
+        _portfolio_projects(s),
         _portfolio_risks(s, names),
         questions,
         *_portfolio_problems(s),
@@ -278,16 +282,19 @@ def _counts(s: PortfolioTracking) -> str:
             "No project documents were read: the folder holds none (project documents end in "
             ".json, .yaml, .yml or .toml; logs in .log.yaml and the like)."
         )
+    over = sum(r.over_budget for r in s.project_rows)
     return (
         f"{s.projects} projects read: {s.projects - s.invalid} appraised ({s.logged} with an "
-        f"involvement log), {s.invalid} with problems."
+        f"involvement log), {s.invalid} with problems"
+        + (f"; {over} over budget (see Projects)." if over else ".")
     )
 
 
 def portfolio_report(s: PortfolioTracking, *, catalogue: Catalogue | None = None) -> Document:
     """The funder's portfolio view as a document; its JSON is the summary as data.
 
-    One row per project (title, file, this tool's verdict, money), then the totals; risks
+    The totals (money per currency, hours), then one row per project (title, file, this
+    tool's verdict, money, how far over budget), then risks and the questions; risks
     are named by ``catalogue``'s labels beside their codes (the default catalogue's).
     """
     from coproduce.io import to_data
