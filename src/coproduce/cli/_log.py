@@ -14,7 +14,7 @@ from coproduce.errors import DocumentError
 if TYPE_CHECKING:
     from coproduce.errors import Issue
     from coproduce.io import Format
-    from coproduce.model import Project
+    from coproduce.model import Project, Researcher
 
 __all__ = ["add_parsers"]
 
@@ -178,7 +178,7 @@ def _codes(project: Project | None) -> dict[str, dict[str, str]]:
     from coproduce.tracking import risk_labels
 
     cat = default()
-    found = {
+    found: dict[str, dict[str, str]] = {
         "stages": {s.id: s.label for s in cat.stages},
         "risk codes": dict(sorted(risk_labels(cat).items())),
     }
@@ -187,11 +187,18 @@ def _codes(project: Project | None) -> dict[str, dict[str, str]]:
             s.id: f"{s.kind.value}" + (f": {s.description}" if s.description else "")
             for s in project.stakeholders
         }
-        found["researchers"] = {
-            r.id: f"{r.career_stage.value} career, {r.contract.value}" for r in project.researchers
-        }
+        found["researchers"] = {r.id: _researcher(r) for r in project.researchers}
         found["aims"] = {a.id: a.description for a in project.aims}
     return found
+
+
+def _researcher(r: Researcher) -> str:
+    """``early career, fixed-term``: what the project says of a researcher (may be nothing)."""
+    said = [
+        *([f"{r.career_stage.value} career"] if r.career_stage is not None else []),
+        *([r.contract.value] if r.contract is not None else []),
+    ]
+    return ", ".join(said) or "(career stage and contract not given)"
 
 
 _WHERE = {

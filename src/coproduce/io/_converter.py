@@ -78,7 +78,8 @@ its own in a class attribute ``__omit_if_default__`` (see :func:`omitted_if_defa
 
 def omitted_if_default(cls: type) -> tuple[str, ...]:
     """The fields of ``cls`` left out of a document when they hold their default."""
-    return OMIT_IF_DEFAULT.get(cls) or getattr(cls, "__omit_if_default__", ())
+    own: tuple[str, ...] = getattr(cls, "__omit_if_default__", ())
+    return OMIT_IF_DEFAULT.get(cls) or own
 
 
 _BUDGET: ContextVar[list[int] | None] = ContextVar("coproduce_issue_budget", default=None)

@@ -41,7 +41,8 @@ def check_fields(record: Any) -> None:
             path from the record (``$.mode``).
 
     """
-    for name, is_tuple, ok in _plan(type(record)):
+    cls: type = type(record)
+    for name, is_tuple, ok in _plan(cls):
         value = getattr(record, name)
         if is_tuple and type(value) is list:
             value = tuple(value)

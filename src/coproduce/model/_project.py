@@ -351,7 +351,7 @@ class Project(Extensible, Displayable):
 
     """
 
-    title: str = attrs.field(validator=_titled)
+    title: str = attrs.field(validator=_titled)  # type: ignore[assignment]
     id: str | None = None
     description: str = ""
     aims: tuple[Aim, ...] = ()
