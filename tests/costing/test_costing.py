@@ -814,7 +814,7 @@ def test_cli_cost_every_format(fmt: str) -> None:
     elif fmt == "csv":
         assert out.splitlines()[0].startswith("path,kind,heading,")
     elif fmt == "html":
-        assert out.startswith("<!doctype html>") and "short by GBP 6,150.00" in out
+        assert out.startswith("<!doctype html>") and "short by GBP&nbsp;6,150.00" in out
     else:
         assert "short by GBP 6,150.00 for the plan as drawn" in out
         assert "The plan that fits" in out
