@@ -204,7 +204,7 @@ def _slot_setters(cls: type) -> dict[str, Any] | None:
     if hasattr(cls, "__attrs_pre_init__"):
         return None
     hook = getattr(cls, "__attrs_post_init__", None)
-    if hook is not None and hook is not Extensible.__attrs_post_init__:
+    if hook is not None and hook is not getattr(Extensible, "__check_hook__", None):
         return None  # the records' own check is skipped: what the reader builds is typed
     setters = {}
     for a in attrs.fields(cls):

@@ -135,6 +135,17 @@ class Extensible(Record):
         default=EMPTY, converter=_extensions, hash=False, repr=False
     )
 
-    def __attrs_post_init__(self) -> None:
-        """Check the fields the record holds directly (:mod:`coproduce.model._construct`)."""
-        check_fields(self)
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Give the model's document records their check (the engine's results pay none)."""
+        super().__init_subclass__(**kwargs)
+        if cls.__module__.startswith("coproduce.model.") and "__attrs_post_init__" not in vars(cls):
+            cls.__attrs_post_init__ = _check_own_fields  # type: ignore[attr-defined]
+
+
+def _check_own_fields(self: Extensible) -> None:
+    """Check the fields the record holds directly (:mod:`coproduce.model._construct`)."""
+    check_fields(self)
+
+
+Extensible.__check_hook__ = _check_own_fields  # type: ignore[attr-defined]
+"""The hook the model's records run as they are built; the document readers skip it."""
