@@ -351,7 +351,9 @@ class Project(Extensible, Displayable):
 
     """
 
-    title: str = attrs.field(validator=_titled)  # type: ignore[assignment]
+    title: str = attrs.field(  # type: ignore[assignment]
+        validator=_titled, metadata={"json_schema": {"pattern": "\\S"}}
+    )
     id: str | None = None
     description: str = ""
     aims: tuple[Aim, ...] = ()
